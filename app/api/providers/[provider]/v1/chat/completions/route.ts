@@ -1,0 +1,26 @@
+import { getServerEnv } from "@/lib/env";
+import { authorizeCall, serveChatCompletion } from "@/lib/gateway/chat-gateway";
+import { errorResponse } from "@/lib/gateway/gateway-response";
+import { readJsonBody } from "@/lib/gateway/read-json-body";
+import { readProviderParam } from "@/lib/gateway/route-params";
+import { gatewayFailure } from "@/lib/gateway/upstream-failure";
+import { parseChatRequest } from "./request-schema";
+
+export const dynamic = "force-dynamic";
+
+/** OpenAI-compatible chat completions for every provider, in the Kimi dialect (see DESIGN.md). */
+export async function POST(request: Request, context: { params: Promise<{ provider: string }> }): Promise<Response> {
+  const provider = await readProviderParam(context.params);
+  if (!provider.ok) return provider.response;
+  const { providerId } = provider;
+  // Authorize before reading a body that may be 100 MB.
+  const authorized = authorizeCall({ request, providerId });
+  if (!authorized.ok) return errorResponse({ failure: authorized.failure, provider: providerId });
+  const body = await readJsonBody({ request, maxBytes: getServerEnv().GATEWAY_MAX_BODY_MB * 1024 * 1024 });
+  if (!body.ok) return errorResponse({ failure: body.failure, provider: providerId });
+  const parsed = parseChatRequest(body.body);
+  if (!parsed.ok) {
+    return errorResponse({ failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: parsed.message }), provider: providerId });
+  }
+  return serveChatCompletion({ request, call: authorized.call, body: parsed.request });
+}

@@ -1,0 +1,49 @@
+import { describeModel } from "@/lib/catalog/model-catalog";
+import { getServerEnv } from "@/lib/env";
+import { isCrossSiteBrowserRequest } from "@/lib/gateway/access";
+import { authorizeCall } from "@/lib/gateway/chat-gateway";
+import { errorResponse } from "@/lib/gateway/gateway-response";
+import { readJsonBody } from "@/lib/gateway/read-json-body";
+import { readProviderParam } from "@/lib/gateway/route-params";
+import { gatewayFailure } from "@/lib/gateway/upstream-failure";
+import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
+import { parseChatRequest } from "../../chat/completions/request-schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Token count for a chat body. Exact (`"exact": true`) from the provider's own endpoint where it
+ * has one and a key is available (Moonshot, the simulator); otherwise a local estimate. The local
+ * breakdown (system, history, tools, last message, media) is always included.
+ */
+export async function POST(request: Request, context: { params: Promise<{ provider: string }> }): Promise<Response> {
+  const provider = await readProviderParam(context.params);
+  if (!provider.ok) return provider.response;
+  const { providerId } = provider;
+  if (isCrossSiteBrowserRequest(request)) {
+    return errorResponse({ failure: gatewayFailure({ status: 403, type: "cross_site_request", message: "Cross-site requests to the gateway are refused." }), provider: providerId });
+  }
+  const body = await readJsonBody({ request, maxBytes: getServerEnv().GATEWAY_MAX_BODY_MB * 1024 * 1024 });
+  if (!body.ok) return errorResponse({ failure: body.failure, provider: providerId });
+  const parsed = parseChatRequest(body.body);
+  if (!parsed.ok) {
+    return errorResponse({ failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: parsed.message }), provider: providerId });
+  }
+  const chat = parsed.request;
+  const spec = describeModel({ providerId, modelId: chat.model });
+  const preservedThinking = spec.preservedThinking === "always" || chat.thinking?.keep === "all" || chat.preserve_thinking === true;
+  const local = await estimateRequestTokens({ request: chat, preservedThinking });
+  const notes = [...local.notes];
+
+  // A count never spends anything, so a missing key only means falling back to the estimate.
+  const authorized = authorizeCall({ request, providerId });
+  const countTokens = authorized.ok ? authorized.call.adapter.countTokens : undefined;
+  if (authorized.ok && countTokens) {
+    const counted = await countTokens({ request: chat, apiKey: authorized.call.apiKey, signal: request.signal });
+    if (counted.ok) {
+      return Response.json({ data: { total_tokens: counted.totalTokens }, exact: true, method: "provider", breakdown: local.breakdown, notes });
+    }
+    notes.push(`The provider's token count failed (${counted.failure.message}); this is a local estimate.`);
+  }
+  return Response.json({ data: { total_tokens: local.breakdown.total }, exact: false, method: "local-estimate", breakdown: local.breakdown, notes });
+}

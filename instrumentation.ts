@@ -1,0 +1,8 @@
+// Validates the configuration once at start-up so a bad value stops the server with a message that
+// names the variable, instead of failing on the first request.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { validateEnvOrExit } = await import("./lib/startup/validate-env");
+    validateEnvOrExit();
+  }
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { z } from "zod";
+import { providerIds } from "@/lib/catalog/catalog-types";
+import { dashscopeRegionIds } from "@/lib/providers/dashscope/dashscope-regions";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalText.refine(
+  (value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value),
+  "must be an http(s) URL such as https://api.moonshot.ai/v1",
+);
+
+const integer = ({ fallback, min, max }: { fallback: number; min: number; max: number }) =>
+  optionalText
+    .transform((value, context) => {
+      if (value === undefined) return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+        context.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const number = ({ fallback, min, max }: { fallback: number; min: number; max: number }) =>
+  optionalText.transform((value, context) => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) {
+      context.addIssue({ code: "custom", message: `must be a number from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+/** Every environment variable the server reads; the README's configuration table mirrors it. */
+const serverEnvSchema = z
+  .object({
+    MOONSHOT_API_KEY: optionalText,
+    MOONSHOT_BASE_URL: optionalUrl,
+    DASHSCOPE_API_KEY: optionalText,
+    DASHSCOPE_REGION: optionalText.pipe(z.enum(dashscopeRegionIds).optional()),
+    DASHSCOPE_WORKSPACE_ID: optionalText,
+    DASHSCOPE_BASE_URL: optionalUrl,
+    DASHSCOPE_NATIVE_BASE_URL: optionalUrl,
+    OPENAI_COMPATIBLE_BASE_URL: optionalUrl,
+    OPENAI_COMPATIBLE_API_KEY: optionalText,
+    WORKBENCH_ACCESS_TOKEN: optionalText.refine(
+      (value) => value === undefined || value.length >= 16,
+      "must be at least 16 characters (generate one with: openssl rand -hex 24)",
+    ),
+    DEFAULT_PROVIDER: optionalText.pipe(z.enum(providerIds).optional()),
+    SIMULATOR_TOKENS_PER_SECOND: number({ fallback: 60, min: 1, max: 1_000_000 }),
+    SIMULATOR_FIRST_TOKEN_MS: integer({ fallback: 350, min: 0, max: 60_000 }),
+    GATEWAY_RETRY_MAX_ATTEMPTS: integer({ fallback: 4, min: 1, max: 10 }),
+    GATEWAY_RETRY_BASE_DELAY_MS: integer({ fallback: 500, min: 0, max: 60_000 }),
+    GATEWAY_RETRY_MAX_WAIT_MS: integer({ fallback: 30_000, min: 0, max: 600_000 }),
+    GATEWAY_IDLE_TIMEOUT_MS: integer({ fallback: 300_000, min: 1_000, max: 3_600_000 }),
+    GATEWAY_MAX_BODY_MB: integer({ fallback: 100, min: 1, max: 2_048 }),
+  })
+  .superRefine((env, context) => {
+    const region = env.DASHSCOPE_REGION ?? "beijing";
+    const needsWorkspace = region === "frankfurt" || region === "hongkong";
+    const hasOverrides = env.DASHSCOPE_BASE_URL !== undefined && env.DASHSCOPE_NATIVE_BASE_URL !== undefined;
+    if (needsWorkspace && env.DASHSCOPE_WORKSPACE_ID === undefined && !hasOverrides) {
+      context.addIssue({
+        code: "custom",
+        path: ["DASHSCOPE_WORKSPACE_ID"],
+        message: `is required for DASHSCOPE_REGION=${region}: set it to your Model Studio workspace id`,
+      });
+    }
+  });
+
+/** The validated server configuration. */
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** Turns zod issues into one message per variable, naming the variable and the fix. */
+export function describeEnvIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `- ${issue.path.join(".") || "environment"} ${issue.message}`).join("\n");
+}
+
+/** Parses an environment object; throws an Error whose message lists every bad variable. */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const result = serverEnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${describeEnvIssues(result.error.issues)}`);
+  }
+  return result.data;
+}
+
+let cachedEnv: ServerEnv | undefined;
+
+/** The process's configuration, parsed once. */
+export function getServerEnv(): ServerEnv {
+  cachedEnv ??= parseServerEnv(process.env);
+  return cachedEnv;
+}

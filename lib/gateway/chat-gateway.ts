@@ -1,0 +1,158 @@
+import "server-only";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { getServerEnv } from "@/lib/env";
+import type { ProviderAdapter, StreamPart } from "@/lib/providers/provider-adapter";
+import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
+import { isCrossSiteBrowserRequest, readClientAccess, userKeyHeader } from "./access";
+import type { ChatRequest } from "./chat-wire";
+import { errorResponse, streamResponse } from "./gateway-response";
+import { normalizeStream } from "./normalize-stream";
+import { runWithRetry, type RetryPolicy } from "./retry";
+import { gatewayFailure, type UpstreamFailure } from "./upstream-failure";
+
+/** The provider call a request is allowed to make: which adapter, with which key. */
+export interface AuthorizedCall {
+  runtime: ProviderRuntime;
+  adapter: ProviderAdapter;
+  apiKey: string | undefined;
+}
+
+/**
+ * Decides whether a request may call a provider and with which key: the user's own key (BYOK
+ * header) spends only that key; server-side keys and self-hosted servers need loopback or the
+ * access token; the simulator is open to everyone.
+ */
+export function authorizeCall({ request, providerId }: { request: Request; providerId: ProviderId }): { ok: true; call: AuthorizedCall } | { ok: false; failure: UpstreamFailure } {
+  const runtime = getProviderRuntime(providerId);
+  if (isCrossSiteBrowserRequest(request)) {
+    return { ok: false, failure: gatewayFailure({ status: 403, type: "cross_site_request", message: "Cross-site requests to the gateway are refused." }) };
+  }
+  if (!runtime.adapter) {
+    return {
+      ok: false,
+      failure: gatewayFailure({ status: 503, type: "provider_not_configured", message: `${runtime.descriptor.label} is not configured. ${runtime.setupHint ?? ""}`.trim() }),
+    };
+  }
+  const userKey = request.headers.get(userKeyHeader)?.trim() || undefined;
+  if (providerId === "simulator") return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: undefined } };
+  const access = readClientAccess(request);
+  const trusted = access.loopback || access.authenticated;
+  const spendsServer = userKey === undefined || providerId === "openai-compatible";
+  if (spendsServer && !trusted) {
+    const how = access.tokenConfigured
+      ? "Send Authorization: Bearer <WORKBENCH_ACCESS_TOKEN> (or sign in from the workbench)"
+      : "This server has no WORKBENCH_ACCESS_TOKEN, so only clients on this machine may use it";
+    const byok = providerId === "openai-compatible" ? "" : ", or send your own key in the X-Provider-Api-Key header";
+    return {
+      ok: false,
+      failure: gatewayFailure({ status: 401, type: "access_denied", message: `${runtime.descriptor.label} uses this server's credentials. ${how}${byok}.` }),
+    };
+  }
+  if (userKey !== undefined) return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: userKey } };
+  if (runtime.requiresKey && !runtime.serverApiKey) {
+    return {
+      ok: false,
+      failure: gatewayFailure({
+        status: 401,
+        type: "missing_api_key",
+        message: `${runtime.descriptor.label} has no server-side key. ${runtime.setupHint ?? ""} A key of your own goes in the X-Provider-Api-Key header.`.trim(),
+      }),
+    };
+  }
+  return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: runtime.serverApiKey } };
+}
+
+/** The retry bounds from configuration. */
+export function retryPolicyFromEnv(): RetryPolicy {
+  const env = getServerEnv();
+  return { maxAttempts: env.GATEWAY_RETRY_MAX_ATTEMPTS, baseDelayMs: env.GATEWAY_RETRY_BASE_DELAY_MS, maxTotalWaitMs: env.GATEWAY_RETRY_MAX_WAIT_MS };
+}
+
+async function* prepend(first: StreamPart, rest: AsyncGenerator<StreamPart>): AsyncGenerator<StreamPart> {
+  try {
+    yield first;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
+}
+
+/**
+ * Starts an upstream stream and waits for its first event, so that an error arriving as the first
+ * event (DashScope sends `event:error` under HTTP 200) is still answered with its real status and
+ * can be retried: nothing has reached the client yet.
+ */
+async function openStream({ adapter, request, apiKey, signal }: { adapter: ProviderAdapter; request: ChatRequest; apiKey: string | undefined; signal: AbortSignal }) {
+  const attempt = await adapter.streamChat({ request, apiKey, signal });
+  if (!attempt.ok) return attempt;
+  const first = await attempt.parts.next();
+  if (first.done) {
+    return { ok: false as const, failure: { status: 502, type: "upstream_empty_stream", message: "The upstream closed the stream without sending anything.", retryable: true } };
+  }
+  if (first.value.type === "error") {
+    await attempt.parts.return(undefined);
+    return { ok: false as const, failure: first.value.failure };
+  }
+  return { ok: true as const, parts: prepend(first.value, attempt.parts) };
+}
+
+function logRequest(fields: Record<string, string | number | boolean>): void {
+  // One line per request; never keys, headers or message content.
+  if (process.env.NODE_ENV !== "test") console.info(`[gateway] ${Object.entries(fields).map(([key, value]) => `${key}=${value}`).join(" ")}`);
+}
+
+/** Serves a chat completion (streamed or not) through the given provider, with retries before the first byte. */
+export async function serveChatCompletion({
+  request,
+  call,
+  body,
+}: {
+  request: Request;
+  call: AuthorizedCall;
+  body: ChatRequest;
+}): Promise<Response> {
+  const startedAt = performance.now();
+  const { adapter, apiKey } = call;
+  const providerId = adapter.id;
+  // Aborted by the client (request.signal) or when the response stream is cancelled.
+  const upstream = new AbortController();
+  const signal = AbortSignal.any([request.signal, upstream.signal]);
+  const policy = retryPolicyFromEnv();
+  const log = (status: number, attempts: number, outcome: string) =>
+    logRequest({ provider: providerId, model: body.model, stream: body.stream === true, status, attempts, outcome, ms: Math.round(performance.now() - startedAt) });
+
+  try {
+    if (body.stream) {
+      const report = await runWithRetry({ attempt: () => openStream({ adapter, request: body, apiKey, signal }), policy, signal });
+      const headers = { "x-workbench-attempts": String(report.attempts) };
+      if (!report.result.ok) {
+        log(report.result.failure.status, report.attempts, report.result.failure.type);
+        return errorResponse({ failure: report.result.failure, provider: providerId, headers });
+      }
+      const events = normalizeStream({ parts: report.result.parts, requestedModel: body.model });
+      return streamResponse({
+        events,
+        provider: providerId,
+        headers,
+        onClose: (outcome) => {
+          if (outcome !== "done") upstream.abort();
+          log(200, report.attempts, outcome);
+        },
+      });
+    }
+    const report = await runWithRetry({ attempt: () => adapter.completeChat({ request: body, apiKey, signal }), policy, signal });
+    const headers = { "x-workbench-attempts": String(report.attempts) };
+    if (!report.result.ok) {
+      log(report.result.failure.status, report.attempts, report.result.failure.type);
+      return errorResponse({ failure: report.result.failure, provider: providerId, headers });
+    }
+    log(200, report.attempts, "done");
+    return Response.json(report.result.completion, { headers });
+  } catch (error) {
+    if (signal.aborted) {
+      log(499, 0, "cancelled");
+      return new Response(null, { status: 499 });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,162 @@
+import type { LenientChunk, LenientToolCallDelta } from "@/lib/providers/openai-style/openai-style-schemas";
+import type { StreamPart } from "@/lib/providers/provider-adapter";
+import type { ChatCompletionChunk, FinishReason, ToolCallDelta, Usage } from "./chat-wire";
+import { normalizeUsage } from "./normalize-usage";
+import type { UpstreamFailure } from "./upstream-failure";
+
+/** What the gateway sends downstream, in order: chunks, then `done` or a final `error`. */
+export type GatewayEvent =
+  | { type: "chunk"; chunk: ChatCompletionChunk }
+  | { type: "error"; failure: UpstreamFailure }
+  | { type: "done" };
+
+/** Maps provider finish reasons onto OpenAI's; DashScope sends the string "null" while streaming. */
+export function mapFinishReason(value: string | null | undefined): FinishReason | null {
+  if (value === null || value === undefined || value === "" || value === "null") return null;
+  if (value === "function_call") return "tool_calls";
+  if (value === "max_tokens") return "length";
+  if (value === "sensitive") return "content_filter";
+  return value;
+}
+
+interface ToolIndexState {
+  indexById: Map<string, number>;
+  nextIndex: number;
+  lastIndex: number | undefined;
+}
+
+// Some upstreams omit `index` on tool-call deltas (parallel calls without index have been recorded);
+// fall back to the id, then to the position of the fragment.
+function assignToolCallIndexes({ state, deltas }: { state: ToolIndexState; deltas: LenientToolCallDelta[] }): ToolCallDelta[] {
+  return deltas.map((delta, position) => {
+    const id = delta.id ? delta.id : undefined;
+    let index: number;
+    if (delta.index !== null && delta.index !== undefined) {
+      index = delta.index;
+    } else if (id !== undefined) {
+      index = state.indexById.get(id) ?? state.nextIndex;
+    } else if (deltas.length === 1 && state.lastIndex !== undefined) {
+      index = state.lastIndex;
+    } else {
+      index = position;
+    }
+    if (id !== undefined) state.indexById.set(id, index);
+    state.nextIndex = Math.max(state.nextIndex, index + 1);
+    state.lastIndex = index;
+    const { index: _index, id: _id, type, function: fn, ...rest } = delta;
+    const normalized: ToolCallDelta = { ...rest, index };
+    if (id !== undefined) normalized.id = id;
+    if (type) normalized.type = type;
+    if (fn) {
+      const { name, arguments: argumentsText, ...fnRest } = fn;
+      normalized.function = { ...fnRest };
+      if (name) normalized.function.name = name;
+      if (argumentsText !== null && argumentsText !== undefined) normalized.function.arguments = argumentsText;
+    }
+    return normalized;
+  });
+}
+
+/**
+ * Turns an adapter's parts into the gateway's contract: reasoning always in `reasoning_content`,
+ * tool-call deltas always with `index`, usage exactly once in a final `choices: []` chunk, finish
+ * reasons mapped, and an error (never a silent end) when the stream stops early.
+ */
+export async function* normalizeStream({
+  parts,
+  requestedModel,
+}: {
+  parts: AsyncIterable<StreamPart>;
+  requestedModel: string;
+}): AsyncGenerator<GatewayEvent> {
+  let id: string | undefined;
+  let created: number | undefined;
+  let model: string | undefined;
+  let usage: Usage | undefined;
+  let finished = false;
+  const toolStates = new Map<number, ToolIndexState>();
+
+  const stamp = () => ({
+    id: id ?? "chatcmpl-gateway",
+    object: "chat.completion.chunk" as const,
+    created: created ?? Math.floor(Date.now() / 1000),
+    model: model ?? requestedModel,
+  });
+
+  for await (const part of parts) {
+    if (part.type === "error") {
+      yield { type: "error", failure: part.failure };
+      return;
+    }
+    if (part.type === "end") {
+      if (!part.complete && !finished) {
+        yield {
+          type: "error",
+          failure: {
+            status: 502,
+            type: "upstream_stream_incomplete",
+            message: "The upstream stream ended before the answer finished (no end marker and no finish_reason).",
+            retryable: false,
+          },
+        };
+        return;
+      }
+      if (usage) yield { type: "chunk", chunk: { ...stamp(), choices: [], usage } };
+      yield { type: "done" };
+      return;
+    }
+    const normalized = normalizeChunk({ chunk: part.chunk, toolStates });
+    id ??= part.chunk.id ?? undefined;
+    created ??= part.chunk.created ?? undefined;
+    model ??= part.chunk.model ?? undefined;
+    if (normalized.usage) usage = normalized.usage;
+    if (normalized.finished) finished = true;
+    if (normalized.chunk.choices.length > 0) {
+      yield { type: "chunk", chunk: { ...normalized.chunk.extra, ...stamp(), choices: normalized.chunk.choices } };
+    }
+  }
+  // The adapter always ends with an `end` part; reaching here means it stopped without one.
+  yield {
+    type: "error",
+    failure: { status: 502, type: "upstream_stream_incomplete", message: "The upstream stream ended unexpectedly.", retryable: false },
+  };
+}
+
+function normalizeChunk({
+  chunk,
+  toolStates,
+}: {
+  chunk: LenientChunk;
+  toolStates: Map<number, ToolIndexState>;
+}): { chunk: { choices: ChatCompletionChunk["choices"]; extra: Record<string, unknown> }; usage?: Usage; finished: boolean } {
+  const { choices, usage: topUsage, id: _id, object: _object, created: _created, model: _model, ...rest } = chunk;
+  let usage = topUsage ? normalizeUsage(topUsage) : undefined;
+  let finished = false;
+  const normalizedChoices: ChatCompletionChunk["choices"] = (choices ?? []).map((choice, position) => {
+    const { index, delta, finish_reason: finishReason, usage: choiceUsage, ...choiceRest } = choice;
+    if (choiceUsage) usage = normalizeUsage(choiceUsage);
+    const choiceIndex = index ?? position;
+    const mappedFinish = mapFinishReason(finishReason);
+    if (mappedFinish !== null) finished = true;
+    const outDelta: ChatCompletionChunk["choices"][number]["delta"] & Record<string, unknown> = {};
+    if (delta) {
+      const { role, content, reasoning_content: reasoningContent, reasoning, tool_calls: toolCalls, ...deltaRest } = delta;
+      Object.assign(outDelta, deltaRest);
+      if (role === "assistant") outDelta.role = "assistant";
+      if (content !== undefined) outDelta.content = content;
+      const reasoningText = reasoningContent ?? reasoning;
+      if (reasoningText !== undefined && reasoningText !== null) outDelta.reasoning_content = reasoningText;
+      else if (reasoningContent === null) outDelta.reasoning_content = null;
+      if (toolCalls && toolCalls.length > 0) {
+        let state = toolStates.get(choiceIndex);
+        if (!state) {
+          state = { indexById: new Map(), nextIndex: 0, lastIndex: undefined };
+          toolStates.set(choiceIndex, state);
+        }
+        outDelta.tool_calls = assignToolCallIndexes({ state, deltas: toolCalls });
+      }
+    }
+    return { ...choiceRest, index: choiceIndex, delta: outDelta, finish_reason: mappedFinish };
+  });
+  return { chunk: { extra: rest, choices: normalizedChoices }, usage, finished };
+}

@@ -1,0 +1,15 @@
+import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
+import { errorResponse } from "./gateway-response";
+
+/** The `[provider]` segment as a known provider id, or a 404 naming the known ones. */
+export async function readProviderParam(params: Promise<{ provider: string }>): Promise<{ ok: true; providerId: ProviderId } | { ok: false; response: Response }> {
+  const { provider } = await params;
+  if ((providerIds as readonly string[]).includes(provider)) return { ok: true, providerId: provider as ProviderId };
+  return {
+    ok: false,
+    response: errorResponse({
+      failure: { status: 404, type: "unknown_provider", message: `Unknown provider "${provider}". Known providers: ${providerIds.join(", ")}.`, retryable: false },
+      provider,
+    }),
+  };
+}

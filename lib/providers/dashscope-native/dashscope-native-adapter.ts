@@ -1,0 +1,109 @@
+import { findModelSpec } from "@/lib/catalog/model-catalog";
+import { normalizeCompletion } from "../openai-style/openai-style-completion";
+import { describeConnectionFailure, gatewayFailure, type UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import { failureFromResponse } from "../openai-style/openai-style-errors";
+import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt } from "../provider-adapter";
+import { toDashscopeNativeRequest } from "./dashscope-native-request";
+import { nativeContentText, nativeResponseSchema, parseDashscopeNativeStream } from "./dashscope-native-stream";
+import { toOpenAiStyleUsage } from "./dashscope-native-usage";
+
+/** Settings for the DashScope native adapter. */
+export interface DashscopeNativeAdapterConfig {
+  /** The `.../api/v1` root of the chosen region. */
+  baseUrl: string;
+  workspaceId?: string;
+  idleTimeoutMs: number;
+}
+
+/** The DashScope native API (`services/aigc/{text,multimodal}-generation/generation`). */
+export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfig): ProviderAdapter {
+  const base = config.baseUrl.replace(/\/+$/, "");
+
+  async function post({
+    input,
+    streaming,
+  }: {
+    input: ChatCallInput;
+    streaming: boolean;
+  }): Promise<{ ok: true; response: Response } | { ok: false; failure: UpstreamFailure }> {
+    const { request, apiKey, signal } = input;
+    const spec = findModelSpec({ providerId: "dashscope-native", modelId: request.model });
+    const translated = toDashscopeNativeRequest({ request, spec, streaming });
+    if (!translated.ok) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: translated.message }) };
+    const headers = new Headers({ "content-type": "application/json" });
+    if (apiKey) headers.set("authorization", `Bearer ${apiKey}`);
+    if (config.workspaceId) headers.set("x-dashscope-workspace", config.workspaceId);
+    if (streaming) {
+      headers.set("x-dashscope-sse", "enable");
+      headers.set("accept", "text/event-stream");
+    }
+    const url = `${base}/services/aigc/${translated.endpoint}/generation`;
+    let response: Response;
+    try {
+      response = await fetch(url, { method: "POST", headers, body: JSON.stringify(translated.body), signal });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { ok: false, failure: describeConnectionFailure({ error, url }) };
+    }
+    if (!response.ok) return { ok: false, failure: await failureFromResponse({ response, secrets: [apiKey] }) };
+    return { ok: true, response };
+  }
+
+  return {
+    id: "dashscope-native",
+    baseUrl: base,
+
+    async streamChat(input): Promise<StreamAttempt> {
+      const sent = await post({ input, streaming: true });
+      if (!sent.ok) return sent;
+      if (!sent.response.body) {
+        return { ok: false, failure: { status: 502, type: "upstream_empty_body", message: "DashScope answered without a body.", retryable: true } };
+      }
+      return {
+        ok: true,
+        parts: parseDashscopeNativeStream({
+          body: sent.response.body,
+          model: input.request.model,
+          idleTimeoutMs: config.idleTimeoutMs,
+          signal: input.signal,
+          secrets: [input.apiKey],
+        }),
+      };
+    },
+
+    async completeChat(input): Promise<CompletionAttempt> {
+      const sent = await post({ input, streaming: false });
+      if (!sent.ok) return sent;
+      const parsed = nativeResponseSchema.safeParse(await sent.response.json().catch(() => undefined));
+      if (!parsed.success || !parsed.data.output) {
+        return { ok: false, failure: { status: 502, type: "upstream_invalid_response", message: "DashScope's answer is not readable.", retryable: false } };
+      }
+      const { output, usage, request_id: requestId } = parsed.data;
+      const choices = output.choices ?? [{ finish_reason: output.finish_reason, message: { content: output.text } }];
+      const completion = normalizeCompletion({
+        requestedModel: input.request.model,
+        completion: {
+          id: requestId,
+          model: input.request.model,
+          choices: choices.map((choice, index) => ({
+            index,
+            finish_reason: choice.finish_reason,
+            message: {
+              role: "assistant",
+              content: nativeContentText(choice.message?.content) ?? null,
+              reasoning_content: choice.message?.reasoning_content,
+              tool_calls: choice.message?.tool_calls,
+            },
+          })),
+          usage: usage ? toOpenAiStyleUsage(usage) : undefined,
+        },
+      });
+      return { ok: true, completion };
+    },
+
+    // The native API has no model list; the catalog is the list.
+    async listModels() {
+      return { ok: true, models: [] };
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import { toDashscopeThinking } from "./dashscope-thinking";
+
+/** The body for DashScope's OpenAI-compatible mode: the thinking switch in DashScope's names. */
+export function toDashscopeCompatibleRequest(request: ChatRequest): Record<string, unknown> {
+  const { thinking: _thinking, enable_thinking: _enable, preserve_thinking: _preserve, thinking_budget: _budget, ...rest } = request;
+  return { ...rest, ...toDashscopeThinking(request) };
+}

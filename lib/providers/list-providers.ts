@@ -1,0 +1,40 @@
+import "server-only";
+import { providerIds } from "@/lib/catalog/catalog-types";
+import { listCatalogModels } from "@/lib/catalog/model-catalog";
+import { readClientAccess } from "@/lib/gateway/access";
+import { getDefaultProviderId, getProviderRuntime } from "./provider-registry";
+import type { ProvidersResponse } from "./provider-summary";
+
+/** Every provider with its status for this client. Never includes keys. */
+export function listProviders(request: Request): ProvidersResponse {
+  const access = readClientAccess(request);
+  const trusted = access.loopback || access.authenticated;
+  return {
+    defaultProviderId: getDefaultProviderId(),
+    access,
+    providers: providerIds.map((id) => {
+      const runtime = getProviderRuntime(id);
+      let host: string | undefined;
+      if (runtime.adapter && id !== "simulator") {
+        try {
+          host = new URL(runtime.adapter.baseUrl).host;
+        } catch {
+          host = undefined;
+        }
+      }
+      return {
+        id,
+        label: runtime.descriptor.label,
+        description: runtime.descriptor.description,
+        thinkingSwitch: runtime.descriptor.thinkingSwitch,
+        configured: runtime.configured,
+        requiresKey: runtime.requiresKey,
+        serverCredentialsUsable: id === "simulator" || (runtime.configured && trusted),
+        ...(runtime.descriptor.keyEnv ? { keyEnv: runtime.descriptor.keyEnv } : {}),
+        ...(runtime.configured || !runtime.setupHint ? {} : { setupHint: runtime.setupHint }),
+        ...(host ? { host } : {}),
+        models: [...listCatalogModels(id)],
+      };
+    }),
+  };
+}

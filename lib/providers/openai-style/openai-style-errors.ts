@@ -1,0 +1,81 @@
+import {
+  errorTypeForStatus,
+  isRetryable,
+  parseRetryAfterHeader,
+  parseRetryAfterMessage,
+  redactSecrets,
+  type UpstreamFailure,
+} from "@/lib/gateway/upstream-failure";
+import { lenientErrorSchema } from "./openai-style-schemas";
+
+/** Reads a failure out of an error body (HTTP error response or an in-stream `{"error":...}` event). */
+export function failureFromErrorBody({
+  body,
+  status,
+  secrets,
+  retryAfterHeader = null,
+}: {
+  body: unknown;
+  status: number;
+  secrets: ReadonlyArray<string | undefined>;
+  retryAfterHeader?: string | null;
+}): UpstreamFailure {
+  const parsed = lenientErrorSchema.safeParse(body);
+  let message: string | undefined;
+  let type: string | undefined;
+  let code: string | undefined;
+  let requestId: string | undefined;
+  if (parsed.success) {
+    const { error } = parsed.data;
+    if (typeof error === "string") {
+      message = error;
+    } else if (error) {
+      message = error.message ?? undefined;
+      type = error.type ?? undefined;
+      code = error.code === null || error.code === undefined ? undefined : String(error.code);
+    }
+    message ??= parsed.data.message ?? (typeof parsed.data.detail === "string" ? parsed.data.detail : undefined);
+    type ??= parsed.data.type ?? undefined;
+    if (code === undefined && parsed.data.code !== null && parsed.data.code !== undefined) code = String(parsed.data.code);
+    requestId = parsed.data.request_id ?? undefined;
+  }
+  message = redactSecrets({ text: message ?? `The upstream answered HTTP ${status} without a message.`, secrets });
+  // DashScope-style bodies carry only `code` ("InvalidParameter"); use it as the type.
+  type ??= code ?? errorTypeForStatus(status);
+  const retryAfterMs = parseRetryAfterHeader({ value: retryAfterHeader }) ?? parseRetryAfterMessage(message);
+  return {
+    status,
+    type,
+    message,
+    retryable: isRetryable({ status, type }),
+    upstreamStatus: status,
+    ...(code !== undefined ? { code } : {}),
+    ...(requestId !== undefined ? { requestId } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  };
+}
+
+/** Reads a failed HTTP response (JSON or not) into a failure. */
+export async function failureFromResponse({
+  response,
+  secrets,
+}: {
+  response: Response;
+  secrets: ReadonlyArray<string | undefined>;
+}): Promise<UpstreamFailure> {
+  const text = await response.text().catch(() => "");
+  let body: unknown = undefined;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Proxies answer with HTML or plain text; keep a short excerpt as the message.
+    const excerpt = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300);
+    body = { message: excerpt || `${response.status} ${response.statusText}`.trim() };
+  }
+  return failureFromErrorBody({
+    body,
+    status: response.status,
+    secrets,
+    retryAfterHeader: response.headers.get("retry-after"),
+  });
+}

@@ -1,0 +1,46 @@
+import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
+import type { ChatCompletion, ChatRequest } from "@/lib/gateway/chat-wire";
+import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import type { LenientChunk } from "./openai-style/openai-style-schemas";
+
+/** What an adapter yields while a stream is open: OpenAI-shaped chunks, an error, or the end. */
+export type StreamPart =
+  | { type: "chunk"; chunk: LenientChunk }
+  | { type: "error"; failure: UpstreamFailure }
+  /** `complete` is false when the body ended without the provider's end marker. */
+  | { type: "end"; complete: boolean };
+
+/** Result of one attempt to start a streamed chat. */
+export type StreamAttempt = { ok: true; parts: AsyncGenerator<StreamPart> } | { ok: false; failure: UpstreamFailure };
+
+/** Result of one attempt at a non-streamed chat. */
+export type CompletionAttempt = { ok: true; completion: ChatCompletion } | { ok: false; failure: UpstreamFailure };
+
+/** Everything an adapter needs for one upstream call. */
+export interface ChatCallInput {
+  request: ChatRequest;
+  apiKey: string | undefined;
+  signal: AbortSignal;
+}
+
+/** Token count for a request: exact from the provider, or absent so the caller estimates. */
+export type TokenCountAttempt = { ok: true; totalTokens: number } | { ok: false; failure: UpstreamFailure };
+
+/** A provider behind the gateway, in the style of the AI SDK's provider packages. */
+export interface ProviderAdapter {
+  id: ProviderId;
+  /** Base URL the adapter calls (for diagnostics; never taken from a request). */
+  baseUrl: string;
+  streamChat(input: ChatCallInput): Promise<StreamAttempt>;
+  completeChat(input: ChatCallInput): Promise<CompletionAttempt>;
+  listModels(input: { apiKey: string | undefined; signal: AbortSignal }): Promise<
+    { ok: true; models: DiscoveredModel[] } | { ok: false; failure: UpstreamFailure }
+  >;
+  /** Exact token count from the provider, where it has an endpoint for it. */
+  countTokens?(input: ChatCallInput): Promise<TokenCountAttempt>;
+}
+
+/** Stream-level settings that come from server configuration. */
+export interface StreamSettings {
+  idleTimeoutMs: number;
+}

@@ -1,0 +1,28 @@
+import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
+import type { ProviderDescriptor } from "@/lib/catalog/model-catalog";
+
+/** A provider as the UI sees it: no keys, no secrets, just what it can do and whether it is set up. */
+export interface ProviderSummary {
+  id: ProviderId;
+  label: string;
+  description: string;
+  thinkingSwitch: ProviderDescriptor["thinkingSwitch"];
+  /** The server holds a key / base URL for it. */
+  configured: boolean;
+  /** Calls need a key (the server's or the user's). */
+  requiresKey: boolean;
+  /** This client may spend the server's credentials (loopback or signed in). */
+  serverCredentialsUsable: boolean;
+  keyEnv?: string;
+  setupHint?: string;
+  /** Host the provider is reached at (for orientation; base URLs are not secrets). */
+  host?: string;
+  models: ModelSpec[];
+}
+
+/** What `GET /api/providers` answers. */
+export interface ProvidersResponse {
+  providers: ProviderSummary[];
+  defaultProviderId: ProviderId;
+  access: { loopback: boolean; authenticated: boolean; tokenConfigured: boolean };
+}

@@ -1,0 +1,14 @@
+import { createOpenAiStyleAdapter } from "../openai-style/openai-style-adapter";
+import type { ProviderAdapter } from "../provider-adapter";
+import { createSimulatorHandler } from "./simulator-handler";
+import type { StreamPace } from "./simulator-stream";
+
+/**
+ * The simulator provider: the Moonshot adapter's wire handling, with the simulator's HTTP handler
+ * called in-process instead of over a socket (the same handler `/api/simulator/v1` serves).
+ */
+export function createSimulatorAdapter({ pace, idleTimeoutMs }: { pace: StreamPace; idleTimeoutMs: number }): ProviderAdapter {
+  const handler = createSimulatorHandler({ pace });
+  const transport = ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch;
+  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, hasTokenCountEndpoint: true, fetch: transport });
+}

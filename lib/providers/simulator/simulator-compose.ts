@@ -1,0 +1,360 @@
+import { createHash } from "node:crypto";
+import type { TextTokenizer } from "@/lib/tokens/text-tokenizer";
+import type { SimulatorDirectives } from "./simulator-directives";
+import { stripSimulatorDirectives } from "./simulator-directives";
+import { messageText, type SimulatorRequest, type SimulatorTool } from "./simulator-request";
+import type { ThinkingState } from "./simulator-rules";
+
+/** A tool call the simulator makes. */
+export interface ComposedToolCall {
+  id: string;
+  type: string;
+  name: string;
+  arguments: string;
+}
+
+/** What one choice of the simulated answer consists of. */
+export interface ComposedTurn {
+  reasoning: string;
+  content: string;
+  toolCalls: ComposedToolCall[];
+}
+
+/** A seeded generator so the same request always gets the same answer. */
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0 || 0x9e3779b9;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    // mulberry32
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let value = this.state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max]. */
+  integer(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** One item of a non-empty list. */
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+}
+
+/** A 32-bit seed from everything that shapes the answer. */
+export function seedFor(values: unknown[]): number {
+  return createHash("sha256").update(JSON.stringify(values)).digest().readUInt32LE(0);
+}
+
+const stopWords = new Set(
+  "the a an and or but of to in on for with about from into how what why when where which who is are was were be can could should would will do does did please me my you your it this that these those i we our us tell explain write give show make let using use".split(
+    " ",
+  ),
+);
+
+interface Topic {
+  text: string;
+  keywords: string[];
+  chinese: boolean;
+}
+
+function readTopic(request: SimulatorRequest): Topic {
+  let text = "";
+  for (let index = request.messages.length - 1; index >= 0; index -= 1) {
+    const message = request.messages[index]!;
+    if (message.role === "user") {
+      text = stripSimulatorDirectives(messageText(message.content));
+      break;
+    }
+  }
+  const chinese = /\p{Script=Han}/u.test(text);
+  const firstLine = text.split(/\n/).find((line) => line.trim() !== "") ?? "";
+  const clipped = firstLine.length > 80 ? `${firstLine.slice(0, 77).trimEnd()}…` : firstLine;
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}_-]{3,}/gu) ?? []).filter((word) => !stopWords.has(word));
+  const keywords = [...new Set(words)].slice(0, 4);
+  return { text: clipped || (chinese ? "这个问题" : "your question"), keywords: keywords.length > 0 ? keywords : ["the question"], chinese };
+}
+
+function joinKeywords(keywords: string[], chinese: boolean): string {
+  if (keywords.length === 1) return keywords[0]!;
+  const last = keywords[keywords.length - 1]!;
+  return `${keywords.slice(0, -1).join(chinese ? "、" : ", ")}${chinese ? "和" : " and "}${last}`;
+}
+
+const reasoningPoolEnglish = [
+  "Let me think about what is actually being asked before answering.",
+  "I should check whether there is an implicit constraint I am missing.",
+  "A concrete example will make this much easier to follow.",
+  "It is worth separating the general idea from the specific details here.",
+  "I should keep the answer focused and avoid padding.",
+  "Let me double-check the edge cases: empty input, very large input, and invalid values.",
+  "The trade-off between simplicity and completeness matters for this question.",
+  "A short code sample would help, so I will include one.",
+  "I need to make sure the terminology is used consistently.",
+  "Let me reconsider the order: overview first, then details, then an example.",
+  "Is there a common misconception worth calling out? Probably, yes.",
+  "I will verify that each step follows from the previous one.",
+];
+
+const reasoningPoolChinese = [
+  "我先想清楚用户真正想问的是什么。",
+  "需要检查一下有没有隐含的约束条件。",
+  "举一个具体的例子会更容易理解。",
+  "应该把总体思路和具体细节分开讲。",
+  "回答要聚焦，不要堆砌无关内容。",
+  "再核对一下边界情况：空输入、超大输入和非法值。",
+  "这里需要权衡简洁和完整。",
+  "附上一段简短的代码示例会更有帮助。",
+  "先概述，再展开细节，最后给出示例。",
+];
+
+const paragraphPoolEnglish = [
+  "The core idea is simple: break the problem into small, well-defined steps and make each step easy to verify.",
+  "In practice, the details matter more than the overall shape, so it pays to be explicit about inputs, outputs and failure modes.",
+  "A good way to check your understanding is to predict the result before running anything, then compare.",
+  "Most problems in this area come from hidden assumptions; writing them down usually reveals the issue.",
+  "Performance is rarely the first concern; correctness and clarity come first, and measurement tells you where to optimize.",
+  "When several approaches look equally good, prefer the one that is easiest to explain to someone else.",
+  "Edge cases deserve their own tests: empty values, the largest allowed values, and malformed input.",
+  "Keep the interface small and the behaviour predictable, and document the one or two surprising rules.",
+];
+
+const paragraphPoolChinese = [
+  "核心思路很简单：把问题拆成小而明确的步骤，并让每一步都容易验证。",
+  "实践中细节往往比整体结构更重要，所以要明确输入、输出和失败情况。",
+  "检验理解的好方法是先预测结果，再运行并比较。",
+  "这类问题大多源于隐含的假设，把它们写下来通常就能发现症结。",
+  "性能通常不是首要问题：先保证正确和清晰，再通过测量找到需要优化的地方。",
+  "当几种方案看起来差不多时，优先选择最容易向别人解释的那一种。",
+];
+
+const codeSamples: Record<string, (name: string) => string> = {
+  python: (name) =>
+    `def ${name}(items: list[str]) -> dict[str, int]:\n    """Count how often each item appears."""\n    counts: dict[str, int] = {}\n    for item in items:\n        counts[item] = counts.get(item, 0) + 1\n    return counts\n\n\nprint(${name}(["a", "b", "a"]))`,
+  typescript: (name) =>
+    `export function ${name}(items: readonly string[]): Map<string, number> {\n  const counts = new Map<string, number>();\n  for (const item of items) {\n    counts.set(item, (counts.get(item) ?? 0) + 1);\n  }\n  return counts;\n}\n\nconsole.log(${name}(["a", "b", "a"]));`,
+  rust: (name) =>
+    `use std::collections::HashMap;\n\nfn ${name}(items: &[&str]) -> HashMap<String, usize> {\n    let mut counts = HashMap::new();\n    for item in items {\n        *counts.entry(item.to_string()).or_insert(0) += 1;\n    }\n    counts\n}`,
+  go: (name) =>
+    `func ${name}(items []string) map[string]int {\n\tcounts := make(map[string]int)\n\tfor _, item := range items {\n\t\tcounts[item]++\n\t}\n\treturn counts\n}`,
+  sql: () => `SELECT item, COUNT(*) AS occurrences\nFROM events\nGROUP BY item\nORDER BY occurrences DESC\nLIMIT 10;`,
+  bash: () => `#!/usr/bin/env bash\nset -euo pipefail\nsort input.txt | uniq -c | sort -rn | head -n 10`,
+};
+
+function chooseLanguage({ topic, random }: { topic: Topic; random: SeededRandom }): string {
+  const text = `${topic.text} ${topic.keywords.join(" ")}`.toLowerCase();
+  const mentioned = Object.keys(codeSamples).find((language) => text.includes(language) || (language === "typescript" && /\b(ts|javascript|node)\b/.test(text)));
+  return mentioned ?? random.pick(Object.keys(codeSamples));
+}
+
+function identifierFrom(keywords: string[]): string {
+  const base = (keywords[0] ?? "items").replace(/[^a-zA-Z0-9]/g, "");
+  return /^[a-zA-Z]/.test(base) ? `count_${base.toLowerCase()}`.slice(0, 30) : "count_items";
+}
+
+function buildReasoning({ topic, random, targetTokens, tokenizer, toolNames }: {
+  topic: Topic;
+  random: SeededRandom;
+  targetTokens: number;
+  tokenizer: TextTokenizer;
+  toolNames: string[];
+}): string {
+  if (targetTokens <= 0) return "";
+  const pool = topic.chinese ? reasoningPoolChinese : reasoningPoolEnglish;
+  const opening = topic.chinese
+    ? `用户问的是「${topic.text}」。关键点有：${joinKeywords(topic.keywords, true)}。`
+    : `The user asks: "${topic.text}". The key points are ${joinKeywords(topic.keywords, false)}.`;
+  const parts = [opening];
+  if (toolNames.length > 0) {
+    parts.push(topic.chinese ? `我可以调用 ${toolNames.join("、")} 来获取需要的信息。` : `I can call ${toolNames.join(", ")} to get the information I need.`);
+  }
+  let text = parts.join(" ");
+  // Count what is appended rather than re-counting the whole text (long reasoning would be quadratic).
+  let tokens = tokenizer.count(text);
+  while (tokens < targetTokens) {
+    const sentence = (topic.chinese ? "" : " ") + random.pick(pool) + (random.next() < 0.2 ? "\n\n" : "");
+    text += sentence;
+    tokens += tokenizer.count(sentence);
+  }
+  return text.trim();
+}
+
+function buildAnswer({ topic, random, targetTokens, tokenizer }: { topic: Topic; random: SeededRandom; targetTokens: number; tokenizer: TextTokenizer }): string {
+  const chinese = topic.chinese;
+  const paragraphs = chinese ? paragraphPoolChinese : paragraphPoolEnglish;
+  const language = chooseLanguage({ topic, random });
+  const name = identifierFrom(topic.keywords);
+  const sections: string[] = [
+    chinese ? `关于「${topic.text}」，下面分几部分说明。` : `Here is a clear answer to "${topic.text}".`,
+    `## ${chinese ? "概述" : "Overview"}\n\n${random.pick(paragraphs)} ${random.pick(paragraphs)}`,
+    topic.keywords.map((keyword) => `- **${keyword}**: ${random.pick(paragraphs)}`).join("\n"),
+    `\`\`\`${language}\n${codeSamples[language]!(name)}\n\`\`\``,
+    `## ${chinese ? "细节" : "Details"}\n\n${random.pick(paragraphs)}`,
+    `| ${chinese ? "方面" : "Aspect"} | ${chinese ? "建议" : "Recommendation"} |\n| --- | --- |\n${topic.keywords
+      .map((keyword) => `| ${keyword} | ${random.pick(chinese ? ["保持简单", "先测量", "写测试"] : ["Keep it simple", "Measure first", "Write a test"])} |`)
+      .join("\n")}`,
+    `1. ${random.pick(paragraphs)}\n2. ${random.pick(paragraphs)}\n3. ${random.pick(paragraphs)}`,
+  ];
+  let answer = sections[0]!;
+  let tokens = tokenizer.count(answer);
+  let sectionIndex = 1;
+  let section = 1;
+  while (tokens < targetTokens) {
+    let addition: string;
+    if (sectionIndex < sections.length) {
+      addition = `\n\n${sections[sectionIndex]}`;
+      sectionIndex += 1;
+    } else {
+      // Long answers keep going with numbered sections, each with prose and some inline code.
+      section += 1;
+      addition = `\n\n### ${chinese ? `第 ${section} 部分` : `Part ${section}`}\n\n${random.pick(paragraphs)} ${random.pick(paragraphs)} \`${name}()\``;
+      if (section % 4 === 0) addition += `\n\n\`\`\`${language}\n${codeSamples[language]!(`${name}_${section}`)}\n\`\`\``;
+    }
+    answer += addition;
+    tokens += tokenizer.count(addition);
+  }
+  return answer;
+}
+
+/** A JSON value that fits a (simple) JSON Schema, deterministic for the same inputs. */
+export function sampleFromSchema({ schema, random, topic, propertyName = "", depth = 0 }: {
+  schema: unknown;
+  random: SeededRandom;
+  topic: Topic;
+  propertyName?: string;
+  depth?: number;
+}): unknown {
+  const node = (typeof schema === "object" && schema !== null ? schema : {}) as Record<string, unknown>;
+  if (Array.isArray(node.enum) && node.enum.length > 0) return random.pick(node.enum);
+  if ("const" in node) return node.const;
+  const anyOf = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
+  if (Array.isArray(anyOf) && anyOf.length > 0) return sampleFromSchema({ schema: anyOf[0], random, topic, propertyName, depth });
+  const type = Array.isArray(node.type) ? node.type.find((value) => value !== "null") : node.type;
+  const name = propertyName.toLowerCase();
+  switch (type) {
+    case "integer":
+    case "number": {
+      const minimum = typeof node.minimum === "number" ? node.minimum : 1;
+      const maximum = typeof node.maximum === "number" ? node.maximum : Math.max(minimum + 100, 100);
+      const value = minimum + random.next() * (maximum - minimum);
+      return type === "integer" ? Math.round(value) : Math.round(value * 100) / 100;
+    }
+    case "boolean":
+      return random.next() < 0.7;
+    case "array":
+      return depth > 3 ? [] : [sampleFromSchema({ schema: node.items, random, topic, propertyName, depth: depth + 1 })];
+    case "object": {
+      const properties = (typeof node.properties === "object" && node.properties !== null ? node.properties : {}) as Record<string, unknown>;
+      const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : Object.keys(properties));
+      const result: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(properties)) {
+        if (depth > 3) break;
+        if (required.has(key) || random.next() < 0.5) result[key] = sampleFromSchema({ schema: value, random, topic, propertyName: key, depth: depth + 1 });
+      }
+      return result;
+    }
+    default: {
+      if (/city|location|place/.test(name)) {
+        const capitalized = topic.text.match(/\b[A-Z][a-z]{2,}\b/g)?.find((word) => !["The", "What", "How", "Why", "Tell", "Please"].includes(word));
+        return capitalized ?? "Beijing";
+      }
+      if (/date|day/.test(name)) return "2026-11-22";
+      if (/unit/.test(name)) return "celsius";
+      if (/url|link/.test(name)) return "https://example.com/";
+      if (/query|search|question|text|prompt|topic/.test(name)) return topic.text;
+      return topic.keywords[0] ?? "value";
+    }
+  }
+}
+
+function chooseTools({ tools, choice, topic }: { tools: SimulatorTool[]; choice: SimulatorRequest["tool_choice"]; topic: Topic }): SimulatorTool[] {
+  if (typeof choice === "object" && choice !== null) return tools.filter((tool) => tool.function.name === choice.function.name).slice(0, 1);
+  const lower = topic.text.toLowerCase();
+  const named = tools.filter((tool) => lower.includes(tool.function.name.toLowerCase().replace(/^\$/, "")));
+  if (named.length > 0) return named.slice(0, 3);
+  const scored = tools
+    .map((tool) => {
+      const words = `${tool.function.name} ${tool.function.description ?? ""}`.toLowerCase().split(/[^a-z0-9]+/);
+      return { tool, score: topic.keywords.filter((keyword) => words.some((word) => word.length > 2 && keyword.includes(word))).length };
+    })
+    .sort((left, right) => right.score - left.score);
+  return [scored[0]!.tool];
+}
+
+function answerFromToolResults({ request, topic }: { request: SimulatorRequest; topic: Topic }): string {
+  const results: string[] = [];
+  for (let index = request.messages.length - 1; index >= 0; index -= 1) {
+    const message = request.messages[index]!;
+    if (message.role !== "tool") break;
+    const content = messageText(message.content);
+    results.unshift(`**${message.name ?? message.tool_call_id}** returned:\n\n\`\`\`json\n${content.length > 600 ? `${content.slice(0, 600)}…` : content}\n\`\`\``);
+  }
+  const intro = topic.chinese ? `根据工具返回的结果，关于「${topic.text}」：` : `Based on the tool results, here is the answer to "${topic.text}":`;
+  const outro = topic.chinese ? "以上就是根据这些结果得出的结论。" : "That is everything the results show; ask if you want a closer look at any part.";
+  return [intro, ...results, outro].join("\n\n");
+}
+
+/**
+ * Composes one choice of the simulated answer: reasoning (when thinking is on), then either tool
+ * calls or the answer. Deterministic for the same request, thinking state and choice index.
+ */
+export function composeTurn({
+  request,
+  thinking,
+  directives,
+  tokenizer,
+  choiceIndex,
+}: {
+  request: SimulatorRequest;
+  thinking: ThinkingState;
+  directives: SimulatorDirectives;
+  tokenizer: TextTokenizer;
+  choiceIndex: number;
+}): ComposedTurn {
+  const random = new SeededRandom(seedFor([request.model, thinking.enabled, request.messages, request.tools ?? null, request.response_format ?? null, choiceIndex]));
+  const topic = readTopic(request);
+  const tools = request.tools ?? [];
+  const last = request.messages[request.messages.length - 1];
+  const wantsTools = tools.length > 0 && request.tool_choice !== "none" && directives.toolCalls !== false && last?.role === "user";
+  const calledTools = wantsTools ? chooseTools({ tools, choice: request.tool_choice, topic }) : [];
+  const reasoningTarget = thinking.enabled ? (directives.reasoningTokens ?? random.integer(60, 200)) : 0;
+  const reasoning = buildReasoning({ topic, random, targetTokens: reasoningTarget, tokenizer, toolNames: calledTools.map((tool) => tool.function.name) });
+
+  if (calledTools.length > 0) {
+    const toolCalls = calledTools.map((tool, index): ComposedToolCall => {
+      if (tool.type === "builtin_function") {
+        const searchId = createHash("sha256").update(topic.text).digest("hex").slice(0, 16);
+        return {
+          id: `${tool.function.name.replace(/^\$/, "")}:${index}`,
+          type: "builtin_function",
+          name: tool.function.name,
+          arguments: JSON.stringify({ search_result: { search_id: searchId }, usage: { total_tokens: 1500 + random.integer(0, 3000) } }),
+        };
+      }
+      const args = sampleFromSchema({ schema: tool.function.parameters ?? { type: "object", properties: {} }, random, topic });
+      return { id: `${tool.function.name}_${index}`, type: "function", name: tool.function.name, arguments: JSON.stringify(args) };
+    });
+    return { reasoning, content: "", toolCalls };
+  }
+
+  const format = request.response_format;
+  if (format?.type === "json_object" || format?.type === "json_schema") {
+    const jsonSchema = (format.json_schema as { schema?: unknown } | undefined)?.schema;
+    const value = jsonSchema
+      ? sampleFromSchema({ schema: jsonSchema, random, topic })
+      : { topic: topic.text, keywords: topic.keywords, answer: random.pick(topic.chinese ? paragraphPoolChinese : paragraphPoolEnglish) };
+    return { reasoning, content: JSON.stringify(value, null, 2), toolCalls: [] };
+  }
+
+  if (last?.role === "tool") return { reasoning, content: answerFromToolResults({ request, topic }), toolCalls: [] };
+  const answerTarget = directives.answerTokens ?? random.integer(120, 400);
+  return { reasoning, content: buildAnswer({ topic, random, targetTokens: answerTarget, tokenizer }), toolCalls: [] };
+}

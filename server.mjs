@@ -1,0 +1,46 @@
+// @ts-check
+// The workbench's HTTP entry point: Next.js behind a thin Node server. It exists for one reason:
+// route handlers cannot see the client's socket address, and X-Forwarded-For is client-supplied,
+// so this server decides "loopback or not" from the socket and hands the verdict to the routes in
+// a header only it can produce (it carries a per-process secret).
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import next from "next";
+import { stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const dev = process.argv.includes("--dev");
+const port = Number.parseInt(process.env.PORT ?? "3000", 10);
+const hostname = process.env.HOSTNAME || "127.0.0.1";
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number (0-65535), got "${process.env.PORT}".`);
+  process.exit(1);
+}
+
+const peerSecret = randomBytes(32).toString("hex");
+/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("kimi-workbench.peer-secret")] = peerSecret;
+
+const app = next({ dev, hostname, port, dir: import.meta.dirname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, peerSecret);
+  void handle(request, response);
+});
+
+server.listen(port, hostname, () => {
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
+  console.log(`Kimi Workbench ${dev ? "(development) " : ""}listening on http://${shown}:${actualPort}`);
+});
+
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
