@@ -14,6 +14,8 @@ export function errorResponse({ failure, provider, headers }: { failure: Upstrea
   if (failure.retryAfterMs !== undefined && failure.status === 429) {
     responseHeaders.set("retry-after", String(Math.ceil(failure.retryAfterMs / 1000)));
   }
+  // An oversized body was not read to the end; the connection cannot carry another request.
+  if (failure.status === 413) responseHeaders.set("connection", "close");
   return Response.json(toGatewayErrorBody({ failure, provider }), { status: failure.status, headers: responseHeaders });
 }
 

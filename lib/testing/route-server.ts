@@ -34,8 +34,8 @@ export async function startRouteServer(): Promise<RunningServer> {
       for (const route of routes) {
         const match = route.pattern.exec(pathname);
         if (!match) continue;
-        const module = await route.load();
-        const handler = module[request.method as "GET" | "POST" | "DELETE"];
+        const routeModule = await route.load();
+        const handler = routeModule[request.method as "GET" | "POST" | "DELETE"];
         if (!handler) return new Response("method not allowed", { status: 405 });
         const params = Object.fromEntries(route.names.map((name, index) => [name, name === "path" ? match[index + 1]!.split("/") : match[index + 1]!]));
         return handler(request, { params: Promise.resolve(params) });

@@ -1,0 +1,279 @@
+import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningServer } from "@/lib/http/serve-web-handler";
+import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/lib/testing/fixture-upstream";
+import { parseSsePayloads } from "@/lib/testing/gateway-helpers";
+import { startRouteServer } from "@/lib/testing/route-server";
+
+// The real route handlers, served over HTTP, with every provider pointed at a local fixture
+// upstream. Routes read the environment once, so it is set before the server is started.
+const serverKey = "sk-server-key-planted-7f3a9c";
+const accessToken = "workbench-access-token-1234567890";
+let upstream: FixtureUpstream;
+let app: RunningServer;
+
+beforeAll(async () => {
+  upstream = await startFixtureUpstream();
+  Object.assign(process.env, {
+    MOONSHOT_API_KEY: serverKey,
+    MOONSHOT_BASE_URL: `${upstream.url}/v1`,
+    DASHSCOPE_API_KEY: "sk-dashscope-server",
+    DASHSCOPE_NATIVE_BASE_URL: `${upstream.url}/api/v1`,
+    DASHSCOPE_BASE_URL: `${upstream.url}/compatible-mode/v1`,
+    OPENAI_COMPATIBLE_BASE_URL: `${upstream.url}/vllm/v1`,
+    WORKBENCH_ACCESS_TOKEN: accessToken,
+    GATEWAY_RETRY_BASE_DELAY_MS: "1",
+    GATEWAY_RETRY_MAX_ATTEMPTS: "3",
+    GATEWAY_MAX_BODY_MB: "1",
+    SIMULATOR_TOKENS_PER_SECOND: "100000",
+    SIMULATOR_FIRST_TOKEN_MS: "0",
+  });
+  app = await startRouteServer();
+});
+afterAll(async () => {
+  await app.close();
+  await upstream.close();
+});
+beforeEach(() => {
+  upstream.requests.length = 0;
+});
+
+const sdk = (provider: string, options: { apiKey?: string; headers?: Record<string, string> } = {}) =>
+  new OpenAI({ baseURL: `${app.url}/api/providers/${provider}/v1`, apiKey: options.apiKey ?? "unused-locally", defaultHeaders: options.headers, maxRetries: 0 });
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+const chatPath = (provider: string) => `/api/providers/${provider}/v1/chat/completions`;
+const hello = { model: "kimi-k2.6", messages: [{ role: "user", content: "Say OK" }] };
+// A request relayed by a proxy counts as remote even on a loopback socket (fetch cannot set Host).
+const remote = { "x-forwarded-for": "203.0.113.7" };
+
+type ReasoningDelta = { content?: string | null; reasoning_content?: string | null };
+
+describe("the official openai SDK against the gateway", () => {
+  it("streams reasoning and answer from the simulator, with usage in the last chunk", async () => {
+    const stream = await sdk("simulator").chat.completions.create({
+      model: "kimi-k2.6",
+      messages: [{ role: "user", content: "Explain streams [[sim answer_tokens=25 reasoning_tokens=15]]" }],
+      stream: true,
+    });
+    let reasoning = 0;
+    let content = 0;
+    let usage: OpenAI.CompletionUsage | undefined;
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta as ReasoningDelta | undefined;
+      if (delta?.reasoning_content) reasoning += 1;
+      if (delta?.content) content += 1;
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect([reasoning, content, finish]).toEqual([15, 25, "stop"]);
+    expect(usage?.completion_tokens).toBe(40);
+    expect(usage?.completion_tokens_details?.reasoning_tokens).toBe(15);
+  });
+
+  it("gets a complete answer with reasoning_content without streaming", async () => {
+    const completion = await sdk("simulator").chat.completions.create({ model: "kimi-k2.6", messages: [{ role: "user", content: "Hi [[sim answer_tokens=5 reasoning_tokens=4]]" }] });
+    const message = completion.choices[0]!.message as OpenAI.ChatCompletionMessage & { reasoning_content?: string };
+    expect(message.reasoning_content?.length).toBeGreaterThan(0);
+    expect(completion.usage?.completion_tokens).toBe(9);
+  });
+
+  it("uses the server's key for local clients and streams Moonshot's answer normalized", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    const stream = await sdk("moonshot").chat.completions.create({ ...hello, messages: [{ role: "user", content: "Say OK" }], stream: true });
+    let text = "";
+    const usages: OpenAI.CompletionUsage[] = [];
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if (chunk.usage) usages.push(chunk.usage);
+    }
+    expect(text).toBe("OK");
+    expect(usages).toHaveLength(1);
+    expect(upstream.requests[0]!.headers.authorization).toBe(`Bearer ${serverKey}`);
+  });
+
+  it("raises the upstream's status and message as an APIError", async () => {
+    await expect(sdk("simulator").chat.completions.create({ model: "kimi-unknown", messages: [{ role: "user", content: "hi" }] })).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringContaining("Not found the model kimi-unknown or Permission denied"),
+    });
+  });
+
+  it("raises an error that arrives mid-stream instead of ending quietly", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "midstream-error.sse") }));
+    const stream = await sdk("moonshot").chat.completions.create({ ...hello, messages: [{ role: "user", content: "hi" }], stream: true });
+    let text = "";
+    await expect(
+      (async () => {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+      })(),
+    ).rejects.toThrow("The engine is currently overloaded, please try again later");
+    expect(text).toBe("Partial answer");
+  });
+});
+
+describe("streaming responses", () => {
+  it("are unbuffered SSE and end with data: [DONE]", async () => {
+    const response = await post(chatPath("simulator"), { ...hello, messages: [{ role: "user", content: "hi [[sim answer_tokens=3]]" }], stream: true });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+    const payloads = parseSsePayloads(await response.text());
+    expect(payloads[payloads.length - 1]).toBe("[DONE]");
+  });
+
+  it("cancel the upstream request when the client goes away", async () => {
+    const events = readSseFixture("moonshot", "thinking-stream.sse");
+    upstream.reply(() => ({ kind: "sse", events: [...events.slice(0, 2), ...Array.from({ length: 200 }, () => events[1]!)], delayMs: 50 }));
+    const aborted = upstream.nextClientAbort();
+    const controller = new AbortController();
+    const streaming = await fetch(`${app.url}${chatPath("moonshot")}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...hello, stream: true }),
+      signal: controller.signal,
+    });
+    const reader = streaming.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await expect(Promise.race([aborted.then(() => "upstream closed"), new Promise((resolve) => setTimeout(() => resolve("still open"), 3000))])).resolves.toBe("upstream closed");
+  });
+});
+
+describe("retries before the first byte", () => {
+  it("retries 429 and 5xx, then streams", async () => {
+    upstream.reply((_request, attempt) =>
+      attempt === 1
+        ? { kind: "json", status: 429, headers: { "retry-after": "0" }, body: { error: { message: "busy", type: "engine_overloaded_error" } } }
+        : attempt === 2
+          ? { kind: "json", status: 502, body: { error: { message: "bad gateway", type: "server_error" } } }
+          : { kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") },
+    );
+    const response = await post(chatPath("moonshot"), { ...hello, stream: true });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-workbench-attempts")).toBe("3");
+    expect(upstream.requests).toHaveLength(3);
+    expect(parseSsePayloads(await response.text()).pop()).toBe("[DONE]");
+  });
+
+  it("retries a connection reset before any byte", async () => {
+    upstream.reply((_request, attempt) => (attempt === 1 ? { kind: "destroy" } : { kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    const response = await post(chatPath("moonshot"), { ...hello, stream: true });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-workbench-attempts")).toBe("2");
+  });
+
+  it("gives up after the attempt limit with the upstream's last status and message", async () => {
+    upstream.reply(() => ({ kind: "json", status: 503, body: { error: { message: "still down", type: "server_error" } } }));
+    const response = await post(chatPath("moonshot"), hello);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("x-workbench-attempts")).toBe("3");
+    expect(await response.json()).toEqual({ error: { type: "server_error", message: "still down", provider: "moonshot", upstream_status: 503 } });
+  });
+
+  it("answers DashScope's in-stream first-event error with its HTTP status", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("dashscope-native", "error-first-event.sse") }));
+    const response = await post(chatPath("dashscope-native"), { ...hello, stream: true });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { type: "InvalidParameter", upstream_status: 400, provider: "dashscope-native", request_id: "7671ecd8-93cb-9d4a" } });
+  });
+});
+
+describe("access to the server's keys", () => {
+  it("refuses remote clients without the access token, saying how to get access", async () => {
+    const response = await post(chatPath("moonshot"), hello, remote);
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { error: { type: string; message: string } };
+    expect(body.error.type).toBe("access_denied");
+    expect(body.error.message).toMatch(/Authorization: Bearer <WORKBENCH_ACCESS_TOKEN>.*X-Provider-Api-Key/);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("ignores a client that forges the loopback header", async () => {
+    const response = await post(chatPath("moonshot"), hello, { ...remote, "x-workbench-peer": "forged;loopback" });
+    expect(response.status).toBe(401);
+  });
+
+  it("lets remote clients in with the access token or the session cookie", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    expect((await post(chatPath("moonshot"), { ...hello, stream: true }, { ...remote, authorization: `Bearer ${accessToken}` })).status).toBe(200);
+    expect((await post("/api/session", { token: "wrong-token-000000000" }, remote)).status).toBe(401);
+    const signIn = await post("/api/session", { token: accessToken }, remote);
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    expect(cookie).not.toContain(accessToken);
+    expect((await post(chatPath("moonshot"), { ...hello, stream: true }, { ...remote, cookie })).status).toBe(200);
+  });
+
+  it("spends only the user's own key when one is sent, even from remote", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    const response = await post(chatPath("moonshot"), { ...hello, stream: true }, { ...remote, "x-provider-api-key": "sk-user-own" });
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(upstream.requests[0]!.headers.authorization).toBe("Bearer sk-user-own");
+  });
+
+  it("keeps self-hosted servers behind access even with a key", async () => {
+    const response = await post(chatPath("openai-compatible"), hello, { ...remote, "x-provider-api-key": "anything" });
+    expect(response.status).toBe(401);
+  });
+
+  it("lets anyone use the simulator", async () => {
+    expect((await post(chatPath("simulator"), { ...hello, messages: [{ role: "user", content: "hi [[sim answer_tokens=2]]" }] }, remote)).status).toBe(200);
+  });
+
+  it("refuses cross-site browser requests", async () => {
+    const response = await post(chatPath("simulator"), hello, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
+    expect(response.status).toBe(403);
+  });
+
+  it("never puts a server key in the provider list", async () => {
+    const response = await fetch(`${app.url}/api/providers`);
+    const text = await response.text();
+    expect(text).not.toContain(serverKey);
+    expect(text).not.toContain("sk-dashscope-server");
+    const body = JSON.parse(text) as { providers: Array<{ id: string; configured: boolean; serverCredentialsUsable: boolean }>; access: { loopback: boolean } };
+    expect(body.access.loopback).toBe(true);
+    expect(body.providers.find((provider) => provider.id === "moonshot")).toMatchObject({ configured: true, serverCredentialsUsable: true });
+    const fromRemote = (await (await fetch(`${app.url}/api/providers`, { headers: remote })).json()) as typeof body;
+    expect(fromRemote.providers.find((provider) => provider.id === "moonshot")).toMatchObject({ configured: true, serverCredentialsUsable: false });
+  });
+});
+
+describe("bad requests", () => {
+  it("explain invalid JSON, schema problems, unknown providers and oversized bodies", async () => {
+    const invalid = await post(chatPath("simulator"), "{not json");
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { error: { type: string } }).error.type).toBe("invalid_json");
+    const empty = await post(chatPath("simulator"), { model: "kimi-k2.6", messages: [] });
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toBe("Invalid request body: messages: messages must contain at least one message");
+    const unknown = await post(chatPath("openrouter"), hello);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/Unknown provider "openrouter"/);
+    const huge = await post(chatPath("simulator"), { ...hello, messages: [{ role: "user", content: "x".repeat(1_200_000) }] });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { message: string } }).error.message).toMatch(/at most 1\.0 MB \(GATEWAY_MAX_BODY_MB\)/);
+  });
+});
+
+describe("token counts", () => {
+  it("are exact from the simulator and Moonshot, local estimates elsewhere, always with a breakdown", async () => {
+    const simulated = (await (await post("/api/providers/simulator/v1/tokenizers/estimate-token-count", hello)).json()) as { exact: boolean; data: { total_tokens: number } };
+    expect(simulated.exact).toBe(true);
+    upstream.reply(() => ({ kind: "json", status: 200, body: { data: { total_tokens: 77 } } }));
+    const moonshot = (await (await post("/api/providers/moonshot/v1/tokenizers/estimate-token-count", hello)).json()) as { exact: boolean; data: { total_tokens: number } };
+    expect(moonshot).toMatchObject({ exact: true, data: { total_tokens: 77 } });
+    const local = (await (await post("/api/providers/dashscope/v1/tokenizers/estimate-token-count", hello)).json()) as {
+      exact: boolean;
+      method: string;
+      data: { total_tokens: number };
+      breakdown: { lastMessage: number; total: number };
+    };
+    expect(local).toMatchObject({ exact: false, method: "local-estimate" });
+    expect(local.data.total_tokens).toBe(local.breakdown.total);
+    expect(local.breakdown.lastMessage).toBeGreaterThan(0);
+  });
+});
