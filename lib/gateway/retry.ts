@@ -1,3 +1,4 @@
+import { sleep } from "@/lib/async/sleep";
 import type { UpstreamFailure } from "./upstream-failure";
 
 /** Bounds on retrying an upstream call before anything reached the client. */
@@ -15,17 +16,6 @@ export interface RetryReport<T> {
   result: T;
   attempts: number;
   waitedMs: number;
-}
-
-function sleep({ ms, signal }: { ms: number; signal: AbortSignal }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }
 
 /** The wait before the next attempt: the upstream's hint if it gave one, else exponential backoff with jitter. */
@@ -73,7 +63,7 @@ export async function runWithRetry<T extends { ok: true } | { ok: false; failure
     }
     const delay = retryDelayMs({ failure: result.failure, attempt: attemptNumber, policy, random });
     if (waitedMs + delay > policy.maxTotalWaitMs) return { result, attempts: attemptNumber, waitedMs };
-    await sleep({ ms: delay, signal });
+    await sleep({ ms: delay, signal, rejectOnAbort: true });
     waitedMs += delay;
   }
 }

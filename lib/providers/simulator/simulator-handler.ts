@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { sleep } from "@/lib/async/sleep";
 import { findModelSpec, listCatalogModels, defaultMaxTokens } from "@/lib/catalog/model-catalog";
 import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { PrefixCache } from "./simulator-cache";
@@ -63,16 +64,6 @@ function simulatedFailure({ directives, request }: { directives: SimulatorDirect
   if (seen >= directives.failAttempts) return undefined;
   failures.set(key, seen + 1);
   return error;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }
 
 async function handleChat({ request, pace }: { request: Request; pace: StreamPace }): Promise<Response> {
@@ -144,7 +135,7 @@ async function handleChat({ request, pace }: { request: Request; pace: StreamPac
     });
   }
 
-  await sleep(generationTimeMs({ tokens: completionTokens, pace: requestPace }), request.signal);
+  await sleep({ ms: generationTimeMs({ tokens: completionTokens, pace: requestPace }), signal: request.signal });
   return Response.json({
     ...stamp,
     object: "chat.completion",

@@ -1,3 +1,4 @@
+import { sleep } from "@/lib/async/sleep";
 import type { PlannedChoice } from "./simulator-plan";
 
 /** Moonshot-style usage as the simulator reports it. */
@@ -65,17 +66,6 @@ function* streamEvents({
     yield { payload: JSON.stringify({ id: stamp.id, object: "chat.completion.chunk", created: stamp.created, model: stamp.model, choices: [], usage }), token: false };
   }
   yield { payload: "[DONE]", token: false };
-}
-
-function sleep({ ms, signal }: { ms: number; signal: AbortSignal }): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }
 
 /**

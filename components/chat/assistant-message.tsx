@@ -1,0 +1,97 @@
+"use client";
+
+import { memo, useSyncExternalStore } from "react";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import type { AssistantTurn } from "@/lib/chat/conversation-types";
+import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
+import { CopyButton } from "./copy-button";
+import { ReasoningBlock } from "./reasoning-block";
+import { UsageBar } from "./usage-bar";
+
+const noSubscription = () => () => undefined;
+const noVersion = () => 0;
+
+function ErrorBox({ turn, canRetry }: { turn: AssistantTurn; canRetry: boolean }) {
+  const error = turn.error!;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+      <p className="font-medium">
+        {error.status !== undefined ? `${error.status} ` : ""}
+        {error.type}
+      </p>
+      <p className="mt-1 whitespace-pre-wrap break-words">{error.message}</p>
+      {canRetry && (
+        <button type="button" onClick={() => conversationStore.regenerate(turn.id)} className="mt-2 rounded border border-red-400 px-2 py-0.5 text-xs hover:bg-red-100 dark:hover:bg-red-900">
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}
+
+function ToolCalls({ turn }: { turn: AssistantTurn }) {
+  return (
+    <div className="space-y-2">
+      {turn.toolCalls!.map((call, index) => (
+        <div key={call.id || index} className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
+          <p className="text-xs text-zinc-500">
+            Tool call <span className="font-mono">{call.id}</span>
+          </p>
+          <p className="font-mono">
+            {call.function.name}({call.function.arguments})
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** An answer: reasoning, markdown, tool calls, errors, usage and timings, and its actions. */
+export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, generating }: { turn: AssistantTurn; isLast: boolean; generating: boolean }) {
+  const live = turn.status === "streaming" ? conversationStore.getLiveStream(turn.id) : undefined;
+  // Re-renders once per animation frame while streaming; never for finished turns.
+  useSyncExternalStore(live?.subscribe ?? noSubscription, live?.getVersion ?? noVersion, noVersion);
+  const streaming = live !== undefined;
+  const reasoning = live ? live.reasoning : turn.reasoning;
+  const content = live ? live.content : turn.content;
+  const phase = live ? (live.phase === "answering" ? "answering" : "reasoning") : "done";
+  const thinkingMs = live ? live.thinkingMs : turn.timings?.thinkingMs;
+  const canRetry = isLast && !generating;
+  return (
+    <article aria-label="Assistant message" aria-busy={streaming} className="space-y-3">
+      <p className="text-xs text-zinc-500">
+        <span className="font-medium text-zinc-700 dark:text-zinc-300">{turn.model}</span> · {turn.providerId}
+      </p>
+      {reasoning !== "" && <ReasoningBlock text={reasoning} phase={phase} thinkingMs={thinkingMs} />}
+      {streaming && reasoning === "" && content === "" && (
+        <p className="animate-pulse text-sm text-zinc-500" role="status">
+          Waiting for the first token…
+        </p>
+      )}
+      {content !== "" && <LazyAnswerMarkdown text={content} streaming={streaming} />}
+      {turn.toolCalls && turn.toolCalls.length > 0 && <ToolCalls turn={turn} />}
+      {turn.status === "error" && turn.error && <ErrorBox turn={turn} canRetry={canRetry} />}
+      {turn.status === "stopped" && <p className="text-xs text-zinc-500">Stopped.</p>}
+      {turn.status === "interrupted" && <p className="text-xs text-zinc-500">Interrupted: the page was reloaded while this answer streamed.</p>}
+      {turn.finishReason === "length" && <p className="text-xs text-amber-700 dark:text-amber-400">The answer hit max_tokens (finish_reason: length).</p>}
+      {!streaming && (
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} />
+          <div className="flex gap-1">
+            {content && <CopyButton text={content} label="Copy answer" />}
+            {isLast && turn.status !== "error" && (
+              <button
+                type="button"
+                disabled={generating}
+                onClick={() => conversationStore.regenerate(turn.id)}
+                className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+              >
+                Regenerate
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </article>
+  );
+});

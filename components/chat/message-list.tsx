@@ -1,0 +1,91 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import { useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
+import { AssistantMessage } from "./assistant-message";
+import { SystemPromptEditor } from "./system-prompt-editor";
+import { UserMessage } from "./user-message";
+
+const examples = [
+  "Explain the difference between a process and a thread, with a short Python example.",
+  "Write a TypeScript function that retries a fetch with exponential backoff and jitter.",
+  "用三句话解释什么是 Mixture-of-Experts 模型。",
+];
+
+function EmptyState() {
+  const provider = useSelectedProvider();
+  return (
+    <div className="space-y-4 py-10 text-center">
+      <h1 className="text-2xl font-semibold">Kimi Workbench</h1>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {provider?.id === "simulator"
+          ? "You are on the built-in simulator: answers are generated offline, with realistic streaming, usage and errors."
+          : `Talking to ${provider?.label ?? "the provider"}.`}
+      </p>
+      <div className="mx-auto flex max-w-xl flex-col gap-2">
+        {examples.map((example) => (
+          <button
+            key={example}
+            type="button"
+            onClick={() => conversationStore.send(example)}
+            className="rounded-md border border-zinc-200 px-3 py-2 text-left text-sm hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-900"
+          >
+            {example}
+          </button>
+        ))}
+      </div>
+      {provider?.id === "simulator" && (
+        <p className="text-xs text-zinc-500">
+          Rehearse edge cases with a tag in your message, e.g. <code className="font-mono">[[sim answer_tokens=5000 reasoning_tokens=800]]</code>,{" "}
+          <code className="font-mono">[[sim error=429]]</code> or <code className="font-mono">[[sim drop_after=40]]</code>.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The conversation, scrolled to follow a streaming answer while the reader stays at the bottom. */
+export function MessageList() {
+  const { loaded, conversation } = useWorkbench();
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const followBottom = useRef(true);
+  const generating = conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
+
+  useEffect(() => {
+    const element = scroller.current;
+    const inner = content.current;
+    if (!element || !inner) return;
+    const onScroll = () => {
+      followBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+    };
+    // Content grows every frame while streaming; follow it only if the reader has not scrolled up.
+    const observer = new ResizeObserver(() => {
+      if (followBottom.current) element.scrollTop = element.scrollHeight;
+    });
+    element.addEventListener("scroll", onScroll, { passive: true });
+    observer.observe(inner);
+    return () => {
+      element.removeEventListener("scroll", onScroll);
+      observer.disconnect();
+    };
+  }, []);
+
+  const lastAssistant = [...conversation.turns].reverse().find((turn) => turn.role === "assistant");
+  return (
+    <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation">
+      <div ref={content} className="mx-auto max-w-3xl space-y-6 px-4 py-6">
+        <SystemPromptEditor />
+        {loaded && conversation.turns.length === 0 && <EmptyState />}
+        {conversation.turns.map((turn) =>
+          turn.role === "user" ? (
+            <UserMessage key={turn.id} turn={turn} generating={generating} />
+          ) : (
+            <AssistantMessage key={turn.id} turn={turn} isLast={turn === lastAssistant && turn === conversation.turns[conversation.turns.length - 1]} generating={generating} />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

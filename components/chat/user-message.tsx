@@ -1,0 +1,67 @@
+"use client";
+
+import { memo, useState } from "react";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import type { UserTurn } from "@/lib/chat/conversation-types";
+import { CopyButton } from "./copy-button";
+
+/** A user message with copy, and edit-and-resend (which drops everything after it). */
+export const UserMessage = memo(function UserMessage({ turn, generating }: { turn: UserTurn; generating: boolean }) {
+  const [draft, setDraft] = useState<string>();
+  if (draft !== undefined) {
+    const submit = () => {
+      conversationStore.editAndResend({ userTurnId: turn.id, text: draft });
+      setDraft(undefined);
+    };
+    return (
+      <form
+        aria-label="Edit message"
+        className="ml-auto w-full max-w-[85%] space-y-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <textarea
+          aria-label="Edited message"
+          autoFocus
+          value={draft}
+          rows={Math.min(12, draft.split("\n").length + 1)}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") setDraft(undefined);
+            if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+              event.preventDefault();
+              submit();
+            }
+          }}
+          className="w-full rounded-md border border-zinc-300 bg-white p-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={() => setDraft(undefined)} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
+            Cancel
+          </button>
+          <button type="submit" disabled={!draft.trim() || generating} className="rounded-md bg-accent-600 px-3 py-1 text-sm text-white disabled:opacity-50">
+            Save &amp; send
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <article aria-label="User message" className="group ml-auto max-w-[85%] space-y-1">
+      <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>
+      <div className="flex justify-end gap-1 opacity-70 group-hover:opacity-100">
+        <CopyButton text={turn.content} label="Copy message" />
+        <button
+          type="button"
+          disabled={generating}
+          onClick={() => setDraft(turn.content)}
+          className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+        >
+          Edit
+        </button>
+      </div>
+    </article>
+  );
+});

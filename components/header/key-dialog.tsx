@@ -1,0 +1,152 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { loadProviderKeys, saveProviderKey } from "@/lib/chat/browser-storage";
+import { announceKeyChange, keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
+import { openKeyDialogEvent } from "@/lib/chat/ui-events";
+import { providersQueryKey, useProviders } from "@/lib/chat/use-workbench";
+
+// DashScope's two API modes take the same key.
+const sharedKeys: Partial<Record<ProviderId, ProviderId[]>> = { dashscope: ["dashscope", "dashscope-native"], "dashscope-native": ["dashscope", "dashscope-native"] };
+
+function KeyRow({ providerId, label, hint }: { providerId: ProviderId; label: string; hint: string }) {
+  useSyncExternalStore(subscribeToKeyChanges, keyStoreVersion, () => 0);
+  const stored = loadProviderKeys()[providerId];
+  const [draft, setDraft] = useState("");
+  const queryClient = useQueryClient();
+  const save = (key: string) => {
+    for (const id of sharedKeys[providerId] ?? [providerId]) saveProviderKey({ providerId: id, key });
+    setDraft("");
+    announceKeyChange();
+    void queryClient.invalidateQueries({ queryKey: ["models"] });
+  };
+  return (
+    <div className="space-y-1">
+      <label className="block text-sm font-medium" htmlFor={`key-${providerId}`}>
+        {label}
+      </label>
+      <p className="text-xs text-zinc-500">{hint}</p>
+      <div className="flex gap-2">
+        <input
+          id={`key-${providerId}`}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={stored ? `Saved (…${stored.slice(-4)})` : "Paste a key"}
+          className="h-9 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <button type="button" disabled={!draft.trim()} onClick={() => save(draft)} className="h-9 rounded-md bg-accent-600 px-3 text-sm text-white hover:bg-accent-700 disabled:opacity-50">
+          Save
+        </button>
+        {stored && (
+          <button type="button" onClick={() => save("")} className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+            Forget
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SignIn() {
+  const { access } = useProviders();
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState("");
+  const [error, setError] = useState<string>();
+  if (!access.tokenConfigured || access.loopback) return null;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: providersQueryKey });
+  if (access.authenticated) {
+    return (
+      <div className="flex items-center justify-between rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
+        Signed in: this browser may use the server&apos;s keys.
+        <button type="button" className="underline" onClick={() => void fetch("/api/session", { method: "DELETE" }).then(refresh)}>
+          Sign out
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="space-y-1 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const response = await fetch("/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+        if (response.ok) {
+          setToken("");
+          setError(undefined);
+          await refresh();
+        } else setError(((await response.json()) as { error: { message: string } }).error.message);
+      }}
+    >
+      <label className="block text-sm font-medium" htmlFor="access-token">
+        Sign in to use this server&apos;s keys
+      </label>
+      <p className="text-xs text-zinc-500">Enter the server&apos;s WORKBENCH_ACCESS_TOKEN. The browser keeps a session cookie, not the token.</p>
+      <div className="flex gap-2">
+        <input id="access-token" type="password" value={token} onChange={(event) => setToken(event.target.value)} className="h-9 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <button type="submit" disabled={!token} className="h-9 rounded-md bg-accent-600 px-3 text-sm text-white disabled:opacity-50">
+          Sign in
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Keys and sign-in: pasted keys stay in this browser and go only to this server, per request. */
+export function KeyDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { providers } = useProviders();
+  useEffect(() => {
+    const open = () => dialog.current?.showModal();
+    window.addEventListener(openKeyDialogEvent, open);
+    return () => window.removeEventListener(openKeyDialogEvent, open);
+  }, []);
+  const describe = (id: ProviderId) => {
+    const provider = providers.find((candidate) => candidate.id === id)!;
+    if (!provider.configured) return `No server key (${provider.keyEnv}). Yours is used.`;
+    return provider.serverCredentialsUsable ? `The server has a key (${provider.keyEnv}); yours, if saved, is used instead.` : `The server has a key you may not use from here; yours is used.`;
+  };
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      >
+        Keys
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby="key-dialog-title"
+        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+      >
+        <div className="space-y-4 p-5">
+          <div className="flex items-start justify-between">
+            <h2 id="key-dialog-title" className="text-lg font-semibold">
+              API keys
+            </h2>
+            <button type="button" aria-label="Close" onClick={() => dialog.current?.close()} className="rounded px-2 text-xl leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
+              ×
+            </button>
+          </div>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            A key you paste is kept in this browser&apos;s storage and sent with each request to this workbench, which passes it to the provider. The server never stores, logs or shares it.
+          </p>
+          <SignIn />
+          <KeyRow providerId="moonshot" label="Moonshot API" hint={describe("moonshot")} />
+          <KeyRow providerId="dashscope" label="DashScope (both API modes)" hint={describe("dashscope")} />
+          <KeyRow providerId="openai-compatible" label="Self-hosted server (optional)" hint="Only if your vLLM / SGLang server was started with --api-key." />
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+"use client";
+
+import { conversationStore } from "@/lib/chat/conversation-store";
+import { useWorkbench } from "@/lib/chat/use-workbench";
+
+/** Starts over, keeping provider, model, system prompt and thinking choice. */
+export function NewConversationButton() {
+  const { loaded, conversation } = useWorkbench();
+  return (
+    <button
+      type="button"
+      disabled={!loaded || conversation.turns.length === 0}
+      onClick={() => conversationStore.startNewConversation()}
+      className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+    >
+      New chat
+    </button>
+  );
+}

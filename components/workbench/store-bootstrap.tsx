@@ -1,0 +1,20 @@
+"use client";
+
+import { useEffect } from "react";
+import { preloadAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import { useProviders } from "@/lib/chat/use-workbench";
+
+/** Loads the saved conversation once the page is interactive, and keeps the store's provider list current. */
+export function StoreBootstrap() {
+  const providers = useProviders();
+  useEffect(() => {
+    const idle = typeof requestIdleCallback === "function" ? requestIdleCallback(preloadAnswerMarkdown) : window.setTimeout(preloadAnswerMarkdown, 200);
+    return () => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, []);
+  useEffect(() => {
+    conversationStore.initialize({ providers });
+    conversationStore.updateProviders(providers.providers);
+  }, [providers]);
+  return null;
+}

@@ -1,0 +1,57 @@
+import { useQuery } from "@tanstack/react-query";
+import { useSyncExternalStore } from "react";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
+import { loadProviderKeys } from "./browser-storage";
+import { conversationStore, type WorkbenchState } from "./conversation-store";
+import { userKeyHeaderName } from "./read-chat-stream";
+
+/** Query key of `GET /api/providers` (seeded from the server render). */
+export const providersQueryKey = ["providers"] as const;
+
+async function fetchProviders(): Promise<ProvidersResponse> {
+  const response = await fetch("/api/providers");
+  if (!response.ok) throw new Error(`Could not load providers (HTTP ${response.status})`);
+  return (await response.json()) as ProvidersResponse;
+}
+
+/** Providers, their models and this client's access. */
+export function useProviders(): ProvidersResponse {
+  const { data } = useQuery({ queryKey: providersQueryKey, queryFn: fetchProviders });
+  // The QueryProvider seeds this query from the server render, so data is always there.
+  return data!;
+}
+
+/** The selected provider's summary. */
+export function useSelectedProvider(): ProviderSummary | undefined {
+  const providers = useProviders();
+  const { conversation } = useWorkbench();
+  return providers.providers.find((provider) => provider.id === conversation.providerId);
+}
+
+/** A model a provider lists through `/v1/models` (self-hosted servers, newer Moonshot models). */
+export interface ListedModel {
+  id: string;
+  in_catalog: boolean;
+  context_length?: number;
+}
+
+/** Models the provider itself lists, when this client may ask it. */
+export function useListedModels({ providerId, enabled }: { providerId: ProviderId; enabled: boolean }): ListedModel[] {
+  const { data } = useQuery({
+    queryKey: ["models", providerId],
+    enabled,
+    queryFn: async () => {
+      const key = loadProviderKeys()[providerId];
+      const response = await fetch(`/api/providers/${providerId}/v1/models`, { headers: key ? { [userKeyHeaderName]: key } : {} });
+      if (!response.ok) return [];
+      return ((await response.json()) as { data: ListedModel[] }).data;
+    },
+  });
+  return data ?? [];
+}
+
+/** The conversation store's state (the server render sees the not-yet-loaded state). */
+export function useWorkbench(): WorkbenchState {
+  return useSyncExternalStore(conversationStore.subscribe, conversationStore.getSnapshot, conversationStore.getServerSnapshot);
+}
