@@ -1,12 +1,15 @@
 // @ts-check
 // Builds the production bundle when it is missing or older than the sources, so `npm start` works
-// right after `npm install` and does not rebuild when nothing changed.
+// right after `npm install` and does not rebuild when nothing changed. Two outputs: Next's build
+// (.next/) and the API bundle server.mjs serves the gateway from (.next/api/api-entry.mjs).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
+/** Where server.mjs finds the API bundle. */
+export const apiBundlePath = join(root, ".next", "api", "api-entry.mjs");
 
 /** @param {string} path @returns {number} */
 function newestMtime(path) {
@@ -18,10 +21,27 @@ function newestMtime(path) {
   return newest;
 }
 
-/** Runs `next build` unless `.next` is newer than every source file. */
-export function ensureBuild() {
+async function buildApiBundle() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [join(root, "lib", "http", "api-entry.ts")],
+    outfile: apiBundlePath,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    // Our code is bundled; packages load from node_modules as they do for Next.
+    packages: "external",
+    alias: { "server-only": join(root, "lib", "http", "server-only-noop.ts") },
+    tsconfig: join(root, "tsconfig.json"),
+    logLevel: "warning",
+  });
+}
+
+/** Runs `next build` and bundles the API unless both are newer than every source file. */
+export async function ensureBuild() {
   const buildId = join(root, ".next", "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const builtAt = Math.min(existsSync(buildId) ? statSync(buildId).mtimeMs : 0, existsSync(apiBundlePath) ? statSync(apiBundlePath).mtimeMs : 0);
   const changedAt = Math.max(...sources.map((source) => newestMtime(join(root, source))));
   if (builtAt > changedAt && !process.argv.includes("--force")) {
     console.log("Production build is up to date.");
@@ -34,6 +54,8 @@ export function ensureBuild() {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log("Bundling the API for server.mjs (esbuild)…");
+  await buildApiBundle();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureBuild();
+if (import.meta.url === `file://${process.argv[1]}`) await ensureBuild();

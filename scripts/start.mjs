@@ -2,6 +2,6 @@
 // `npm start`: build if needed, then run the production server (server.mjs).
 import { ensureBuild } from "./build.mjs";
 
-ensureBuild();
+await ensureBuild();
 process.env.NODE_ENV = "production";
 await import("../server.mjs");

@@ -58,7 +58,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
   const thinkingMs = live ? live.thinkingMs : turn.timings?.thinkingMs;
   const canRetry = isLast && !generating;
   return (
-    <article aria-label="Assistant message" aria-busy={streaming} className="space-y-3">
+    <article aria-label="Assistant message" aria-busy={streaming} className={`space-y-3 ${streaming ? "" : "message-offscreen-skip"}`}>
       <p className="text-xs text-zinc-500">
         <span className="font-medium text-zinc-700 dark:text-zinc-300">{turn.model}</span> · {turn.providerId}
       </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
 import { AssistantMessage } from "./assistant-message";
@@ -45,12 +45,43 @@ function EmptyState() {
   );
 }
 
+// A long conversation mounts its latest turns first; earlier ones render as the reader scrolls up.
+const windowSize = 40;
+
+function EarlierTurns({ hidden, onShow }: { hidden: number; onShow: () => void }) {
+  const sentinel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element) return;
+    // Only a reader scrolling up shows more: the first report (before the list has scrolled to its
+    // end) does not count.
+    let wasHidden = false;
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) wasHidden = true;
+        else if (wasHidden) onShow();
+      }
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [onShow]);
+  return (
+    <button ref={sentinel} type="button" onClick={onShow} className="mx-auto block text-xs text-zinc-500 underline">
+      Show {Math.min(hidden, windowSize)} earlier messages ({hidden} hidden)
+    </button>
+  );
+}
+
 /** The conversation, scrolled to follow a streaming answer while the reader stays at the bottom. */
 export function MessageList() {
   const { loaded, conversation } = useWorkbench();
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const followBottom = useRef(true);
+  // How many turns at the top are not rendered, per conversation.
+  const [hiddenBy, setHiddenBy] = useState<{ conversationId: string; count: number }>();
+  const initialHidden = Math.max(0, conversation.turns.length - windowSize);
+  const hidden = hiddenBy?.conversationId === conversation.id ? hiddenBy.count : initialHidden;
   const generating = conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
 
   useEffect(() => {
@@ -73,12 +104,22 @@ export function MessageList() {
   }, []);
 
   const lastAssistant = [...conversation.turns].reverse().find((turn) => turn.role === "assistant");
+  const showEarlier = () => {
+    // Keep the reader still while turns appear above: remember the distance from the bottom.
+    const element = scroller.current;
+    const fromBottom = element ? element.scrollHeight - element.scrollTop : 0;
+    setHiddenBy({ conversationId: conversation.id, count: Math.max(0, hidden - windowSize) });
+    requestAnimationFrame(() => {
+      if (element) element.scrollTop = element.scrollHeight - fromBottom;
+    });
+  };
   return (
     <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="conversation">
       <div ref={content} className="mx-auto max-w-3xl space-y-6 px-4 py-6">
         <SystemPromptEditor />
         {loaded && conversation.turns.length === 0 && <EmptyState />}
-        {conversation.turns.map((turn) =>
+        {hidden > 0 && <EarlierTurns hidden={hidden} onShow={showEarlier} />}
+        {conversation.turns.slice(hidden).map((turn) =>
           turn.role === "user" ? (
             <UserMessage key={turn.id} turn={turn} generating={generating} />
           ) : (

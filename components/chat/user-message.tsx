@@ -49,7 +49,7 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
     );
   }
   return (
-    <article aria-label="User message" className="group ml-auto max-w-[85%] space-y-1">
+    <article aria-label="User message" className="group message-offscreen-skip ml-auto max-w-[85%] space-y-1">
       <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>
       <div className="flex justify-end gap-1 opacity-70 group-hover:opacity-100">
         <CopyButton text={turn.content} label="Copy message" />

@@ -114,9 +114,12 @@ export async function serveChatCompletion({
   const startedAt = performance.now();
   const { adapter, apiKey } = call;
   const providerId = adapter.id;
-  // Aborted by the client (request.signal) or when the response stream is cancelled.
+  // Aborted by the client (request.signal) or when the response stream is cancelled. (A listener,
+  // not AbortSignal.any: this runs on every request and signals are not cheap in Node 20.)
   const upstream = new AbortController();
-  const signal = AbortSignal.any([request.signal, upstream.signal]);
+  const signal = upstream.signal;
+  if (request.signal.aborted) upstream.abort(request.signal.reason);
+  else request.signal.addEventListener("abort", () => upstream.abort(request.signal.reason), { once: true });
   const policy = retryPolicyFromEnv();
   const log = (status: number, attempts: number, outcome: string) =>
     logRequest({ provider: providerId, model: body.model, stream: body.stream === true, status, attempts, outcome, ms: Math.round(performance.now() - startedAt) });

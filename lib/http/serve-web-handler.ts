@@ -10,7 +10,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function toWebRequest({ request, signal }: { request: IncomingMessage; signal: AbortSignal }): Request {
+/** A Node request as a web `Request` whose signal aborts when the client goes away. */
+export function toWebRequest({ request, signal }: { request: IncomingMessage; signal: AbortSignal }): Request {
   const host = request.headers.host ?? "127.0.0.1";
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -26,14 +27,15 @@ function toWebRequest({ request, signal }: { request: IncomingMessage; signal: A
   } as RequestInit);
 }
 
-async function writeWebResponse({ webResponse, response }: { webResponse: Response; response: ServerResponse }): Promise<void> {
+/** Writes a web `Response` to a Node response chunk by chunk, cancelling the body if the client leaves. */
+export async function writeWebResponse({ webResponse, response }: { webResponse: Response; response: ServerResponse }): Promise<void> {
   response.statusCode = webResponse.status;
   webResponse.headers.forEach((value, name) => response.setHeader(name, value));
   if (!webResponse.body) {
     response.end();
     return;
   }
-  response.flushHeaders();
+  // Headers go out with the first chunk (one write, not two).
   const reader = webResponse.body.getReader();
   response.on("close", () => void reader.cancel().catch(() => undefined));
   try {
@@ -44,7 +46,9 @@ async function writeWebResponse({ webResponse, response }: { webResponse: Respon
     }
     response.end();
   } catch {
-    // The body failed mid-way (e.g. a simulated drop): cut the connection as a real server would.
+    // The body failed mid-way (e.g. a simulated drop): deliver what was written, then cut the
+    // connection as a real server would (destroying at once could drop unflushed bytes too).
+    if (response.headersSent) await new Promise<void>((resolve) => response.write("", () => resolve()));
     response.destroy();
   }
 }
@@ -65,7 +69,9 @@ export async function serveWebHandler({
   const server = createServer((request, response) => {
     prepare?.(request);
     const controller = new AbortController();
-    response.on("close", () => controller.abort());
+    response.on("close", () => {
+      if (!response.writableFinished) controller.abort();
+    });
     void Promise.resolve()
       .then(() => handler(toWebRequest({ request, signal: controller.signal })))
       .then((webResponse) => writeWebResponse({ webResponse, response }))

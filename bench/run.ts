@@ -1,0 +1,20 @@
+// `npm run bench`: builds if needed (see package.json), then runs each benchmark and prints its
+// summary; results also go to bench/results/latest.json (not committed).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { runGatewayOverhead } from "./gateway-overhead";
+import { runStreamRender } from "./stream-render";
+
+const only = process.argv[2];
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+if (!only || only === "gateway") {
+  console.log("Gateway overhead (direct vs. through the gateway)…");
+  results.gatewayOverhead = await runGatewayOverhead();
+  console.log(JSON.stringify(results.gatewayOverhead, null, 2));
+}
+if (!only || only === "ui") {
+  console.log("UI: streaming 50k tokens, reopening it, 200-message history…");
+  results.streamRender = await runStreamRender();
+  console.log(JSON.stringify(results.streamRender, null, 2));
+}
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2));

@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { dispatchApiRequest, isApiPath } from "./gateway-dispatcher";
+import { toWebRequest, writeWebResponse } from "./serve-web-handler";
+
+// The same security headers next.config.ts adds to Next's responses.
+const securityHeaders: Record<string, string> = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
+
+/**
+ * Entry point of the API bundle that server.mjs loads in production: serves API routes straight
+ * from Node, or returns false so the request goes to Next.
+ */
+export function handleApiRequest(request: IncomingMessage, response: ServerResponse): boolean {
+  const pathname = (request.url ?? "/").split("?")[0]!;
+  if (!isApiPath(pathname)) return false;
+  const controller = new AbortController();
+  // Only a client that leaves early aborts; a finished response needs no abort (it is not free).
+  response.on("close", () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  void (async () => {
+    try {
+      const webResponse = await dispatchApiRequest(toWebRequest({ request, signal: controller.signal }));
+      for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+      await writeWebResponse({ webResponse: webResponse ?? new Response("Not found", { status: 404 }), response });
+    } catch (error) {
+      console.error("[gateway] unhandled error", error instanceof Error ? error.message : error);
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify({ error: { type: "gateway_error", message: "The workbench server failed to handle this request." } }));
+      } else response.destroy();
+    }
+  })();
+  return true;
+}
