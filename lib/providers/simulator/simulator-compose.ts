@@ -47,6 +47,18 @@ export class SeededRandom {
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]!;
   }
+
+  /** One item, avoiding the last few picks of this generator (so text does not repeat back to back). */
+  pickFresh<T>(items: readonly T[]): T {
+    const recent = (this.recent ??= []) as T[];
+    const candidates = items.filter((item) => !recent.includes(item));
+    const chosen = this.pick(candidates.length > 0 ? candidates : items);
+    recent.push(chosen);
+    if (recent.length > Math.min(3, items.length - 1)) recent.shift();
+    return chosen;
+  }
+
+  private recent: unknown[] | undefined;
 }
 
 /** A 32-bit seed from everything that shapes the answer. */
@@ -180,7 +192,8 @@ function buildReasoning({ topic, random, targetTokens, tokenizer, toolNames }: {
   // Count what is appended rather than re-counting the whole text (long reasoning would be quadratic).
   let tokens = tokenizer.count(text);
   while (tokens < targetTokens) {
-    const sentence = (topic.chinese ? "" : " ") + random.pick(pool) + (random.next() < 0.2 ? "\n\n" : "");
+    const separator = topic.chinese || text.endsWith("\n") ? "" : " ";
+    const sentence = separator + random.pickFresh(pool) + (random.next() < 0.2 ? "\n\n" : "");
     text += sentence;
     tokens += tokenizer.count(sentence);
   }
@@ -194,14 +207,14 @@ function buildAnswer({ topic, random, targetTokens, tokenizer }: { topic: Topic;
   const name = identifierFrom(topic.keywords);
   const sections: string[] = [
     chinese ? `关于「${topic.text}」，下面分几部分说明。` : `Here is a clear answer to "${topic.text}".`,
-    `## ${chinese ? "概述" : "Overview"}\n\n${random.pick(paragraphs)} ${random.pick(paragraphs)}`,
-    topic.keywords.map((keyword) => `- **${keyword}**: ${random.pick(paragraphs)}`).join("\n"),
+    `## ${chinese ? "概述" : "Overview"}\n\n${random.pickFresh(paragraphs)} ${random.pickFresh(paragraphs)}`,
+    topic.keywords.map((keyword) => `- **${keyword}**: ${random.pickFresh(paragraphs)}`).join("\n"),
     `\`\`\`${language}\n${codeSamples[language]!(name)}\n\`\`\``,
-    `## ${chinese ? "细节" : "Details"}\n\n${random.pick(paragraphs)}`,
+    `## ${chinese ? "细节" : "Details"}\n\n${random.pickFresh(paragraphs)}`,
     `| ${chinese ? "方面" : "Aspect"} | ${chinese ? "建议" : "Recommendation"} |\n| --- | --- |\n${topic.keywords
       .map((keyword) => `| ${keyword} | ${random.pick(chinese ? ["保持简单", "先测量", "写测试"] : ["Keep it simple", "Measure first", "Write a test"])} |`)
       .join("\n")}`,
-    `1. ${random.pick(paragraphs)}\n2. ${random.pick(paragraphs)}\n3. ${random.pick(paragraphs)}`,
+    `1. ${random.pickFresh(paragraphs)}\n2. ${random.pickFresh(paragraphs)}\n3. ${random.pickFresh(paragraphs)}`,
   ];
   let answer = sections[0]!;
   let tokens = tokenizer.count(answer);
@@ -215,7 +228,7 @@ function buildAnswer({ topic, random, targetTokens, tokenizer }: { topic: Topic;
     } else {
       // Long answers keep going with numbered sections, each with prose and some inline code.
       section += 1;
-      addition = `\n\n### ${chinese ? `第 ${section} 部分` : `Part ${section}`}\n\n${random.pick(paragraphs)} ${random.pick(paragraphs)} \`${name}()\``;
+      addition = `\n\n### ${chinese ? `第 ${section} 部分` : `Part ${section}`}\n\n${random.pickFresh(paragraphs)} ${random.pickFresh(paragraphs)} \`${name}()\``;
       if (section % 4 === 0) addition += `\n\n\`\`\`${language}\n${codeSamples[language]!(`${name}_${section}`)}\n\`\`\``;
     }
     answer += addition;
