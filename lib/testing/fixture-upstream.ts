@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** A request the fixture upstream received. */
 export interface RecordedRequest {
@@ -151,5 +152,35 @@ export async function startFixtureUpstream(): Promise<FixtureUpstream> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A fixture upstream for the whole test file: started before the first test, emptied of recorded
+ * requests before each, closed after the last. The returned object always refers to it.
+ */
+export function setUpFixtureUpstream(): FixtureUpstream {
+  let upstream: FixtureUpstream | undefined;
+  const current = () => {
+    if (!upstream) throw new Error("The fixture upstream is used outside a test.");
+    return upstream;
+  };
+  beforeAll(async () => {
+    upstream = await startFixtureUpstream();
+  });
+  afterAll(() => upstream?.close());
+  beforeEach(() => {
+    if (upstream) upstream.requests.length = 0;
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get requests() {
+      return current().requests;
+    },
+    reply: (handler) => current().reply(handler),
+    nextClientAbort: () => current().nextClientAbort(),
+    close: () => current().close(),
   };
 }

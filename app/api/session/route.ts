@@ -29,7 +29,9 @@ export async function POST(request: Request): Promise<Response> {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return error(401, "invalid_access_token", "That access token is not correct.");
   }
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  // Behind a TLS-terminating proxy the request itself is plain http; the proxy says what the browser used.
+  const https = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const secure = https ? "; Secure" : "";
   return Response.json(
     { authenticated: true },
     { headers: { "set-cookie": `${sessionCookieName}=${sessionValueFor(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000${secure}` } },

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
-import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/lib/testing/fixture-upstream";
+import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { createDashscopeNativeAdapter } from "./dashscope-native-adapter";
 import { toDashscopeNativeRequest } from "./dashscope-native-request";
 
-let upstream: FixtureUpstream;
-beforeAll(async () => {
-  upstream = await startFixtureUpstream();
-});
-afterAll(() => upstream.close());
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
+const upstream = setUpFixtureUpstream();
 
 const adapter = (workspaceId?: string) => createDashscopeNativeAdapter({ baseUrl: `${upstream.url}/api/v1`, idleTimeoutMs: 5_000, workspaceId });
 const image = "data:image/png;base64,iVBORw0KGgo=";

@@ -1,7 +1,7 @@
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import { normalizeCompletion } from "../openai-style/openai-style-completion";
-import { describeConnectionFailure, gatewayFailure, type UpstreamFailure } from "@/lib/gateway/upstream-failure";
-import { failureFromResponse } from "../openai-style/openai-style-errors";
+import { gatewayFailure, type UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import { sendUpstream } from "../send-upstream";
 import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt } from "../provider-adapter";
 import { toDashscopeNativeRequest } from "./dashscope-native-request";
 import { nativeContentText, nativeResponseSchema, parseDashscopeNativeStream } from "./dashscope-native-stream";
@@ -37,16 +37,12 @@ export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfi
       headers.set("x-dashscope-sse", "enable");
       headers.set("accept", "text/event-stream");
     }
-    const url = `${base}/services/aigc/${translated.endpoint}/generation`;
-    let response: Response;
-    try {
-      response = await fetch(url, { method: "POST", headers, body: JSON.stringify(translated.body), signal });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { ok: false, failure: describeConnectionFailure({ error, url }) };
-    }
-    if (!response.ok) return { ok: false, failure: await failureFromResponse({ response, secrets: [apiKey] }) };
-    return { ok: true, response };
+    return sendUpstream({
+      url: `${base}/services/aigc/${translated.endpoint}/generation`,
+      init: { method: "POST", headers, body: JSON.stringify(translated.body) },
+      signal,
+      apiKey,
+    });
   }
 
   return {

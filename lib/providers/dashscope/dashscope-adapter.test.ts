@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
-import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/lib/testing/fixture-upstream";
+import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { createDashscopeAdapter } from "./dashscope-adapter";
 import { dashscopeRegions, fillWorkspaceId } from "./dashscope-regions";
 
-let upstream: FixtureUpstream;
-beforeAll(async () => {
-  upstream = await startFixtureUpstream();
-});
-afterAll(() => upstream.close());
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
+const upstream = setUpFixtureUpstream();
 
 const adapter = () => createDashscopeAdapter({ baseUrl: `${upstream.url}/compatible-mode/v1`, idleTimeoutMs: 5_000 });
 

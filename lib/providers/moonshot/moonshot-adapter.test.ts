@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/lib/testing/fixture-upstream";
+import { describe, expect, it } from "vitest";
+import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
 import { createMoonshotAdapter } from "./moonshot-adapter";
 
-let upstream: FixtureUpstream;
+const upstream = setUpFixtureUpstream();
 const request: ChatRequest = { model: "kimi-k2.6", messages: [{ role: "user", content: "Say OK" }], thinking: { type: "enabled" } };
-
-beforeAll(async () => {
-  upstream = await startFixtureUpstream();
-});
-afterAll(() => upstream.close());
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
 
 const adapter = (idleTimeoutMs = 5_000) => createMoonshotAdapter({ baseUrl: `${upstream.url}/v1`, idleTimeoutMs });
 

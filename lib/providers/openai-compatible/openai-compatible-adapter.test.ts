@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/lib/testing/fixture-upstream";
+import { describe, expect, it } from "vitest";
+import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { createOpenAiCompatibleAdapter } from "./openai-compatible-adapter";
 
-let upstream: FixtureUpstream;
-beforeAll(async () => {
-  upstream = await startFixtureUpstream();
-});
-afterAll(() => upstream.close());
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
+const upstream = setUpFixtureUpstream();
 
 const adapter = () => createOpenAiCompatibleAdapter({ baseUrl: `${upstream.url}/v1`, idleTimeoutMs: 5_000 });
 const request = { model: "moonshotai/Kimi-K2.5", messages: [{ role: "user" as const, content: "Weather in Beijing?" }] };

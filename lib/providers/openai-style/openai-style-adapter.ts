@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
-import { describeConnectionFailure, type UpstreamFailure } from "@/lib/gateway/upstream-failure";
 import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "../provider-adapter";
 import { normalizeCompletion } from "./openai-style-completion";
+import { sendUpstream } from "../send-upstream";
 import { failureFromResponse } from "./openai-style-errors";
 import { lenientCompletionSchema } from "./openai-style-schemas";
 import { parseOpenAiStyleStream } from "./openai-style-stream";
@@ -52,28 +52,8 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
   const base = config.baseUrl.replace(/\/+$/, "");
   const transform = config.transformRequest ?? ((request: ChatRequest) => ({ ...request }));
 
-  async function send({
-    path,
-    init,
-    signal,
-    apiKey,
-  }: {
-    path: string;
-    init: RequestInit;
-    signal: AbortSignal;
-    apiKey: string | undefined;
-  }): Promise<{ ok: true; response: Response } | { ok: false; failure: UpstreamFailure }> {
-    const url = `${base}${path}`;
-    let response: Response;
-    try {
-      response = await transport(url, { ...init, signal });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      return { ok: false, failure: describeConnectionFailure({ error, url }) };
-    }
-    if (!response.ok) return { ok: false, failure: await failureFromResponse({ response, secrets: [apiKey] }) };
-    return { ok: true, response };
-  }
+  const send = ({ path, init, signal, apiKey }: { path: string; init: RequestInit; signal: AbortSignal; apiKey: string | undefined }) =>
+    sendUpstream({ url: `${base}${path}`, init, signal, apiKey, transport });
 
   return {
     id: config.providerId,
