@@ -39,8 +39,3 @@ export interface ProviderAdapter {
   /** Exact token count from the provider, where it has an endpoint for it. */
   countTokens?(input: ChatCallInput): Promise<TokenCountAttempt>;
 }
-
-/** Stream-level settings that come from server configuration. */
-export interface StreamSettings {
-  idleTimeoutMs: number;
-}
