@@ -6,14 +6,18 @@ import { NewConversationButton } from "@/components/header/new-conversation-butt
 import { ProviderModelPicker } from "@/components/header/provider-model-picker";
 import { ProviderNotice } from "@/components/header/provider-notice";
 import { ThemeToggle } from "@/components/header/theme-toggle";
-import { ThinkingToggle } from "@/components/header/thinking-toggle";
+import { ParametersAside } from "@/components/parameters/parameters-aside";
+import { ParametersDialog } from "@/components/parameters/parameters-dialog";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { HeldBackAlert } from "@/components/request/held-back-alert";
+import { RequestPreview } from "@/components/request/request-preview";
+import { ViewCodeDialog } from "@/components/request/view-code-dialog";
 import { StoreBootstrap } from "@/components/workbench/store-bootstrap";
 import { listProviders } from "@/lib/providers/list-providers";
 
 export const dynamic = "force-dynamic";
 
-/** The workbench: provider and model, the conversation, and the composer. */
+/** The workbench: provider and model, the conversation, the composer, and the parameter editor. */
 export default async function WorkbenchPage() {
   // The provider list carries no keys: only which providers are configured and usable from here.
   const providers = listProviders(new Request("http://workbench.local/", { headers: await headers() }));
@@ -22,11 +26,11 @@ export default async function WorkbenchPage() {
       <StoreBootstrap />
       <div className="flex h-dvh flex-col">
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2">
+          <div className="flex flex-wrap items-center gap-3 px-4 py-2">
             <span className="mr-2 font-semibold tracking-tight">Kimi Workbench</span>
             <ProviderModelPicker />
-            <ThinkingToggle />
             <div className="ml-auto flex items-center gap-2">
+              <ParametersDialog />
               <NewConversationButton />
               <KeyDialog />
               <ThemeToggle />
@@ -34,10 +38,16 @@ export default async function WorkbenchPage() {
           </div>
         </header>
         <ProviderNotice />
-        <main className="flex min-h-0 flex-1 flex-col">
-          <MessageList />
-          <Composer />
-        </main>
+        <div className="flex min-h-0 flex-1">
+          <main className="flex min-w-0 flex-1 flex-col">
+            <MessageList />
+            <HeldBackAlert />
+            <RequestPreview />
+            <Composer />
+          </main>
+          <ParametersAside />
+        </div>
+        <ViewCodeDialog />
       </div>
     </QueryProvider>
   );

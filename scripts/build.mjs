@@ -5,9 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { copyMonaco } from "./copy-monaco.mjs";
 
 const root = join(import.meta.dirname, "..");
-const sources = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
+const sources = ["app", "components", "lib", "public/icons", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
 /** Where server.mjs finds the API bundle. */
 export const apiBundlePath = join(root, ".next", "api", "api-entry.mjs");
 
@@ -40,6 +41,7 @@ async function buildApiBundle() {
 
 /** Runs `next build` and bundles the API unless both are newer than every source file. */
 export async function ensureBuild() {
+  copyMonaco();
   const buildId = join(root, ".next", "BUILD_ID");
   const builtAt = Math.min(existsSync(buildId) ? statSync(buildId).mtimeMs : 0, existsSync(apiBundlePath) ? statSync(apiBundlePath).mtimeMs : 0);
   const changedAt = Math.max(...sources.map((source) => newestMtime(join(root, source))));

@@ -6,6 +6,7 @@ import type { AssistantTurn } from "@/lib/chat/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { CopyButton } from "./copy-button";
 import { ReasoningBlock } from "./reasoning-block";
+import { ToolResultsForm } from "./tool-results-form";
 import { UsageBar } from "./usage-bar";
 
 const noSubscription = () => () => undefined;
@@ -70,6 +71,25 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
       )}
       {content !== "" && <LazyAnswerMarkdown text={content} streaming={streaming} />}
       {turn.toolCalls && turn.toolCalls.length > 0 && <ToolCalls turn={turn} />}
+      {isLast && !streaming && turn.status === "done" && turn.finishReason === "tool_calls" && turn.toolCalls && turn.toolCalls.length > 0 && (
+        <ToolResultsForm toolCalls={turn.toolCalls} disabled={generating} />
+      )}
+      {turn.otherChoices && turn.otherChoices.length > 0 && (
+        <details className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
+          <summary className="cursor-pointer text-xs text-zinc-500">
+            {turn.otherChoices.length} more choice{turn.otherChoices.length === 1 ? "" : "s"} (n = {turn.otherChoices.length + 1})
+          </summary>
+          {turn.otherChoices.map((choice, index) => (
+            <div key={index} className="mt-2 border-t border-zinc-200 pt-2 dark:border-zinc-800">
+              <p className="text-xs text-zinc-500">
+                Choice {index + 2}
+                {choice.finishReason ? ` · ${choice.finishReason}` : ""}
+              </p>
+              <div className="whitespace-pre-wrap">{choice.content}</div>
+            </div>
+          ))}
+        </details>
+      )}
       {turn.status === "error" && turn.error && <ErrorBox turn={turn} canRetry={canRetry} />}
       {turn.status === "stopped" && <p className="text-xs text-zinc-500">Stopped.</p>}
       {turn.status === "interrupted" && <p className="text-xs text-zinc-500">Interrupted: the page was reloaded while this answer streamed.</p>}

@@ -1,18 +1,17 @@
 "use client";
 
-import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 
 /** Where messages are written: Enter sends, Shift+Enter adds a line, Ctrl/Cmd+Enter sends; Stop while generating. */
 export function Composer() {
   const { loaded, conversation } = useWorkbench();
-  const [text, setText] = useState("");
+  // The message being written lives in the store: it is part of the next request (JSON view, code, preview).
+  const text = conversation.draft;
   const generating = conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
   const send = () => {
     if (!text.trim() || generating || !loaded) return;
-    conversationStore.send(text);
-    setText("");
+    conversationStore.send();
   };
   return (
     <form
@@ -29,7 +28,7 @@ export function Composer() {
           value={text}
           rows={1}
           placeholder="Message Kimi…"
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => conversationStore.setDraft(event.target.value)}
           onKeyDown={(event) => {
             // Enter inside an IME composition picks a candidate; it must not send.
             if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {

@@ -5,6 +5,7 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import { useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
 import { AssistantMessage } from "./assistant-message";
 import { SystemPromptEditor } from "./system-prompt-editor";
+import { ToolMessage } from "./tool-message";
 import { UserMessage } from "./user-message";
 
 const examples = [
@@ -122,6 +123,8 @@ export function MessageList() {
         {conversation.turns.slice(hidden).map((turn) =>
           turn.role === "user" ? (
             <UserMessage key={turn.id} turn={turn} generating={generating} />
+          ) : turn.role === "tool" ? (
+            <ToolMessage key={turn.id} turn={turn} />
           ) : (
             <AssistantMessage key={turn.id} turn={turn} isLast={turn === lastAssistant && turn === conversation.turns[conversation.turns.length - 1]} generating={generating} />
           ),

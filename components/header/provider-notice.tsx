@@ -10,7 +10,7 @@ import { useProviders, useSelectedProvider, useWorkbench } from "@/lib/chat/use-
 
 /** One line under the header when the selection needs attention: no key, no access, retired or unknown model. */
 export function ProviderNotice() {
-  const { loaded, conversation, notice } = useWorkbench();
+  const { loaded, conversation, notice, parameterNotice } = useWorkbench();
   const { access } = useProviders();
   const provider = useSelectedProvider();
   useSyncExternalStore(subscribeToKeyChanges, keyStoreVersion, () => 0);
@@ -35,9 +35,32 @@ export function ProviderNotice() {
   if (!spec.known && conversation.model) {
     messages.push({ text: `${conversation.model} is not in the workbench catalog; assuming ${spec.input.join(" + ")} input and a ${spec.contextWindow.toLocaleString("en-US")}-token context.` });
   }
-  if (messages.length === 0) return null;
+  if (messages.length === 0 && !parameterNotice) return null;
   return (
     <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900/50 dark:bg-amber-950/40 dark:text-amber-200" role="status">
+      {parameterNotice && (
+        <div className="mx-auto max-w-4xl" aria-label="Parameters changed">
+          <p className="flex items-center gap-3">
+            <span>
+              {parameterNotice.title}
+              {parameterNotice.changes.length > 0 ? ": the parameters were fitted to it." : "."}
+            </span>
+            <button type="button" className="rounded border border-amber-400 px-2 py-0.5 text-xs hover:bg-amber-100 dark:hover:bg-amber-900" onClick={() => conversationStore.undoParameterChange()}>
+              Undo
+            </button>
+            <button type="button" className="text-xs underline" onClick={() => conversationStore.dismissParameterNotice()}>
+              Dismiss
+            </button>
+          </p>
+          {parameterNotice.changes.length > 0 && (
+            <ul className="list-disc pl-5 text-xs">
+              {parameterNotice.changes.map((change) => (
+                <li key={change.field + change.description}>{change.description}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {messages.map((message) => (
         <p key={message.text} className="mx-auto flex max-w-4xl items-center gap-3">
           <span>{message.text}</span>

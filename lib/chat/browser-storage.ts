@@ -1,6 +1,8 @@
 // zod/mini: the same schemas at a fraction of the bundle size (this module runs in the page).
 import { z } from "zod/mini";
 import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
+import { rulesFor } from "@/lib/catalog/provider-parameters";
+import { writeThinkingFields } from "@/lib/request/thinking-fields";
 import type { Conversation } from "./conversation-types";
 
 const conversationKey = "kimi-workbench.conversation.v1";
@@ -23,6 +25,7 @@ const turnSchema = z.discriminatedUnion("role", [
     usage: z.optional(usageSchema),
     createdAt: z.number(),
   }),
+  z.looseObject({ id: z.string(), role: z.literal("tool"), toolCallId: z.string(), content: z.string(), createdAt: z.number() }),
 ]);
 
 const conversationSchema = z.looseObject({
@@ -30,7 +33,10 @@ const conversationSchema = z.looseObject({
   providerId: z.enum(providerIds),
   model: z.string(),
   systemPrompt: z.string(),
-  thinking: z.enum(["default", "on", "off"]),
+  // Saves from before parameters existed have a thinking choice instead (migrated below).
+  parameters: z.optional(z.record(z.string(), z.unknown())),
+  thinking: z.optional(z.enum(["default", "on", "off"])),
+  draft: z.optional(z.string()),
   turns: z.array(turnSchema),
   updatedAt: z.number(),
 });
@@ -50,7 +56,12 @@ export function loadConversation(): { conversation?: Conversation; notice?: stri
   if (!store || !raw) return {};
   try {
     const parsed = conversationSchema.safeParse(JSON.parse(raw));
-    if (parsed.success) return { conversation: parsed.data as Conversation };
+    if (parsed.success) {
+      const { thinking, parameters, draft, ...saved } = parsed.data;
+      const family = rulesFor(saved.providerId).family;
+      const migrated = parameters ?? writeThinkingFields({ fields: {}, family, thinking: thinking === "on" ? true : thinking === "off" ? false : undefined, preserve: undefined });
+      return { conversation: { ...(saved as unknown as Conversation), parameters: migrated, draft: draft ?? "" } };
+    }
   } catch {
     // fall through: keep the unreadable copy below
   }

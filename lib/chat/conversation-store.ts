@@ -1,12 +1,25 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
-import { describeModel, resolveThinkingEnabled } from "@/lib/catalog/model-catalog";
-import type { ToolCall, Usage } from "@/lib/gateway/chat-wire";
+import { describeModel } from "@/lib/catalog/model-catalog";
+import { rulesFor } from "@/lib/catalog/provider-parameters";
+import type { ChatRequest, ToolCall, Usage } from "@/lib/gateway/chat-wire";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
+import { adaptParameters, type ParameterChange } from "@/lib/request/adapt-parameters";
+import { buildRequestBody } from "@/lib/request/build-request";
+import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
+import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
+import { readPreserveThinking, readThinkingSwitch, writeThinkingFields } from "@/lib/request/thinking-fields";
 import { loadConversation, loadProviderKeys, saveConversation } from "./browser-storage";
-import { buildChatRequest } from "./build-chat-request";
-import type { AssistantTurn, Conversation, ThinkingChoice, Turn, TurnError, TurnTimings } from "./conversation-types";
+import type { AssistantTurn, Conversation, RequestParameters, Turn, TurnError, TurnTimings } from "./conversation-types";
 import { LiveStream } from "./live-stream";
 import { openChatStream, readChatStream } from "./read-chat-stream";
+
+/** Parameters the workbench changed on its own (a model switch), with a way back. */
+export interface ParameterNotice {
+  title: string;
+  changes: ParameterChange[];
+  /** The settings before the change, restored by Undo. */
+  previous: Pick<Conversation, "providerId" | "model" | "parameters">;
+}
 
 /** What the chat screen renders from. */
 export interface WorkbenchState {
@@ -15,6 +28,9 @@ export interface WorkbenchState {
   conversation: Conversation;
   /** A message for the user about storage (e.g. an unreadable save). */
   notice?: string;
+  parameterNotice?: ParameterNotice;
+  /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
+  heldBack?: { issues: RuleIssue[]; turns: Turn[] };
 }
 
 /** A random id; `crypto.randomUUID` is missing on plain-http LAN origins, so build one from random bytes. */
@@ -26,7 +42,7 @@ export function createId(): string {
 
 const serverState: WorkbenchState = {
   loaded: false,
-  conversation: { id: "", providerId: "simulator", model: "", systemPrompt: "", thinking: "default", turns: [], updatedAt: 0 },
+  conversation: { id: "", providerId: "simulator", model: "", systemPrompt: "", parameters: {}, draft: "", turns: [], updatedAt: 0 },
 };
 
 function firstUsableModel(provider: ProviderSummary | undefined): string {
@@ -70,7 +86,8 @@ export class ConversationStore {
           providerId: providers.defaultProviderId,
           model: firstUsableModel(defaultProvider),
           systemPrompt: "",
-          thinking: "default",
+          parameters: {},
+          draft: "",
           turns: [],
           updatedAt: Date.now(),
         };
@@ -84,6 +101,11 @@ export class ConversationStore {
     this.providers = providers;
   }
 
+  /** The provider summaries (with models) the store works from. */
+  getProviders(): readonly ProviderSummary[] {
+    return this.providers;
+  }
+
   /** The live text of a streaming answer. */
   getLiveStream(turnId: string): LiveStream | undefined {
     return this.liveStreams.get(turnId);
@@ -95,6 +117,11 @@ export class ConversationStore {
     return known ? { ...known, known: true } : describeModel({ providerId, modelId: model });
   }
 
+  /** The body the next Send would post to the gateway, with the workbench's own additions explained. */
+  nextRequest(conversation = this.state.conversation): ReturnType<typeof buildRequestBody> {
+    return buildRequestBody({ conversation, spec: this.specFor(conversation), family: rulesFor(conversation.providerId).family });
+  }
+
   isGenerating(): boolean {
     return this.state.conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
   }
@@ -102,37 +129,140 @@ export class ConversationStore {
   selectProvider(providerId: ProviderId): void {
     const provider = this.providers.find((candidate) => candidate.id === providerId);
     const current = this.state.conversation.model;
-    const model = provider?.models.some((candidate) => candidate.id === current) ? current : firstUsableModel(provider);
-    this.updateConversation({ providerId, model });
+    const model = provider?.models.some((candidate) => candidate.id === current) || provider?.models.length === 0 ? current : firstUsableModel(provider);
+    this.switchTo({ providerId, model, title: `Switched to ${provider?.label ?? providerId}` });
   }
 
   selectModel(model: string): void {
-    this.updateConversation({ model: model.trim() });
+    this.switchTo({ providerId: this.state.conversation.providerId, model: model.trim(), title: `Switched to ${model.trim()}` });
+  }
+
+  /** Changes provider or model and fits the parameters to them, telling the user what changed. */
+  private switchTo({ providerId, model, title }: { providerId: ProviderId; model: string; title: string }): void {
+    const { conversation } = this.state;
+    const adapted = adaptParameters({ parameters: conversation.parameters, from: conversation.providerId, to: providerId, spec: this.specFor({ providerId, model }) });
+    const previous = { providerId: conversation.providerId, model: conversation.model, parameters: conversation.parameters };
+    this.updateConversation({ providerId, model, parameters: adapted.parameters });
+    this.setState({ ...this.state, heldBack: undefined, parameterNotice: adapted.changes.length > 0 ? { title, changes: adapted.changes, previous } : undefined });
+  }
+
+  /** Sets the parameters as the form or a preset gives them (no adjustment: they are shown as set). */
+  setParameters(parameters: RequestParameters): void {
+    this.updateConversation({ parameters });
+    this.setState({ ...this.state, heldBack: undefined });
+  }
+
+  /** Sets or (with undefined) removes one parameter. */
+  setParameter(field: string, value: unknown): void {
+    const parameters = { ...this.state.conversation.parameters };
+    if (value === undefined) delete parameters[field];
+    else parameters[field] = value;
+    this.setParameters(parameters);
+  }
+
+  /** Switches thinking (undefined: the model's default); settings thinking rules out are fitted and reported. */
+  setThinking(thinking: boolean | undefined): void {
+    const { conversation } = this.state;
+    const family = rulesFor(conversation.providerId).family;
+    const parameters = writeThinkingFields({ fields: conversation.parameters, family, thinking, preserve: readPreserveThinking({ fields: conversation.parameters, family }) });
+    const adapted = adaptParameters({ parameters, from: conversation.providerId, to: conversation.providerId, spec: this.specFor(conversation) });
+    const previous = { providerId: conversation.providerId, model: conversation.model, parameters: conversation.parameters };
+    this.updateConversation({ parameters: adapted.parameters });
+    this.setState({
+      ...this.state,
+      heldBack: undefined,
+      parameterNotice: adapted.changes.length > 0 ? { title: `Thinking ${thinking === undefined ? "reset to the model's default" : thinking ? "on" : "off"}`, changes: adapted.changes, previous } : this.state.parameterNotice,
+    });
+  }
+
+  /** Turns preserved thinking on or off (undefined: not sent), keeping the thinking switch as it is. */
+  setPreserveThinking(preserve: boolean | undefined): void {
+    const { parameters, providerId } = this.state.conversation;
+    const family = rulesFor(providerId).family;
+    this.setParameters(writeThinkingFields({ fields: parameters, family, thinking: readThinkingSwitch({ fields: parameters, family }), preserve }));
+  }
+
+  /** Applies a preset's parameters, fitted to the selected provider and model (changes are reported). */
+  applyPreset({ name, providerId, parameters }: { name: string; providerId: ProviderId; parameters: RequestParameters }): void {
+    const { conversation } = this.state;
+    const adapted = adaptParameters({ parameters, from: providerId, to: conversation.providerId, spec: this.specFor(conversation) });
+    const previous = { providerId: conversation.providerId, model: conversation.model, parameters: conversation.parameters };
+    this.updateConversation({ parameters: adapted.parameters });
+    this.setState({ ...this.state, heldBack: undefined, parameterNotice: { title: `Loaded preset "${name}"`, changes: adapted.changes, previous } });
+  }
+
+  /** Puts the settings back as they were before the last automatic change. */
+  undoParameterChange(): void {
+    const notice = this.state.parameterNotice;
+    if (!notice) return;
+    this.updateConversation(notice.previous);
+    this.setState({ ...this.state, parameterNotice: undefined });
+  }
+
+  dismissParameterNotice(): void {
+    this.setState({ ...this.state, parameterNotice: undefined });
+  }
+
+  /** Applies a request body edited in the JSON view; returns what keeps it from applying. */
+  applyRequestBody(body: Record<string, unknown>): ReadProblem[] {
+    const { conversation } = this.state;
+    const result = readRequestBody({ body, conversation, currentMessages: this.nextRequest().body.messages, providerId: conversation.providerId, createId });
+    if (!result.ok) return result.problems;
+    this.updateConversation(result.conversation);
+    this.setState({ ...this.state, heldBack: undefined });
+    return [];
   }
 
   setSystemPrompt(systemPrompt: string): void {
     this.updateConversation({ systemPrompt });
   }
 
-  setThinking(thinking: ThinkingChoice): void {
-    this.updateConversation({ thinking });
+  setDraft(draft: string): void {
+    this.updateConversation({ draft });
   }
 
-  /** Clears the conversation, keeping provider, model, system prompt and thinking choice. */
+  /** Clears the conversation, keeping provider, model, system prompt and parameters. */
   startNewConversation(): void {
     this.stop();
-    this.updateConversation({ id: createId(), turns: [] });
+    this.updateConversation({ id: createId(), turns: [] }, { saveNow: true });
+    this.setState({ ...this.state, heldBack: undefined });
   }
 
   dismissNotice(): void {
     this.setState({ ...this.state, notice: undefined });
   }
 
-  /** Sends a new user message and streams the answer. */
-  send(text: string): void {
-    if (!text.trim() || this.isGenerating()) return;
-    const userTurn: Turn = { id: createId(), role: "user", content: text, createdAt: Date.now() };
-    this.startAnswer([...this.state.conversation.turns, userTurn]);
+  /** Sends the message being written (or `text`) and streams the answer; held back if it breaks a rule. */
+  send(text?: string): void {
+    const content = text ?? this.state.conversation.draft;
+    if (!content.trim() || this.isGenerating()) return;
+    const userTurn: Turn = { id: createId(), role: "user", content, createdAt: Date.now() };
+    this.updateConversation({ draft: text === undefined ? "" : this.state.conversation.draft });
+    this.startAnswer({ turns: [...this.state.conversation.turns, userTurn] });
+  }
+
+  /** Sends a held-back request as it is, to see what the service says. */
+  sendAnyway(): void {
+    const heldBack = this.state.heldBack;
+    if (!heldBack) return;
+    this.startAnswer({ turns: heldBack.turns, force: true });
+  }
+
+  /** Drops a held-back request, putting its message back in the composer. */
+  cancelHeldBack(): void {
+    const heldBack = this.state.heldBack;
+    if (!heldBack) return;
+    const last = heldBack.turns[heldBack.turns.length - 1];
+    const restoreDraft = last?.role === "user" && !this.state.conversation.turns.includes(last);
+    this.setState({ ...this.state, heldBack: undefined });
+    if (restoreDraft) this.updateConversation({ draft: last.content });
+  }
+
+  /** Answers the last assistant message's tool calls and asks the model to continue. */
+  submitToolResults(results: Array<{ toolCallId: string; name?: string; content: string }>): void {
+    if (this.isGenerating() || results.length === 0) return;
+    const toolTurns: Turn[] = results.map((result) => ({ id: createId(), role: "tool", toolCallId: result.toolCallId, content: result.content, ...(result.name ? { name: result.name } : {}), createdAt: Date.now() }));
+    this.startAnswer({ turns: [...this.state.conversation.turns, ...toolTurns] });
   }
 
   /** Stops the answer being generated (the gateway cancels the upstream request). */
@@ -140,13 +270,13 @@ export class ConversationStore {
     for (const controller of this.controllers.values()) controller.abort();
   }
 
-  /** Answers the user message before `assistantTurnId` again, replacing that answer. */
+  /** Answers the message before `assistantTurnId` again, replacing that answer. */
   regenerate(assistantTurnId: string): void {
     if (this.isGenerating()) return;
     const turns = this.state.conversation.turns;
     const index = turns.findIndex((turn) => turn.id === assistantTurnId);
     if (index <= 0) return;
-    this.startAnswer(turns.slice(0, index));
+    this.startAnswer({ turns: turns.slice(0, index) });
   }
 
   /** Replaces a user message, drops everything after it, and asks again. */
@@ -156,17 +286,18 @@ export class ConversationStore {
     const index = turns.findIndex((turn) => turn.id === userTurnId);
     const turn = turns[index];
     if (!turn || turn.role !== "user") return;
-    this.startAnswer([...turns.slice(0, index), { ...turn, content: text }]);
+    this.startAnswer({ turns: [...turns.slice(0, index), { ...turn, content: text }] });
   }
 
-  private startAnswer(turns: Turn[]): void {
+  private startAnswer({ turns, force = false }: { turns: Turn[]; force?: boolean }): void {
     const { conversation } = this.state;
     const spec = this.specFor(conversation);
-    const thinkingEnabled = resolveThinkingEnabled({
-      spec,
-      requested: conversation.thinking === "default" ? undefined : conversation.thinking === "on",
-    });
-    const body = buildChatRequest({ conversation, turns, spec, thinkingEnabled });
+    const { body } = buildRequestBody({ conversation: { ...conversation, turns }, includeDraft: false, spec, family: rulesFor(conversation.providerId).family });
+    const issues = force ? [] : checkRequest({ request: body, spec, providerId: conversation.providerId });
+    if (issues.length > 0) {
+      this.setState({ ...this.state, heldBack: { issues, turns } });
+      return;
+    }
     const answer: AssistantTurn = {
       id: createId(),
       role: "assistant",
@@ -178,15 +309,17 @@ export class ConversationStore {
       createdAt: Date.now(),
     };
     this.liveStreams.set(answer.id, new LiveStream());
+    this.setState({ ...this.state, heldBack: undefined });
     this.updateConversation({ turns: [...turns, answer] }, { saveNow: true });
     void this.streamAnswer({ answer, body });
   }
 
-  private async streamAnswer({ answer, body }: { answer: AssistantTurn; body: ReturnType<typeof buildChatRequest> }): Promise<void> {
+  private async streamAnswer({ answer, body }: { answer: AssistantTurn; body: ChatRequest }): Promise<void> {
     const live = this.liveStreams.get(answer.id)!;
     const controller = new AbortController();
     this.controllers.set(answer.id, controller);
     const toolCalls: ToolCall[] = [];
+    const otherChoices: NonNullable<AssistantTurn["otherChoices"]> = [];
     let usage: Usage | undefined;
     let finishReason: string | null = null;
     let error: TurnError | undefined;
@@ -200,6 +333,15 @@ export class ConversationStore {
       } else {
         attempts = opened.attempts;
         for await (const event of readChatStream(opened.response)) {
+          if ("choice" in event && event.choice > 0) {
+            // Further choices (n > 1) are kept beside the first, which streams on screen (their
+            // tool calls are not: only the first choice's calls can be answered).
+            const other = (otherChoices[event.choice - 1] ??= { content: "", reasoning: "", finishReason: null });
+            if (event.type === "reasoning") other.reasoning += event.text;
+            else if (event.type === "content") other.content += event.text;
+            else if (event.type === "finish") other.finishReason = event.reason;
+            continue;
+          }
           if (event.type === "reasoning") live.append({ reasoning: event.text });
           else if (event.type === "content") live.append({ content: event.text });
           else if (event.type === "tool-call") {
@@ -229,6 +371,7 @@ export class ConversationStore {
       status,
       finishReason,
       ...(toolCalls.length > 0 ? { toolCalls } : {}),
+      ...(otherChoices.length > 0 ? { otherChoices } : {}),
       ...(usage ? { usage } : {}),
       ...(error ? { error } : {}),
       ...(attempts !== undefined ? { attempts } : {}),

@@ -45,14 +45,29 @@ export interface AssistantTurn {
   error?: TurnError;
   /** Upstream attempts the gateway needed (retries before the first byte). */
   attempts?: number;
+  /** Further choices when the request asked for `n` > 1 (the first is `content` / `reasoning`). */
+  otherChoices?: Array<{ content: string; reasoning: string; finishReason: string | null }>;
+  createdAt: number;
+}
+
+/** A tool's result, written by the user in answer to a tool call. */
+export interface ToolTurn {
+  id: string;
+  role: "tool";
+  toolCallId: string;
+  name?: string;
+  content: string;
   createdAt: number;
 }
 
 /** One entry of the conversation. */
-export type Turn = UserTurn | AssistantTurn;
+export type Turn = UserTurn | AssistantTurn | ToolTurn;
 
-/** The user's thinking choice: the model's default, or forced on/off. */
-export type ThinkingChoice = "default" | "on" | "off";
+/**
+ * Request parameters as the user set them, in the selected provider's own field names (`thinking`
+ * on Moonshot, `enable_thinking` on DashScope, …): the request body minus model and messages.
+ */
+export type RequestParameters = Record<string, unknown>;
 
 /** The conversation on screen, with the settings it is sent with. */
 export interface Conversation {
@@ -60,7 +75,9 @@ export interface Conversation {
   providerId: ProviderId;
   model: string;
   systemPrompt: string;
-  thinking: ThinkingChoice;
+  parameters: RequestParameters;
+  /** The message being written (part of the next request). */
+  draft: string;
   turns: Turn[];
   updatedAt: number;
 }

@@ -33,10 +33,10 @@ describe("readChatStream", () => {
       chunk({}, "stop") +
       `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [], usage })}\n\ndata: [DONE]\n\n`;
     expect(await collect(body(text))).toEqual([
-      { type: "reasoning", text: "Think" },
-      { type: "content", text: "Hi" },
-      { type: "tool-call", delta: { index: 0, id: "t", function: { name: "f", arguments: "{}" } } },
-      { type: "finish", reason: "stop" },
+      { type: "reasoning", text: "Think", choice: 0 },
+      { type: "content", text: "Hi", choice: 0 },
+      { type: "tool-call", delta: { index: 0, id: "t", function: { name: "f", arguments: "{}" } }, choice: 0 },
+      { type: "finish", reason: "stop", choice: 0 },
       { type: "usage", usage },
       { type: "done" },
     ]);

@@ -5,10 +5,10 @@ import type { TurnError } from "./conversation-types";
 
 /** What the chat screen reacts to while an answer streams in. */
 export type ChatStreamEvent =
-  | { type: "reasoning"; text: string }
-  | { type: "content"; text: string }
-  | { type: "tool-call"; delta: ToolCallDelta }
-  | { type: "finish"; reason: string }
+  | { type: "reasoning"; text: string; choice: number }
+  | { type: "content"; text: string; choice: number }
+  | { type: "tool-call"; delta: ToolCallDelta; choice: number }
+  | { type: "finish"; reason: string; choice: number }
   | { type: "usage"; usage: Usage }
   | { type: "error"; error: TurnError }
   | { type: "done" };
@@ -78,12 +78,13 @@ export async function* readChatStream(response: Response): AsyncGenerator<ChatSt
       }
       const chunk = json as ChatCompletionChunk;
       if (chunk.usage) pending.push({ type: "usage", usage: chunk.usage });
-      const choice = chunk.choices?.[0];
-      if (!choice) return;
-      if (choice.delta.reasoning_content) pending.push({ type: "reasoning", text: choice.delta.reasoning_content });
-      if (choice.delta.content) pending.push({ type: "content", text: choice.delta.content });
-      for (const delta of choice.delta.tool_calls ?? []) pending.push({ type: "tool-call", delta });
-      if (choice.finish_reason) pending.push({ type: "finish", reason: choice.finish_reason });
+      for (const choice of chunk.choices ?? []) {
+        const index = choice.index ?? 0;
+        if (choice.delta.reasoning_content) pending.push({ type: "reasoning", text: choice.delta.reasoning_content, choice: index });
+        if (choice.delta.content) pending.push({ type: "content", text: choice.delta.content, choice: index });
+        for (const delta of choice.delta.tool_calls ?? []) pending.push({ type: "tool-call", delta, choice: index });
+        if (choice.finish_reason) pending.push({ type: "finish", reason: choice.finish_reason, choice: index });
+      }
     },
   });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -5,3 +5,19 @@ export const openKeyDialogEvent = "kimi-workbench:open-key-dialog";
 export function openKeyDialog(providerId?: string): void {
   window.dispatchEvent(new CustomEvent(openKeyDialogEvent, { detail: { providerId } }));
 }
+
+/** Asks the code dialog to open. */
+export const openCodeDialogEvent = "kimi-workbench:open-code-dialog";
+
+/** Opens the "View code" dialog from anywhere on the page. */
+export function openCodeDialog(): void {
+  window.dispatchEvent(new CustomEvent(openCodeDialogEvent));
+}
+
+/** Asks the parameters dialog (narrow screens) to open. */
+export const openParametersDialogEvent = "kimi-workbench:open-parameters";
+
+/** Opens the parameters dialog on narrow screens. */
+export function openParametersDialog(): void {
+  window.dispatchEvent(new CustomEvent(openParametersDialogEvent));
+}

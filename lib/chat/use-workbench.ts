@@ -1,6 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useSyncExternalStore } from "react";
-import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { useMemo, useSyncExternalStore } from "react";
+import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
+import { rulesFor, type ParameterFamily } from "@/lib/catalog/provider-parameters";
+import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { RequestAdjustment } from "@/lib/request/build-request";
+import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
+import { requestThinks } from "@/lib/request/thinking-fields";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
 import { loadProviderKeys } from "./browser-storage";
 import { conversationStore, type WorkbenchState } from "./conversation-store";
@@ -54,4 +59,28 @@ export function useListedModels({ providerId, enabled }: { providerId: ProviderI
 /** The conversation store's state (the server render sees the not-yet-loaded state). */
 export function useWorkbench(): WorkbenchState {
   return useSyncExternalStore(conversationStore.subscribe, conversationStore.getSnapshot, conversationStore.getServerSnapshot);
+}
+
+/** Everything about the next request: the model's facts, the body, what the workbench adds, what breaks a rule. */
+export interface NextRequest {
+  spec: ModelSpec & { known: boolean };
+  family: ParameterFamily;
+  body: ChatRequest;
+  adjustments: RequestAdjustment[];
+  issues: RuleIssue[];
+  thinks: boolean;
+}
+
+/** The next request, derived from the conversation (recomputed only when the conversation changes). */
+export function useNextRequest(): NextRequest {
+  const { conversation } = useWorkbench();
+  const providers = useProviders();
+  return useMemo(() => {
+    const spec = conversationStore.specFor(conversation);
+    const family = rulesFor(conversation.providerId).family;
+    const { body, adjustments } = conversationStore.nextRequest(conversation);
+    const issues = checkRequest({ request: body, spec, providerId: conversation.providerId });
+    return { spec, family, body, adjustments, issues, thinks: requestThinks({ fields: conversation.parameters, family, spec }) };
+    // providers: model facts come from the provider list.
+  }, [conversation, providers]); // eslint-disable-line react-hooks/exhaustive-deps
 }

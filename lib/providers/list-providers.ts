@@ -33,6 +33,7 @@ export function listProviders(request: Request): ProvidersResponse {
         ...(runtime.descriptor.keyEnv ? { keyEnv: runtime.descriptor.keyEnv } : {}),
         ...(runtime.configured || !runtime.setupHint ? {} : { setupHint: runtime.setupHint }),
         ...(host ? { host } : {}),
+        ...(id === "simulator" ? { baseUrl: "/api/providers/simulator/v1" } : runtime.adapter ? { baseUrl: runtime.adapter.baseUrl } : {}),
         models: [...listCatalogModels(id)],
       };
     }),

@@ -17,6 +17,8 @@ export interface ProviderSummary {
   setupHint?: string;
   /** Host the provider is reached at (for orientation; base URLs are not secrets). */
   host?: string;
+  /** Base URL for code that calls the provider directly; relative (the gateway) for the simulator. */
+  baseUrl?: string;
   models: ModelSpec[];
 }
 

@@ -3,6 +3,7 @@ import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
 import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "../provider-adapter";
 import { normalizeCompletion } from "./openai-style-completion";
+import { withUsageRequested } from "../provider-wire";
 import { sendUpstream } from "../send-upstream";
 import { failureFromResponse } from "./openai-style-errors";
 import { lenientCompletionSchema } from "./openai-style-schemas";
@@ -60,12 +61,8 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
     baseUrl: base,
 
     async streamChat({ request, apiKey, signal }: ChatCallInput): Promise<StreamAttempt> {
-      const body = {
-        ...transform(request),
-        stream: true,
-        // Ask for the usage chunk everywhere; the normalizer keeps exactly one.
-        stream_options: { ...(request.stream_options ?? {}), include_usage: true },
-      };
+      // Ask for the usage chunk everywhere; the normalizer keeps exactly one.
+      const body = withUsageRequested(transform(request));
       const sent = await send({
         path: "/chat/completions",
         init: { method: "POST", headers: headersFor({ apiKey, streaming: true }), body: JSON.stringify(body) },

@@ -53,7 +53,7 @@ describe("simulator rules (Moonshot-shaped errors)", () => {
   it("lets models without pins use any temperature in range", async () => {
     expect((await post(ask(`hi ${fast}`, { model: "kimi-k2-0905-preview", temperature: 0.3 }))).status).toBe(200);
     expect((await post(ask("hi", { model: "kimi-k2-0905-preview", temperature: 1.5 }))).json.error?.message).toBe(
-      "Invalid request: temperature must be between 0 and 1, got 1.5",
+      "Invalid request: temperature must be at least 0 and at most 1, got 1.5",
     );
   });
 

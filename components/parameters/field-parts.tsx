@@ -1,0 +1,53 @@
+import type { ReactNode } from "react";
+import type { RuleIssue } from "@/lib/request/request-rules";
+
+/** Issues whose path starts at `field`, shown under its control. */
+export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; field: string }) {
+  const mine = issues.filter((issue) => issue.path[0] === field);
+  if (mine.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-red-700 dark:text-red-400" role="alert" aria-label={`Problems with ${field}`}>
+      {mine.map((issue) => (
+        <li key={`${issue.rule}-${issue.path.join(".")}`}>{issue.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** A labelled row of the form; `hint` explains defaults and locks. */
+export function FieldRow({ label, htmlFor, hint, children, action }: { label: string; htmlFor?: string; hint?: ReactNode; children: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={htmlFor} className="font-mono text-xs font-medium text-zinc-800 dark:text-zinc-200">
+          {label}
+        </label>
+        {action}
+      </div>
+      {children}
+      {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+    </div>
+  );
+}
+
+/** A small text button ("clear", "reset"). */
+export function LinkButton({ onClick, children, label }: { onClick: () => void; children: ReactNode; label?: string }) {
+  return (
+    <button type="button" aria-label={label} onClick={onClick} className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+      {children}
+    </button>
+  );
+}
+
+/** Shared input look. */
+export const inputClass =
+  "h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus:outline-none focus:ring-2 focus:ring-accent-500 disabled:cursor-not-allowed disabled:bg-zinc-100 disabled:text-zinc-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:disabled:bg-zinc-800";
+
+/** A small lock drawn inline (no emoji font needed), marking values the model fixes. */
+export function LockIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="mr-1 inline h-3 w-3 align-[-1px]" fill="currentColor">
+      <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4zm2 0h4V5a2 2 0 1 0-4 0v2z" />
+    </svg>
+  );
+}

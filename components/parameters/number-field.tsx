@@ -1,0 +1,80 @@
+"use client";
+
+import { useState } from "react";
+import type { NumericRange } from "@/lib/catalog/provider-parameters";
+import { FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
+
+/**
+ * A numeric parameter: empty means "not sent" (the service's default applies). Locked fields show
+ * the pinned value and why; the slider appears where a range is documented.
+ */
+export function NumberField({
+  field,
+  value,
+  onChange,
+  range,
+  defaultValue,
+  locked,
+  integer = false,
+}: {
+  field: string;
+  value: unknown;
+  onChange: (value: number | undefined) => void;
+  range?: NumericRange;
+  defaultValue?: number;
+  /** The pinned value and the reason, when the model fixes this parameter. */
+  locked?: { value: number; reason: string };
+  integer?: boolean;
+}) {
+  const id = `parameter-${field}`;
+  const external = typeof value === "number" ? String(value) : "";
+  const [text, setText] = useState(external);
+  const [lastExternal, setLastExternal] = useState(external);
+  // The value changed elsewhere (JSON view, preset, model switch): show it.
+  if (external !== lastExternal) {
+    setLastExternal(external);
+    setText(external);
+  }
+  const commit = (next: string) => {
+    setText(next);
+    if (next.trim() === "") return onChange(undefined);
+    const parsed = Number(next);
+    if (Number.isFinite(parsed) && (!integer || Number.isInteger(parsed))) onChange(parsed);
+  };
+  const invalidText = text.trim() !== "" && (!Number.isFinite(Number(text)) || (integer && !Number.isInteger(Number(text))));
+  if (locked) {
+    return (
+      <FieldRow label={field} htmlFor={id} hint={<span><LockIcon />{locked.reason}</span>}>
+        <input id={id} className={inputClass} value={String(locked.value)} disabled aria-describedby={`${id}-lock`} readOnly />
+        <span id={`${id}-lock`} className="sr-only">
+          {locked.reason}
+        </span>
+      </FieldRow>
+    );
+  }
+  const placeholder = defaultValue !== undefined ? `default ${defaultValue}` : "not set";
+  return (
+    <FieldRow
+      label={field}
+      htmlFor={id}
+      action={typeof value === "number" ? <LinkButton label={`Clear ${field}`} onClick={() => commit("")}>clear</LinkButton> : undefined}
+      hint={invalidText ? <span className="text-red-700 dark:text-red-400">{integer ? "Enter a whole number." : "Enter a number."}</span> : range ? `${range.minExclusive ? ">" : "≥"} ${range.min}, ${range.maxExclusive ? "<" : "≤"} ${range.max.toLocaleString("en-US")}` : undefined}
+    >
+      <div className="flex items-center gap-2">
+        {range && range.max - range.min <= 10 && (
+          <input
+            type="range"
+            aria-label={`${field} slider`}
+            min={range.min}
+            max={range.max}
+            step={range.step}
+            value={typeof value === "number" ? value : (defaultValue ?? range.min)}
+            onChange={(event) => commit(event.target.value)}
+            className="min-w-0 flex-1 accent-accent-600"
+          />
+        )}
+        <input id={id} inputMode="decimal" className={`${inputClass} ${range && range.max - range.min <= 10 ? "w-20 flex-none" : ""}`} placeholder={placeholder} value={text} onChange={(event) => commit(event.target.value)} />
+      </div>
+    </FieldRow>
+  );
+}

@@ -1,0 +1,274 @@
+"use client";
+
+import { samplingFor } from "@/lib/catalog/model-catalog";
+import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
+import { describeSchemaProblem } from "@/lib/request/request-rules";
+import { readPreserveThinking, readThinkingSwitch } from "@/lib/request/thinking-fields";
+import { FieldIssues, FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
+import { JsonTextField } from "./json-text-field";
+import { NumberField } from "./number-field";
+import { StopField } from "./stop-field";
+
+const sampling = ["temperature", "top_p", "n", "presence_penalty", "frequency_penalty", "seed"] as const;
+const known = new Set<string>(["thinking", "enable_thinking", "preserve_thinking", "chat_template_kwargs", "max_tokens", "max_completion_tokens", "stream", "stream_options", ...sampling, "stop", "response_format", "tools", "tool_choice", "prompt_cache_key", "thinking_budget", "enable_search", "vl_high_resolution_images"]);
+
+const exampleTool = [
+  {
+    type: "function",
+    function: {
+      name: "get_weather",
+      description: "Current weather for a city",
+      parameters: { type: "object", properties: { city: { type: "string", description: "City name" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } }, required: ["city"] },
+    },
+  },
+];
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-3 border-t border-zinc-200 pt-3 first:border-t-0 first:pt-0 dark:border-zinc-800">
+      <legend className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function validateTools(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'Tools must be a JSON array of {"type": "function", "function": {...}} definitions.';
+  for (const [index, tool] of value.entries()) {
+    const fn = (tool as { function?: { name?: unknown; parameters?: unknown } } | null)?.function;
+    if (!fn || typeof fn.name !== "string") return `Tool ${index + 1} needs "function": {"name": …}.`;
+    if (fn.parameters !== undefined) {
+      const problem = describeSchemaProblem(fn.parameters);
+      if (problem) return `The parameters of "${fn.name}" ${problem}.`;
+    }
+  }
+  return undefined;
+}
+
+/** The parameter editor: a control for each parameter the selected provider and model accept. */
+export function ParameterForm() {
+  const { conversation } = useWorkbench();
+  const { spec, family, issues, thinks } = useNextRequest();
+  const parameters = conversation.parameters;
+  const rules = rulesFor(conversation.providerId);
+  const accepted = new Set<ParameterName>(acceptedParameters({ providerId: conversation.providerId, spec }));
+  const set = (field: string, value: unknown) => conversationStore.setParameter(field, value);
+  const thinkingSwitch = readThinkingSwitch({ fields: parameters, family });
+  const pins = rules.documentedRules && spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinks }) : {};
+  const defaults = !spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinks }) : {};
+  const mode = spec.sampling?.thinking && spec.sampling?.nonThinking ? (thinks ? " in thinking mode" : " without thinking") : "";
+  const thinkingReason =
+    spec.thinking.mode === "always" ? `${spec.id} always thinks; turning it off is rejected.` : spec.thinking.mode === "none" ? `${spec.id} does not think.` : `Default for ${spec.id} here: ${spec.thinking.defaultEnabled ? "on" : "off"}.`;
+  const toolChoices = allowedToolChoices({ providerId: conversation.providerId, thinkingEnabled: thinks });
+  const tools = Array.isArray(parameters.tools) ? (parameters.tools as Array<{ function?: { name?: string } }>) : [];
+  const choice = parameters.tool_choice;
+  const choiceValue = choice === undefined ? "" : typeof choice === "string" ? choice : `function:${(choice as { function?: { name?: string } }).function?.name ?? ""}`;
+  const format = (parameters.response_format as { type?: string; json_schema?: { name?: string; strict?: boolean; schema?: unknown } } | undefined) ?? undefined;
+  const unknownFields = Object.keys(parameters).filter((field) => !known.has(field));
+
+  return (
+    <form aria-label="Parameters" className="space-y-4 text-sm" onSubmit={(event) => event.preventDefault()}>
+      <Section title="Thinking">
+        <div className="flex items-center justify-between gap-2">
+          <label htmlFor="parameter-thinking" className="font-mono text-xs font-medium">
+            {family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}
+          </label>
+          <div className="flex items-center gap-2">
+            {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>reset</LinkButton>}
+            <button
+              id="parameter-thinking"
+              type="button"
+              role="switch"
+              aria-checked={thinks}
+              aria-label="Thinking"
+              aria-describedby="thinking-reason"
+              disabled={spec.thinking.mode !== "optional"}
+              onClick={() => conversationStore.setThinking(!thinks)}
+              className={`relative h-5 w-9 flex-none rounded-full transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${thinks ? "bg-accent-600" : "bg-zinc-300 dark:bg-zinc-700"}`}
+            >
+              <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-all ${thinks ? "left-[18px]" : "left-0.5"}`} />
+            </button>
+          </div>
+        </div>
+        <p id="thinking-reason" className="text-xs text-zinc-500">
+          {spec.thinking.mode !== "optional" && <LockIcon />}
+          {thinkingReason}
+          {spec.thinking.mode === "optional" && thinkingSwitch !== undefined ? ` Sent explicitly: ${thinkingSwitch ? "on" : "off"}.` : ""}
+        </p>
+        <FieldIssues issues={issues} field={family === "moonshot" ? "thinking" : "enable_thinking"} />
+        {accepted.has("preserve_thinking") && (
+          <div className="space-y-1">
+            <label className="flex items-center gap-2 text-xs">
+              <input
+                type="checkbox"
+                checked={spec.preservedThinking === "always" || readPreserveThinking({ fields: parameters, family }) === true}
+                disabled={spec.preservedThinking === "always" || !thinks}
+                onChange={(event) => conversationStore.setPreserveThinking(event.target.checked ? true : undefined)}
+              />
+              <span className="font-mono">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</span>
+            </label>
+            <p className="text-xs text-zinc-500">
+              {spec.preservedThinking === "always" ? (<><LockIcon />{spec.id} always keeps its reasoning across turns.</>) : "Earlier reasoning is sent back and kept by the model (preserved thinking)."}
+            </p>
+            <FieldIssues issues={issues} field="preserve_thinking" />
+          </div>
+        )}
+        {accepted.has("thinking_budget") && thinks && (
+          <NumberField field="thinking_budget" integer value={parameters.thinking_budget} range={rules.ranges.thinking_budget} onChange={(value) => set("thinking_budget", value)} />
+        )}
+      </Section>
+
+      <Section title="Output">
+        <NumberField
+          field="max_tokens"
+          integer
+          value={parameters.max_tokens}
+          defaultValue={defaultMaxTokensFor(spec)}
+          range={{ min: 1, max: maxTokensLimit(spec), step: 1 }}
+          onChange={(value) => set("max_tokens", value)}
+        />
+        <FieldIssues issues={issues} field="max_tokens" />
+        <StopField value={parameters.stop} limits={rules.stop} onChange={(value) => set("stop", value)} />
+        <FieldIssues issues={issues} field="stop" />
+        <FieldRow label="response_format" htmlFor="parameter-response-format">
+          <select
+            id="parameter-response-format"
+            className={inputClass}
+            value={format?.type ?? ""}
+            onChange={(event) => {
+              const type = event.target.value;
+              if (!type) set("response_format", undefined);
+              else if (type === "json_schema") set("response_format", { type, json_schema: { name: format?.json_schema?.name ?? "answer", strict: true, schema: format?.json_schema?.schema ?? { type: "object", properties: {} } } });
+              else set("response_format", { type });
+            }}
+          >
+            <option value="">not set (text)</option>
+            <option value="text">text</option>
+            <option value="json_object">json_object</option>
+            <option value="json_schema">json_schema</option>
+          </select>
+        </FieldRow>
+        {format?.type === "json_schema" && (
+          <div className="space-y-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
+            <FieldRow label="json_schema.name" htmlFor="parameter-schema-name">
+              <input id="parameter-schema-name" className={inputClass} value={format.json_schema?.name ?? ""} onChange={(event) => set("response_format", { ...format, json_schema: { ...format.json_schema, name: event.target.value } })} />
+            </FieldRow>
+            <label className="flex items-center gap-2 font-mono text-xs">
+              <input type="checkbox" checked={format.json_schema?.strict !== false} onChange={(event) => set("response_format", { ...format, json_schema: { ...format.json_schema, strict: event.target.checked } })} />
+              json_schema.strict
+            </label>
+            <JsonTextField
+              label="json_schema.schema"
+              value={format.json_schema?.schema}
+              rows={8}
+              validate={(value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "The schema must be a JSON object.")}
+              onChange={(value) => set("response_format", { ...format, json_schema: { ...format.json_schema, schema: value } })}
+            />
+          </div>
+        )}
+        <FieldIssues issues={issues} field="response_format" />
+      </Section>
+
+      <Section title="Sampling">
+        {sampling
+          .filter((field) => accepted.has(field))
+          .map((field) => {
+            const pinned = pins[field as keyof typeof pins];
+            return (
+              <div key={field}>
+                <NumberField
+                  field={field}
+                  integer={field === "n" || field === "seed"}
+                  value={parameters[field]}
+                  range={rules.ranges[field]}
+                  defaultValue={defaults[field as keyof typeof defaults]}
+                  locked={pinned !== undefined && parameters[field] === undefined ? { value: pinned, reason: `Fixed at ${pinned} by ${spec.id}${mode}; other values are rejected.` } : undefined}
+                  onChange={(value) => set(field, value)}
+                />
+                <FieldIssues issues={issues} field={field} />
+              </div>
+            );
+          })}
+      </Section>
+
+      <Section title="Tools">
+        <JsonTextField
+          label="tools"
+          value={parameters.tools}
+          rows={10}
+          placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {...}}}]'
+          validate={validateTools}
+          onChange={(value) => set("tools", value)}
+          action={!parameters.tools ? <LinkButton onClick={() => set("tools", exampleTool)}>insert an example</LinkButton> : undefined}
+        />
+        <FieldIssues issues={issues} field="tools" />
+        <FieldRow label="tool_choice" htmlFor="parameter-tool-choice" hint={thinks ? "While thinking, only auto and none are allowed: the model cannot be forced to call a tool." : undefined}>
+          <select
+            id="parameter-tool-choice"
+            className={inputClass}
+            value={choiceValue}
+            onChange={(event) => {
+              const next = event.target.value;
+              if (!next) set("tool_choice", undefined);
+              else if (next.startsWith("function:")) set("tool_choice", { type: "function", function: { name: next.slice("function:".length) } });
+              else set("tool_choice", next);
+            }}
+          >
+            <option value="">not set (auto)</option>
+            {(["auto", "none", "required"] as const).map((kind) => (
+              <option key={kind} value={kind} disabled={!toolChoices.includes(kind)}>
+                {kind}
+                {!toolChoices.includes(kind) ? (thinks ? " — not while thinking" : " — not accepted here") : ""}
+              </option>
+            ))}
+            {tools.map((tool) => tool.function?.name).filter((name): name is string => Boolean(name)).map((name) => (
+              <option key={name} value={`function:${name}`} disabled={!toolChoices.includes("function")}>
+                function {name}
+                {!toolChoices.includes("function") ? (thinks ? " — not while thinking" : " — not accepted here") : ""}
+              </option>
+            ))}
+          </select>
+        </FieldRow>
+        <FieldIssues issues={issues} field="tool_choice" />
+      </Section>
+
+      {(accepted.has("prompt_cache_key") || accepted.has("enable_search") || accepted.has("vl_high_resolution_images")) && (
+        <Section title={family === "dashscope" ? "DashScope" : "Caching"}>
+          {accepted.has("prompt_cache_key") && (
+            <FieldRow label="prompt_cache_key" htmlFor="parameter-prompt-cache-key" hint="A session or task id that helps the prompt cache hit.">
+              <input id="parameter-prompt-cache-key" className={inputClass} value={typeof parameters.prompt_cache_key === "string" ? parameters.prompt_cache_key : ""} onChange={(event) => set("prompt_cache_key", event.target.value || undefined)} />
+            </FieldRow>
+          )}
+          {(["enable_search", "vl_high_resolution_images"] as const)
+            .filter((field) => accepted.has(field))
+            .map((field) => (
+              <label key={field} className="flex items-center gap-2 font-mono text-xs">
+                <input type="checkbox" checked={parameters[field] === true} onChange={(event) => set(field, event.target.checked ? true : undefined)} />
+                {field}
+              </label>
+            ))}
+        </Section>
+      )}
+
+      {unknownFields.length > 0 && (
+        <Section title="Other fields">
+          <p className="text-xs text-zinc-500">Set in the JSON view and sent as they are:</p>
+          <ul className="space-y-1">
+            {unknownFields.map((field) => (
+              <li key={field} className="flex items-center justify-between font-mono text-xs">
+                <span>
+                  {field}: {JSON.stringify(parameters[field]).slice(0, 40)}
+                </span>
+                <LinkButton label={`Remove ${field}`} onClick={() => set(field, undefined)}>
+                  remove
+                </LinkButton>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </form>
+  );
+}

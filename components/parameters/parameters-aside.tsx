@@ -1,0 +1,23 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { ParametersPanel } from "./parameters-panel";
+
+const wideQuery = "(min-width: 1024px)";
+
+function subscribe(listener: () => void): () => void {
+  const query = window.matchMedia(wideQuery);
+  query.addEventListener("change", listener);
+  return () => query.removeEventListener("change", listener);
+}
+
+/** The parameter editor as a column beside the conversation, on wide screens only (one editor on the page). */
+export function ParametersAside() {
+  const wide = useSyncExternalStore(subscribe, () => window.matchMedia(wideQuery).matches, () => false);
+  if (!wide) return null;
+  return (
+    <aside aria-label="Parameter editor" className="w-[24rem] flex-none overflow-y-auto border-l border-zinc-200 p-4 dark:border-zinc-800">
+      <ParametersPanel />
+    </aside>
+  );
+}

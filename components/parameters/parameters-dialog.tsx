@@ -1,0 +1,39 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { openParametersDialog, openParametersDialogEvent } from "@/lib/chat/ui-events";
+import { ParametersPanel } from "./parameters-panel";
+
+/** On narrow screens the parameter editor opens in a dialog (on wide ones it is a column). */
+export function ParametersDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const show = () => {
+      setOpen(true);
+      dialog.current?.showModal();
+    };
+    window.addEventListener(openParametersDialogEvent, show);
+    return () => window.removeEventListener(openParametersDialogEvent, show);
+  }, []);
+  return (
+    <>
+      <button type="button" onClick={() => openParametersDialog()} className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 lg:hidden dark:border-zinc-700 dark:hover:bg-zinc-800">
+        Parameters
+      </button>
+      <dialog
+        ref={dialog}
+        aria-label="Parameters"
+        onClose={() => setOpen(false)}
+        className="m-auto w-[min(32rem,calc(100vw-1rem))] rounded-lg border border-zinc-200 bg-white p-4 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
+      >
+        <div className="mb-2 flex justify-end">
+          <button type="button" aria-label="Close" onClick={() => dialog.current?.close()} className="rounded px-2 text-xl leading-none">
+            ×
+          </button>
+        </div>
+        {open && <ParametersPanel />}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+/** A JSON text with long strings shortened (data URLs, long messages), for a compact look at a body. */
+export function compactJson(value: unknown, { maxString = 160 }: { maxString?: number } = {}): string {
+  return JSON.stringify(
+    value,
+    (_key, item: unknown) => {
+      if (typeof item !== "string") return item;
+      if (item.startsWith("data:")) return `${item.slice(0, item.indexOf(",") + 1)}… (${Math.round((item.length * 3) / 4 / 1024)} KB)`;
+      return item.length > maxString ? `${item.slice(0, maxString)}… (${item.length} characters)` : item;
+    },
+    2,
+  );
+}

@@ -1,0 +1,193 @@
+import type { ModelSpec, ProviderId } from "./catalog-types";
+
+/** Every request parameter the workbench has a control for. */
+export const parameterNames = [
+  "thinking",
+  "preserve_thinking",
+  "thinking_budget",
+  "max_tokens",
+  "temperature",
+  "top_p",
+  "n",
+  "presence_penalty",
+  "frequency_penalty",
+  "seed",
+  "stop",
+  "response_format",
+  "tools",
+  "tool_choice",
+  "prompt_cache_key",
+  "enable_search",
+  "vl_high_resolution_images",
+] as const;
+
+/** One of {@link parameterNames}. */
+export type ParameterName = (typeof parameterNames)[number];
+
+/** The kinds of `tool_choice`: the strings, or `function` for `{"type":"function",...}`. */
+export type ToolChoiceKind = "auto" | "none" | "required" | "function";
+
+/** Bounds of a numeric parameter. */
+export interface NumericRange {
+  min: number;
+  max: number;
+  step: number;
+  /** The bound itself is not allowed (e.g. DashScope's top_p > 0). */
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+/** How a family of providers takes parameters. */
+export interface ParameterRules {
+  /** Parameters the provider accepts, in the order the form shows them. */
+  accepted: readonly ParameterName[];
+  ranges: Partial<Record<ParameterName, NumericRange>>;
+  stop?: { maxSequences: number; maxBytes: number };
+  tools: { maxTools: number; namePattern?: RegExp };
+  /** `tool_choice` values allowed with thinking on and off. */
+  toolChoice: { thinking: readonly ToolChoiceKind[]; nonThinking: readonly ToolChoiceKind[] };
+  /** Whether the catalog's documented rules (pinned sampling, thinking locks) apply. */
+  documentedRules: boolean;
+  /** Where these facts come from. */
+  source: string;
+}
+
+/** The rule families: the Moonshot API (and the simulator), DashScope (both modes), self-hosted. */
+export type ParameterFamily = "moonshot" | "dashscope" | "self-hosted";
+
+const penalty: NumericRange = { min: -2, max: 2, step: 0.1 };
+
+/** Parameter rules per family, from shared/kimi-docs. */
+export const parameterRules: Record<ParameterFamily, ParameterRules> = {
+  moonshot: {
+    accepted: [
+      "thinking",
+      "preserve_thinking",
+      "max_tokens",
+      "temperature",
+      "top_p",
+      "n",
+      "presence_penalty",
+      "frequency_penalty",
+      "stop",
+      "response_format",
+      "tools",
+      "tool_choice",
+      "prompt_cache_key",
+    ],
+    ranges: {
+      temperature: { min: 0, max: 1, step: 0.05 },
+      top_p: { min: 0, max: 1, step: 0.05 },
+      n: { min: 1, max: 5, step: 1 },
+      presence_penalty: penalty,
+      frequency_penalty: penalty,
+    },
+    stop: { maxSequences: 5, maxBytes: 32 },
+    tools: { maxTools: 128, namePattern: /^[a-zA-Z_][a-zA-Z0-9-_]{2,63}$/ },
+    toolChoice: { thinking: ["auto", "none"], nonThinking: ["auto", "none", "required", "function"] },
+    documentedRules: true,
+    source: "Moonshot chat API docs and the K2.5 / K2.7 Code guides (kimi-docs)",
+  },
+  dashscope: {
+    accepted: [
+      "thinking",
+      "preserve_thinking",
+      "thinking_budget",
+      "max_tokens",
+      "temperature",
+      "top_p",
+      "presence_penalty",
+      "seed",
+      "stop",
+      "response_format",
+      "tools",
+      "tool_choice",
+      "enable_search",
+      "vl_high_resolution_images",
+    ],
+    ranges: {
+      temperature: { min: 0, max: 2, step: 0.05, maxExclusive: true },
+      top_p: { min: 0, max: 1, step: 0.05, minExclusive: true },
+      presence_penalty: penalty,
+      seed: { min: 0, max: 2 ** 31 - 1, step: 1 },
+      thinking_budget: { min: 1, max: 32_768, step: 1 },
+    },
+    tools: { maxTools: 128 },
+    // DashScope documents auto, none and a named function; thinking models cannot be forced to call.
+    toolChoice: { thinking: ["auto", "none"], nonThinking: ["auto", "none", "function"] },
+    documentedRules: true,
+    source: "DashScope Kimi page and OpenAI-compatible mode notes (kimi-docs)",
+  },
+  "self-hosted": {
+    accepted: [
+      "thinking",
+      "max_tokens",
+      "temperature",
+      "top_p",
+      "n",
+      "presence_penalty",
+      "frequency_penalty",
+      "seed",
+      "stop",
+      "response_format",
+      "tools",
+      "tool_choice",
+    ],
+    ranges: {
+      temperature: { min: 0, max: 2, step: 0.05 },
+      top_p: { min: 0, max: 1, step: 0.05, minExclusive: true },
+      n: { min: 1, max: 16, step: 1 },
+      presence_penalty: penalty,
+      frequency_penalty: penalty,
+      seed: { min: 0, max: 2 ** 31 - 1, step: 1 },
+    },
+    tools: { maxTools: 128 },
+    toolChoice: { thinking: ["auto", "none", "required", "function"], nonThinking: ["auto", "none", "required", "function"] },
+    documentedRules: false,
+    source: "vLLM / SGLang OpenAI-compatible servers",
+  },
+};
+
+const familyByProvider: Record<ProviderId, ParameterFamily> = {
+  simulator: "moonshot",
+  moonshot: "moonshot",
+  dashscope: "dashscope",
+  "dashscope-native": "dashscope",
+  "openai-compatible": "self-hosted",
+};
+
+/** The rules a provider follows. */
+export function rulesFor(providerId: ProviderId): ParameterRules & { family: ParameterFamily } {
+  const family = familyByProvider[providerId];
+  return { ...parameterRules[family], family };
+}
+
+/** The default `max_tokens` (Moonshot's documented 32768), bounded by what the model allows. */
+export function defaultMaxTokensFor(spec: ModelSpec): number {
+  return Math.min(32_768, maxTokensLimit(spec));
+}
+
+/** The largest `max_tokens` the model takes. */
+export function maxTokensLimit(spec: ModelSpec): number {
+  return spec.maxOutputTokens ?? spec.contextWindow;
+}
+
+/**
+ * Parameters this provider and model accept: the family's list, minus what the model rules out
+ * (no thinking switch on models that cannot switch, no preserved thinking where it is not accepted,
+ * no high-resolution images on text-only models).
+ */
+export function acceptedParameters({ providerId, spec }: { providerId: ProviderId; spec: ModelSpec }): ParameterName[] {
+  return rulesFor(providerId).accepted.filter((name) => {
+    if (name === "preserve_thinking") return spec.preservedThinking !== "none";
+    if (name === "thinking_budget") return spec.thinking.mode !== "none";
+    if (name === "vl_high_resolution_images") return spec.input.includes("image");
+    return true;
+  });
+}
+
+/** The `tool_choice` kinds allowed for a model in a thinking state. */
+export function allowedToolChoices({ providerId, thinkingEnabled }: { providerId: ProviderId; thinkingEnabled: boolean }): readonly ToolChoiceKind[] {
+  const { toolChoice } = rulesFor(providerId);
+  return thinkingEnabled ? toolChoice.thinking : toolChoice.nonThinking;
+}

@@ -1,0 +1,107 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findModelSpec } from "@/lib/catalog/model-catalog";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { Conversation } from "@/lib/chat/conversation-types";
+import type { RunningServer } from "@/lib/http/serve-web-handler";
+import { toWireRequest } from "@/lib/providers/provider-wire";
+import { buildRequestBody } from "@/lib/request/build-request";
+import { setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
+import { startRouteServer } from "@/lib/testing/route-server";
+import { rulesFor } from "@/lib/catalog/provider-parameters";
+import { generateCode, snippetEnvironment } from "./generate-code";
+
+const run = promisify(execFile);
+let gateway: RunningServer;
+const upstream = setUpFixtureUpstream();
+// A directory whose node_modules is this project's, so `import OpenAI from "openai"` resolves.
+const workDirectory = mkdtempSync(join(tmpdir(), "kimi-code-"));
+symlinkSync(join(process.cwd(), "node_modules"), join(workDirectory, "node_modules"));
+
+beforeAll(async () => {
+  Object.assign(process.env, { SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0" });
+  gateway = await startRouteServer();
+});
+afterAll(() => gateway.close());
+
+function snippetsFor({ providerId, model, baseUrl, parameters, prompt }: { providerId: ProviderId; model: string; baseUrl: string; parameters: Record<string, unknown>; prompt: string }) {
+  const conversation: Conversation = { id: "c", providerId, model, systemPrompt: "You are concise.", parameters, draft: prompt, turns: [], updatedAt: 1 };
+  const spec = findModelSpec({ providerId, modelId: model })!;
+  const { body } = buildRequestBody({ conversation, spec, family: rulesFor(providerId).family });
+  const wire = toWireRequest({ providerId, baseUrl, body, spec });
+  return { wire, snippets: generateCode({ providerId, wire, environment: snippetEnvironment({ providerId, baseUrl }) }) };
+}
+
+const simulatorBase = () => `${gateway.url}/api/providers/simulator/v1`;
+const prompt = "Explain closures [[sim reasoning_tokens=6 answer_tokens=15]]";
+
+describe("generated code is real", () => {
+  it("Node: the simulator snippet runs and streams reasoning, the answer and usage", async () => {
+    const { snippets } = snippetsFor({ providerId: "simulator", model: "kimi-k2.6", baseUrl: simulatorBase(), parameters: { max_tokens: 300 }, prompt });
+    writeFileSync(join(workDirectory, "simulator.mjs"), snippets.node!);
+    const { stdout } = await run(process.execPath, ["simulator.mjs"], { cwd: workDirectory, env: { ...process.env, WORKBENCH_BASE_URL: simulatorBase() }, timeout: 30_000 });
+    expect(stdout).toContain("[reasoning]");
+    expect(stdout).toContain("[answer]");
+    expect(stdout).toMatch(/\[usage\] \{"prompt_tokens":\d+,"completion_tokens":21,/);
+  });
+
+  it("Node: the Moonshot snippet, its base URL pointed at the gateway's simulator, streams an answer", async () => {
+    const { snippets } = snippetsFor({ providerId: "moonshot", model: "kimi-k2.6", baseUrl: "https://api.moonshot.ai/v1", parameters: { thinking: { type: "disabled" } }, prompt });
+    expect(snippets.node).toContain('baseURL: process.env.MOONSHOT_BASE_URL ?? "https://api.moonshot.ai/v1"');
+    writeFileSync(join(workDirectory, "moonshot.mjs"), snippets.node!);
+    const { stdout } = await run(process.execPath, ["moonshot.mjs"], { cwd: workDirectory, env: { ...process.env, MOONSHOT_BASE_URL: simulatorBase(), MOONSHOT_API_KEY: "sk-from-the-environment" }, timeout: 30_000 });
+    expect(stdout).not.toContain("[reasoning]");
+    expect(stdout).toContain("[answer]");
+    expect(stdout).toMatch(/"completion_tokens":15/);
+  });
+
+  it("curl: the snippet runs with curl and streams server-sent events to [DONE]", async () => {
+    const { snippets } = snippetsFor({ providerId: "moonshot", model: "kimi-k2.6", baseUrl: "https://api.moonshot.ai/v1", parameters: { max_tokens: 300 }, prompt: `${prompt} it's "quoted" \\ and $HOME stays literal` });
+    const { stdout } = await run("bash", ["-c", snippets.curl], { env: { ...process.env, MOONSHOT_BASE_URL: simulatorBase(), MOONSHOT_API_KEY: "sk-x" }, timeout: 30_000 });
+    const events = stdout.split("\n\n").filter((block) => block.startsWith("data: "));
+    expect(events[events.length - 1]!.trim()).toBe("data: [DONE]");
+    expect(events.some((event) => event.includes('"reasoning_content"'))).toBe(true);
+    expect(events.some((event) => event.includes('"usage"'))).toBe(true);
+  });
+
+  it("curl: DashScope native sends the native body and headers to the native endpoint", async () => {
+    upstream.reply(() => ({ kind: "sse", events: ['id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":[{"text":"ok"}],"role":"assistant"},"finish_reason":"stop"}]},"usage":{"input_tokens":1,"output_tokens":1}}\n\n'] }));
+    const { wire, snippets } = snippetsFor({ providerId: "dashscope-native", model: "kimi-k2.6", baseUrl: "https://dashscope.aliyuncs.com/api/v1", parameters: { enable_thinking: true, temperature: 1 }, prompt: "Hi" });
+    expect(snippets.python).toBeUndefined();
+    expect(JSON.parse(snippets.nativeJson!)).toEqual(wire.body);
+    await run("bash", ["-c", snippets.curl], { env: { ...process.env, DASHSCOPE_NATIVE_BASE_URL: `${upstream.url}/api/v1`, DASHSCOPE_API_KEY: "sk-ds-env" }, timeout: 30_000 });
+    const received = upstream.requests[0]!;
+    expect(received.path).toBe("/api/v1/services/aigc/multimodal-generation/generation");
+    expect(received.headers.authorization).toBe("Bearer sk-ds-env");
+    expect(received.headers["x-dashscope-sse"]).toBe("enable");
+    expect(received.json).toEqual({
+      model: "kimi-k2.6",
+      input: { messages: [{ role: "system", content: "You are concise." }, { role: "user", content: "Hi" }] },
+      parameters: { result_format: "message", enable_thinking: true, temperature: 1, incremental_output: true },
+    });
+  });
+
+  it("Python: the snippet compiles, with Kimi-only fields in extra_body", async () => {
+    const { snippets } = snippetsFor({ providerId: "moonshot", model: "kimi-k2.6", baseUrl: "https://api.moonshot.ai/v1", parameters: { thinking: { type: "enabled", keep: "all" }, prompt_cache_key: "session-1", max_tokens: 2048, stop: ["END"] }, prompt });
+    const python = snippets.python!;
+    expect(python).toContain('    extra_body={\n        "thinking": {\n            "type": "enabled",\n            "keep": "all",\n        },\n        "prompt_cache_key": "session-1",\n    },');
+    expect(python).toContain("    max_tokens=2048,");
+    expect(python).toContain("    stream=True,");
+    expect(python).toContain('getattr(delta, "reasoning_content", None)');
+    const file = join(workDirectory, "request.py");
+    writeFileSync(file, python);
+    await expect(run("python3", ["-m", "py_compile", file])).resolves.toBeDefined();
+  });
+
+  it("never writes a key into the code, only the variable that holds it", () => {
+    const { snippets } = snippetsFor({ providerId: "dashscope", model: "kimi-k2.6", baseUrl: "https://dashscope.aliyuncs.com/compatible-mode/v1", parameters: { enable_thinking: true }, prompt: "Hi" });
+    for (const code of [snippets.curl, snippets.node!, snippets.python!]) {
+      expect(code).toContain("DASHSCOPE_API_KEY");
+      expect(code).not.toMatch(/sk-[A-Za-z0-9]/);
+    }
+  });
+});

@@ -1,0 +1,190 @@
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { WireRequest } from "@/lib/providers/provider-wire";
+
+/** Code for one request, per language. */
+export interface CodeSnippets {
+  curl: string;
+  python?: string;
+  node?: string;
+  /** DashScope native: the request body in the native format. */
+  nativeJson?: string;
+}
+
+/** Environment variables a snippet reads: the base URL (with its default) and the key. */
+export interface SnippetEnvironment {
+  baseUrlEnv: string;
+  defaultBaseUrl: string;
+  keyEnv: string;
+  /** Whether the endpoint needs a key (the simulator and many self-hosted servers do not). */
+  keyRequired: boolean;
+}
+
+// The same names the workbench's own configuration uses, so one shell setup serves both.
+const environmentNames: Record<ProviderId, { baseUrlEnv: string; keyEnv: string; keyRequired: boolean }> = {
+  simulator: { baseUrlEnv: "WORKBENCH_BASE_URL", keyEnv: "WORKBENCH_ACCESS_TOKEN", keyRequired: false },
+  moonshot: { baseUrlEnv: "MOONSHOT_BASE_URL", keyEnv: "MOONSHOT_API_KEY", keyRequired: true },
+  dashscope: { baseUrlEnv: "DASHSCOPE_BASE_URL", keyEnv: "DASHSCOPE_API_KEY", keyRequired: true },
+  "dashscope-native": { baseUrlEnv: "DASHSCOPE_NATIVE_BASE_URL", keyEnv: "DASHSCOPE_API_KEY", keyRequired: true },
+  "openai-compatible": { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", keyEnv: "OPENAI_COMPATIBLE_API_KEY", keyRequired: false },
+};
+
+/** The variables a provider's snippets read, with the base URL this server uses as default. */
+export function snippetEnvironment({ providerId, baseUrl }: { providerId: ProviderId; baseUrl: string }): SnippetEnvironment {
+  return { ...environmentNames[providerId], defaultBaseUrl: baseUrl.replace(/\/+$/, "") };
+}
+
+// Fields the openai Python SDK takes as keyword arguments; the rest go in extra_body.
+const pythonKeywords = new Set([
+  "model",
+  "messages",
+  "stream",
+  "stream_options",
+  "max_tokens",
+  "max_completion_tokens",
+  "temperature",
+  "top_p",
+  "n",
+  "presence_penalty",
+  "frequency_penalty",
+  "stop",
+  "response_format",
+  "tools",
+  "tool_choice",
+  "seed",
+  "parallel_tool_calls",
+  "logprobs",
+  "top_logprobs",
+  "user",
+]);
+
+/** A JSON value as a Python literal (True / False / None, double-quoted strings). */
+export function toPythonLiteral(value: unknown, indent = 0): string {
+  const pad = "    ".repeat(indent + 1);
+  const close = "    ".repeat(indent);
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "None";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((item) => `${pad}${toPythonLiteral(item, indent + 1)}`).join(",\n")},\n${close}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+  if (entries.length === 0) return "{}";
+  return `{\n${entries.map(([key, item]) => `${pad}${JSON.stringify(key)}: ${toPythonLiteral(item, indent + 1)}`).join(",\n")},\n${close}}`;
+}
+
+function indentLines(text: string, spaces: number): string {
+  return text
+    .split("\n")
+    .map((line, index) => (index === 0 ? line : `${" ".repeat(spaces)}${line}`))
+    .join("\n");
+}
+
+// A heredoc delimiter no JSON line can be, so the body is passed to curl byte for byte.
+const heredoc = "KIMI_REQUEST_BODY";
+
+function curlSnippet({ wire, environment, path }: { wire: WireRequest; environment: SnippetEnvironment; path: string }): string {
+  const headers = [
+    ...(environment.keyRequired ? [`-H "Authorization: Bearer $${environment.keyEnv}"`] : []),
+    `-H "Content-Type: application/json"`,
+    ...Object.entries(wire.headers).map(([name, value]) => `-H "${name}: ${value}"`),
+  ];
+  return [
+    `# Streams server-sent events: reasoning arrives in choices[0].delta.reasoning_content, the answer in`,
+    `# choices[0].delta.content, usage in the last chunk.`,
+    `curl -sN "\${${environment.baseUrlEnv}:-${environment.defaultBaseUrl}}${path}" \\`,
+    ...headers.map((header) => `  ${header} \\`),
+    `  -d @- <<'${heredoc}'`,
+    JSON.stringify(wire.body, null, 2),
+    heredoc,
+  ].join("\n");
+}
+
+function nodeSnippet({ wire, environment }: { wire: WireRequest; environment: SnippetEnvironment }): string {
+  const key = environment.keyRequired ? `process.env.${environment.keyEnv}` : `process.env.${environment.keyEnv} ?? "not-needed"`;
+  return `// Run with: node request.mjs (npm install openai)
+import OpenAI from "openai";
+
+const client = new OpenAI({
+  apiKey: ${key},
+  baseURL: process.env.${environment.baseUrlEnv} ?? ${JSON.stringify(environment.defaultBaseUrl)},
+});
+
+const stream = await client.chat.completions.create(${indentLines(JSON.stringify(wire.body, null, 2), 0)});
+
+let reasoning = "";
+let answer = "";
+for await (const chunk of stream) {
+  const delta = chunk.choices[0]?.delta;
+  // Kimi streams its reasoning in reasoning_content, before the answer (not in the SDK's types).
+  if (delta?.reasoning_content) {
+    if (!reasoning) process.stdout.write("[reasoning]\\n");
+    reasoning += delta.reasoning_content;
+    process.stdout.write(delta.reasoning_content);
+  }
+  if (delta?.content) {
+    if (!answer) process.stdout.write("\\n[answer]\\n");
+    answer += delta.content;
+    process.stdout.write(delta.content);
+  }
+  for (const call of delta?.tool_calls ?? []) process.stdout.write(\`\\n[tool call \${call.index}] \${call.function?.name ?? ""}\${call.function?.arguments ?? ""}\`);
+  // Usage arrives once, in a final chunk without choices.
+  if (chunk.usage) console.log("\\n[usage]", JSON.stringify(chunk.usage));
+}
+`;
+}
+
+function pythonSnippet({ wire, environment }: { wire: WireRequest; environment: SnippetEnvironment }): string {
+  const keywords: string[] = [];
+  const extra: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(wire.body)) {
+    if (pythonKeywords.has(field)) keywords.push(`    ${field}=${toPythonLiteral(value, 1)},`);
+    else extra[field] = value;
+  }
+  // Kimi-only fields (thinking, enable_thinking, prompt_cache_key, …) are not SDK arguments.
+  if (Object.keys(extra).length > 0) keywords.push(`    extra_body=${toPythonLiteral(extra, 1)},`);
+  const key = environment.keyRequired ? `os.environ["${environment.keyEnv}"]` : `os.environ.get("${environment.keyEnv}", "not-needed")`;
+  return `# Run with: python request.py (pip install openai)
+import os
+
+from openai import OpenAI
+
+client = OpenAI(
+    api_key=${key},
+    base_url=os.environ.get("${environment.baseUrlEnv}", ${JSON.stringify(environment.defaultBaseUrl)}),
+)
+
+stream = client.chat.completions.create(
+${keywords.join("\n")}
+)
+
+for chunk in stream:
+    if chunk.choices:
+        delta = chunk.choices[0].delta
+        # Kimi streams its reasoning in reasoning_content, before the answer (not in the SDK's types).
+        reasoning = getattr(delta, "reasoning_content", None)
+        if reasoning:
+            print(reasoning, end="", flush=True)
+        if delta.content:
+            print(delta.content, end="", flush=True)
+        for call in delta.tool_calls or []:
+            print(f"\\n[tool call {call.index}] {call.function.name or ''}{call.function.arguments or ''}", end="")
+    # Usage arrives once, in a final chunk without choices.
+    if chunk.usage:
+        print("\\n[usage]", chunk.usage)
+`;
+}
+
+/**
+ * The exact request as code: curl, and the openai SDK for Python (Kimi-only fields via extra_body)
+ * and Node; for DashScope's native API, the native JSON and curl. Keys are read from the
+ * environment, never written into the code.
+ */
+export function generateCode({ providerId, wire, environment }: { providerId: ProviderId; wire: WireRequest; environment: SnippetEnvironment }): CodeSnippets {
+  const path = wire.url.startsWith(environment.defaultBaseUrl) ? wire.url.slice(environment.defaultBaseUrl.length) : new URL(wire.url).pathname;
+  const curl = curlSnippet({ wire, environment, path });
+  if (providerId === "dashscope-native") return { curl, nativeJson: JSON.stringify(wire.body, null, 2) };
+  return { curl, python: pythonSnippet({ wire, environment }), node: nodeSnippet({ wire, environment }) };
+}
