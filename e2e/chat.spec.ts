@@ -53,12 +53,12 @@ test("renders markdown with highlighted code once the block is complete", async 
 test("Stop ends the answer, keeps what arrived, and re-enables sending", async ({ page }) => {
   await openWorkbench(page);
   await send(page, "Write a very long essay [[sim reasoning_tokens=0 answer_tokens=5000 tokens_per_second=60]]");
-  const stop = page.getByRole("button", { name: "Stop" });
+  const stop = page.getByRole("button", { name: "Stop", exact: true });
   await expect(stop).toBeVisible();
   await expect(lastAnswer(page).locator(".markdown")).toContainText("Overview");
   await stop.click();
   await expect(lastAnswer(page)).toContainText("Stopped.");
-  await expect(page.getByRole("button", { name: "Stop" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Stop", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
   await expect(lastAnswer(page).locator(".markdown")).toContainText("Overview");
 });
@@ -70,7 +70,7 @@ test("Stop cancels the upstream request, not just the page's reading of it", asy
   await page.locator("#model-select").selectOption("slow-model");
   await send(page, "stream slowly");
   await expect(lastAnswer(page).locator(".markdown")).toContainText("part 2");
-  await page.getByRole("button", { name: "Stop" }).click();
+  await page.getByRole("button", { name: "Stop", exact: true }).click();
   await expect
     .poll(async () => ((await (await request.get(`http://127.0.0.1:${upstreamPort}/stats`)).json()) as { abortedByClient: number }).abortedByClient, { timeout: 5_000 })
     .toBe(before.abortedByClient + 1);

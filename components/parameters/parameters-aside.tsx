@@ -1,7 +1,8 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { ParametersPanel } from "./parameters-panel";
+import { lazy, Suspense, useSyncExternalStore } from "react";
+// The editor (form, rules, presets) loads on demand: it is not part of the page's first paint.
+const ParametersPanel = lazy(() => import("./parameters-panel").then((module) => ({ default: module.ParametersPanel })));
 
 const wideQuery = "(min-width: 1024px)";
 
@@ -17,7 +18,7 @@ export function ParametersAside() {
   if (!wide) return null;
   return (
     <aside aria-label="Parameter editor" className="w-[24rem] flex-none overflow-y-auto border-l border-zinc-200 p-4 dark:border-zinc-800">
-      <ParametersPanel />
+      <Suspense fallback={<p className="text-sm text-zinc-500">Loading the parameter editor…</p>}><ParametersPanel /></Suspense>
     </aside>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { openParametersDialog, openParametersDialogEvent } from "@/lib/chat/ui-events";
-import { ParametersPanel } from "./parameters-panel";
+// The editor (form, rules, presets) loads on demand: it is not part of the page's first paint.
+const ParametersPanel = lazy(() => import("./parameters-panel").then((module) => ({ default: module.ParametersPanel })));
 
 /** On narrow screens the parameter editor opens in a dialog (on wide ones it is a column). */
 export function ParametersDialog() {
@@ -32,7 +33,7 @@ export function ParametersDialog() {
             ×
           </button>
         </div>
-        {open && <ParametersPanel />}
+        {open && <Suspense fallback={<p className="text-sm text-zinc-500">Loading the parameter editor…</p>}><ParametersPanel /></Suspense>}
       </dialog>
     </>
   );

@@ -13,7 +13,7 @@ export function StoreBootstrap() {
     return () => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(idle) : window.clearTimeout(idle));
   }, []);
   useEffect(() => {
-    conversationStore.initialize({ providers });
+    void conversationStore.initialize({ providers });
     conversationStore.updateProviders(providers.providers);
   }, [providers]);
   return null;

@@ -61,6 +61,7 @@ export class ConversationStore {
   private readonly controllers = new Map<string, AbortController>();
   private providers: ProviderSummary[] = [];
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  private initializing = false;
 
   readonly getSnapshot = (): WorkbenchState => this.state;
   readonly getServerSnapshot = (): WorkbenchState => serverState;
@@ -70,10 +71,11 @@ export class ConversationStore {
   };
 
   /** Reads the saved conversation (or starts one on the server's default provider). */
-  initialize({ providers }: { providers: ProvidersResponse }): void {
+  async initialize({ providers }: { providers: ProvidersResponse }): Promise<void> {
     this.providers = providers.providers;
-    if (this.state.loaded) return;
-    const saved = loadConversation();
+    if (this.state.loaded || this.initializing) return;
+    this.initializing = true;
+    const saved = await loadConversation();
     const defaultProvider = providers.providers.find((provider) => provider.id === providers.defaultProviderId);
     const conversation: Conversation = saved.conversation
       ? {

@@ -1,4 +1,5 @@
-import { z } from "zod/mini";
+// Named imports: see lib/chat/browser-storage.ts on bundle size.
+import { array, enum as oneOf, looseObject, number, record, string, unknown } from "zod/mini";
 import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
 import type { RequestParameters } from "./conversation-types";
 
@@ -14,8 +15,8 @@ export interface Preset {
   createdAt: number;
 }
 
-const presetSchema = z.array(
-  z.looseObject({ id: z.string(), name: z.string(), providerId: z.enum(providerIds), parameters: z.record(z.string(), z.unknown()), createdAt: z.number() }),
+const presetSchema = array(
+  looseObject({ id: string(), name: string(), providerId: oneOf(providerIds), parameters: record(string(), unknown()), createdAt: number() }),
 );
 
 let version = 0;

@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { CopyButton } from "@/components/chat/copy-button";
+import { generateCode, snippetEnvironment } from "@/lib/code/generate-code";
+import { useWireRequest } from "@/lib/chat/use-wire-request";
+import { useWorkbench } from "@/lib/chat/use-workbench";
+
+const labels = { curl: "curl", python: "Python", node: "Node.js", nativeJson: "Native JSON" } as const;
+
+/** The dialog's content: the snippets for the current turn, per language. */
+export default function CodeDialogBody() {
+  const { conversation } = useWorkbench();
+  const view = useWireRequest();
+  const environment = snippetEnvironment({ providerId: conversation.providerId, baseUrl: view.baseUrl });
+  const snippets = generateCode({ providerId: conversation.providerId, wire: view.wire, environment });
+  const available = (Object.keys(labels) as Array<keyof typeof labels>).filter((key) => snippets[key] !== undefined);
+  const [tab, setTab] = useState<keyof typeof labels>("curl");
+  const current = available.includes(tab) ? tab : "curl";
+  const code = snippets[current] ?? "";
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {view.describes === "next" ? "The next request" : "The request that produced the last answer (with the current parameters)"}, exactly as {conversation.providerId === "simulator" ? "this workbench's simulator" : "the provider"} receives it.
+        The key is read from <code className="font-mono">${environment.keyEnv}</code>
+        {environment.keyRequired ? "" : " (optional here)"}; set <code className="font-mono">${environment.baseUrlEnv}</code> to call another endpoint.
+      </p>
+      <div role="tablist" aria-label="Language" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        {available.map((key) => (
+          <button key={key} type="button" role="tab" aria-selected={current === key} onClick={() => setTab(key)} className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === key ? "border-accent-600 font-medium" : "border-transparent text-zinc-500"}`}>
+            {labels[key]}
+          </button>
+        ))}
+        <div className="ml-auto self-center">
+          <CopyButton text={code} label={`Copy ${labels[current]} code`} />
+        </div>
+      </div>
+      {conversation.providerId === "dashscope-native" && <p className="text-xs text-zinc-500">The native API has no openai SDK; use curl, or DashScope&apos;s own SDK with this JSON.</p>}
+      <pre role="tabpanel" aria-label={`${labels[current]} code`} className="max-h-[60vh] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">
+        {code}
+      </pre>
+    </div>
+  );
+}
+

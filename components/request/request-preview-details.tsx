@@ -1,0 +1,44 @@
+"use client";
+
+import { useWireRequest } from "@/lib/chat/use-wire-request";
+import type { RuleIssue } from "@/lib/request/request-rules";
+import { compactJson } from "./compact-json";
+
+const kindLabel = { added: "added", changed: "changed", dropped: "dropped" } as const;
+
+/** The final body as the provider receives it, and every field added, changed or dropped on the way. */
+export default function RequestPreviewDetails({ issues }: { issues: readonly RuleIssue[] }) {
+  const view = useWireRequest();
+  return (
+    <>
+      <p>
+        <span className="font-medium">POST</span> <code className="font-mono break-all">{view.wire.url}</code>
+        {view.describes === "last" ? " — the request of the last answer (type a message to see the next one)" : ""}
+      </p>
+      {view.adjustments.length > 0 && (
+        <ul className="space-y-1" aria-label="Adjustments">
+          {view.adjustments.map((adjustment) => (
+            <li key={`${adjustment.kind}-${adjustment.field}`}>
+              <span className={`mr-1 rounded px-1 font-mono ${adjustment.kind === "dropped" ? "bg-red-100 dark:bg-red-950" : adjustment.kind === "added" ? "bg-emerald-100 dark:bg-emerald-950" : "bg-amber-100 dark:bg-amber-950"}`}>
+                {kindLabel[adjustment.kind]}
+              </span>
+              <code className="font-mono">{adjustment.field}</code>: {adjustment.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {issues.length > 0 && (
+        <ul className="space-y-1 text-red-700 dark:text-red-400" aria-label="Problems">
+          {issues.map((issue) => (
+            <li key={`${issue.rule}-${issue.path.join(".")}`}>
+              <code className="font-mono">{issue.path.join(".")}</code>: {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-900" aria-label="Final body">
+        {compactJson(view.wire.body)}
+      </pre>
+    </>
+  );
+}
