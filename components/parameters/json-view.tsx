@@ -60,6 +60,7 @@ export default function JsonView() {
   const next = useNextRequest();
   const editorRef = useRef<CodeEditor | undefined>(undefined);
   const monacoRef = useRef<Monaco | undefined>(undefined);
+  const applyingOwnChange = useRef(false);
   const [problems, setProblems] = useState<BodyProblem[]>([]);
   const [syntaxError, setSyntaxError] = useState<string>();
   const dark = useSyncExternalStore(subscribeToTheme, () => document.documentElement.classList.contains("dark"), () => false);
@@ -98,7 +99,10 @@ export default function JsonView() {
     }
     if (!isDeepStrictEqual(current, next.body)) {
       const view = editor.saveViewState();
+      // Monaco reports setValue as a change; this one is ours, not the user's.
+      applyingOwnChange.current = true;
       editor.setValue(bodyText);
+      applyingOwnChange.current = false;
       if (view) editor.restoreViewState(view);
       setSyntaxError(undefined);
     }
@@ -113,6 +117,7 @@ export default function JsonView() {
   }, [bodyText]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onChange = (text: string | undefined) => {
+    if (applyingOwnChange.current) return;
     let body: unknown;
     try {
       body = JSON.parse(text ?? "");

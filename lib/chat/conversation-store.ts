@@ -5,6 +5,7 @@ import type { ChatRequest, ToolCall, Usage } from "@/lib/gateway/chat-wire";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
 import { adaptParameters, type ParameterChange } from "@/lib/request/adapt-parameters";
 import { buildRequestBody } from "@/lib/request/build-request";
+import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import { readPreserveThinking, readThinkingSwitch, writeThinkingFields } from "@/lib/request/thinking-fields";
@@ -210,6 +211,8 @@ export class ConversationStore {
     const { conversation } = this.state;
     const result = readRequestBody({ body, conversation, currentMessages: this.nextRequest().body.messages, providerId: conversation.providerId, createId });
     if (!result.ok) return result.problems;
+    // An edit that changes nothing (e.g. whitespace) leaves the state, and a held-back request, alone.
+    if (isDeepStrictEqual(result.conversation, conversation)) return [];
     this.updateConversation(result.conversation);
     this.setState({ ...this.state, heldBack: undefined });
     return [];

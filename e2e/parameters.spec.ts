@@ -1,0 +1,161 @@
+import type { Page } from "@playwright/test";
+import { appPort, plantedServerKey } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+async function openWorkbench(page: Page, model: string) {
+  await page.goto("/");
+  await expect(page.locator("#model-select")).toBeEnabled();
+  await page.locator("#model-select").selectOption(model);
+  await expect(page.getByRole("form", { name: "Parameters" })).toBeVisible();
+}
+
+const editor = (page: Page) => page.getByTestId("json-editor");
+
+/** Replaces the whole JSON view text by pasting it (typing would trigger Monaco's bracket auto-closing). */
+async function replaceJson(page: Page, text: string) {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await editor(page).locator(".view-lines").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+}
+
+async function send(page: Page, text: string) {
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+const lastAnswer = (page: Page) => page.getByRole("article", { name: "Assistant message" }).last();
+
+test("the form and the JSON view stay in sync, both ways, with Monaco served locally", async ({ page }) => {
+  await openWorkbench(page, "moonshot-v1-8k");
+  await page.locator("#parameter-max_tokens").fill("500");
+  await page.getByRole("tab", { name: /JSON/ }).click();
+  await expect(editor(page).locator(".view-lines")).toContainText('"max_tokens": 500');
+  await replaceJson(page, JSON.stringify({ model: "moonshot-v1-8k", messages: [], max_tokens: 700, temperature: 0.3, stream: true }, null, 2));
+  await page.getByRole("tab", { name: /Form/ }).click();
+  await expect(page.locator("#parameter-max_tokens")).toHaveValue("700");
+  await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
+});
+
+test("the JSON view marks problems in place, and a rule-breaking request is held back until sent anyway", async ({ page }) => {
+  await openWorkbench(page, "kimi-k2.6");
+  await page.getByRole("tab", { name: /JSON/ }).click();
+  await expect(editor(page).locator(".view-lines")).toContainText('"model": "kimi-k2.6"');
+  await replaceJson(page, '{ "model": "kimi-k2.6", ');
+  await expect(page.getByRole("alert", { name: "Problems in the request body" })).toContainText("Not valid JSON");
+  await replaceJson(page, JSON.stringify({ model: "kimi-k2.6", messages: [], temperature: 0.3, stream: true }, null, 2));
+  const problems = page.getByRole("alert", { name: "Problems in the request body" });
+  await expect(problems).toContainText("temperature: kimi-k2.6 fixes temperature at 1 in thinking mode; any other value is rejected.");
+  await expect(editor(page).locator(".squiggly-error").first()).toBeVisible();
+
+  await send(page, "Hello [[sim answer_tokens=5 reasoning_tokens=3]]");
+  const heldBack = page.getByRole("alert", { name: "Request held back" });
+  await expect(heldBack).toContainText("Not sent: this request breaks a documented rule");
+  await expect(heldBack).toContainText("kimi-k2.6 fixes temperature at 1 in thinking mode");
+  await expect(page.getByRole("article", { name: "Assistant message" })).toHaveCount(0);
+  await heldBack.getByRole("button", { name: "Send anyway" }).click();
+  await expect(lastAnswer(page).getByRole("alert")).toContainText("invalid temperature: only 1 is allowed for this model in thinking mode");
+});
+
+test("pinned parameters are locked with the reason, per thinking mode", async ({ page }) => {
+  await openWorkbench(page, "kimi-k2.6");
+  const temperature = page.locator("#parameter-temperature");
+  await expect(temperature).toBeDisabled();
+  await expect(temperature).toHaveValue("1");
+  await expect(temperature).toHaveAccessibleDescription("Fixed at 1 by kimi-k2.6 in thinking mode; other values are rejected.");
+  await expect(page.locator("#parameter-tool-choice option[value=required]")).toBeDisabled();
+  await page.getByRole("switch", { name: "Thinking" }).click();
+  await expect(temperature).toHaveValue("0.6");
+  await expect(temperature).toHaveAccessibleDescription("Fixed at 0.6 by kimi-k2.6 without thinking; other values are rejected.");
+  await expect(page.locator("#parameter-tool-choice option[value=required]")).toBeEnabled();
+});
+
+test("switching the model fits the parameters, says what changed, and can be undone", async ({ page }) => {
+  await openWorkbench(page, "moonshot-v1-8k");
+  await page.locator("#parameter-temperature").fill("0.3");
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const notice = page.getByLabel("Parameters changed");
+  await expect(notice).toContainText("Switched to kimi-k2.6: the parameters were fitted to it.");
+  await expect(notice).toContainText("temperature 0.3 removed: kimi-k2.6 fixes it at 1 while thinking.");
+  await expect(page.locator("#parameter-temperature")).toBeDisabled();
+  await notice.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator("#model-select")).toHaveValue("moonshot-v1-8k");
+  await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
+});
+
+test("presets are saved, kept across reloads, loaded, renamed and deleted", async ({ page }) => {
+  await openWorkbench(page, "moonshot-v1-8k");
+  await page.locator("#parameter-temperature").fill("0.9");
+  await page.getByRole("tab", { name: "Presets" }).click();
+  await page.getByLabel("Save the current parameters as").fill("Creative");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Saved presets" })).toContainText("Creative");
+  await page.reload();
+  await expect(page.locator("#model-select")).toBeEnabled();
+  await page.getByRole("tab", { name: /Form/ }).click();
+  await page.locator("#parameter-temperature").fill("0.2");
+  await page.getByRole("tab", { name: "Presets" }).click();
+  await page.getByRole("button", { name: "Load Creative" }).click();
+  await page.getByRole("tab", { name: /Form/ }).click();
+  await expect(page.locator("#parameter-temperature")).toHaveValue("0.9");
+  await page.getByRole("tab", { name: "Presets" }).click();
+  await page.getByRole("button", { name: "Rename Creative" }).click();
+  await page.getByLabel("New name for Creative").fill("Warm");
+  await page.getByRole("button", { name: "Rename", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Saved presets" })).toContainText("Warm");
+  await page.getByRole("button", { name: "Delete Warm" }).click();
+  await page.getByRole("button", { name: "Confirm deleting Warm" }).click();
+  await expect(page.getByText("No presets yet.")).toBeVisible();
+});
+
+test("what will be sent shows the final body and every change the workbench makes", async ({ page }) => {
+  await openWorkbench(page, "kimi-k2.6");
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Preview me");
+  await page.getByRole("button", { name: /What will be sent/ }).click();
+  const preview = page.getByRole("region", { name: "What will be sent" });
+  await expect(preview).toContainText(`POST http://127.0.0.1:${appPort}/api/simulator/v1/chat/completions`);
+  await expect(preview.getByRole("list", { name: "Adjustments" })).toContainText("stream_options.include_usage: The gateway asks for the usage chunk");
+  await expect(preview.getByLabel("Final body")).toContainText('"content": "Preview me"');
+  await expect(preview.getByLabel("Final body")).toContainText('"include_usage": true');
+});
+
+test("View code gives curl, Python and Node for the current turn, with the key as a variable only", async ({ page }) => {
+  await openWorkbench(page, "kimi-k2.6");
+  await page.getByRole("button", { name: "Keys" }).click();
+  await page.getByLabel("Moonshot API").fill("sk-user-pasted-key-123");
+  await page.getByRole("button", { name: "Save" }).first().click();
+  await page.getByRole("button", { name: "Close" }).first().click();
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Show me the code");
+  await page.getByRole("button", { name: "View code" }).click();
+  const dialog = page.getByRole("dialog", { name: "View code" });
+  const code = dialog.getByRole("tabpanel");
+  await expect(code).toContainText('curl -sN "${MOONSHOT_BASE_URL:-http://127.0.0.1:3100/api/simulator/v1}/chat/completions"');
+  await expect(code).toContainText('-H "Authorization: Bearer $MOONSHOT_API_KEY"');
+  await dialog.getByRole("tab", { name: "Python" }).click();
+  await expect(code).toContainText('getattr(delta, "reasoning_content", None)');
+  await dialog.getByRole("tab", { name: "Node.js" }).click();
+  await expect(code).toContainText('import OpenAI from "openai";');
+  await expect(code).toContainText('"content": "Show me the code"');
+  for (const tab of ["curl", "Python", "Node.js"]) {
+    await dialog.getByRole("tab", { name: tab }).click();
+    const text = await code.textContent();
+    expect(text).not.toContain("sk-user-pasted-key-123");
+    expect(text).not.toContain(plantedServerKey);
+  }
+});
+
+test("tools: the model calls one, the user answers it, the model continues", async ({ page }) => {
+  await openWorkbench(page, "kimi-k2.6");
+  await page.getByRole("button", { name: "insert an example" }).click();
+  await send(page, "What is the weather in Paris? [[sim reasoning_tokens=8 tokens_per_second=2000]]");
+  const result = page.getByRole("textbox", { name: "Result of get_weather" });
+  await expect(result).toBeVisible();
+  await expect(lastAnswer(page)).toContainText('get_weather({"city":"Paris"');
+  await result.fill('{"temperature": 21, "condition": "sunny"}');
+  await page.getByRole("button", { name: "Send result" }).click();
+  await expect(page.getByRole("article", { name: "Tool result" })).toContainText('"condition": "sunny"');
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await expect(lastAnswer(page)).toContainText('"temperature": 21');
+});
