@@ -159,3 +159,15 @@ test("tools: the model calls one, the user answers it, the model continues", asy
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
   await expect(lastAnswer(page)).toContainText('"temperature": 21');
 });
+
+test("the model's facts come from the catalog, or from the provider's own list for models it does not know", async ({ page }) => {
+  await openWorkbench(page, "kimi-k2.5");
+  await expect(page.getByLabel("Model facts")).toContainText("262,144 tokens");
+  await expect(page.getByLabel("Model facts")).toContainText("¥0.70 cached · ¥4.00 input · ¥21.00 output per 1M tokens");
+  await page.locator("#model-select").selectOption("moonshot-v1-8k");
+  await expect(page.getByLabel("Model facts")).toContainText("30 RPM · 300,000 TPM · 5 concurrent");
+  await page.locator("#provider-select").selectOption("openai-compatible");
+  await page.locator("#model-select").selectOption("slow-model");
+  await expect(page.getByLabel("Model facts")).toContainText("32,768 tokens");
+  await expect(page.getByLabel("Model facts")).toContainText("not in the catalog");
+});

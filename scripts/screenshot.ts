@@ -5,7 +5,7 @@ import { startApp } from "../bench/support/start-app";
 const app = await startApp({ SIMULATOR_TOKENS_PER_SECOND: "150", SIMULATOR_FIRST_TOKEN_MS: "200" });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(app.url);
   await page.locator("#model-select").selectOption("kimi-k2.6");
   const composer = page.getByRole("textbox", { name: "Message", exact: true });

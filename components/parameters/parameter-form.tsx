@@ -8,6 +8,7 @@ import { describeSchemaProblem } from "@/lib/request/request-rules";
 import { readPreserveThinking, readThinkingSwitch } from "@/lib/request/thinking-fields";
 import { FieldIssues, FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
 import { JsonTextField } from "./json-text-field";
+import { ModelFacts } from "./model-facts";
 import { NumberField } from "./number-field";
 import { StopField } from "./stop-field";
 
@@ -70,6 +71,10 @@ export function ParameterForm() {
 
   return (
     <form aria-label="Parameters" className="space-y-4 text-sm" onSubmit={(event) => event.preventDefault()}>
+      <Section title={`Model · ${spec.id}`}>
+        <ModelFacts spec={spec} />
+      </Section>
+
       <Section title="Thinking">
         <div className="flex items-center justify-between gap-2">
           <label htmlFor="parameter-thinking" className="font-mono text-xs font-medium">

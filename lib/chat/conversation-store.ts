@@ -1,4 +1,4 @@
-import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
+import type { DiscoveredModel, ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import type { ChatRequest, ToolCall, Usage } from "@/lib/gateway/chat-wire";
@@ -63,6 +63,7 @@ export class ConversationStore {
   private providers: ProviderSummary[] = [];
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private initializing = false;
+  private discovered = new Map<ProviderId, DiscoveredModel[]>();
 
   readonly getSnapshot = (): WorkbenchState => this.state;
   readonly getServerSnapshot = (): WorkbenchState => serverState;
@@ -114,10 +115,18 @@ export class ConversationStore {
     return this.liveStreams.get(turnId);
   }
 
-  /** Capabilities of the selected (or given) model, whether or not the catalog knows it. */
+  /** Capabilities of the selected (or given) model: the catalog's, else what the provider lists, else defaults. */
   specFor({ providerId, model }: { providerId: ProviderId; model: string }): ModelSpec & { known: boolean } {
     const known = this.providers.find((provider) => provider.id === providerId)?.models.find((candidate) => candidate.id === model);
-    return known ? { ...known, known: true } : describeModel({ providerId, modelId: model });
+    if (known) return { ...known, known: true };
+    return describeModel({ providerId, modelId: model, discovered: this.discovered.get(providerId)?.find((candidate) => candidate.id === model) });
+  }
+
+  /** Records models a provider lists that the catalog does not know (their capabilities come from the list). */
+  setDiscoveredModels({ providerId, models }: { providerId: ProviderId; models: DiscoveredModel[] }): void {
+    this.discovered.set(providerId, models);
+    // Re-derive what depends on the model's capabilities.
+    if (this.state.loaded && this.state.conversation.providerId === providerId) this.setState({ ...this.state, conversation: { ...this.state.conversation } });
   }
 
   /** The body the next Send would post to the gateway, with the workbench's own additions explained. */

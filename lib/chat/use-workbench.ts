@@ -39,6 +39,9 @@ export interface ListedModel {
   id: string;
   in_catalog: boolean;
   context_length?: number;
+  supports_image_in?: boolean;
+  supports_video_in?: boolean;
+  supports_reasoning?: boolean;
 }
 
 /** Models the provider itself lists, when this client may ask it. */
@@ -50,7 +53,15 @@ export function useListedModels({ providerId, enabled }: { providerId: ProviderI
       const key = loadProviderKeys()[providerId];
       const response = await fetch(`/api/providers/${providerId}/v1/models`, { headers: key ? { [userKeyHeaderName]: key } : {} });
       if (!response.ok) return [];
-      return ((await response.json()) as { data: ListedModel[] }).data;
+      const models = ((await response.json()) as { data: ListedModel[] }).data;
+      // Models the catalog does not know take their capabilities from this list.
+      conversationStore.setDiscoveredModels({
+        providerId,
+        models: models
+          .filter((model) => !model.in_catalog)
+          .map((model) => ({ id: model.id, contextWindow: model.context_length, supportsImage: model.supports_image_in, supportsVideo: model.supports_video_in, supportsReasoning: model.supports_reasoning })),
+      });
+      return models;
     },
   });
   return data ?? [];

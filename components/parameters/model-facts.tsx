@@ -1,0 +1,67 @@
+import type { ModelSpec, ModelPrices } from "@/lib/catalog/catalog-types";
+import { isRetired } from "@/lib/catalog/model-catalog";
+import { defaultMaxTokensFor, maxTokensLimit } from "@/lib/catalog/provider-parameters";
+
+const number = (value: number) => value.toLocaleString("en-US");
+
+function formatPrice(prices: ModelPrices, value: number): string {
+  return `${prices.currency === "CNY" ? "¥" : "$"}${value.toFixed(2)}`;
+}
+
+/** What the catalog (or the provider's model list) says about the selected model. */
+export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
+  const thinking = spec.thinking.mode === "always" ? "always on" : spec.thinking.mode === "none" ? "none" : `switchable (default ${spec.thinking.defaultEnabled ? "on" : "off"} here)`;
+  const retired = isRetired({ spec, today: new Date() });
+  return (
+    <dl aria-label="Model facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+      <dt className="text-zinc-500">Context</dt>
+      <dd>
+        {number(spec.contextWindow)} tokens{spec.maxInputTokens ? ` (input ≤ ${number(spec.maxInputTokens)})` : ""}
+      </dd>
+      <dt className="text-zinc-500">Output</dt>
+      <dd>
+        max_tokens ≤ {number(maxTokensLimit(spec))}, default {number(defaultMaxTokensFor(spec))}
+      </dd>
+      <dt className="text-zinc-500">Input</dt>
+      <dd>{spec.input.join(", ")}</dd>
+      <dt className="text-zinc-500">Thinking</dt>
+      <dd>
+        {thinking}
+        {spec.preservedThinking === "always" ? ", reasoning kept across turns" : spec.preservedThinking === "optional" ? ", can keep reasoning across turns" : ""}
+      </dd>
+      <dt className="text-zinc-500">Price</dt>
+      <dd>
+        {spec.prices ? (
+          <span title={`Source: ${spec.prices.source}`}>
+            {spec.prices.inputCacheHit !== undefined ? `${formatPrice(spec.prices, spec.prices.inputCacheHit)} cached · ` : ""}
+            {formatPrice(spec.prices, spec.prices.inputCacheMiss)} input · {formatPrice(spec.prices, spec.prices.output)} output per 1M tokens
+          </span>
+        ) : (
+          <span className="text-zinc-500">not published in the documentation the workbench ships</span>
+        )}
+      </dd>
+      {spec.rateLimits && (
+        <>
+          <dt className="text-zinc-500">Limits</dt>
+          <dd title={`Source: ${spec.rateLimits.source}`}>
+            {spec.rateLimits.requestsPerMinute} RPM · {number(spec.rateLimits.tokensPerMinute)} TPM · {spec.rateLimits.concurrency} concurrent
+          </dd>
+        </>
+      )}
+      {spec.retired && (
+        <>
+          <dt className="text-zinc-500">Status</dt>
+          <dd className={retired ? "text-red-700 dark:text-red-400" : ""}>
+            {retired ? "Retired" : "Retiring"} on {spec.retired.date}
+          </dd>
+        </>
+      )}
+      {!spec.known && (
+        <>
+          <dt className="text-zinc-500">Source</dt>
+          <dd>not in the catalog: capabilities from the provider&apos;s model list where it gives them</dd>
+        </>
+      )}
+    </dl>
+  );
+}
