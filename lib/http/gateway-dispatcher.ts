@@ -2,6 +2,9 @@ import * as providerList from "@/app/api/providers/route";
 import * as chatCompletions from "@/app/api/providers/[provider]/v1/chat/completions/route";
 import * as models from "@/app/api/providers/[provider]/v1/models/route";
 import * as tokenCount from "@/app/api/providers/[provider]/v1/tokenizers/estimate-token-count/route";
+import * as files from "@/app/api/providers/[provider]/v1/files/route";
+import * as file from "@/app/api/providers/[provider]/v1/files/[fileId]/route";
+import * as fileContent from "@/app/api/providers/[provider]/v1/files/[fileId]/content/route";
 import * as health from "@/app/api/health/route";
 import * as session from "@/app/api/session/route";
 import * as simulator from "@/app/api/simulator/v1/[...path]/route";
@@ -16,6 +19,9 @@ const routes: Array<{ pattern: RegExp; params: (match: RegExpExecArray) => Recor
   { pattern: /^\/api\/providers\/([^/]+)\/v1\/chat\/completions$/, params: (match) => ({ provider: match[1]! }), module: chatCompletions },
   { pattern: /^\/api\/providers\/([^/]+)\/v1\/models$/, params: (match) => ({ provider: match[1]! }), module: models },
   { pattern: /^\/api\/providers\/([^/]+)\/v1\/tokenizers\/estimate-token-count$/, params: (match) => ({ provider: match[1]! }), module: tokenCount },
+  { pattern: /^\/api\/providers\/([^/]+)\/v1\/files$/, params: (match) => ({ provider: match[1]! }), module: files },
+  { pattern: /^\/api\/providers\/([^/]+)\/v1\/files\/([^/]+)$/, params: (match) => ({ provider: match[1]!, fileId: decodeURIComponent(match[2]!) }), module: file },
+  { pattern: /^\/api\/providers\/([^/]+)\/v1\/files\/([^/]+)\/content$/, params: (match) => ({ provider: match[1]!, fileId: decodeURIComponent(match[2]!) }), module: fileContent },
   { pattern: /^\/api\/providers$/, params: () => ({}), module: providerList },
   { pattern: /^\/api\/simulator\/v1\/(.+)$/, params: (match) => ({ path: match[1]!.split("/") }), module: simulator },
   { pattern: /^\/api\/session$/, params: () => ({}), module: session },

@@ -26,6 +26,31 @@ export interface ChatCallInput {
 /** Token count for a request: exact from the provider, or absent so the caller estimates. */
 export type TokenCountAttempt = { ok: true; totalTokens: number } | { ok: false; failure: UpstreamFailure };
 
+/** A file object of Moonshot's files API, normalized. */
+export interface FileObject {
+  id: string;
+  object: "file";
+  bytes: number;
+  created_at: number;
+  filename: string;
+  purpose: string;
+  status: string;
+  status_details: string;
+}
+
+type Failed = { ok: false; failure: UpstreamFailure };
+
+/** Moonshot's files API (`/v1/files`), where a provider has it. */
+export interface FilesApi {
+  /** Streams a multipart body (fields `file`, `purpose`) to the provider as it arrives. */
+  upload(input: { body: ReadableStream<Uint8Array>; contentType: string; contentLength?: number; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; file: FileObject } | Failed>;
+  list(input: { apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; files: FileObject[] } | Failed>;
+  get(input: { fileId: string; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; file: FileObject } | Failed>;
+  remove(input: { fileId: string; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; deleted: { id: string; object: "file"; deleted: boolean } } | Failed>;
+  /** The extracted text of a `file-extract` upload, as the provider returns it. */
+  content(input: { fileId: string; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; text: string; contentType: string } | Failed>;
+}
+
 /** A provider behind the gateway, in the style of the AI SDK's provider packages. */
 export interface ProviderAdapter {
   id: ProviderId;
@@ -38,4 +63,6 @@ export interface ProviderAdapter {
   >;
   /** Exact token count from the provider, where it has an endpoint for it. */
   countTokens?(input: ChatCallInput): Promise<TokenCountAttempt>;
+  /** The provider's files API, where it has one. */
+  files?: FilesApi;
 }

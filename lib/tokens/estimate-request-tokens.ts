@@ -1,24 +1,37 @@
+import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
-import { parseDataUrl, readImageInfo } from "@/lib/media/image-dimensions";
+import { parseDataUrl } from "@/lib/media/image-dimensions";
+import { providerMediaLimits } from "@/lib/media/media-rules";
+import { mediaPartTokens, type MediaPart } from "./media-part-tokens";
 import { countPromptTokens, type CountablePart, type PromptTokenBreakdown } from "./prompt-tokens";
 import { loadTextTokenizer } from "./text-tokenizer";
-import { framePatchLimit, framesPerChunk, mediaMarkerTokens, visionTokensForImage } from "./vision-tokens";
 
 /** A local (approximate) token count with what it could not measure. */
 export interface LocalEstimate {
   breakdown: PromptTokenBreakdown;
-  /** Parts the estimate could not size (remote URLs, uploaded files, video files). */
+  /** Parts the estimate could not size (remote URLs, uploaded files, unreadable media). */
   notes: string[];
 }
 
-function imageSize(url: string): { width: number; height: number } | undefined {
+const anyImageFormat = ["png", "jpeg", "webp", "gif", "bmp"];
+
+function readDataUrl(url: string): { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; error: string } {
+  if (url.startsWith("ms://")) return { ok: false, error: "A file given by ms:// id was not sized (the estimate cannot read the provider's files); it counts as 0 here." };
   const dataUrl = parseDataUrl(url);
-  if (!dataUrl) return undefined;
-  return readImageInfo(Buffer.from(dataUrl.base64.slice(0, 1_400_000), "base64"));
+  if (!dataUrl) return { ok: false, error: "Media given by URL was not sized; it counts as 0 here." };
+  return { ok: true, bytes: Buffer.from(dataUrl.base64, "base64"), mediaType: dataUrl.mediaType };
 }
 
-/** Estimates prompt tokens locally: BPE for text, MoonViT rules for images and frame lists. */
-export async function estimateRequestTokens({ request, preservedThinking }: { request: ChatRequest; preservedThinking: boolean }): Promise<LocalEstimate> {
+/** Estimates prompt tokens locally: BPE for text, MoonViT rules for images, frame lists and video files. */
+export async function estimateRequestTokens({
+  request,
+  providerId,
+  preservedThinking,
+}: {
+  request: ChatRequest;
+  providerId: ProviderId;
+  preservedThinking: boolean;
+}): Promise<LocalEstimate> {
   const notes: string[] = [];
   const result = countPromptTokens<never>({
     messages: request.messages,
@@ -26,22 +39,15 @@ export async function estimateRequestTokens({ request, preservedThinking }: { re
     tokenizer: await loadTextTokenizer(),
     preservedThinking,
     mediaTokens: (part: CountablePart) => {
-      if (part.type === "image_url") {
-        const url = (part as { image_url?: { url?: string } }).image_url?.url ?? "";
-        const size = imageSize(url);
-        if (!size) notes.push("An image given by URL or file id was not sized; it counts as 0 here.");
-        return { ok: true, tokens: size ? visionTokensForImage(size) + mediaMarkerTokens : 0 };
-      }
-      if (part.type === "video") {
-        const frames = (part as { video?: string[] }).video ?? [];
-        let tokens = 0;
-        for (let start = 0; start < frames.length; start += framesPerChunk) {
-          const size = imageSize(frames[start] ?? "");
-          if (size) tokens += visionTokensForImage({ ...size, patchLimit: framePatchLimit }) + mediaMarkerTokens;
-        }
-        return { ok: true, tokens };
-      }
-      notes.push("A video file was not sized on the server; the workbench page estimates it from its frames.");
+      const counted = mediaPartTokens({
+        part: part as MediaPart,
+        readUrl: readDataUrl,
+        makeError: (message) => message,
+        imageFormats: anyImageFormat,
+        honoursMaxFrames: providerMediaLimits[providerId].honoursMaxFrames,
+      });
+      if (counted.ok) return counted;
+      notes.push(counted.error);
       return { ok: true, tokens: 0 };
     },
   });

@@ -7,6 +7,7 @@ import { withUsageRequested } from "../provider-wire";
 import { sendUpstream } from "../send-upstream";
 import { failureFromResponse } from "./openai-style-errors";
 import { lenientCompletionSchema } from "./openai-style-schemas";
+import { createOpenAiStyleFiles } from "./openai-style-files";
 import { parseOpenAiStyleStream } from "./openai-style-stream";
 
 /** How an OpenAI-style provider differs from the others. */
@@ -18,6 +19,8 @@ export interface OpenAiStyleAdapterConfig {
   transformRequest?: (request: ChatRequest) => Record<string, unknown>;
   /** Whether the provider has Moonshot's `tokenizers/estimate-token-count`. */
   hasTokenCountEndpoint?: boolean;
+  /** Whether the provider has Moonshot's files API (`/files`). */
+  hasFilesApi?: boolean;
   /** Transport; the simulator passes its in-process handler, everything else uses global fetch. */
   fetch?: typeof fetch;
 }
@@ -126,6 +129,8 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       }));
       return { ok: true, models };
     },
+
+    ...(config.hasFilesApi ? { files: createOpenAiStyleFiles({ base, transport }) } : {}),
 
     ...(config.hasTokenCountEndpoint
       ? {

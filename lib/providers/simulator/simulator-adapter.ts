@@ -10,5 +10,5 @@ import type { StreamPace } from "./simulator-stream";
 export function createSimulatorAdapter({ pace, idleTimeoutMs }: { pace: StreamPace; idleTimeoutMs: number }): ProviderAdapter {
   const handler = createSimulatorHandler({ pace });
   const transport = ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch;
-  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, hasTokenCountEndpoint: true, fetch: transport });
+  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, hasTokenCountEndpoint: true, hasFilesApi: true, fetch: transport });
 }

@@ -4,6 +4,7 @@ import { findModelSpec, listCatalogModels, defaultMaxTokens } from "@/lib/catalo
 import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { PrefixCache } from "./simulator-cache";
 import { composeTurn } from "./simulator-compose";
+import { deleteFile, extractFileContent, fileNotFound, findFile, listFiles, maxFileBytes, storeFile, toFileObject } from "./simulator-files";
 import { parseSimulatorDirectives, type SimulatorDirectives } from "./simulator-directives";
 import { planChoice } from "./simulator-plan";
 import { countSimulatorPrompt, lastUserText } from "./simulator-prompt";
@@ -185,9 +186,55 @@ function handleModels(): Response {
   });
 }
 
+async function handleUpload(request: Request): Promise<Response> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  // The multipart envelope adds a little; anything far beyond the file limit is refused unread.
+  if (Number.isFinite(declared) && declared > maxFileBytes + 1024 * 1024) {
+    return simulatorErrorResponse(invalidRequest("File size is too large, max file size is 100MB, please confirm and re-upload the file"));
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return simulatorErrorResponse(invalidRequest("Invalid request: the body must be multipart/form-data with the fields file and purpose"));
+  }
+  const file = form.get("file");
+  if (!(file instanceof Blob)) return simulatorErrorResponse(invalidRequest("Invalid request: the form has no file field"));
+  const purpose = form.get("purpose");
+  const stored = storeFile({
+    filename: file instanceof File ? file.name : "upload",
+    purpose: typeof purpose === "string" ? purpose : "",
+    mediaType: file.type,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!stored.ok) return simulatorErrorResponse(stored.error);
+  return Response.json(toFileObject(stored.file));
+}
+
+/** Moonshot's files API: upload, list, look up, delete, and the extracted text of a document. */
+function handleFiles({ request, fileId, content }: { request: Request; fileId: string | undefined; content: boolean }): Promise<Response> | Response {
+  if (fileId === undefined) {
+    if (request.method === "POST") return handleUpload(request);
+    if (request.method === "GET") return Response.json({ object: "list", data: listFiles().map(toFileObject) });
+  } else {
+    const file = findFile(fileId);
+    if (!file) return simulatorErrorResponse(fileNotFound(fileId));
+    if (content && request.method === "GET") {
+      if (file.purpose !== "file-extract") return simulatorErrorResponse(invalidRequest(`Invalid request: file ${fileId} was uploaded for ${file.purpose}; only file-extract files have content`));
+      return new Response(extractFileContent(file), { headers: { "content-type": "application/json; charset=utf-8" } });
+    }
+    if (!content && request.method === "GET") return Response.json(toFileObject(file));
+    if (!content && request.method === "DELETE") {
+      deleteFile(fileId);
+      return Response.json({ id: fileId, object: "file", deleted: true });
+    }
+  }
+  return simulatorErrorResponse({ status: 405, type: "invalid_request_error", message: `Method ${request.method} is not allowed here` });
+}
+
 /**
  * The simulator as an HTTP handler speaking the Moonshot API (`/v1/chat/completions`,
- * `/v1/models`, `/v1/tokenizers/estimate-token-count`), whatever prefix it is mounted under.
+ * `/v1/models`, `/v1/tokenizers/estimate-token-count`, `/v1/files`), whatever prefix it is mounted under.
  */
 export function createSimulatorHandler({ pace }: { pace: StreamPace }): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -195,6 +242,8 @@ export function createSimulatorHandler({ pace }: { pace: StreamPace }): (request
     if (path.endsWith("/chat/completions") && request.method === "POST") return handleChat({ request, pace });
     if (path.endsWith("/tokenizers/estimate-token-count") && request.method === "POST") return handleEstimate(request);
     if (path.endsWith("/models") && request.method === "GET") return handleModels();
+    const files = /\/files(?:\/([^/]+))?(\/content)?$/.exec(path);
+    if (files) return handleFiles({ request, fileId: files[1] && decodeURIComponent(files[1]), content: files[2] !== undefined });
     return simulatorErrorResponse({ status: 404, type: "resource_not_found_error", message: `Not found: ${request.method} ${path}` });
   };
 }

@@ -1,68 +1,40 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
-import { parseDataUrl, readImageInfo, type ImageInfo } from "@/lib/media/image-dimensions";
+import { parseDataUrl } from "@/lib/media/image-dimensions";
+import { mediaPartTokens, type MediaPart } from "@/lib/tokens/media-part-tokens";
 import { countPromptTokens, type CountablePart, type PromptTokenBreakdown } from "@/lib/tokens/prompt-tokens";
 import type { TextTokenizer } from "@/lib/tokens/text-tokenizer";
-import { framePatchLimit, framesPerChunk, mediaMarkerTokens, visionTokensForImage } from "@/lib/tokens/vision-tokens";
-import { invalidRequest, messageText, type SimulatorError, type SimulatorMessage, type SimulatorPart, type SimulatorRequest } from "./simulator-request";
+import { fileNotFound, findFile } from "./simulator-files";
+import { invalidRequest, messageText, type SimulatorError, type SimulatorMessage, type SimulatorRequest } from "./simulator-request";
 
-const moonshotImageFormats = new Set(["png", "jpeg", "webp", "gif"]);
-// Each video chunk carries an hh:mm:ss.fff timestamp before its media markers.
-const timestampTokens = 6;
+const moonshotImageFormats = ["png", "jpeg", "webp", "gif"];
+// DESIGN.md: a video inlined as base64 must stay under 10 MB; larger ones go through the files API.
+const maxInlineVideoChars = 10 * 1024 * 1024;
 
-function readImage({ url, what }: { url: string; what: string }): { ok: true; info: ImageInfo } | { ok: false; error: SimulatorError } {
+/** The bytes behind a data URL or an `ms://` id of the simulator's files API. */
+function readMediaUrl(url: string, what: string): { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; error: SimulatorError } {
   if (url.startsWith("ms://")) {
-    return { ok: false, error: { status: 404, type: "resource_not_found_error", message: `Not found the file ${url.slice(5)} or Permission denied` } };
+    const file = findFile(url.slice("ms://".length));
+    if (!file) return { ok: false, error: fileNotFound(url.slice("ms://".length)) };
+    return { ok: true, bytes: file.bytes, mediaType: file.mediaType };
   }
   const dataUrl = parseDataUrl(url);
   if (!dataUrl) {
     return { ok: false, error: invalidRequest(`Invalid request: ${what} must be a base64 data URL or an ms:// file id; http(s) URLs are not supported`) };
   }
-  const bytes = Buffer.from(dataUrl.base64.slice(0, 1_400_000), "base64");
-  const info = readImageInfo(bytes);
-  if (!info || !moonshotImageFormats.has(info.format)) {
-    return { ok: false, error: invalidRequest(`Invalid request: unsupported image format: ${info?.format ?? (dataUrl.mediaType || "unknown")}`) };
+  if (what === "video_url.url" && url.length >= maxInlineVideoChars) {
+    return { ok: false, error: invalidRequest("Invalid request: a base64 video must be under 10MB; upload larger videos with purpose \"video\" and send the ms:// file id") };
   }
-  if (info.width <= 10 || info.height <= 10) {
-    return { ok: false, error: invalidRequest(`Invalid request: image is ${info.width}×${info.height}; each side must be larger than 10 px`) };
-  }
-  if (Math.max(info.width, info.height) / Math.min(info.width, info.height) > 200) {
-    return { ok: false, error: invalidRequest(`Invalid request: image aspect ratio ${info.width}:${info.height} exceeds 200:1`) };
-  }
-  return { ok: true, info };
+  return { ok: true, bytes: Buffer.from(dataUrl.base64, "base64"), mediaType: dataUrl.mediaType };
 }
 
 /** Media tokens as the simulator bills them, refusing what Moonshot refuses. */
-function simulatorMediaTokens({ part, spec }: { part: SimulatorPart; spec: ModelSpec }): { ok: true; tokens: number } | { ok: false; error: SimulatorError } {
-  switch (part.type) {
-    case "image_url": {
-      if (!spec.input.includes("image")) return { ok: false, error: invalidRequest(`Invalid request: model ${spec.id} does not support image input`) };
-      const image = readImage({ url: part.image_url?.url ?? "", what: "image_url.url" });
-      return image.ok ? { ok: true, tokens: visionTokensForImage(image.info) + mediaMarkerTokens } : image;
-    }
-    case "video": {
-      if (!spec.input.includes("video")) return { ok: false, error: invalidRequest(`Invalid request: model ${spec.id} does not support video input`) };
-      const frames = part.video ?? [];
-      if (frames.length < 4 || frames.length > 2000) {
-        return { ok: false, error: invalidRequest(`Invalid request: a video sent as frames needs 4 to 2000 images, got ${frames.length}`) };
-      }
-      let tokens = 0;
-      // Each chunk of four frames is pooled into one frame's worth of tokens.
-      for (let start = 0; start < frames.length; start += framesPerChunk) {
-        const image = readImage({ url: frames[start]!, what: "video frame" });
-        if (!image.ok) return image;
-        tokens += visionTokensForImage({ ...image.info, patchLimit: framePatchLimit }) + mediaMarkerTokens + timestampTokens;
-      }
-      return { ok: true, tokens };
-    }
-    case "video_url":
-      if (!spec.input.includes("video")) return { ok: false, error: invalidRequest(`Invalid request: model ${spec.id} does not support video input`) };
-      return {
-        ok: false,
-        error: invalidRequest('Invalid request: the simulator cannot decode video files yet; send the video as frames ({"type":"video","video":[...]})'),
-      };
-    default:
-      return { ok: false, error: invalidRequest(`Invalid request: unknown content part type ${part.type}`) };
+function simulatorMediaTokens({ part, spec }: { part: MediaPart; spec: ModelSpec }): { ok: true; tokens: number } | { ok: false; error: SimulatorError } {
+  const kind = part.type === "image_url" ? "image" : part.type === "video" || part.type === "video_url" ? "video" : undefined;
+  if (kind && !spec.input.includes(kind)) {
+    return { ok: false, error: invalidRequest(`Invalid request: model ${spec.id} does not support ${kind} input`) };
   }
+  // Moonshot takes no max_frames: the simulator samples every video file at fps up to 2000 frames.
+  return mediaPartTokens({ part, readUrl: readMediaUrl, makeError: invalidRequest, imageFormats: moonshotImageFormats, honoursMaxFrames: false });
 }
 
 /** Prompt tokens as the simulator bills them (the shared rules in lib/tokens, Moonshot's media limits). */
@@ -82,7 +54,7 @@ export function countSimulatorPrompt({
     tools: request.tools,
     tokenizer,
     preservedThinking,
-    mediaTokens: (part: CountablePart) => simulatorMediaTokens({ part: part as SimulatorPart, spec }),
+    mediaTokens: (part: CountablePart) => simulatorMediaTokens({ part: part as MediaPart, spec }),
   });
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCatalogModels } from "@/lib/catalog/model-catalog";
 import type { ChatRequest } from "@/lib/gateway/chat-wire";
@@ -297,6 +299,80 @@ describe("simulator answers", () => {
     const answered = await post({ ...withImage, messages: [{ role: "user", content: [image, { type: "text", text: `Describe the picture ${fast}` }] }] });
     const estimateSame = await post({ ...withImage, messages: [{ role: "user", content: [image, { type: "text", text: `Describe the picture ${fast}` }] }] }, "/v1/tokenizers/estimate-token-count");
     expect((answered.json.usage as { prompt_tokens: number }).prompt_tokens).toBe((estimateSame.json.data as { total_tokens: number }).total_tokens);
+  });
+
+  it("bills a video file per chunk of four frames sampled at fps, and agrees with its estimate", async () => {
+    // A 3 s 320×240 clip: 6 frames at 2 fps (2 chunks), 30 frames at 10 fps (8 chunks).
+    const clip = `data:video/mp4;base64,${readFileSync(join(__dirname, "../../media/__fixtures__/clip-3s-320x240.mp4")).toString("base64")}`;
+    const video = (fps?: number, extra: Record<string, unknown> = {}) => ({
+      model: "kimi-k2.6",
+      messages: [{ role: "user", content: [{ type: "video_url", video_url: { url: clip }, ...(fps === undefined ? {} : { fps }), ...extra }, { type: "text", text: `What happens? ${fast}` }] }],
+    });
+    const count = async (body: unknown) => ((await post(body, "/v1/tokenizers/estimate-token-count")).json.data as { total_tokens: number }).total_tokens;
+    const chunk = 12 * 9 + 4 + 6; // 320×240 → 12×9 merged patches, plus markers and a timestamp
+    expect((await count(video(10))) - (await count(video()))).toBe(6 * chunk);
+    expect(await count(video(2))).toBe(await count(video()));
+    // Moonshot takes no max_frames: it changes nothing.
+    expect(await count(video(10, { max_frames: 4 }))).toBe(await count(video(10)));
+    const answered = await post(video(10));
+    expect((answered.json.usage as { prompt_tokens: number }).prompt_tokens).toBe(await count(video(10)));
+    expect((await post(video(12))).json.error?.message).toBe("Invalid request: fps must be between 0.1 and 10, got 12");
+  });
+
+  it("bills a frame list by its first frame per chunk, and needs 4 to 2000 frames", async () => {
+    const frame = pngDataUrl({ width: 320, height: 240 });
+    const frames = (count: number) => ({
+      model: "kimi-k2.6",
+      messages: [{ role: "user", content: [{ type: "video", video: Array.from({ length: count }, () => frame), fps: 2 }, { type: "text", text: "hi" }] }],
+    });
+    const count = async (body: unknown) => ((await post(body, "/v1/tokenizers/estimate-token-count")).json.data as { total_tokens: number }).total_tokens;
+    expect((await count(frames(8))) - (await count(frames(4)))).toBe(12 * 9 + 4 + 6);
+    expect((await post(frames(3))).json.error?.message).toBe("Invalid request: a video sent as frames needs 4 to 2000 images, got 3");
+  });
+
+  it("refuses a video shorter than 2 s and a file it cannot read", async () => {
+    const asVideo = (url: string) => ({ model: "kimi-k2.6", messages: [{ role: "user", content: [{ type: "video_url", video_url: { url } }, { type: "text", text: "hi" }] }] });
+    const short = Buffer.from(readFileSync(join(__dirname, "../../media/__fixtures__/clip-3s-320x240.mp4")));
+    // Rewrite the movie header's duration (mvhd, version 0) to 1 s.
+    const mvhd = short.indexOf("mvhd");
+    short.writeUInt32BE(short.readUInt32BE(mvhd + 16), mvhd + 20);
+    expect((await post(asVideo(`data:video/mp4;base64,${short.toString("base64")}`))).json.error?.message).toBe(
+      "Invalid request: video duration 1.0s is out of range, it must be between 2s and 1h",
+    );
+    expect((await post(asVideo("data:video/x-msvideo;base64,UklGRgAAAABBVkkgTElTVA=="))).json.error?.message).toMatch(/^Invalid request: unsupported video format: video\/x-msvideo/);
+  });
+
+  it("stores uploads, lists, extracts and deletes them, and serves ms:// media from them", async () => {
+    const upload = async (name: string, type: string, bytes: Uint8Array<ArrayBuffer>, purpose: string) => {
+      const form = new FormData();
+      form.set("purpose", purpose);
+      form.set("file", new File([bytes], name, { type }));
+      const response = await fetch(`${simulator.url}/v1/files`, { method: "POST", body: form });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: { message: string } } };
+    };
+    const notes = await upload("notes.md", "text/markdown", new TextEncoder().encode("# Plan\nShip on Friday."), "file-extract");
+    expect(notes).toMatchObject({ status: 200, json: { object: "file", filename: "notes.md", purpose: "file-extract", status: "ok", bytes: 22 } });
+    const id = notes.json.id as string;
+    const content = await fetch(`${simulator.url}/v1/files/${id}/content`);
+    expect(JSON.parse(await content.text())).toEqual({ content: "# Plan\nShip on Friday.", file_type: "text/markdown", filename: "notes.md", title: "", type: "file" });
+    const listed = (await (await fetch(`${simulator.url}/v1/files`)).json()) as { data: Array<{ id: string }> };
+    expect(listed.data.map((file) => file.id)).toContain(id);
+
+    const picture = await upload("pic.png", "image/png", new Uint8Array(Buffer.from(pngDataUrl({ width: 1920, height: 1080 }).split(",")[1]!, "base64")), "image");
+    const withUpload = { model: "kimi-k2.6", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `ms://${picture.json.id as string}` } }, { type: "text", text: "hi" }] }] };
+    const withInline = { model: "kimi-k2.6", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: pngDataUrl({ width: 1920, height: 1080 }) } }, { type: "text", text: "hi" }] }] };
+    expect((await post(withUpload, "/v1/tokenizers/estimate-token-count")).json.data).toEqual((await post(withInline, "/v1/tokenizers/estimate-token-count")).json.data);
+
+    expect((await upload("x.txt", "text/plain", new TextEncoder().encode("x"), "batch")).json.error?.message).toBe("Invalid purpose: batch; use one of file-extract, image, video");
+    expect((await upload("empty.txt", "text/plain", new Uint8Array(0), "file-extract")).json.error?.message).toBe("File size is zero, please confirm and re-upload the file");
+
+    const deleted = await fetch(`${simulator.url}/v1/files/${id}`, { method: "DELETE" });
+    expect(await deleted.json()).toEqual({ id, object: "file", deleted: true });
+    expect((await fetch(`${simulator.url}/v1/files/${id}`)).status).toBe(404);
+    expect((await post({ ...withUpload, messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `ms://${id}` } }] }] })).json.error).toEqual({
+      type: "resource_not_found_error",
+      message: `Not found the file ${id} or Permission denied`,
+    });
   });
 
   it("lists exactly the catalog's Moonshot models with their capabilities", async () => {

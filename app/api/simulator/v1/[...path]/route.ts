@@ -15,3 +15,4 @@ function simulator(request: Request): Promise<Response> {
 
 export const GET = simulator;
 export const POST = simulator;
+export const DELETE = simulator;

@@ -32,7 +32,7 @@ export async function POST(request: Request, context: { params: Promise<{ provid
   const chat = parsed.request;
   const spec = describeModel({ providerId, modelId: chat.model });
   const preservedThinking = spec.preservedThinking === "always" || chat.thinking?.keep === "all" || chat.preserve_thinking === true;
-  const local = await estimateRequestTokens({ request: chat, preservedThinking });
+  const local = await estimateRequestTokens({ request: chat, providerId, preservedThinking });
   const notes = [...local.notes];
 
   // A count never spends anything, so a missing key only means falling back to the estimate.

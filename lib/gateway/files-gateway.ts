@@ -1,0 +1,111 @@
+import "server-only";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { FilesApi } from "@/lib/providers/provider-adapter";
+import { authorizeCall } from "./chat-gateway";
+import { errorResponse } from "./gateway-response";
+import { readProviderParam } from "./route-params";
+import { gatewayFailure, type UpstreamFailure } from "./upstream-failure";
+
+/** Moonshot's per-file limit, which the gateway applies before anything is sent upstream. */
+export const maxUploadFileBytes = 100 * 1024 * 1024;
+// Room for the multipart envelope (boundaries, part headers, the purpose field) around the file.
+const multipartAllowance = 64 * 1024;
+
+/** A files call the request may make: the provider's files API and the key to use. */
+export interface AuthorizedFiles {
+  providerId: ProviderId;
+  files: FilesApi;
+  apiKey: string | undefined;
+}
+
+/** Checks the provider, its files API and the caller's access; answers the error otherwise. */
+export async function authorizeFiles({ request, params }: { request: Request; params: Promise<{ provider: string }> }): Promise<{ ok: true; call: AuthorizedFiles } | { ok: false; response: Response }> {
+  const provider = await readProviderParam(params);
+  if (!provider.ok) return provider;
+  const { providerId } = provider;
+  const authorized = authorizeCall({ request, providerId });
+  if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
+  const files = authorized.call.adapter.files;
+  if (!files) {
+    const failure = gatewayFailure({
+      status: 404,
+      type: "files_not_supported",
+      message: `${authorized.call.runtime.descriptor.label} has no files API the workbench can use. Files (ms:// ids, file-extract) work with the Moonshot API and the simulator.`,
+    });
+    return { ok: false, response: errorResponse({ failure, provider: providerId }) };
+  }
+  return { ok: true, call: { providerId, files, apiKey: authorized.call.apiKey } };
+}
+
+/** The JSON answer of a files call, or its error in the gateway's shape. */
+export function filesResponse<T>({ result, providerId }: { result: { ok: true; value: T } | { ok: false; failure: UpstreamFailure }; providerId: ProviderId }): Response {
+  return result.ok ? Response.json(result.value) : errorResponse({ failure: result.failure, provider: providerId });
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const tooLarge = (size: string) =>
+  gatewayFailure({
+    status: 413,
+    type: "file_too_large",
+    message: `The upload is ${size}; files may be at most 100 MB (Moonshot's limit). Compress or shorten the file, or send a video as frames.`,
+  });
+
+/**
+ * Streams an upload to the provider without buffering it: refuses non-multipart bodies, and
+ * bodies over the limit, whether declared (Content-Length) or discovered while streaming.
+ */
+export async function relayUpload({ request, call }: { request: Request; call: AuthorizedFiles }): Promise<Response> {
+  const { providerId } = call;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data;.*boundary=/i.test(contentType) || !request.body) {
+    const failure = gatewayFailure({
+      status: 400,
+      type: "invalid_request_error",
+      message: "Upload files as multipart/form-data with the fields purpose (file-extract, image or video) and file, e.g. curl -F purpose=file-extract -F file=@paper.pdf.",
+    });
+    return errorResponse({ failure, provider: providerId });
+  }
+  const limit = maxUploadFileBytes + multipartAllowance;
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) return errorResponse({ failure: tooLarge(megabytes(declared)), provider: providerId });
+
+  let received = 0;
+  let overLimit = false;
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > limit) {
+          overLimit = true;
+          controller.error(new Error("upload over the size limit"));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  // Aborting the upstream call when the client goes away (or the body runs over) stops the upload.
+  const upstream = new AbortController();
+  const abort = () => upstream.abort();
+  request.signal.addEventListener("abort", abort, { once: true });
+  try {
+    const result = await call.files.upload({
+      body: counted,
+      contentType,
+      ...(Number.isFinite(declared) ? { contentLength: declared } : {}),
+      apiKey: call.apiKey,
+      signal: upstream.signal,
+    });
+    if (overLimit) return errorResponse({ failure: tooLarge(`over ${megabytes(limit)}`), provider: providerId });
+    return result.ok ? Response.json(result.file) : errorResponse({ failure: result.failure, provider: providerId });
+  } catch (error) {
+    if (overLimit) return errorResponse({ failure: tooLarge(`over ${megabytes(limit)}`), provider: providerId });
+    const failure = gatewayFailure({ status: 502, type: "upload_failed", message: `The upload did not reach the provider: ${error instanceof Error ? error.message : String(error)}` });
+    return errorResponse({ failure, provider: providerId });
+  } finally {
+    request.signal.removeEventListener("abort", abort);
+  }
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import type { ImageAttachment, VideoAttachment } from "./attachment-types";
+import { sampleFrameTimes } from "./frame-sampling";
+import { checkMediaAttachment, dataUrlLength, mediaFormatOf } from "./media-rules";
+
+const vision = { id: "kimi-k2.6", input: ["text", "image", "video"] as Array<"text" | "image" | "video"> };
+
+const image = (overrides: Partial<ImageAttachment> = {}): ImageAttachment => ({
+  id: "a1",
+  kind: "image",
+  name: "photo.png",
+  mediaType: "image/png",
+  bytes: 200_000,
+  blobKey: "k1",
+  width: 1920,
+  height: 1080,
+  ...overrides,
+});
+
+const video = (overrides: Partial<VideoAttachment> = {}): VideoAttachment => ({
+  id: "v1",
+  kind: "video",
+  name: "clip.mp4",
+  mediaType: "video/mp4",
+  bytes: 2_000_000,
+  blobKey: "k2",
+  width: 1280,
+  height: 720,
+  durationSeconds: 10,
+  decodable: true,
+  fps: 2,
+  maxFrames: 2000,
+  delivery: "file",
+  ...overrides,
+});
+
+const codes = (result: ReturnType<typeof checkMediaAttachment>) => result.issues.map((issue) => `${issue.severity}:${issue.code}`);
+
+describe("media formats", () => {
+  it("reads the format from the type, or from the name when the browser gives none", () => {
+    expect(mediaFormatOf({ mediaType: "image/jpeg", name: "x" })).toBe("jpeg");
+    expect(mediaFormatOf({ mediaType: "", name: "IMG_0001.HEIC" })).toBe("heic");
+    expect(mediaFormatOf({ mediaType: "", name: "movie.mkv" })).toBe("mkv");
+    expect(mediaFormatOf({ mediaType: "application/octet-stream", name: "notes" })).toBeUndefined();
+  });
+
+  it("sizes a data URL as base64 plus its prefix", () => {
+    expect(dataUrlLength({ bytes: 3, mediaType: "image/png" })).toBe("data:image/png;base64,".length + 4);
+    expect(dataUrlLength({ bytes: 4, mediaType: "image/png" })).toBe("data:image/png;base64,".length + 8);
+  });
+});
+
+describe("image rules", () => {
+  it("accepts a normal PNG everywhere, inline", () => {
+    for (const providerId of ["simulator", "moonshot", "dashscope", "dashscope-native"] as const) {
+      expect(checkMediaAttachment({ attachment: image(), providerId, spec: vision })).toEqual({ issues: [], delivery: { kind: "inline" } });
+    }
+  });
+
+  it("refuses a BMP on Moonshot, naming the formats and a provider that takes it", () => {
+    const result = checkMediaAttachment({ attachment: image({ name: "scan.bmp", mediaType: "image/bmp" }), providerId: "moonshot", spec: vision });
+    expect(result.delivery.kind).toBe("blocked");
+    expect(result.issues[0]?.message).toContain("does not take BMP images; it takes png, jpeg, webp, gif");
+    expect(result.issues[0]?.fixes).toContainEqual(expect.objectContaining({ kind: "switch-provider", providerId: "dashscope-native" }));
+    expect(codes(checkMediaAttachment({ attachment: image({ name: "scan.bmp", mediaType: "image/bmp" }), providerId: "dashscope", spec: vision }))).toEqual([]);
+  });
+
+  it("refuses sides of 10 px or less and aspect ratios beyond 200:1", () => {
+    expect(checkMediaAttachment({ attachment: image({ width: 10, height: 400 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toBe(
+      "The image is 10×400 px; each side must be larger than 10 px. Use a larger image.",
+    );
+    expect(codes(checkMediaAttachment({ attachment: image({ width: 4020, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual(["error:aspect-ratio"]);
+    expect(codes(checkMediaAttachment({ attachment: image({ width: 4000, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual([]);
+  });
+
+  it("recommends a downscale above 4K, with the target size", () => {
+    const result = checkMediaAttachment({ attachment: image({ width: 8000, height: 6000 }), providerId: "moonshot", spec: vision });
+    expect(result.delivery.kind).toBe("inline");
+    expect(result.issues).toEqual([expect.objectContaining({ severity: "warning", code: "resolution", fixes: [{ kind: "downscale", width: 2880, height: 2160 }] })]);
+  });
+
+  it("holds DashScope images to 10 MB of base64", () => {
+    const result = checkMediaAttachment({ attachment: image({ bytes: 8 * 1024 * 1024 }), providerId: "dashscope", spec: vision });
+    expect(result.delivery.kind).toBe("blocked");
+    expect(result.issues[0]?.message).toMatch(/As base64 the image is 10\.7 MB; DashScope \(OpenAI-compatible\) takes at most 10\.0 MB per image/);
+    expect(checkMediaAttachment({ attachment: image({ bytes: 8 * 1024 * 1024 }), providerId: "moonshot", spec: vision }).delivery.kind).toBe("inline");
+  });
+
+  it("refuses images for a text-only model", () => {
+    const result = checkMediaAttachment({ attachment: image(), providerId: "moonshot", spec: { id: "kimi-k2-thinking", input: ["text"] } });
+    expect(result.issues[0]?.message).toMatch(/^kimi-k2-thinking does not accept images/);
+  });
+
+  it("uses an upload made on the same provider only", () => {
+    const uploaded = image({ upload: { providerId: "moonshot", fileId: "f-1", purpose: "image" } });
+    expect(checkMediaAttachment({ attachment: uploaded, providerId: "moonshot", spec: vision }).delivery).toEqual({ kind: "uploaded", fileId: "f-1" });
+    expect(checkMediaAttachment({ attachment: uploaded, providerId: "simulator", spec: vision }).delivery).toEqual({ kind: "inline" });
+  });
+});
+
+describe("video rules", () => {
+  it("keeps the duration within 2 s – 1 h", () => {
+    expect(checkMediaAttachment({ attachment: video({ durationSeconds: 1.5 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toMatch(
+      /^The video is 1\.5 s long; videos must be 2 s to 1 h/,
+    );
+    expect(codes(checkMediaAttachment({ attachment: video({ durationSeconds: 3601 }), providerId: "moonshot", spec: vision }))).toEqual(["error:duration"]);
+  });
+
+  it("uploads a video too big for base64 where the provider has a files API, and blocks it elsewhere", () => {
+    const big = video({ bytes: 40 * 1024 * 1024 });
+    expect(checkMediaAttachment({ attachment: big, providerId: "moonshot", spec: vision }).delivery).toEqual({ kind: "needs-upload" });
+    const dashscope = checkMediaAttachment({ attachment: big, providerId: "dashscope", spec: vision });
+    expect(dashscope.delivery.kind).toBe("blocked");
+    expect(dashscope.issues[0]?.fixes.map((fix) => fix.kind)).toEqual(["send-as-frames", "switch-provider"]);
+    expect(checkMediaAttachment({ attachment: video({ bytes: 120 * 1024 * 1024 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toMatch(
+      /files API takes at most 100\.0 MB/,
+    );
+  });
+
+  it("says plainly when a provider ignores max_frames, unless the frames are sent", () => {
+    const capped = video({ durationSeconds: 60, maxFrames: 50 });
+    const moonshot = checkMediaAttachment({ attachment: capped, providerId: "moonshot", spec: vision });
+    expect(moonshot.issues).toEqual([
+      expect.objectContaining({
+        code: "max-frames-ignored",
+        message: expect.stringContaining("the model will see 120 frames, not 50. Send it as frames to enforce the cap."),
+      }),
+    ]);
+    expect(codes(checkMediaAttachment({ attachment: capped, providerId: "dashscope-native", spec: vision }))).toEqual([]);
+    expect(codes(checkMediaAttachment({ attachment: { ...capped, delivery: "frames" }, providerId: "dashscope", spec: vision }))).toEqual([]);
+  });
+
+  it("needs 4 to 2000 frames for a frame list, and names the fps that gets there", () => {
+    const result = checkMediaAttachment({ attachment: video({ durationSeconds: 3, fps: 1, delivery: "frames" }), providerId: "dashscope", spec: vision });
+    expect(result.issues[0]?.message).toBe("At 1 fps this video gives 3 frames; a frame list needs at least 4. Raise fps to 1.4 or more, or send it as a file.");
+  });
+
+  it("refuses frame lists where the provider has no such form, and says when it is undocumented", () => {
+    expect(codes(checkMediaAttachment({ attachment: video({ delivery: "frames" }), providerId: "openai-compatible", spec: vision }))).toEqual(["error:frames-unsupported"]);
+    expect(codes(checkMediaAttachment({ attachment: video({ delivery: "frames" }), providerId: "moonshot", spec: vision }))).toEqual(["info:frames-undocumented"]);
+  });
+
+  it("lets a WebM that DashScope will not take go as frames", () => {
+    const webm = video({ name: "screen.webm", mediaType: "video/webm" });
+    expect(checkMediaAttachment({ attachment: webm, providerId: "dashscope", spec: vision }).issues[0]?.fixes[0]).toEqual({ kind: "send-as-frames" });
+    expect(checkMediaAttachment({ attachment: { ...webm, delivery: "frames" }, providerId: "dashscope", spec: vision }).delivery).toEqual({ kind: "frames" });
+  });
+});
+
+describe("frame sampling", () => {
+  it("samples every 1/fps seconds from the start", () => {
+    expect(sampleFrameTimes({ durationSeconds: 3, fps: 2, maxFrames: 2000 })).toEqual({ times: [0, 0.5, 1, 1.5, 2, 2.5], capped: false, effectiveFps: 2 });
+  });
+
+  it("spreads max_frames evenly over the whole video when capped", () => {
+    const sample = sampleFrameTimes({ durationSeconds: 60, fps: 2, maxFrames: 4 });
+    expect(sample).toEqual({ times: [0, 15, 30, 45], capped: true, effectiveFps: 4 / 60 });
+  });
+});

@@ -1,0 +1,388 @@
+import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
+import { providerDescriptors } from "@/lib/catalog/model-catalog";
+import type { MediaAttachment, VideoAttachment } from "./attachment-types";
+import { sampleFrameTimes, videoSampling } from "./frame-sampling";
+
+// What each provider accepts, from DESIGN.md and shared/kimi-docs (Moonshot vision guide, DashScope
+// "File limitations"). Self-hosted servers set their own limits; only the gateway's own apply there.
+
+/** Formats by the names the docs use. */
+export type MediaFormat =
+  | "png"
+  | "jpeg"
+  | "webp"
+  | "gif"
+  | "bmp"
+  | "tiff"
+  | "heic"
+  | "mp4"
+  | "mov"
+  | "webm"
+  | "avi"
+  | "mkv"
+  | "flv"
+  | "wmv"
+  | "mpeg"
+  | "3gpp";
+
+/** A provider's documented media limits. */
+export interface ProviderMediaLimits {
+  imageFormats: readonly MediaFormat[];
+  videoFormats: readonly MediaFormat[];
+  /** Largest base64 string for one image, where documented. */
+  maxImageBase64Bytes?: number;
+  /** Largest base64 string for one video file. */
+  maxVideoBase64Bytes: number;
+  /** Largest request body the service accepts, where documented. */
+  maxRequestBytes?: number;
+  /** Largest file its files API takes (absent: no files API). */
+  maxUploadBytes?: number;
+  /** Whether a video may go as a list of frames: documented, not documented (sent at your risk), or not at all. */
+  frameList: "documented" | "undocumented" | "unsupported";
+  /** Whether `max_frames` beside a video file is honoured (DashScope's native API only). */
+  honoursMaxFrames: boolean;
+  /** Recommended largest picture (long side × short side). */
+  recommendedImage: { long: number; short: number };
+  recommendedVideo: { long: number; short: number };
+}
+
+const megabyte = 1024 * 1024;
+
+const moonshotLimits: ProviderMediaLimits = {
+  imageFormats: ["png", "jpeg", "webp", "gif"],
+  videoFormats: ["mp4", "mpeg", "mov", "avi", "flv", "webm", "wmv", "3gpp"],
+  maxVideoBase64Bytes: 10 * megabyte,
+  maxRequestBytes: 100 * megabyte,
+  maxUploadBytes: 100 * megabyte,
+  frameList: "undocumented",
+  honoursMaxFrames: false,
+  recommendedImage: { long: 4096, short: 2160 },
+  recommendedVideo: { long: 2048, short: 1080 },
+};
+
+const dashscopeLimits: ProviderMediaLimits = {
+  imageFormats: ["bmp", "jpeg", "png", "tiff", "webp", "heic"],
+  videoFormats: ["mp4", "avi", "mkv", "mov", "flv", "wmv"],
+  maxImageBase64Bytes: 10 * megabyte,
+  maxVideoBase64Bytes: 10 * megabyte,
+  frameList: "documented",
+  honoursMaxFrames: false,
+  recommendedImage: { long: 3840, short: 2160 },
+  recommendedVideo: { long: 2048, short: 1080 },
+};
+
+/** Media limits per provider. */
+export const providerMediaLimits: Record<ProviderId, ProviderMediaLimits> = {
+  simulator: moonshotLimits,
+  moonshot: moonshotLimits,
+  dashscope: dashscopeLimits,
+  "dashscope-native": { ...dashscopeLimits, honoursMaxFrames: true },
+  "openai-compatible": {
+    imageFormats: ["png", "jpeg", "webp", "gif", "bmp", "tiff"],
+    videoFormats: ["mp4", "mov", "webm", "avi", "mkv", "flv", "wmv", "mpeg", "3gpp"],
+    maxVideoBase64Bytes: 10 * megabyte,
+    frameList: "unsupported",
+    honoursMaxFrames: false,
+    recommendedImage: { long: 4096, short: 2160 },
+    recommendedVideo: { long: 2048, short: 1080 },
+  },
+};
+
+const formatsByMediaType: Record<string, MediaFormat> = {
+  "image/png": "png",
+  "image/jpeg": "jpeg",
+  "image/jpg": "jpeg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+  "image/bmp": "bmp",
+  "image/x-ms-bmp": "bmp",
+  "image/tiff": "tiff",
+  "image/heic": "heic",
+  "image/heif": "heic",
+  "video/mp4": "mp4",
+  "video/quicktime": "mov",
+  "video/webm": "webm",
+  "video/x-msvideo": "avi",
+  "video/avi": "avi",
+  "video/x-matroska": "mkv",
+  "video/x-flv": "flv",
+  "video/x-ms-wmv": "wmv",
+  "video/mpeg": "mpeg",
+  "video/3gpp": "3gpp",
+};
+
+const formatsByExtension: Record<string, MediaFormat> = {
+  png: "png",
+  jpg: "jpeg",
+  jpeg: "jpeg",
+  jpe: "jpeg",
+  webp: "webp",
+  gif: "gif",
+  bmp: "bmp",
+  tif: "tiff",
+  tiff: "tiff",
+  heic: "heic",
+  heif: "heic",
+  mp4: "mp4",
+  m4v: "mp4",
+  mov: "mov",
+  webm: "webm",
+  avi: "avi",
+  mkv: "mkv",
+  flv: "flv",
+  wmv: "wmv",
+  mpeg: "mpeg",
+  mpg: "mpeg",
+  "3gp": "3gpp",
+};
+
+/** The canonical media type of each format (what a data URL carries). */
+export const mediaTypeOfFormat: Record<MediaFormat, string> = {
+  png: "image/png",
+  jpeg: "image/jpeg",
+  webp: "image/webp",
+  gif: "image/gif",
+  bmp: "image/bmp",
+  tiff: "image/tiff",
+  heic: "image/heic",
+  mp4: "video/mp4",
+  mov: "video/quicktime",
+  webm: "video/webm",
+  avi: "video/x-msvideo",
+  mkv: "video/x-matroska",
+  flv: "video/x-flv",
+  wmv: "video/x-ms-wmv",
+  mpeg: "video/mpeg",
+  "3gpp": "video/3gpp",
+};
+
+/** A file's format from its media type, or from its name when the browser gave no type. */
+export function mediaFormatOf({ mediaType, name }: { mediaType: string; name: string }): MediaFormat | undefined {
+  const byType = formatsByMediaType[mediaType.toLowerCase().split(";")[0]!.trim()];
+  if (byType) return byType;
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  return extension ? formatsByExtension[extension] : undefined;
+}
+
+/** Whether a file is an image or video the workbench can attach (by type or name). */
+export function mediaKindOf({ mediaType, name }: { mediaType: string; name: string }): "image" | "video" | undefined {
+  const format = mediaFormatOf({ mediaType, name });
+  if (format) return mediaTypeOfFormat[format].startsWith("image/") ? "image" : "video";
+  if (mediaType.startsWith("image/")) return "image";
+  if (mediaType.startsWith("video/")) return "video";
+  return undefined;
+}
+
+/** Length of the base64 data URL for a file of `bytes` bytes. */
+export function dataUrlLength({ bytes, mediaType }: { bytes: number; mediaType: string }): number {
+  return `data:${mediaType};base64,`.length + 4 * Math.ceil(bytes / 3);
+}
+
+/** A one-click way out of a media problem. */
+export type MediaFix =
+  | { kind: "downscale"; width: number; height: number }
+  | { kind: "upload" }
+  | { kind: "send-as-frames" }
+  | { kind: "send-as-file" }
+  | { kind: "switch-provider"; providerId: ProviderId; label: string };
+
+/** A problem (blocks sending), a recommendation, or a plain statement about an attachment. */
+export interface MediaIssue {
+  severity: "error" | "warning" | "info";
+  code: string;
+  message: string;
+  fixes: MediaFix[];
+}
+
+/** How an attachment goes into the request. */
+export type MediaDelivery =
+  | { kind: "inline" }
+  | { kind: "uploaded"; fileId: string }
+  /** Too big to inline; the provider's files API takes it. */
+  | { kind: "needs-upload" }
+  | { kind: "frames" }
+  | { kind: "blocked" };
+
+/** Human-readable size. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < megabyte) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * megabyte) return `${(bytes / megabyte).toFixed(1)} MB`;
+  return `${(bytes / megabyte / 1024).toFixed(2)} GB`;
+}
+
+function providerLabel(providerId: ProviderId): string {
+  return providerDescriptors[providerId].label;
+}
+
+function formatList(formats: readonly MediaFormat[]): string {
+  return formats.join(", ");
+}
+
+/** Providers (other than `current`) that take this format, as switch fixes. */
+function providersAccepting({ format, kind, current }: { format: MediaFormat | undefined; kind: "image" | "video"; current: ProviderId }): MediaFix[] {
+  if (!format) return [];
+  const candidates: ProviderId[] = ["moonshot", "dashscope-native", "dashscope"];
+  return candidates
+    .filter((id) => id !== current && (kind === "image" ? providerMediaLimits[id].imageFormats : providerMediaLimits[id].videoFormats).includes(format))
+    .slice(0, 1)
+    .map((providerId) => ({ kind: "switch-provider", providerId, label: providerLabel(providerId) }));
+}
+
+/** Scale that brings a picture within `long` × `short` (1 when it already fits). */
+function fitScale({ width, height, long, short }: { width: number; height: number; long: number; short: number }): number {
+  return Math.min(1, long / Math.max(width, height), short / Math.min(width, height));
+}
+
+/** The frame list a video would become (count and bounds), for the frames delivery. */
+export function frameListFor(video: Pick<VideoAttachment, "durationSeconds" | "fps" | "maxFrames">) {
+  return sampleFrameTimes({ durationSeconds: video.durationSeconds ?? 0, fps: video.fps, maxFrames: video.maxFrames });
+}
+
+/**
+ * Checks an attachment against the provider's documented limits and the model's inputs, and says
+ * how it will be sent. Errors block sending and name the limit and the way out.
+ */
+export function checkMediaAttachment({
+  attachment,
+  providerId,
+  spec,
+}: {
+  attachment: MediaAttachment;
+  providerId: ProviderId;
+  spec: Pick<ModelSpec, "id" | "input">;
+}): { issues: MediaIssue[]; delivery: MediaDelivery } {
+  const limits = providerMediaLimits[providerId];
+  const issues: MediaIssue[] = [];
+  const format = mediaFormatOf(attachment);
+  const kind = attachment.kind;
+  const error = (code: string, message: string, fixes: MediaFix[] = []) => issues.push({ severity: "error", code, message, fixes });
+  const warning = (code: string, message: string, fixes: MediaFix[] = []) => issues.push({ severity: "warning", code, message, fixes });
+  const info = (code: string, message: string) => issues.push({ severity: "info", code, message, fixes: [] });
+
+  if (!spec.input.includes(kind)) {
+    error("model-input", `${spec.id} does not accept ${kind === "image" ? "images" : "video"}. Pick a model that does (kimi-k2.6, kimi-k2.5 or kimi-k2.7-code) or remove this ${kind}.`);
+  }
+  const accepted = kind === "image" ? limits.imageFormats : limits.videoFormats;
+  const sendsFrames = kind === "video" && attachment.delivery === "frames";
+  if (!sendsFrames && (!format || !accepted.includes(format))) {
+    const fixes: MediaFix[] = providersAccepting({ format, kind, current: providerId });
+    if (kind === "video" && attachment.decodable && limits.frameList !== "unsupported") fixes.unshift({ kind: "send-as-frames" });
+    error(
+      "format",
+      `${providerLabel(providerId)} does not take ${format ? format.toUpperCase() : `"${attachment.mediaType || attachment.name}"`} ${kind === "image" ? "images" : "videos"}; it takes ${formatList(accepted)}.${kind === "image" ? " Convert it (e.g. to PNG or JPEG)" : " Convert it (e.g. to MP4)"}${fixes.length > 0 ? ", or use one of the options below" : ""}.`,
+      fixes,
+    );
+  }
+
+  const { width, height } = attachment;
+  if (width !== undefined && height !== undefined) {
+    if (width <= 10 || height <= 10) {
+      error("too-small", `The ${kind} is ${width}×${height} px; each side must be larger than 10 px. Use a larger ${kind}.`);
+    } else if (Math.max(width, height) / Math.min(width, height) > 200) {
+      error("aspect-ratio", `The ${kind}'s aspect ratio is ${Math.round(Math.max(width, height) / Math.min(width, height))}:1; the limit is 200:1. Crop it closer to square.`);
+    }
+    const recommended = kind === "image" ? limits.recommendedImage : limits.recommendedVideo;
+    const scale = fitScale({ width, height, ...recommended });
+    if (scale < 1) {
+      const target = { width: Math.max(11, Math.floor(width * scale)), height: Math.max(11, Math.floor(height * scale)) };
+      if (kind === "image") {
+        warning(
+          "resolution",
+          `${width}×${height} is above the recommended ${recommended.long}×${recommended.short}: a larger picture only adds upload time, not understanding. Downscale to ${target.width}×${target.height}.`,
+          [{ kind: "downscale", ...target }],
+        );
+      } else if (!sendsFrames) {
+        warning(
+          "resolution",
+          `${width}×${height} is above the recommended ${recommended.long}×${recommended.short} for video: it adds processing time, not understanding.${attachment.decodable && limits.frameList !== "unsupported" ? " Sending it as frames sends them at the size the model uses." : ""}`,
+          attachment.decodable && limits.frameList !== "unsupported" ? [{ kind: "send-as-frames" }] : [],
+        );
+      }
+    }
+  }
+
+  const upload = attachment.upload?.providerId === providerId ? attachment.upload : undefined;
+  let delivery: MediaDelivery = { kind: "inline" };
+  if (kind === "image") {
+    const encoded = dataUrlLength(attachment);
+    if (upload) delivery = { kind: "uploaded", fileId: upload.fileId };
+    else if (limits.maxImageBase64Bytes !== undefined && encoded > limits.maxImageBase64Bytes) {
+      const scale = width && height ? Math.sqrt(limits.maxImageBase64Bytes / encoded) * 0.9 : undefined;
+      error(
+        "image-size",
+        `As base64 the image is ${formatBytes(encoded)}; ${providerLabel(providerId)} takes at most ${formatBytes(limits.maxImageBase64Bytes)} per image. Downscale or compress it.`,
+        scale && width && height ? [{ kind: "downscale", width: Math.floor(width * scale), height: Math.floor(height * scale) }] : [],
+      );
+    }
+  } else {
+    const video = attachment;
+    const duration = video.durationSeconds;
+    if (duration === undefined) {
+      error("duration-unknown", "The video's duration could not be read, so its frames and cost cannot be worked out. Re-encode it as MP4 (e.g. ffmpeg -i in.webm out.mp4).");
+    } else if (duration < videoSampling.minDurationSeconds || duration > videoSampling.maxDurationSeconds) {
+      error("duration", `The video is ${duration.toFixed(1)} s long; videos must be 2 s to 1 h. ${duration < 2 ? "Use a longer clip, or attach its frames as images." : "Cut it into clips of up to an hour."}`);
+    }
+    if (video.fps < videoSampling.minFps || video.fps > videoSampling.maxFps) {
+      error("fps", `fps is ${video.fps}; it must be from ${videoSampling.minFps} to ${videoSampling.maxFps}.`);
+    }
+    if (!Number.isInteger(video.maxFrames) || video.maxFrames < videoSampling.minMaxFrames || video.maxFrames > videoSampling.maxMaxFrames) {
+      error("max-frames", `max_frames is ${video.maxFrames}; it must be a whole number from 1 to 2000.`);
+    }
+    if (video.delivery === "frames") {
+      delivery = { kind: "frames" };
+      if (!video.decodable) {
+        error("frames-undecodable", "This browser cannot decode the video, so it cannot extract frames. Send it as a file.", [{ kind: "send-as-file" }]);
+      }
+      if (limits.frameList === "unsupported") {
+        error("frames-unsupported", `${providerLabel(providerId)} does not take a video as a list of frames. Send it as a file.`, [{ kind: "send-as-file" }]);
+      } else if (limits.frameList === "undocumented") {
+        info("frames-undocumented", `${providerLabel(providerId)} documents video files; the frame-list form is documented by DashScope. If the service refuses it, send the video as a file.`);
+      }
+      if (duration !== undefined) {
+        const sample = frameListFor(video);
+        if (sample.times.length < videoSampling.minFrameList) {
+          const neededFps = Math.min(videoSampling.maxFps, Math.ceil((videoSampling.minFrameList / duration) * 10) / 10);
+          error(
+            "frame-count",
+            `At ${video.fps} fps this video gives ${sample.times.length} frame${sample.times.length === 1 ? "" : "s"}; a frame list needs at least ${videoSampling.minFrameList}. Raise fps to ${neededFps} or more${video.maxFrames < videoSampling.minFrameList ? ` and max_frames to ${videoSampling.minFrameList}` : ""}, or send it as a file.`,
+            [{ kind: "send-as-file" }],
+          );
+        }
+      }
+    } else {
+      const encoded = dataUrlLength(video);
+      if (upload) delivery = { kind: "uploaded", fileId: upload.fileId };
+      else if (encoded >= limits.maxVideoBase64Bytes) {
+        if (limits.maxUploadBytes !== undefined && video.bytes <= limits.maxUploadBytes) {
+          delivery = { kind: "needs-upload" };
+          info("upload", `As base64 the video would be ${formatBytes(encoded)} (the limit is under ${formatBytes(limits.maxVideoBase64Bytes)}), so it is uploaded to ${providerLabel(providerId)}'s files API and sent as an ms:// file id.`);
+        } else {
+          delivery = { kind: "blocked" };
+          const fixes: MediaFix[] = [];
+          if (video.decodable && limits.frameList !== "unsupported") fixes.push({ kind: "send-as-frames" });
+          if (limits.maxUploadBytes === undefined) fixes.push({ kind: "switch-provider", providerId: "moonshot", label: providerLabel("moonshot") });
+          error(
+            "video-size",
+            limits.maxUploadBytes !== undefined
+              ? `The video is ${formatBytes(video.bytes)}; ${providerLabel(providerId)}'s files API takes at most ${formatBytes(limits.maxUploadBytes)}. Compress or shorten it, or send it as frames.`
+              : `As base64 the video would be ${formatBytes(encoded)}; ${providerLabel(providerId)} takes video files under ${formatBytes(limits.maxVideoBase64Bytes)} and has no upload the workbench can use. Send it as frames, compress it, or switch to the Moonshot API (which takes uploads up to 100 MB).`,
+            fixes,
+          );
+        }
+      }
+      if (!limits.honoursMaxFrames && duration !== undefined) {
+        const uncapped = frameListFor({ durationSeconds: duration, fps: video.fps, maxFrames: videoSampling.maxMaxFrames }).times.length;
+        if (video.maxFrames < uncapped) {
+          warning(
+            "max-frames-ignored",
+            `${providerLabel(providerId)} ignores max_frames for a video file (only DashScope's native API takes it), so the model will see ${uncapped} frames, not ${video.maxFrames}. Send it as frames to enforce the cap.`,
+            video.decodable && limits.frameList !== "unsupported" ? [{ kind: "send-as-frames" }] : [],
+          );
+        }
+      }
+    }
+  }
+  if (issues.some((issue) => issue.severity === "error")) delivery = { kind: "blocked" };
+  return { issues, delivery };
+}
