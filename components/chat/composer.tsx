@@ -1,17 +1,42 @@
 "use client";
 
+import { lazy, Suspense, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
+import { mediaCache } from "@/lib/media/media-cache";
+import { useMediaCache } from "@/lib/media/use-media";
 
-/** Where messages are written: Enter sends, Shift+Enter adds a line, Ctrl/Cmd+Enter sends; Stop while generating. */
+// Attachment cards (video controls, frame strips, fixes) load when something is attached.
+const DraftAttachments = lazy(() => import("@/components/media/draft-attachments"));
+
+const acceptedFiles = "image/*,video/*,.mkv,.flv,.wmv,.3gp,.heic,.pdf,.doc,.docx,.txt,.md,.csv,.json,.html,.xlsx,.pptx,.epub";
+
+/** Files carried by a drag or a paste. */
+function filesOf(transfer: DataTransfer | null): File[] {
+  return transfer ? Array.from(transfer.files) : [];
+}
+
+/**
+ * Where messages are written: Enter sends, Shift+Enter adds a line, Ctrl/Cmd+Enter sends; Stop while
+ * generating. Images, videos and documents attach by button, drag and drop, or paste.
+ */
 export function Composer() {
-  const { loaded, conversation } = useWorkbench();
+  const { loaded, conversation, attachNotice } = useWorkbench();
+  useMediaCache();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
   // The message being written lives in the store: it is part of the next request (JSON view, code, preview).
   const text = conversation.draft;
   const generating = conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
+  const hasContent = text.trim() !== "" || conversation.draftAttachments.length > 0;
+  const blocker = hasContent ? conversationStore.draftBlocker(conversation) : undefined;
+  const showAttachments = conversation.draftAttachments.length > 0 || mediaCache.incoming.length > 0 || attachNotice !== undefined;
   const send = () => {
-    if (!text.trim() || generating || !loaded) return;
+    if (!hasContent || generating || !loaded || blocker) return;
     conversationStore.send();
+  };
+  const attach = (files: File[]) => {
+    if (files.length > 0) void conversationStore.attachFiles(files);
   };
   return (
     <form
@@ -21,14 +46,68 @@ export function Composer() {
         event.preventDefault();
         send();
       }}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(event) => {
+        const files = filesOf(event.dataTransfer);
+        if (files.length === 0) return;
+        event.preventDefault();
+        setDragging(false);
+        attach(files);
+      }}
     >
-      <div className="flex items-end gap-2 rounded-xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:ring-2 focus-within:ring-accent-500 dark:border-zinc-700 dark:bg-zinc-900">
+      {showAttachments && (
+        <Suspense fallback={null}>
+          <DraftAttachments />
+        </Suspense>
+      )}
+      <div
+        data-dragging={dragging || undefined}
+        className="flex items-end gap-2 rounded-xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:ring-2 focus-within:ring-accent-500 data-[dragging]:border-accent-500 data-[dragging]:ring-2 data-[dragging]:ring-accent-500 dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept={acceptedFiles}
+          aria-label="Attach files"
+          className="hidden"
+          onChange={(event) => {
+            attach(Array.from(event.target.files ?? []));
+            event.target.value = "";
+          }}
+        />
+        <button
+          type="button"
+          aria-label="Attach images, videos or documents"
+          title="Attach images, videos or documents (or drop or paste them)"
+          disabled={!loaded}
+          onClick={() => fileInput.current?.click()}
+          className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        >
+          <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+            <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6" />
+          </svg>
+        </button>
         <textarea
           aria-label="Message"
           value={text}
           rows={1}
-          placeholder="Message Kimi…"
+          placeholder={dragging ? "Drop to attach…" : "Message Kimi…"}
           onChange={(event) => conversationStore.setDraft(event.target.value)}
+          onPaste={(event) => {
+            const files = filesOf(event.clipboardData);
+            if (files.length === 0) return;
+            // Pasted files attach; pasted text is typed as usual.
+            event.preventDefault();
+            attach(files);
+          }}
           onKeyDown={(event) => {
             // Enter inside an IME composition picks a candidate; it must not send.
             if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -48,12 +127,20 @@ export function Composer() {
             Stop
           </button>
         ) : (
-          <button type="submit" aria-label="Send" disabled={!text.trim() || !loaded} className="h-9 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50">
+          <button
+            type="submit"
+            aria-label="Send"
+            title={blocker?.reason}
+            disabled={!hasContent || !loaded || blocker !== undefined}
+            className="h-9 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50"
+          >
             Send
           </button>
         )}
       </div>
-      <p className="mt-1 px-1 text-xs text-zinc-500">Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</p>
+      <p className="mt-1 px-1 text-xs text-zinc-500" aria-live="polite">
+        {blocker ? <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span> : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
+      </p>
     </form>
   );
 }

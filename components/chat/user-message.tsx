@@ -1,9 +1,11 @@
 "use client";
 
-import { memo, useState } from "react";
+import { lazy, memo, Suspense, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { UserTurn } from "@/lib/chat/conversation-types";
 import { CopyButton } from "./copy-button";
+
+const SentAttachments = lazy(() => import("@/components/media/sent-attachments"));
 
 /** A user message with copy, and edit-and-resend (which drops everything after it). */
 export const UserMessage = memo(function UserMessage({ turn, generating }: { turn: UserTurn; generating: boolean }) {
@@ -50,7 +52,12 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
   }
   return (
     <article aria-label="User message" className="group message-offscreen-skip ml-auto max-w-[85%] space-y-1">
-      <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>
+      {turn.attachments && turn.attachments.length > 0 && (
+        <Suspense fallback={null}>
+          <SentAttachments attachments={turn.attachments} />
+        </Suspense>
+      )}
+      {turn.content && <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>}
       <div className="flex justify-end gap-1 opacity-70 group-hover:opacity-100">
         <CopyButton text={turn.content} label="Copy message" />
         <button

@@ -4,13 +4,17 @@ import { rulesFor } from "@/lib/catalog/provider-parameters";
 import type { ChatRequest, ToolCall, Usage } from "@/lib/gateway/chat-wire";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
 import { adaptParameters, type ParameterChange } from "@/lib/request/adapt-parameters";
+import { currentFrames } from "@/lib/media/attachment-parts";
+import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/media/attachment-types";
+import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cache";
+import { checkMediaAttachment, type MediaFix, type MediaIssue } from "@/lib/media/media-rules";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import { readPreserveThinking, readThinkingSwitch, writeThinkingFields } from "@/lib/request/thinking-fields";
 import { loadConversation, loadProviderKeys, saveConversation } from "./browser-storage";
-import type { AssistantTurn, Conversation, RequestParameters, Turn, TurnError, TurnTimings } from "./conversation-types";
+import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn, TurnError, TurnTimings } from "./conversation-types";
 import { LiveStream } from "./live-stream";
 import { openChatStream, readChatStream } from "./read-chat-stream";
 
@@ -32,6 +36,20 @@ export interface WorkbenchState {
   parameterNotice?: ParameterNotice;
   /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
   heldBack?: { issues: RuleIssue[]; turns: Turn[] };
+  /** Bumped when documents' texts load (they are part of the request body). */
+  mediaVersion: number;
+  /** A problem with attaching files (unsupported type, failed upload), shown by the composer. */
+  attachNotice?: string;
+}
+
+/** Why the message being written cannot be sent yet, if it cannot. */
+export interface DraftBlocker {
+  reason: string;
+}
+
+/** The media module that does the heavy work, loaded on first use. */
+function loadMediaWork() {
+  return import("@/lib/media/media-work");
 }
 
 /** A random id; `crypto.randomUUID` is missing on plain-http LAN origins, so build one from random bytes. */
@@ -43,8 +61,14 @@ export function createId(): string {
 
 const serverState: WorkbenchState = {
   loaded: false,
-  conversation: { id: "", providerId: "simulator", model: "", systemPrompt: "", parameters: {}, draft: "", turns: [], updatedAt: 0 },
+  conversation: { id: "", providerId: "simulator", model: "", systemPrompt: "", parameters: {}, draft: "", draftAttachments: [], turns: [], updatedAt: 0 },
+  mediaVersion: 0,
 };
+
+/** Every attachment of a conversation (sent and being written). */
+export function attachmentsOf(conversation: Pick<Conversation, "turns" | "draftAttachments">): Attachment[] {
+  return [...conversation.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : [])), ...conversation.draftAttachments];
+}
 
 function firstUsableModel(provider: ProviderSummary | undefined): string {
   return provider?.models.find((model) => !model.retired)?.id ?? provider?.models[0]?.id ?? "";
@@ -64,6 +88,10 @@ export class ConversationStore {
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private initializing = false;
   private discovered = new Map<ProviderId, DiscoveredModel[]>();
+  private readonly frameJobs = new Map<string, { controller: AbortController; timer?: ReturnType<typeof setTimeout> }>();
+  private readonly uploads = new Set<string>();
+  /** The token preview's latest estimate, by the display body it was made for. */
+  private latestEstimate: { body: string; estimate: PromptEstimate } | undefined;
 
   readonly getSnapshot = (): WorkbenchState => this.state;
   readonly getServerSnapshot = (): WorkbenchState => serverState;
@@ -92,12 +120,22 @@ export class ConversationStore {
           systemPrompt: "",
           parameters: {},
           draft: "",
+          draftAttachments: [],
           turns: [],
           updatedAt: Date.now(),
         };
-    this.setState({ loaded: true, conversation, notice: saved.notice });
+    this.setState({ loaded: true, conversation, notice: saved.notice, mediaVersion: 0 });
     // Typing is saved with a short delay; make sure nothing is lost when the page goes away.
     window.addEventListener("pagehide", () => this.persist());
+    // Documents' texts are part of the body on screen: re-derive it when they arrive.
+    mediaCache.onTexts(() => this.setState({ ...this.state, mediaVersion: this.state.mediaVersion + 1 }));
+    const attachments = attachmentsOf(conversation);
+    if (attachments.length > 0) {
+      const work = await loadMediaWork();
+      const missing = await work.loadDocumentTexts(attachments);
+      if (missing.length > 0) this.setState({ ...this.state, notice: `The extracted text of ${missing.join(", ")} is no longer in this browser's storage; remove and attach the document again.` });
+      this.reconcileDraftMedia();
+    }
   }
 
   /** Refreshes what the store knows about providers (e.g. after a key was pasted). */
@@ -131,7 +169,44 @@ export class ConversationStore {
 
   /** The body the next Send would post to the gateway, with the workbench's own additions explained. */
   nextRequest(conversation = this.state.conversation): ReturnType<typeof buildRequestBody> {
-    return buildRequestBody({ conversation, spec: this.specFor(conversation), family: rulesFor(conversation.providerId).family });
+    return buildRequestBody({
+      conversation,
+      spec: this.specFor(conversation),
+      family: rulesFor(conversation.providerId).family,
+      media: { providerId: conversation.providerId, resolver: displayResolver },
+    });
+  }
+
+  /** What is wrong with each attachment of the message being written, and how it will be sent. */
+  checkDraftAttachments(conversation = this.state.conversation): Map<string, ReturnType<typeof checkMediaAttachment>> {
+    const spec = this.specFor(conversation);
+    const results = new Map<string, ReturnType<typeof checkMediaAttachment>>();
+    for (const attachment of conversation.draftAttachments) {
+      if (attachment.kind === "document") continue;
+      results.set(attachment.id, checkMediaAttachment({ attachment, providerId: conversation.providerId, spec }));
+    }
+    return results;
+  }
+
+  /** Why the message being written cannot be sent now (media problems, uploads or extraction running). */
+  draftBlocker(conversation = this.state.conversation): DraftBlocker | undefined {
+    if (mediaCache.incoming.some((file) => !file.error)) return { reason: "Attachments are still being read." };
+    for (const attachment of conversation.draftAttachments) {
+      const task = mediaCache.tasks.get(attachment.id);
+      if (task && !task.error) return { reason: `${attachment.name}: ${task.label.toLowerCase()}…` };
+      if (attachment.kind === "document") {
+        if (attachment.upload.providerId !== conversation.providerId) {
+          return { reason: `${attachment.name} was extracted through ${attachment.upload.providerId}; documents go into a system message, so this works on any provider, but its text is not loaded.` };
+        }
+        continue;
+      }
+      const checked = checkMediaAttachment({ attachment, providerId: conversation.providerId, spec: this.specFor(conversation) });
+      const error = checked.issues.find((issue: MediaIssue) => issue.severity === "error");
+      if (error) return { reason: `${attachment.name}: ${error.message}` };
+      if (checked.delivery.kind === "needs-upload") return { reason: `${attachment.name} has to be uploaded first.` };
+      if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) return { reason: `${attachment.name}: frames are not extracted yet.` };
+    }
+    return undefined;
   }
 
   isGenerating(): boolean {
@@ -235,11 +310,179 @@ export class ConversationStore {
     this.updateConversation({ draft });
   }
 
+  /** Attaches picked, dropped or pasted files: pictures and videos as media, documents through file-extract. */
+  async attachFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
+    const work = await loadMediaWork();
+    const { providerId } = this.state.conversation;
+    const problems: string[] = [];
+    await Promise.all(
+      files.map(async (file) => {
+        const id = createId();
+        const incoming = { id, name: file.name || "pasted file" };
+        mediaCache.setIncoming([...mediaCache.incoming, incoming]);
+        const setIncoming = (changes: Partial<typeof incoming> & { progress?: { done: number; total: number; label: string }; error?: string }) =>
+          mediaCache.setIncoming(mediaCache.incoming.map((entry) => (entry.id === id ? { ...entry, ...changes } : entry)));
+        try {
+          if (work.isDocumentFile(file)) {
+            const files = this.providers.find((provider) => provider.id === providerId)?.files;
+            if (!files) {
+              problems.push(`${file.name} is a document; documents are turned into text by Moonshot's file-extract, which only the Moonshot API and the simulator offer. Switch to one of them to attach it.`);
+              return;
+            }
+            const read = await work.readDocumentFile({ file, id, providerId, apiKey: loadProviderKeys()[providerId], onProgress: (progress) => setIncoming({ progress }) });
+            if (!read.ok) {
+              problems.push(read.message);
+              return;
+            }
+            this.addDraftAttachment(read.attachment);
+            return;
+          }
+          const kind = (await import("@/lib/media/media-rules")).mediaKindOf({ mediaType: file.type, name: file.name });
+          if (!kind) {
+            problems.push(`${file.name || "The pasted file"} is not an image, a video or a document the workbench can attach (type "${file.type || "unknown"}").`);
+            return;
+          }
+          this.addDraftAttachment(await work.readMediaFile({ file, id, spec: this.specFor(this.state.conversation) }));
+        } catch (error) {
+          problems.push(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        } finally {
+          mediaCache.setIncoming(mediaCache.incoming.filter((entry) => entry.id !== id));
+        }
+      }),
+    );
+    this.setState({ ...this.state, attachNotice: problems.length > 0 ? problems.join(" ") : undefined });
+  }
+
+  dismissAttachNotice(): void {
+    this.setState({ ...this.state, attachNotice: undefined });
+  }
+
+  private addDraftAttachment(attachment: Attachment): void {
+    this.updateConversation({ draftAttachments: [...this.state.conversation.draftAttachments, attachment] }, { saveNow: true });
+    this.reconcileDraftMedia();
+  }
+
+  /** Removes an attachment from the message being written. */
+  removeDraftAttachment(attachmentId: string): void {
+    this.cancelFrameJob(attachmentId);
+    mediaCache.setTask(attachmentId, undefined);
+    this.updateConversation({ draftAttachments: this.state.conversation.draftAttachments.filter((attachment) => attachment.id !== attachmentId) }, { saveNow: true });
+  }
+
+  /** Changes an attachment of the message being written (a video's fps, max_frames or delivery). */
+  updateDraftAttachment(attachmentId: string, changes: Partial<VideoAttachment> | Partial<MediaAttachment>): void {
+    this.updateConversation({
+      draftAttachments: this.state.conversation.draftAttachments.map((attachment) => (attachment.id === attachmentId ? ({ ...attachment, ...changes } as Attachment) : attachment)),
+    });
+    this.reconcileDraftMedia();
+  }
+
+  /** Applies a one-click fix offered for an attachment problem. */
+  async applyMediaFix({ attachmentId, fix }: { attachmentId: string; fix: MediaFix }): Promise<void> {
+    const attachment = this.state.conversation.draftAttachments.find((candidate) => candidate.id === attachmentId);
+    if (!attachment || attachment.kind === "document") return;
+    if (fix.kind === "switch-provider") return this.selectProvider(fix.providerId);
+    if (fix.kind === "send-as-frames" || fix.kind === "send-as-file") {
+      if (attachment.kind === "video") this.updateDraftAttachment(attachmentId, { delivery: fix.kind === "send-as-frames" ? "frames" : "file" });
+      return;
+    }
+    if (fix.kind === "upload") return this.uploadDraftAttachment(attachmentId);
+    if (fix.kind === "downscale" && attachment.kind === "image") {
+      const work = await loadMediaWork();
+      mediaCache.setTask(attachmentId, { done: 0, total: 1, label: "Downscaling" });
+      try {
+        const changes = await work.downscaleAttachment({ attachment, width: fix.width, height: fix.height });
+        mediaCache.setTask(attachmentId, undefined);
+        this.updateDraftAttachment(attachmentId, changes);
+      } catch (error) {
+        mediaCache.setTask(attachmentId, { done: 0, total: 1, label: "Downscale failed", error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  /** Uploads a picture or video to the selected provider's files API (then it is sent as ms://). */
+  async uploadDraftAttachment(attachmentId: string): Promise<void> {
+    const attachment = this.state.conversation.draftAttachments.find((candidate) => candidate.id === attachmentId);
+    const { providerId } = this.state.conversation;
+    if (!attachment || attachment.kind === "document" || this.uploads.has(attachmentId)) return;
+    this.uploads.add(attachmentId);
+    try {
+      const work = await loadMediaWork();
+      const uploaded = await work.uploadMedia({ attachment, providerId, apiKey: loadProviderKeys()[providerId] });
+      if (uploaded.ok) this.updateDraftAttachment(attachmentId, { upload: uploaded.upload });
+    } finally {
+      this.uploads.delete(attachmentId);
+    }
+  }
+
+  /** Clears a failed task so it can run again (a failed upload or frame extraction). */
+  retryAttachmentTask(attachmentId: string): void {
+    mediaCache.setTask(attachmentId, undefined);
+    this.reconcileDraftMedia();
+  }
+
+  /**
+   * Starts what the message's attachments need: uploads for videos too large to inline (where the
+   * provider has a files API) and frame extraction for videos sent as frames (re-run, debounced,
+   * when fps or max_frames change).
+   */
+  private reconcileDraftMedia(): void {
+    const { conversation } = this.state;
+    const checks = this.checkDraftAttachments(conversation);
+    for (const attachment of conversation.draftAttachments) {
+      if (attachment.kind === "document" || mediaCache.tasks.get(attachment.id)?.error) continue;
+      if (checks.get(attachment.id)?.delivery.kind === "needs-upload") void this.uploadDraftAttachment(attachment.id);
+      if (attachment.kind !== "video") continue;
+      const wantsFrames = attachment.delivery === "frames" && attachment.decodable && !currentFrames(attachment);
+      if (wantsFrames) this.scheduleFrameJob(attachment);
+      else this.cancelFrameJob(attachment.id);
+    }
+  }
+
+  private scheduleFrameJob(video: VideoAttachment): void {
+    const key = `${video.fps}|${video.maxFrames}`;
+    const existing = this.frameJobs.get(video.id);
+    if (existing && (existing.controller.signal as AbortSignal & { settings?: string }).settings === key) return;
+    this.cancelFrameJob(video.id);
+    const controller = new AbortController();
+    (controller.signal as AbortSignal & { settings?: string }).settings = key;
+    const job: { controller: AbortController; timer?: ReturnType<typeof setTimeout> } = { controller };
+    // Typing "10" in the fps field passes through "1": wait for the value to settle.
+    job.timer = setTimeout(async () => {
+      const work = await loadMediaWork();
+      const extracted = await work.extractVideoFrames({ attachment: video, signal: controller.signal });
+      if (this.frameJobs.get(video.id) === job) this.frameJobs.delete(video.id);
+      if (!extracted.ok || controller.signal.aborted) return;
+      const current = this.state.conversation.draftAttachments.find((candidate) => candidate.id === video.id);
+      if (current?.kind === "video" && current.fps === video.fps && current.maxFrames === video.maxFrames) {
+        this.updateConversation({ draftAttachments: this.state.conversation.draftAttachments.map((candidate) => (candidate.id === video.id ? { ...current, frames: extracted.frames } : candidate)) }, { saveNow: true });
+      }
+    }, 400);
+    this.frameJobs.set(video.id, job);
+  }
+
+  private cancelFrameJob(attachmentId: string): void {
+    const job = this.frameJobs.get(attachmentId);
+    if (!job) return;
+    clearTimeout(job.timer);
+    job.controller.abort();
+    this.frameJobs.delete(attachmentId);
+    if (mediaCache.tasks.get(attachmentId)?.label === "Extracting frames") mediaCache.setTask(attachmentId, undefined);
+  }
+
+  /** Records the token preview's estimate for a display body (compared with the usage after sending). */
+  recordEstimate({ body, estimate }: { body: string; estimate: PromptEstimate }): void {
+    this.latestEstimate = { body, estimate };
+  }
+
   /** Clears the conversation, keeping provider, model, system prompt and parameters. */
   startNewConversation(): void {
     this.stop();
     this.updateConversation({ id: createId(), turns: [] }, { saveNow: true });
     this.setState({ ...this.state, heldBack: undefined });
+    // Only one conversation is kept, so stored media nothing refers to any more can go.
+    void loadMediaWork().then((work) => work.collectGarbage(attachmentsOf(this.state.conversation)));
   }
 
   dismissNotice(): void {
@@ -249,9 +492,11 @@ export class ConversationStore {
   /** Sends the message being written (or `text`) and streams the answer; held back if it breaks a rule. */
   send(text?: string): void {
     const content = text ?? this.state.conversation.draft;
-    if (!content.trim() || this.isGenerating()) return;
-    const userTurn: Turn = { id: createId(), role: "user", content, createdAt: Date.now() };
-    this.updateConversation({ draft: text === undefined ? "" : this.state.conversation.draft });
+    const attachments = text === undefined ? this.state.conversation.draftAttachments : [];
+    if ((!content.trim() && attachments.length === 0) || this.isGenerating()) return;
+    if (text === undefined && this.draftBlocker()) return;
+    const userTurn: Turn = { id: createId(), role: "user", content, ...(attachments.length > 0 ? { attachments } : {}), createdAt: Date.now() };
+    this.updateConversation(text === undefined ? { draft: "", draftAttachments: [] } : {});
     this.startAnswer({ turns: [...this.state.conversation.turns, userTurn] });
   }
 
@@ -269,7 +514,7 @@ export class ConversationStore {
     const last = heldBack.turns[heldBack.turns.length - 1];
     const restoreDraft = last?.role === "user" && !this.state.conversation.turns.includes(last);
     this.setState({ ...this.state, heldBack: undefined });
-    if (restoreDraft) this.updateConversation({ draft: last.content });
+    if (restoreDraft) this.updateConversation({ draft: last.content, draftAttachments: last.attachments ?? [] });
   }
 
   /** Answers the last assistant message's tool calls and asks the model to continue. */
@@ -306,12 +551,17 @@ export class ConversationStore {
   private startAnswer({ turns, force = false }: { turns: Turn[]; force?: boolean }): void {
     const { conversation } = this.state;
     const spec = this.specFor(conversation);
-    const { body } = buildRequestBody({ conversation: { ...conversation, turns }, includeDraft: false, spec, family: rulesFor(conversation.providerId).family });
-    const issues = force ? [] : checkRequest({ request: body, spec, providerId: conversation.providerId });
+    const family = rulesFor(conversation.providerId).family;
+    const build = (resolver: typeof displayResolver) =>
+      buildRequestBody({ conversation: { ...conversation, turns }, includeDraft: false, spec, family, media: { providerId: conversation.providerId, resolver } });
+    const display = build(displayResolver);
+    const issues = force ? [] : checkRequest({ request: display.body, spec, providerId: conversation.providerId });
     if (issues.length > 0) {
       this.setState({ ...this.state, heldBack: { issues, turns } });
       return;
     }
+    const displayKey = JSON.stringify(display.body);
+    const promptEstimate = this.latestEstimate?.body === displayKey ? this.latestEstimate.estimate : undefined;
     const answer: AssistantTurn = {
       id: createId(),
       role: "assistant",
@@ -320,15 +570,30 @@ export class ConversationStore {
       content: "",
       reasoning: "",
       status: "streaming",
+      ...(promptEstimate ? { promptEstimate } : {}),
       createdAt: Date.now(),
     };
     this.liveStreams.set(answer.id, new LiveStream());
     this.setState({ ...this.state, heldBack: undefined });
     this.updateConversation({ turns: [...turns, answer] }, { saveNow: true });
-    void this.streamAnswer({ answer, body });
+    const attachments = attachmentsOf({ turns, draftAttachments: [] });
+    void this.streamAnswer({
+      answer,
+      // Media bytes are read from browser storage only now, when the request is really sent.
+      prepareBody: async () => {
+        if (attachments.length === 0) return { ok: true, body: display.body };
+        const work = await loadMediaWork();
+        const missing = await work.prepareForSend({ attachments, providerId: conversation.providerId });
+        const real = build(sendResolver);
+        if (missing.length > 0 || real.pending.length > 0) {
+          return { ok: false, error: { type: "media_missing", message: `The bytes of ${[...new Set([...missing, ...real.pending])].join(", ")} are not in this browser's storage any more. Edit the message, remove the attachment and attach it again.` } };
+        }
+        return { ok: true, body: real.body };
+      },
+    });
   }
 
-  private async streamAnswer({ answer, body }: { answer: AssistantTurn; body: ChatRequest }): Promise<void> {
+  private async streamAnswer({ answer, prepareBody }: { answer: AssistantTurn; prepareBody: () => Promise<{ ok: true; body: ChatRequest } | { ok: false; error: TurnError }> }): Promise<void> {
     const live = this.liveStreams.get(answer.id)!;
     const controller = new AbortController();
     this.controllers.set(answer.id, controller);
@@ -341,7 +606,10 @@ export class ConversationStore {
     let completed = false;
     const saveProgress = setInterval(() => this.persist(), 2000);
     try {
-      const opened = await openChatStream({ providerId: answer.providerId, body, apiKey: loadProviderKeys()[answer.providerId], signal: controller.signal });
+      const prepared = await prepareBody();
+      const opened = prepared.ok
+        ? await openChatStream({ providerId: answer.providerId, body: prepared.body, apiKey: loadProviderKeys()[answer.providerId], signal: controller.signal })
+        : ({ ok: false, error: prepared.error } as const);
       if (!opened.ok) {
         error = opened.error;
       } else {

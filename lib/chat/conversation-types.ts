@@ -1,12 +1,21 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ToolCall, Usage } from "@/lib/gateway/chat-wire";
+import type { Attachment } from "@/lib/media/attachment-types";
 
-/** A message the user wrote. */
+/** A message the user wrote, with what they attached to it. */
 export interface UserTurn {
   id: string;
   role: "user";
   content: string;
+  attachments?: Attachment[];
   createdAt: number;
+}
+
+/** The prompt-token count the workbench showed before sending, to compare with the usage. */
+export interface PromptEstimate {
+  tokens: number;
+  /** True when it came from the provider's own counting endpoint. */
+  exact: boolean;
 }
 
 /** Time measurements of one answer, taken from the stream in the browser. */
@@ -45,6 +54,8 @@ export interface AssistantTurn {
   error?: TurnError;
   /** Upstream attempts the gateway needed (retries before the first byte). */
   attempts?: number;
+  /** What the workbench estimated the prompt at when it sent the request. */
+  promptEstimate?: PromptEstimate;
   /** Further choices when the request asked for `n` > 1 (the first is `content` / `reasoning`). */
   otherChoices?: Array<{ content: string; reasoning: string; finishReason: string | null }>;
   createdAt: number;
@@ -78,6 +89,8 @@ export interface Conversation {
   parameters: RequestParameters;
   /** The message being written (part of the next request). */
   draft: string;
+  /** Pictures, videos and documents attached to the message being written. */
+  draftAttachments: Attachment[];
   turns: Turn[];
   updatedAt: number;
 }

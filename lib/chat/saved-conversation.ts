@@ -1,4 +1,4 @@
-import { array, discriminatedUnion, enum as oneOf, literal, looseObject, number, optional, record, string, unknown } from "zod/mini";
+import { array, boolean, discriminatedUnion, enum as oneOf, literal, looseObject, number, optional, record, string, unknown } from "zod/mini";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { writeThinkingFields } from "@/lib/request/thinking-fields";
@@ -8,8 +8,29 @@ import type { Conversation } from "./conversation-types";
 
 const usageSchema = looseObject({ prompt_tokens: number(), completion_tokens: number(), total_tokens: number() });
 
+const uploadSchema = looseObject({ providerId: oneOf(providerIds), fileId: string(), purpose: oneOf(["image", "video", "file-extract"]) });
+const attachmentBase = { id: string(), name: string(), mediaType: string(), bytes: number(), blobKey: string(), upload: optional(uploadSchema) };
+const attachmentSchema = discriminatedUnion("kind", [
+  looseObject({ ...attachmentBase, kind: literal("image"), width: optional(number()), height: optional(number()) }),
+  looseObject({
+    ...attachmentBase,
+    kind: literal("video"),
+    width: optional(number()),
+    height: optional(number()),
+    durationSeconds: optional(number()),
+    decodable: boolean(),
+    fps: number(),
+    maxFrames: number(),
+    delivery: oneOf(["file", "frames"]),
+    frames: optional(
+      looseObject({ fps: number(), maxFrames: number(), times: array(number()), effectiveFps: number(), width: number(), height: number(), blobKeys: array(string()) }),
+    ),
+  }),
+  looseObject({ ...attachmentBase, kind: literal("document"), upload: uploadSchema, textKey: string(), textLength: number() }),
+]);
+
 const turnSchema = discriminatedUnion("role", [
-  looseObject({ id: string(), role: literal("user"), content: string(), createdAt: number() }),
+  looseObject({ id: string(), role: literal("user"), content: string(), attachments: optional(array(attachmentSchema)), createdAt: number() }),
   looseObject({
     id: string(),
     role: literal("assistant"),
@@ -33,6 +54,7 @@ const conversationSchema = looseObject({
   parameters: optional(record(string(), unknown())),
   thinking: optional(oneOf(["default", "on", "off"])),
   draft: optional(string()),
+  draftAttachments: optional(array(attachmentSchema)),
   turns: array(turnSchema),
   updatedAt: number(),
 });
@@ -41,8 +63,8 @@ const conversationSchema = looseObject({
 export function readSavedConversation(value: unknown): Conversation | undefined {
   const parsed = conversationSchema.safeParse(value);
   if (!parsed.success) return undefined;
-  const { thinking, parameters, draft, ...saved } = parsed.data;
+  const { thinking, parameters, draft, draftAttachments, ...saved } = parsed.data;
   const family = rulesFor(saved.providerId).family;
   const migrated = parameters ?? writeThinkingFields({ fields: {}, family, thinking: thinking === "on" ? true : thinking === "off" ? false : undefined, preserve: undefined });
-  return { ...(saved as unknown as Conversation), parameters: migrated, draft: draft ?? "" };
+  return { ...(saved as unknown as Conversation), parameters: migrated, draft: draft ?? "", draftAttachments: (draftAttachments ?? []) as Conversation["draftAttachments"] };
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 
 function snippetsFor({ providerId, model, baseUrl, parameters, prompt }: { providerId: ProviderId; model: string; baseUrl: string; parameters: Record<string, unknown>; prompt: string }) {
-  const conversation: Conversation = { id: "c", providerId, model, systemPrompt: "You are concise.", parameters, draft: prompt, turns: [], updatedAt: 1 };
+  const conversation: Conversation = { id: "c", providerId, model, systemPrompt: "You are concise.", parameters, draft: prompt, draftAttachments: [], turns: [], updatedAt: 1 };
   const spec = findModelSpec({ providerId, modelId: model })!;
   const { body } = buildRequestBody({ conversation, spec, family: rulesFor(providerId).family });
   const wire = toWireRequest({ providerId, baseUrl, body, spec });

@@ -1,6 +1,7 @@
 import "server-only";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { listCatalogModels } from "@/lib/catalog/model-catalog";
+import { getServerEnv } from "@/lib/env";
 import { readClientAccess } from "@/lib/gateway/access";
 import { getDefaultProviderId, getProviderRuntime } from "./provider-registry";
 import type { ProvidersResponse } from "./provider-summary";
@@ -12,6 +13,7 @@ export function listProviders(request: Request): ProvidersResponse {
   return {
     defaultProviderId: getDefaultProviderId(),
     access,
+    maxBodyBytes: getServerEnv().GATEWAY_MAX_BODY_MB * 1024 * 1024,
     providers: providerIds.map((id) => {
       const runtime = getProviderRuntime(id);
       let host: string | undefined;
@@ -34,6 +36,8 @@ export function listProviders(request: Request): ProvidersResponse {
         ...(runtime.configured || !runtime.setupHint ? {} : { setupHint: runtime.setupHint }),
         ...(host ? { host } : {}),
         ...(id === "simulator" ? { baseUrl: "/api/providers/simulator/v1" } : runtime.adapter ? { baseUrl: runtime.adapter.baseUrl } : {}),
+        files: runtime.adapter?.files !== undefined,
+        exactTokenCount: runtime.adapter?.countTokens !== undefined,
         models: [...listCatalogModels(id)],
       };
     }),

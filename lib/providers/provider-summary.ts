@@ -19,6 +19,10 @@ export interface ProviderSummary {
   host?: string;
   /** Base URL for code that calls the provider directly; relative (the gateway) for the simulator. */
   baseUrl?: string;
+  /** The provider has Moonshot's files API (uploads as ms:// ids, documents through file-extract). */
+  files: boolean;
+  /** Whether it has an exact token count (`tokenizers/estimate-token-count`). */
+  exactTokenCount: boolean;
   models: ModelSpec[];
 }
 
@@ -27,4 +31,6 @@ export interface ProvidersResponse {
   providers: ProviderSummary[];
   defaultProviderId: ProviderId;
   access: { loopback: boolean; authenticated: boolean; tokenConfigured: boolean };
+  /** Largest request body the gateway accepts (GATEWAY_MAX_BODY_MB), in bytes. */
+  maxBodyBytes: number;
 }

@@ -22,6 +22,7 @@ const conversation = (overrides: Partial<Conversation>): Conversation => ({
   systemPrompt: "",
   parameters: {},
   draft: "",
+  draftAttachments: [],
   turns: [],
   updatedAt: 1,
   ...overrides,

@@ -1,7 +1,9 @@
-import type { ModelSpec } from "@/lib/catalog/catalog-types";
+import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ParameterFamily } from "@/lib/catalog/provider-parameters";
 import type { Conversation, Turn } from "@/lib/chat/conversation-types";
-import type { ChatMessage, ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/gateway/chat-wire";
+import { mediaContentParts, type MediaResolver } from "@/lib/media/attachment-parts";
+import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/media/attachment-types";
 import { readPreserveThinking, requestThinks } from "./thinking-fields";
 
 /** Something the workbench (or the gateway) does to a request beyond what the user set, and why. */
@@ -20,13 +22,74 @@ export function keepsReasoning({ spec, parameters, family }: { spec: ModelSpec; 
   return spec.preservedThinking === "always" || readPreserveThinking({ fields: parameters, family }) === true;
 }
 
-/** The messages a conversation sends: its turns, with reasoning where the model needs it back. */
-export function turnsToMessages({ turns, includeReasoning }: { turns: readonly Turn[]; includeReasoning: boolean }): { messages: ChatMessage[]; leftOut: number } {
+/** How attachments become message parts: the provider decides the form, the resolver the bytes. */
+export interface MediaContext {
+  providerId: ProviderId;
+  resolver: MediaResolver;
+}
+
+/** Messages built from turns, with what could not be loaded and what the workbench changed. */
+interface BuiltMessages {
+  messages: ChatMessage[];
+  leftOut: number;
+  adjustments: RequestAdjustment[];
+  /** Attachments whose bytes or text are not loaded yet (the body cannot be sent until they are). */
+  pending: string[];
+}
+
+/**
+ * A user message and the system messages its documents become (Moonshot's file-extract recipe puts
+ * a document's text in a system message before the question).
+ */
+export function userMessages({
+  text,
+  attachments,
+  media,
+  messageIndex,
+}: {
+  text: string;
+  attachments: readonly Attachment[] | undefined;
+  media: MediaContext | undefined;
+  messageIndex: number;
+}): { messages: ChatMessage[]; adjustments: RequestAdjustment[]; pending: string[] } {
+  if (!attachments?.length || !media) return { messages: [{ role: "user", content: text }], adjustments: [], pending: [] };
   const messages: ChatMessage[] = [];
+  const pending: string[] = [];
+  for (const document of attachments.filter((attachment): attachment is DocumentAttachment => attachment.kind === "document")) {
+    const extracted = media.resolver.documentText(document);
+    if (extracted === undefined) pending.push(document.name);
+    messages.push({ role: "system", content: extracted ?? "" });
+  }
+  const pictures = attachments.filter((attachment): attachment is MediaAttachment => attachment.kind !== "document");
+  const built = mediaContentParts({ attachments: pictures, providerId: media.providerId, resolver: media.resolver, messageIndex: messageIndex + messages.length });
+  const content: ContentPart[] = [...built.parts, ...(text ? [{ type: "text" as const, text }] : [])];
+  messages.push({ role: "user", content: built.parts.length > 0 ? content : text });
+  return { messages, adjustments: built.adjustments, pending: [...pending, ...built.pending] };
+}
+
+/** The messages a conversation sends: its turns, with reasoning where the model needs it back. */
+export function turnsToMessages({
+  turns,
+  includeReasoning,
+  media,
+  firstIndex = 0,
+}: {
+  turns: readonly Turn[];
+  includeReasoning: boolean;
+  media?: MediaContext;
+  /** Index of the first of these messages in the request (after the system prompt). */
+  firstIndex?: number;
+}): BuiltMessages {
+  const messages: ChatMessage[] = [];
+  const adjustments: RequestAdjustment[] = [];
+  const pending: string[] = [];
   let leftOut = 0;
   for (const turn of turns) {
     if (turn.role === "user") {
-      messages.push({ role: "user", content: turn.content });
+      const built = userMessages({ text: turn.content, attachments: turn.attachments, media, messageIndex: firstIndex + messages.length });
+      messages.push(...built.messages);
+      adjustments.push(...built.adjustments);
+      pending.push(...built.pending);
       continue;
     }
     if (turn.role === "tool") {
@@ -47,7 +110,7 @@ export function turnsToMessages({ turns, includeReasoning }: { turns: readonly T
       ...(hasToolCalls ? { tool_calls: turn.toolCalls } : {}),
     });
   }
-  return { messages, leftOut };
+  return { messages, leftOut, adjustments, pending };
 }
 
 /**
@@ -61,20 +124,31 @@ export function buildRequestBody({
   includeDraft = true,
   spec,
   family,
+  media,
 }: {
-  conversation: Pick<Conversation, "model" | "systemPrompt" | "parameters" | "draft" | "turns">;
+  conversation: Pick<Conversation, "model" | "systemPrompt" | "parameters" | "draft" | "turns"> & { draftAttachments?: Attachment[] };
   turns?: readonly Turn[];
   includeDraft?: boolean;
   spec: ModelSpec;
   family: ParameterFamily;
-}): { body: ChatRequest; adjustments: RequestAdjustment[] } {
+  /** How attachments are written; without it, turns go as text only. */
+  media?: MediaContext;
+}): { body: ChatRequest; adjustments: RequestAdjustment[]; pending: string[] } {
   const adjustments: RequestAdjustment[] = [];
   const includeReasoning = keepsReasoning({ spec, parameters: conversation.parameters, family });
   const messages: ChatMessage[] = [];
   if (conversation.systemPrompt.trim()) messages.push({ role: "system", content: conversation.systemPrompt });
-  const history = turnsToMessages({ turns, includeReasoning });
+  const history = turnsToMessages({ turns, includeReasoning, media, firstIndex: messages.length });
   messages.push(...history.messages);
-  if (includeDraft && conversation.draft.trim()) messages.push({ role: "user", content: conversation.draft });
+  const pending = [...history.pending];
+  const draftAttachments = conversation.draftAttachments ?? [];
+  if (includeDraft && (conversation.draft.trim() || draftAttachments.length > 0)) {
+    const draft = userMessages({ text: conversation.draft, attachments: draftAttachments, media, messageIndex: messages.length });
+    messages.push(...draft.messages);
+    adjustments.push(...draft.adjustments);
+    pending.push(...draft.pending);
+  }
+  adjustments.push(...history.adjustments);
   if (history.leftOut > 0) {
     adjustments.push({ kind: "dropped", field: "messages", reason: `${history.leftOut} failed or empty answer${history.leftOut === 1 ? " is" : "s are"} left out of the history: the model never produced ${history.leftOut === 1 ? "it" : "them"}.` });
   }
@@ -91,5 +165,5 @@ export function buildRequestBody({
         : { kind: "changed", field: "stream", reason: `The workbench streams answers, so ${JSON.stringify(stream)} becomes true.` },
     );
   }
-  return { body: { model: conversation.model, messages, ...parameters, stream: true }, adjustments };
+  return { body: { model: conversation.model, messages, ...parameters, stream: true }, adjustments, pending };
 }

@@ -11,6 +11,7 @@ const base: Conversation = {
   systemPrompt: "Be brief.",
   parameters: { max_tokens: 100 },
   draft: "next",
+  draftAttachments: [],
   turns: [
     { id: "u1", role: "user", content: "one", createdAt: 1 },
     { id: "a1", role: "assistant", providerId: "moonshot", model: "kimi-k2.6", content: "One.", reasoning: "r", status: "done", usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 }, createdAt: 1 },
