@@ -16,5 +16,5 @@ export default defineConfig([
     files: ["server.mjs", "scripts/**", "bench/**", "e2e/**"],
     rules: { "no-console": "off" },
   },
-  globalIgnores([".next/**", "node_modules/**", "public/monaco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"]),
+  globalIgnores([".next/**", "node_modules/**", "public/monaco/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**", ".scratch/**"]),
 ]);

@@ -2,6 +2,7 @@
 // summary; results also go to bench/results/latest.json (not committed).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { runGatewayOverhead } from "./gateway-overhead";
+import { runFirstLoad } from "./first-load";
 import { runStreamRender } from "./stream-render";
 
 const only = process.argv[2];
@@ -15,6 +16,11 @@ if (!only || only === "ui") {
   console.log("UI: streaming 50k tokens, reopening it, 200-message history…");
   results.streamRender = await runStreamRender();
   console.log(JSON.stringify(results.streamRender, null, 2));
+}
+if (!only || only === "first-load") {
+  console.log("First-load JavaScript of the workbench page…");
+  results.firstLoad = await runFirstLoad();
+  console.log(JSON.stringify(results.firstLoad, null, 2));
 }
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2));

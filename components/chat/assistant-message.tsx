@@ -96,7 +96,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
       {turn.finishReason === "length" && <p className="text-xs text-amber-700 dark:text-amber-400">The answer hit max_tokens (finish_reason: length).</p>}
       {!streaming && (
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} />
+          <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} estimate={turn.promptEstimate} />
           <div className="flex gap-1">
             {content && <CopyButton text={content} label="Copy answer" />}
             {isLast && turn.status !== "error" && (

@@ -5,6 +5,7 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { mediaCache } from "@/lib/media/media-cache";
 import { useMediaCache } from "@/lib/media/use-media";
+import { TokenPreviewBar } from "@/components/tokens/token-preview-bar";
 
 // Attachment cards (video controls, frame strips, fixes) load when something is attached.
 const DraftAttachments = lazy(() => import("@/components/media/draft-attachments"));
@@ -141,6 +142,7 @@ export function Composer() {
       <p className="mt-1 px-1 text-xs text-zinc-500" aria-live="polite">
         {blocker ? <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span> : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
       </p>
+      <TokenPreviewBar />
     </form>
   );
 }

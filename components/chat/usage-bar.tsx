@@ -1,14 +1,22 @@
-import type { TurnTimings } from "@/lib/chat/conversation-types";
+import type { PromptEstimate, TurnTimings } from "@/lib/chat/conversation-types";
 import type { Usage } from "@/lib/gateway/chat-wire";
 
 const number = (value: number) => value.toLocaleString("en-US");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Tokens (prompt, completion, reasoning, cached) and timings (first token, thinking, tokens/s) of an answer. */
-export function UsageBar({ usage, timings, attempts }: { usage?: Usage; timings?: TurnTimings; attempts?: number }) {
+export function UsageBar({ usage, timings, attempts, estimate }: { usage?: Usage; timings?: TurnTimings; attempts?: number; estimate?: PromptEstimate }) {
   const items: Array<{ label: string; value: string; title: string }> = [];
   if (usage) {
     items.push({ label: "Prompt", value: number(usage.prompt_tokens), title: "Prompt tokens billed by the provider" });
+    if (estimate) {
+      const difference = usage.prompt_tokens - estimate.tokens;
+      items.push({
+        label: estimate.exact ? "Counted before sending" : "Estimated",
+        value: `${estimate.exact ? "" : "≈"}${number(estimate.tokens)}${difference === 0 ? " (=)" : ` (${difference > 0 ? "+" : "−"}${number(Math.abs(difference))})`}`,
+        title: estimate.exact ? "The provider's token count before sending, and how far the billed prompt differs" : "The workbench's local estimate before sending, and how far the billed prompt differs",
+      });
+    }
     const cached = usage.cached_tokens ?? usage.prompt_tokens_details?.cached_tokens;
     if (cached !== undefined) items.push({ label: "Cached", value: number(cached), title: "Prompt tokens served from the provider's cache" });
     items.push({ label: "Completion", value: number(usage.completion_tokens), title: "Completion tokens (answer plus reasoning)" });

@@ -471,8 +471,31 @@ export class ConversationStore {
     if (mediaCache.tasks.get(attachmentId)?.label === "Extracting frames") mediaCache.setTask(attachmentId, undefined);
   }
 
+  /**
+   * The next request exactly as it would be sent (media bytes read from browser storage), for the
+   * provider's exact token count; undefined while something is missing or the draft cannot be sent.
+   */
+  async sendableNextRequest(): Promise<ChatRequest | undefined> {
+    const { conversation } = this.state;
+    if (this.draftBlocker(conversation)) return undefined;
+    const attachments = attachmentsOf(conversation);
+    if (attachments.length > 0) {
+      const work = await loadMediaWork();
+      if ((await work.prepareForSend({ attachments, providerId: conversation.providerId })).length > 0) return undefined;
+    }
+    const built = buildRequestBody({
+      conversation,
+      spec: this.specFor(conversation),
+      family: rulesFor(conversation.providerId).family,
+      media: { providerId: conversation.providerId, resolver: sendResolver },
+    });
+    return built.pending.length > 0 ? undefined : built.body;
+  }
+
   /** Records the token preview's estimate for a display body (compared with the usage after sending). */
   recordEstimate({ body, estimate }: { body: string; estimate: PromptEstimate }): void {
+    // The provider's exact count of a body outranks a local estimate of the same body.
+    if (this.latestEstimate?.body === body && this.latestEstimate.estimate.exact && !estimate.exact) return;
     this.latestEstimate = { body, estimate };
   }
 

@@ -84,7 +84,7 @@ export interface NextRequest {
 
 /** The next request, derived from the conversation (recomputed only when the conversation changes). */
 export function useNextRequest(): NextRequest {
-  const { conversation } = useWorkbench();
+  const { conversation, mediaVersion } = useWorkbench();
   const providers = useProviders();
   return useMemo(() => {
     const spec = conversationStore.specFor(conversation);
@@ -92,6 +92,6 @@ export function useNextRequest(): NextRequest {
     const { body, adjustments } = conversationStore.nextRequest(conversation);
     const issues = checkRequest({ request: body, spec, providerId: conversation.providerId });
     return { spec, family, body, adjustments, issues, thinks: requestThinks({ fields: conversation.parameters, family, spec }) };
-    // providers: model facts come from the provider list.
-  }, [conversation, providers]); // eslint-disable-line react-hooks/exhaustive-deps
+    // providers: model facts come from the provider list; mediaVersion: extracted document text arrived.
+  }, [conversation, providers, mediaVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 }

@@ -1,0 +1,121 @@
+import type { ModelPrices, ProviderId } from "@/lib/catalog/catalog-types";
+import type { ChatMessage } from "@/lib/gateway/chat-wire";
+import type { Attachment } from "@/lib/media/attachment-types";
+import { attachmentTokens } from "./attachment-tokens";
+import type { PromptTokenBreakdown } from "./prompt-tokens";
+
+/** Tokens per media part key (`attachment:<id>`, as `mediaKeyOf` names placeholders) for the worker. */
+export function mediaTokenTable({ attachments, providerId }: { attachments: readonly Attachment[]; providerId: ProviderId }): Record<string, number> {
+  const table: Record<string, number> = {};
+  for (const attachment of attachments) {
+    if (attachment.kind === "document") continue;
+    const tokens = attachmentTokens({ attachment, providerId });
+    if (tokens !== undefined) table[`attachment:${attachment.id}`] = tokens;
+  }
+  return table;
+}
+
+/** One line of the breakdown. */
+export interface PreviewRow {
+  key: string;
+  label: string;
+  tokens: number;
+  /** Shown indented under the row before it. */
+  detail?: boolean;
+}
+
+/**
+ * The breakdown the preview shows, summing to the total: system prompt, documents, history (with
+ * its media), tools, the new message's text and each of its images and videos. The last
+ * `newMessageCount` messages are the message being written (its documents' system messages, then it).
+ */
+export function previewRows({
+  breakdown,
+  messages,
+  hasSystemPrompt,
+  newMessageCount,
+  attachments,
+}: {
+  breakdown: PromptTokenBreakdown;
+  messages: readonly ChatMessage[];
+  hasSystemPrompt: boolean;
+  newMessageCount: number;
+  /** Every attachment of the conversation, to name media parts. */
+  attachments: readonly Attachment[];
+}): PreviewRow[] {
+  const names = new Map(attachments.map((attachment) => [attachment.id, attachment]));
+  const firstNew = messages.length - newMessageCount;
+  let system = 0;
+  let documents = 0;
+  let history = 0;
+  let historyMedia = 0;
+  let newText = 3; // the assistant priming tokens of the chat template
+  const newMedia: PreviewRow[] = [];
+  const mediaByMessage = new Map<number, PromptTokenBreakdown["media"]>();
+  for (const entry of breakdown.media) mediaByMessage.set(entry.messageIndex, [...(mediaByMessage.get(entry.messageIndex) ?? []), entry]);
+  messages.forEach((message, index) => {
+    const tokens = breakdown.messageTokens[index] ?? 0;
+    const media = mediaByMessage.get(index) ?? [];
+    const mediaTokens = media.reduce((sum, entry) => sum + entry.tokens, 0);
+    if (index === 0 && hasSystemPrompt) system += tokens;
+    else if (message.role === "system") documents += tokens;
+    else if (index < firstNew) {
+      history += tokens;
+      historyMedia += mediaTokens;
+    } else {
+      newText += tokens - mediaTokens;
+      for (const entry of media) {
+        const part = Array.isArray(message.content) ? message.content[entry.partIndex] : undefined;
+        const url = part?.type === "image_url" ? part.image_url.url : part?.type === "video_url" ? part.video_url.url : part?.type === "video" ? part.video[0] : undefined;
+        const id = /⟨attachment ([A-Za-z0-9_-]+)/.exec(url ?? "")?.[1];
+        const attachment = id ? names.get(id) : undefined;
+        newMedia.push({
+          key: `media-${index}-${entry.partIndex}`,
+          label: `${entry.kind === "image_url" ? "Image" : "Video"}${attachment ? ` ${attachment.name}` : ""}`,
+          tokens: entry.tokens,
+        });
+      }
+    }
+  });
+  const rows: PreviewRow[] = [];
+  if (hasSystemPrompt) rows.push({ key: "system", label: "System prompt", tokens: system });
+  if (documents > 0) rows.push({ key: "documents", label: "Documents (extracted text)", tokens: documents });
+  if (history > 0) {
+    rows.push({ key: "history", label: "History", tokens: history });
+    if (historyMedia > 0) rows.push({ key: "history-media", label: "of which images and video", tokens: historyMedia, detail: true });
+  }
+  if (breakdown.tools > 0) rows.push({ key: "tools", label: "Tools", tokens: breakdown.tools });
+  rows.push({ key: "new-text", label: "New message text (with template tokens)", tokens: newText });
+  rows.push(...newMedia);
+  return rows;
+}
+
+/** What a prompt costs at list price, and the most its answer can cost. */
+export interface CostPreview {
+  currency: ModelPrices["currency"];
+  /** The prompt billed as cache misses. */
+  promptCacheMiss: number;
+  /** The prompt entirely served from the cache (the cheapest it can be), where the price is published. */
+  promptCacheHit?: number;
+  /** The answer at `max_tokens` (the most it can cost). */
+  outputCeiling: number;
+}
+
+/** Prices a prompt and the ceiling of its answer from the model's per-million prices. */
+export function previewCost({ promptTokens, maxTokens, prices }: { promptTokens: number; maxTokens: number; prices: ModelPrices }): CostPreview {
+  return {
+    currency: prices.currency,
+    promptCacheMiss: (promptTokens * prices.inputCacheMiss) / 1_000_000,
+    ...(prices.inputCacheHit !== undefined ? { promptCacheHit: (promptTokens * prices.inputCacheHit) / 1_000_000 } : {}),
+    outputCeiling: (maxTokens * prices.output) / 1_000_000,
+  };
+}
+
+/** A price with enough digits to tell small amounts apart (¥0.0012, ¥1.35). */
+export function formatMoney({ amount, currency }: { amount: number; currency: ModelPrices["currency"] }): string {
+  const symbol = currency === "CNY" ? "¥" : "$";
+  if (amount === 0) return `${symbol}0`;
+  // Two significant digits below one unit.
+  const digits = amount >= 1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(amount))));
+  return `${symbol}${amount.toFixed(digits)}`;
+}
