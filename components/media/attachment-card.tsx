@@ -5,7 +5,8 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import type { MediaAttachment } from "@/lib/media/attachment-types";
 import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { mediaCache } from "@/lib/media/media-cache";
-import { formatBytes, type MediaFix, type MediaIssue, type MediaDelivery } from "@/lib/media/media-rules";
+import { currentFrames } from "@/lib/media/attachment-parts";
+import { formatBytes, frameListFor, type MediaFix, type MediaIssue, type MediaDelivery } from "@/lib/media/media-rules";
 import { useBlobObjectUrl, useMediaCache } from "@/lib/media/use-media";
 import { VideoControls } from "./video-controls";
 
@@ -91,14 +92,15 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
   );
 }
 
-function deliveryText(delivery: MediaDelivery): string | undefined {
+function deliveryText(delivery: MediaDelivery, attachment: MediaAttachment): string | undefined {
   switch (delivery.kind) {
     case "uploaded":
       return `sent as ms://${delivery.fileId}`;
     case "needs-upload":
       return "to be uploaded";
     case "frames":
-      return "sent as frames";
+      if (attachment.kind !== "video") return "sent as frames";
+      return `sent as ${frameListFor(attachment).times.length} frames${currentFrames(attachment) ? "" : " (extracting…)"}`;
     case "inline":
       return "sent inline (base64)";
     default:
@@ -119,12 +121,15 @@ export const AttachmentCard = memo(function AttachmentCard({
   tokens: number | undefined;
 }) {
   const imageUrl = useBlobObjectUrl(attachment.kind === "image" ? attachment.blobKey : undefined);
+  useMediaCache();
+  // A video's poster is its first captured thumbnail.
+  const poster = attachment.kind === "video" ? mediaCache.thumbnails.get(attachment.blobKey)?.values().next().value : undefined;
   const facts = [
     attachment.width && attachment.height ? `${attachment.width}×${attachment.height}` : "size unknown",
     formatBytes(attachment.bytes),
     ...(attachment.kind === "video" ? [attachment.durationSeconds !== undefined ? formatVideoTime(attachment.durationSeconds) : "duration unknown"] : []),
     ...(tokens !== undefined ? [`≈${tokens.toLocaleString("en-US")} tokens`] : []),
-    ...(deliveryText(delivery) ? [deliveryText(delivery)!] : []),
+    ...(deliveryText(delivery, attachment) ? [deliveryText(delivery, attachment)!] : []),
   ];
   return (
     <li aria-label={`Attachment ${attachment.name}`} className="space-y-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
@@ -136,6 +141,9 @@ export const AttachmentCard = memo(function AttachmentCard({
           ) : (
             <div className="h-14 w-14 shrink-0 rounded bg-zinc-100 dark:bg-zinc-800" aria-hidden />
           )
+        ) : poster ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a frame captured in this browser
+          <img src={poster} alt="" className="h-14 w-14 shrink-0 rounded object-cover" />
         ) : (
           <div className="flex h-14 w-14 shrink-0 items-center justify-center rounded bg-zinc-900 text-xs font-medium text-white" aria-hidden>
             ▶ video

@@ -91,7 +91,7 @@ function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moment
       </ol>
       {moments.length > maxTiles && (
         <p className="text-[11px] text-zinc-500">
-          Showing {maxTiles} of {moments.length} moments{capped ? "" : ""}; the bar above marks all of them.
+          Showing {maxTiles} of {moments.length} moments{capped ? " (capped by max_frames)" : ""}; the bar above marks all of them.
         </p>
       )}
     </div>
@@ -147,7 +147,7 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
           ? `${sample.times.length} frames spread evenly over ${formatVideoTime(durationSeconds)} (max_frames caps ${Math.floor(durationSeconds * fps + 1e-9)} at ${fps} fps)`
           : `${sample.times.length} frame${sample.times.length === 1 ? "" : "s"}, one every ${(1 / fps).toFixed(fps >= 1 ? 2 : 1).replace(/\.?0+$/, "")} s`}
         {detail ? ` · ${detail.chunks} chunk${detail.chunks === 1 ? "" : "s"} of 4 · ≈${detail.tokens.toLocaleString("en-US")} tokens` : ""}
-        {!honoured && video.maxFrames < Math.floor(durationSeconds * fps + 1e-9) ? " · max_frames is not applied to a file here" : ""}
+        {!honoured && video.maxFrames < Math.floor(durationSeconds * fps + 1e-9) ? ` · this provider ignores max_frames for a video file${framesPossible ? "; choose Send as frames to enforce it" : ""}` : ""}
       </p>
       {durationSeconds > 0 && <FrameStrip video={video} moments={sample.times} capped={sample.capped} />}
     </div>
