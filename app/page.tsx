@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";
+import { FilesDialog } from "@/components/files/files-dialog";
 import { KeyDialog } from "@/components/header/key-dialog";
 import { NewConversationButton } from "@/components/header/new-conversation-button";
 import { ProviderModelPicker } from "@/components/header/provider-model-picker";
@@ -32,6 +33,7 @@ export default async function WorkbenchPage() {
             <div className="ml-auto flex items-center gap-2">
               <ParametersDialog />
               <NewConversationButton />
+              <FilesDialog />
               <KeyDialog />
               <ThemeToggle />
             </div>

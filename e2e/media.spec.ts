@@ -134,3 +134,60 @@ test("validation names the limit and the way out, and an oversized image is down
   await expect(downscaled.getByRole("button", { name: /Downscale/ })).toHaveCount(0);
   await expect(send).toBeEnabled();
 });
+
+/** The MP4 fixture padded with a `free` box to `bytes` (players and the simulator skip it). */
+function paddedVideo(bytes: number): Buffer {
+  const padding = Buffer.alloc(bytes - videoFixture.length);
+  padding.writeUInt32BE(padding.length, 0);
+  padding.write("free", 4, "latin1");
+  return Buffer.concat([videoFixture, padding]);
+}
+
+test("a video too large for base64 is uploaded to Moonshot's files API with progress, sent as ms://, and billed as estimated", async ({ page, context }) => {
+  await openWorkbench(page);
+  await page.locator("#provider-select").selectOption("moonshot");
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  // Slow uploads down so the progress bar is seen moving (loopback is otherwise instant).
+  const devtools = await context.newCDPSession(page);
+  await devtools.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 });
+  await page.getByLabel("Attach files").setInputFiles([{ name: "long-take.mp4", mimeType: "video/mp4", buffer: paddedVideo(9 * 1024 * 1024) }]);
+  const card = attachmentCard(page, "long-take.mp4");
+  const progress = card.getByRole("progressbar", { name: "Uploading" });
+  await expect(progress).toHaveAttribute("aria-valuenow", /^([1-9]|[1-9]\d)$/);
+  await expect(page.getByText(/Not sendable yet: long-take\.mp4: uploading/)).toBeVisible();
+  await expect(card.getByTestId("attachment-facts")).toContainText(/sent as ms:\/\/file-/, { timeout: 30_000 });
+  await devtools.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  await composer.fill("What happens in this clip?");
+  await expect(page.getByTestId("token-total")).toHaveAttribute("data-exact", "true");
+  const estimate = await tokenTotal(page);
+  await composer.press("Enter");
+  await expect(lastAnswer(page).getByLabel("Usage and timings")).toContainText(`Prompt${estimate.toLocaleString("en-US")}`, { timeout: 30_000 });
+
+  // The Files panel lists the upload and deletes it.
+  await page.getByRole("button", { name: "Files", exact: true }).click();
+  const panel = page.getByRole("dialog", { name: /Files/ });
+  const row = panel.getByRole("row", { name: /long-take\.mp4/ });
+  await expect(row).toContainText("video");
+  await row.getByRole("button", { name: /Delete/ }).click();
+  await expect(panel.getByRole("row", { name: /long-take\.mp4/ })).toHaveCount(0);
+});
+
+test("a document becomes context through file-extract: its text goes into a system message", async ({ page }) => {
+  await openWorkbench(page);
+  await page.locator("#provider-select").selectOption("moonshot");
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const notes = "# Release notes\n\nThe launch moves to Friday, 14:00 CET. Owner: Mei.";
+  await page.getByLabel("Attach files").setInputFiles([{ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from(notes) }]);
+  const card = attachmentCard(page, "notes.md");
+  await expect(card).toContainText(/characters extracted \(file file-/);
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("When is the launch?");
+  await page.getByRole("button", { name: /^What will be sent/ }).click();
+  const preview = page.getByRole("region", { name: "What will be sent" });
+  await expect(preview).toContainText('"role": "system"');
+  await expect(preview).toContainText("The launch moves to Friday");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("article", { name: "User message" }).last()).toContainText("notes.md");
+});

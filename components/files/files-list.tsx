@@ -1,0 +1,106 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { loadProviderKeys } from "@/lib/chat/browser-storage";
+import { attachmentsOf } from "@/lib/chat/conversation-store";
+import { useWorkbench } from "@/lib/chat/use-workbench";
+import { formatBytes } from "@/lib/media/media-rules";
+import { deleteUploadedFile, listUploadedFiles } from "@/lib/media/upload-file";
+
+/** The uploaded files of one provider, newest first, each deletable. */
+export default function FilesList({ providerId }: { providerId: ProviderId }) {
+  const { conversation } = useWorkbench();
+  const queryClient = useQueryClient();
+  const queryKey = ["files", providerId];
+  const files = useQuery({
+    queryKey,
+    queryFn: async () => {
+      const listed = await listUploadedFiles({ providerId, apiKey: loadProviderKeys()[providerId] });
+      if (!listed.ok) throw new Error(listed.error.message);
+      return [...listed.files].sort((a, b) => b.created_at - a.created_at);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: async (fileId: string) => {
+      const deleted = await deleteUploadedFile({ providerId, fileId, apiKey: loadProviderKeys()[providerId] });
+      if (!deleted.ok) throw new Error(deleted.error.message);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+  // Files this conversation still refers to: deleting them breaks resending those messages.
+  const inUse = new Set(attachmentsOf(conversation).flatMap((attachment) => (attachment.upload?.providerId === providerId ? [attachment.upload.fileId] : [])));
+
+  if (files.isPending) return <p className="text-sm">Loading the file list…</p>;
+  if (files.isError) {
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        Could not list the files: {files.error.message}{" "}
+        <button type="button" className="underline" onClick={() => void files.refetch()}>
+          Retry
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-3 text-xs text-zinc-500">
+        <span>
+          {files.data.length} file{files.data.length === 1 ? "" : "s"}, {formatBytes(files.data.reduce((sum, file) => sum + file.bytes, 0))}
+        </span>
+        <button type="button" className="underline" onClick={() => void files.refetch()}>
+          Refresh
+        </button>
+      </div>
+      {remove.isError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          Delete failed: {remove.error.message}
+        </p>
+      )}
+      {files.data.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No files uploaded.</p>
+      ) : (
+        <div className="max-h-96 overflow-y-auto">
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-zinc-500">
+              <tr>
+                <th className="py-1 font-normal">Name</th>
+                <th className="py-1 font-normal">Purpose</th>
+                <th className="py-1 text-right font-normal">Size</th>
+                <th className="py-1 font-normal">Uploaded</th>
+                <th className="py-1">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.data.map((file) => (
+                <tr key={file.id} aria-label={`${file.filename} (${file.id})`} className="border-t border-zinc-100 dark:border-zinc-900">
+                  <td className="max-w-64 truncate py-1" title={`${file.filename} · ${file.id}`}>
+                    {file.filename}
+                    <span className="block font-mono text-[11px] text-zinc-500">{file.id}</span>
+                  </td>
+                  <td className="py-1">{file.purpose}</td>
+                  <td className="py-1 text-right tabular-nums">{formatBytes(file.bytes)}</td>
+                  <td className="py-1 text-xs">{new Date(file.created_at * 1000).toLocaleString()}</td>
+                  <td className="py-1 text-right">
+                    <button
+                      type="button"
+                      aria-label={`Delete ${file.filename}`}
+                      disabled={remove.isPending && remove.variables === file.id}
+                      title={inUse.has(file.id) ? "This conversation still refers to it; resending those messages will fail after deleting." : undefined}
+                      onClick={() => remove.mutate(file.id)}
+                      className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                    >
+                      {inUse.has(file.id) ? "Delete (in use)" : "Delete"}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
