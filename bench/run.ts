@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { runGatewayOverhead } from "./gateway-overhead";
 import { runFirstLoad } from "./first-load";
+import { runFrameExtraction } from "./frame-extraction";
 import { runStreamRender } from "./stream-render";
 
 const only = process.argv[2];
@@ -21,6 +22,11 @@ if (!only || only === "first-load") {
   console.log("First-load JavaScript of the workbench page…");
   results.firstLoad = await runFirstLoad();
   console.log(JSON.stringify(results.firstLoad, null, 2));
+}
+if (!only || only === "frames") {
+  console.log("Frame extraction: 60 s 1080p at 2 fps in Chromium vs. ffmpeg…");
+  results.frameExtraction = await runFrameExtraction();
+  console.log(JSON.stringify(results.frameExtraction, null, 2));
 }
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2));
