@@ -293,7 +293,14 @@ export class ConversationStore {
   /** Applies a request body edited in the JSON view; returns what keeps it from applying. */
   applyRequestBody(body: Record<string, unknown>): ReadProblem[] {
     const { conversation } = this.state;
-    const result = readRequestBody({ body, conversation, currentMessages: this.nextRequest().body.messages, providerId: conversation.providerId, createId });
+    const result = readRequestBody({
+      body,
+      conversation,
+      currentMessages: this.nextRequest().body.messages,
+      providerId: conversation.providerId,
+      createId,
+      documentText: (document) => mediaCache.texts.get(document.textKey),
+    });
     if (!result.ok) return result.problems;
     // An edit that changes nothing (e.g. whitespace) leaves the state, and a held-back request, alone.
     if (isDeepStrictEqual(result.conversation, conversation)) return [];
