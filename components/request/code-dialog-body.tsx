@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { CopyButton } from "@/components/chat/copy-button";
 import { generateCode, snippetEnvironment } from "@/lib/code/generate-code";
+import { attachmentsOf } from "@/lib/chat/conversation-store";
 import { useWireRequest } from "@/lib/chat/use-wire-request";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 
@@ -13,7 +14,8 @@ export default function CodeDialogBody() {
   const { conversation } = useWorkbench();
   const view = useWireRequest();
   const environment = snippetEnvironment({ providerId: conversation.providerId, baseUrl: view.baseUrl });
-  const snippets = generateCode({ providerId: conversation.providerId, wire: view.wire, environment });
+  const snippets = generateCode({ providerId: conversation.providerId, wire: view.wire, environment, attachments: attachmentsOf(conversation) });
+  const cutsFrames = /video_frames|videoFrames/.test(snippets.curl);
   const available = (Object.keys(labels) as Array<keyof typeof labels>).filter((key) => snippets[key] !== undefined);
   const [tab, setTab] = useState<keyof typeof labels>("curl");
   const current = available.includes(tab) ? tab : "curl";
@@ -35,6 +37,17 @@ export default function CodeDialogBody() {
           <CopyButton text={code} label={`Copy ${labels[current]} code`} />
         </div>
       </div>
+      {snippets.mediaFiles.length > 0 && (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="code-media-note">
+          The code reads {snippets.mediaFiles.join(", ")} from the current directory and sends {snippets.mediaFiles.length === 1 ? "it" : "them"} as base64
+          {cutsFrames ? "; videos sent as frames are cut at the same moments and size with ffmpeg, which must be installed" : ""}.
+        </p>
+      )}
+      {snippets.unresolvedMedia.length > 0 && (
+        <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
+          {snippets.unresolvedMedia.length} media placeholder(s) name no attachment of this conversation; the code sends them as they are, which the provider will refuse.
+        </p>
+      )}
       {conversation.providerId === "dashscope-native" && <p className="text-xs text-zinc-500">The native API has no openai SDK; use curl, or DashScope&apos;s own SDK with this JSON.</p>}
       <pre role="tabpanel" aria-label={`${labels[current]} code`} className="max-h-[60vh] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">
         {code}

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -8,6 +8,9 @@ import { findModelSpec } from "@/lib/catalog/model-catalog";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation } from "@/lib/chat/conversation-types";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
+import { createPlaceholderResolver } from "@/lib/media/attachment-parts";
+import type { Attachment } from "@/lib/media/attachment-types";
+import { makePng } from "@/lib/testing/png-header";
 import { toWireRequest } from "@/lib/providers/provider-wire";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
@@ -103,5 +106,74 @@ describe("generated code is real", () => {
       expect(code).toContain("DASHSCOPE_API_KEY");
       expect(code).not.toMatch(/sk-[A-Za-z0-9]/);
     }
+  });
+});
+
+describe("generated code with attachments reads the files from disk", () => {
+  const image: Attachment = { id: "img1", kind: "image", name: "chart.png", mediaType: "image/png", bytes: 100, blobKey: "k1", width: 640, height: 480 };
+  const video: Attachment = { id: "vid1", kind: "video", name: "clip it's.mp4", mediaType: "video/mp4", bytes: 100, blobKey: "k2", width: 320, height: 240, durationSeconds: 3, decodable: true, fps: 2, maxFrames: 2000, delivery: "file" };
+  const frames: Attachment = { ...video, id: "vid2", name: "frames.mp4", fps: 2, maxFrames: 4, delivery: "frames" };
+  const mediaDirectory = mkdtempSync(join(tmpdir(), "kimi-media-"));
+  symlinkSync(join(process.cwd(), "node_modules"), join(mediaDirectory, "node_modules"));
+  writeFileSync(join(mediaDirectory, "chart.png"), makePng({ width: 640, height: 480 }));
+  writeFileSync(join(mediaDirectory, "clip it's.mp4"), readFileSync("lib/media/__fixtures__/clip-3s-320x240.mp4"));
+  writeFileSync(join(mediaDirectory, "frames.mp4"), readFileSync("lib/media/__fixtures__/clip-3s-320x240.mp4"));
+
+  function mediaSnippets(attachments: Attachment[]) {
+    const providerId = "simulator" as const;
+    const conversation: Conversation = { id: "c", providerId, model: "kimi-k2.6", systemPrompt: "", parameters: { max_tokens: 200 }, draft: `What is shown? [[sim reasoning_tokens=2 answer_tokens=5]]`, draftAttachments: attachments, turns: [], updatedAt: 1 };
+    const spec = findModelSpec({ providerId, modelId: "kimi-k2.6" })!;
+    const resolver = createPlaceholderResolver({ documentText: () => undefined });
+    const { body } = buildRequestBody({ conversation, spec, family: rulesFor(providerId).family, media: { providerId, resolver } });
+    const wire = toWireRequest({ providerId, baseUrl: simulatorBase(), body, spec });
+    return { body, snippets: generateCode({ providerId, wire, environment: snippetEnvironment({ providerId, baseUrl: simulatorBase() }), attachments }) };
+  }
+
+  /** What the simulator bills for the same request with the real bytes inlined. */
+  async function billedPrompt(attachments: Attachment[], realFrames: (video: Attachment) => string[]): Promise<number> {
+    const { body } = mediaSnippets(attachments);
+    const resolver = {
+      fileUrl: (attachment: Attachment) => `data:${attachment.mediaType};base64,${readFileSync(join(mediaDirectory, attachment.name)).toString("base64")}`,
+      frameUrl: (attachment: Attachment, index: number) => realFrames(attachment)[index]!,
+      documentText: () => undefined,
+    };
+    const conversation: Conversation = { id: "c", providerId: "simulator", model: "kimi-k2.6", systemPrompt: "", parameters: { max_tokens: 200 }, draft: "x", draftAttachments: attachments, turns: [], updatedAt: 1 };
+    const real = buildRequestBody({ conversation: { ...conversation, draft: (body.messages.at(-1)!.content as Array<{ type: string; text?: string }>).find((part) => part.type === "text")!.text! }, spec: findModelSpec({ providerId: "simulator", modelId: "kimi-k2.6" })!, family: rulesFor("simulator").family, media: { providerId: "simulator", resolver } });
+    const response = await fetch(`${simulatorBase()}/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...real.body, stream: false }) });
+    return ((await response.json()) as { usage: { prompt_tokens: number } }).usage.prompt_tokens;
+  }
+
+  it("Node: an image and a video file are read and sent; the simulator bills them", async () => {
+    const { snippets } = mediaSnippets([image, video]);
+    expect(snippets.mediaFiles).toEqual(["chart.png", "clip it's.mp4"]);
+    expect(snippets.node).toContain('const media_0 = fileDataUrl("chart.png", "image/png");');
+    expect(snippets.node).not.toContain("⟨attachment");
+    writeFileSync(join(mediaDirectory, "media.mjs"), snippets.node!);
+    const { stdout } = await run(process.execPath, ["media.mjs"], { cwd: mediaDirectory, env: { ...process.env, WORKBENCH_BASE_URL: simulatorBase() }, timeout: 30_000 });
+    const usage = /\[usage\] (\{.*\})/.exec(stdout);
+    expect(usage, stdout).not.toBeNull();
+    expect(JSON.parse(usage![1]!).prompt_tokens).toBe(await billedPrompt([image, video], () => []));
+  });
+
+  it("curl: bash assembles the body with base64 and ffmpeg-cut frames, and the simulator accepts it", async () => {
+    const { snippets } = mediaSnippets([image, frames]);
+    expect(snippets.curl).toContain("video_frames 'frames.mp4' 320 240 0 0.75 1.5 2.25");
+    const { stdout } = await run("bash", ["-c", snippets.curl], { cwd: mediaDirectory, env: { ...process.env, WORKBENCH_BASE_URL: simulatorBase() }, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+    const events = stdout.split("\n\n").filter((block) => block.startsWith("data: "));
+    expect(events.at(-1)!.trim(), stdout.slice(0, 500)).toBe("data: [DONE]");
+    const usage = events.map((event) => JSON.parse(event.slice(6).trim() === "[DONE]" ? "{}" : event.slice(6)) as { usage?: { prompt_tokens: number } }).find((event) => event.usage)?.usage;
+    // Four frames of 320×240 (one chunk) on top of the image and the text: as the workbench estimates.
+    expect(usage?.prompt_tokens).toBe(await billedPrompt([image, frames], () => Array.from({ length: 4 }, () => `data:image/jpeg;base64,${makePng({ width: 320, height: 240 }).toString("base64")}`)));
+  });
+
+  it("Python: the snippet with media compiles and reads the same files", async () => {
+    const { snippets } = mediaSnippets([image, video, frames]);
+    const python = snippets.python!;
+    expect(python).toContain('media_0 = file_data_url("chart.png", "image/png")');
+    expect(python).toContain('media_2 = video_frames("frames.mp4", [0, 0.75, 1.5, 2.25], 320, 240)');
+    expect(python).not.toContain("⟨attachment");
+    const file = join(mediaDirectory, "request.py");
+    writeFileSync(file, python);
+    await expect(run("python3", ["-m", "py_compile", file])).resolves.toBeDefined();
   });
 });

@@ -1,5 +1,7 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { Attachment } from "@/lib/media/attachment-types";
 import type { WireRequest } from "@/lib/providers/provider-wire";
+import { extractCodeMedia, nodeMediaPrelude, pythonMediaPrelude, shellMediaSubstitutions, variableName, type CodeMedia } from "./code-media";
 
 /** Code for one request, per language. */
 export interface CodeSnippets {
@@ -8,6 +10,17 @@ export interface CodeSnippets {
   node?: string;
   /** DashScope native: the request body in the native format. */
   nativeJson?: string;
+  /** Files the code reads from the current directory (attachments), by name. */
+  mediaFiles: string[];
+  /** Placeholders that name no attachment of this conversation (the code would send them as they are). */
+  unresolvedMedia: string[];
+}
+
+/** Puts each media token's variable where the body literal has the quoted token. */
+function useMediaVariables(source: string, media: readonly CodeMedia[]): string {
+  let result = source;
+  for (const item of media) result = result.replaceAll(JSON.stringify(item.token), variableName(item));
+  return result;
 }
 
 /** Environment variables a snippet reads: the base URL (with its default) and the key. */
@@ -85,34 +98,47 @@ function indentLines(text: string, spaces: number): string {
 // A heredoc delimiter no JSON line can be, so the body is passed to curl byte for byte.
 const heredoc = "KIMI_REQUEST_BODY";
 
-function curlSnippet({ wire, environment, path }: { wire: WireRequest; environment: SnippetEnvironment; path: string }): string {
+function curlSnippet({ wire, body, media, environment, path }: { wire: WireRequest; body: unknown; media: CodeMedia[]; environment: SnippetEnvironment; path: string }): string {
   const headers = [
     ...(environment.keyRequired ? [`-H "Authorization: Bearer $${environment.keyEnv}"`] : []),
     `-H "Content-Type: application/json"`,
     ...Object.entries(wire.headers).map(([name, value]) => `-H "${name}: ${value}"`),
   ];
-  return [
+  const comment = [
     `# Streams server-sent events: reasoning arrives in choices[0].delta.reasoning_content, the answer in`,
     `# choices[0].delta.content, usage in the last chunk.`,
-    `curl -sN "\${${environment.baseUrlEnv}:-${environment.defaultBaseUrl}}${path}" \\`,
-    ...headers.map((header) => `  ${header} \\`),
-    `  -d @- <<'${heredoc}'`,
-    JSON.stringify(wire.body, null, 2),
+  ];
+  const url = `"\${${environment.baseUrlEnv}:-${environment.defaultBaseUrl}}${path}"`;
+  if (media.length === 0) {
+    return [...comment, `curl -sN ${url} \\`, ...headers.map((header) => `  ${header} \\`), `  -d @- <<'${heredoc}'`, JSON.stringify(body, null, 2), heredoc].join("\n");
+  }
+  // With media the body is assembled in bash (base64 of files, frames cut by ffmpeg), then piped to curl.
+  return [
+    "#!/usr/bin/env bash",
+    "set -euo pipefail",
+    ...comment,
+    `body=$(cat <<'${heredoc}'`,
+    JSON.stringify(body, null, 2),
     heredoc,
+    ")",
+    shellMediaSubstitutions(media),
+    `printf '%s' "$body" | curl -sN ${url} \\`,
+    ...headers.map((header) => `  ${header} \\`),
+    "  --data-binary @-",
   ].join("\n");
 }
 
-function nodeSnippet({ wire, environment }: { wire: WireRequest; environment: SnippetEnvironment }): string {
+function nodeSnippet({ body, media, environment }: { body: unknown; media: CodeMedia[]; environment: SnippetEnvironment }): string {
   const key = environment.keyRequired ? `process.env.${environment.keyEnv}` : `process.env.${environment.keyEnv} ?? "not-needed"`;
   return `// Run with: node request.mjs (npm install openai)
 import OpenAI from "openai";
-
+${media.length > 0 ? `${nodeMediaPrelude(media)}\n` : ""}
 const client = new OpenAI({
   apiKey: ${key},
   baseURL: process.env.${environment.baseUrlEnv} ?? ${JSON.stringify(environment.defaultBaseUrl)},
 });
 
-const stream = await client.chat.completions.create(${indentLines(JSON.stringify(wire.body, null, 2), 0)});
+const stream = await client.chat.completions.create(${indentLines(useMediaVariables(JSON.stringify(body, null, 2), media), 0)});
 
 let reasoning = "";
 let answer = "";
@@ -136,21 +162,21 @@ for await (const chunk of stream) {
 `;
 }
 
-function pythonSnippet({ wire, environment }: { wire: WireRequest; environment: SnippetEnvironment }): string {
+function pythonSnippet({ body, media, environment }: { body: Record<string, unknown>; media: CodeMedia[]; environment: SnippetEnvironment }): string {
   const keywords: string[] = [];
   const extra: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(wire.body)) {
-    if (pythonKeywords.has(field)) keywords.push(`    ${field}=${toPythonLiteral(value, 1)},`);
+  for (const [field, value] of Object.entries(body)) {
+    if (pythonKeywords.has(field)) keywords.push(`    ${field}=${useMediaVariables(toPythonLiteral(value, 1), media)},`);
     else extra[field] = value;
   }
   // Kimi-only fields (thinking, enable_thinking, prompt_cache_key, …) are not SDK arguments.
-  if (Object.keys(extra).length > 0) keywords.push(`    extra_body=${toPythonLiteral(extra, 1)},`);
+  if (Object.keys(extra).length > 0) keywords.push(`    extra_body=${useMediaVariables(toPythonLiteral(extra, 1), media)},`);
   const key = environment.keyRequired ? `os.environ["${environment.keyEnv}"]` : `os.environ.get("${environment.keyEnv}", "not-needed")`;
   return `# Run with: python request.py (pip install openai)
 import os
 
 from openai import OpenAI
-
+${media.length > 0 ? `${pythonMediaPrelude(media)}\n` : ""}
 client = OpenAI(
     api_key=${key},
     base_url=os.environ.get("${environment.baseUrlEnv}", ${JSON.stringify(environment.defaultBaseUrl)}),
@@ -182,9 +208,24 @@ for chunk in stream:
  * and Node; for DashScope's native API, the native JSON and curl. Keys are read from the
  * environment, never written into the code.
  */
-export function generateCode({ providerId, wire, environment }: { providerId: ProviderId; wire: WireRequest; environment: SnippetEnvironment }): CodeSnippets {
+export function generateCode({
+  providerId,
+  wire,
+  environment,
+  attachments = [],
+}: {
+  providerId: ProviderId;
+  wire: WireRequest;
+  environment: SnippetEnvironment;
+  /** The conversation's attachments, so placeholders in the body become files read from disk. */
+  attachments?: readonly Attachment[];
+}): CodeSnippets {
   const path = wire.url.startsWith(environment.defaultBaseUrl) ? wire.url.slice(environment.defaultBaseUrl.length) : new URL(wire.url).pathname;
-  const curl = curlSnippet({ wire, environment, path });
-  if (providerId === "dashscope-native") return { curl, nativeJson: JSON.stringify(wire.body, null, 2) };
-  return { curl, python: pythonSnippet({ wire, environment }), node: nodeSnippet({ wire, environment }) };
+  const prepared = extractCodeMedia({ body: wire.body, attachments });
+  const body = prepared.body as Record<string, unknown>;
+  const media = prepared.media;
+  const common = { mediaFiles: [...new Set(media.map((item) => item.path))], unresolvedMedia: prepared.unknown };
+  const curl = curlSnippet({ wire, body, media, environment, path });
+  if (providerId === "dashscope-native") return { curl, nativeJson: JSON.stringify(wire.body, null, 2), ...common };
+  return { curl, python: pythonSnippet({ body, media, environment }), node: nodeSnippet({ body, media, environment }), ...common };
 }
