@@ -17,7 +17,7 @@ export interface CodeSnippets {
 }
 
 /** Puts each media token's variable where the body literal has the quoted token. */
-function useMediaVariables(source: string, media: readonly CodeMedia[]): string {
+function insertMediaVariables(source: string, media: readonly CodeMedia[]): string {
   let result = source;
   for (const item of media) result = result.replaceAll(JSON.stringify(item.token), variableName(item));
   return result;
@@ -138,7 +138,7 @@ const client = new OpenAI({
   baseURL: process.env.${environment.baseUrlEnv} ?? ${JSON.stringify(environment.defaultBaseUrl)},
 });
 
-const stream = await client.chat.completions.create(${indentLines(useMediaVariables(JSON.stringify(body, null, 2), media), 0)});
+const stream = await client.chat.completions.create(${indentLines(insertMediaVariables(JSON.stringify(body, null, 2), media), 0)});
 
 let reasoning = "";
 let answer = "";
@@ -166,11 +166,11 @@ function pythonSnippet({ body, media, environment }: { body: Record<string, unkn
   const keywords: string[] = [];
   const extra: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(body)) {
-    if (pythonKeywords.has(field)) keywords.push(`    ${field}=${useMediaVariables(toPythonLiteral(value, 1), media)},`);
+    if (pythonKeywords.has(field)) keywords.push(`    ${field}=${insertMediaVariables(toPythonLiteral(value, 1), media)},`);
     else extra[field] = value;
   }
   // Kimi-only fields (thinking, enable_thinking, prompt_cache_key, …) are not SDK arguments.
-  if (Object.keys(extra).length > 0) keywords.push(`    extra_body=${useMediaVariables(toPythonLiteral(extra, 1), media)},`);
+  if (Object.keys(extra).length > 0) keywords.push(`    extra_body=${insertMediaVariables(toPythonLiteral(extra, 1), media)},`);
   const key = environment.keyRequired ? `os.environ["${environment.keyEnv}"]` : `os.environ.get("${environment.keyEnv}", "not-needed")`;
   return `# Run with: python request.py (pip install openai)
 import os
