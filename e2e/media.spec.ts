@@ -191,3 +191,29 @@ test("a document becomes context through file-extract: its text goes into a syst
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("article", { name: "User message" }).last()).toContainText("notes.md");
 });
+
+test("files attach by drag and drop and by paste, and can be removed", async ({ page }) => {
+  await openWorkbench(page);
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const png = [...(await drawPng(page, { width: 300, height: 200 }))];
+  await page.evaluate((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
+    const form = document.querySelector('form[aria-label="Compose a message"]')!;
+    form.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    form.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(attachmentCard(page, "dropped.png").getByTestId("attachment-facts")).toContainText("300×200");
+  await page.evaluate((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+    document.querySelector('textarea[aria-label="Message"]')!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(attachmentCard(page, "pasted.png").getByTestId("attachment-facts")).toContainText("300×200");
+  await attachmentCard(page, "dropped.png").getByRole("button", { name: "Remove dropped.png" }).click();
+  await expect(attachmentCard(page, "dropped.png")).toHaveCount(0);
+  await expect(attachmentCard(page, "pasted.png")).toHaveCount(1);
+  // Attachments of the message being written survive a reload (bytes in IndexedDB).
+  await page.reload();
+  await expect(attachmentCard(page, "pasted.png").getByRole("img", { name: "pasted.png" })).toBeVisible();
+});

@@ -124,7 +124,7 @@ test("what will be sent shows the final body and every change the workbench make
 test("View code gives curl, Python and Node for the current turn, with the key as a variable only", async ({ page }) => {
   await openWorkbench(page, "kimi-k2.6");
   await page.getByRole("button", { name: "Keys" }).click();
-  await page.getByLabel("Moonshot API").fill("sk-user-pasted-key-123");
+  await page.getByRole("textbox", { name: "Moonshot API" }).fill("sk-user-pasted-key-123");
   await page.getByRole("button", { name: "Save" }).first().click();
   await page.getByRole("button", { name: "Close" }).first().click();
   await page.getByRole("textbox", { name: "Message", exact: true }).fill("Show me the code");

@@ -7,7 +7,7 @@ import { adaptParameters, type ParameterChange } from "@/lib/request/adapt-param
 import { currentFrames } from "@/lib/media/attachment-parts";
 import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/media/attachment-types";
 import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cache";
-import { checkMediaAttachment, type MediaFix, type MediaIssue } from "@/lib/media/media-rules";
+import { checkMediaAttachment, checkRequestSize, inlineMediaBytes, type MediaFix, type MediaIssue } from "@/lib/media/media-rules";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
@@ -91,6 +91,8 @@ export class ConversationStore {
   private readonly frameJobs = new Map<string, { controller: AbortController; timer?: ReturnType<typeof setTimeout> }>();
   private readonly uploads = new Set<string>();
   /** The token preview's latest estimate, by the display body it was made for. */
+  /** The gateway's request-body limit (GATEWAY_MAX_BODY_MB), from the provider list. */
+  private gatewayMaxBodyBytes: number | undefined;
   private latestEstimate: { body: string; estimate: PromptEstimate } | undefined;
 
   readonly getSnapshot = (): WorkbenchState => this.state;
@@ -103,6 +105,7 @@ export class ConversationStore {
   /** Reads the saved conversation (or starts one on the server's default provider). */
   async initialize({ providers }: { providers: ProvidersResponse }): Promise<void> {
     this.providers = providers.providers;
+    this.gatewayMaxBodyBytes = providers.maxBodyBytes;
     if (this.state.loaded || this.initializing) return;
     this.initializing = true;
     const saved = await loadConversation();
@@ -205,6 +208,13 @@ export class ConversationStore {
       if (error) return { reason: `${attachment.name}: ${error.message}` };
       if (checked.delivery.kind === "needs-upload") return { reason: `${attachment.name} has to be uploaded first.` };
       if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) return { reason: `${attachment.name}: frames are not extracted yet.` };
+    }
+    const media = attachmentsOf(conversation).filter((attachment): attachment is MediaAttachment => attachment.kind !== "document");
+    if (media.length > 0) {
+      // The body on screen holds placeholders; the real one holds the media as base64.
+      const requestBytes = JSON.stringify(this.nextRequest(conversation).body).length + inlineMediaBytes({ attachments: media, providerId: conversation.providerId });
+      const tooLarge = checkRequestSize({ requestBytes, providerId: conversation.providerId, gatewayMaxBytes: this.gatewayMaxBodyBytes });
+      if (tooLarge) return { reason: tooLarge };
     }
     return undefined;
   }

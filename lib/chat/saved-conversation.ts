@@ -23,7 +23,7 @@ const attachmentSchema = discriminatedUnion("kind", [
     maxFrames: number(),
     delivery: oneOf(["file", "frames"]),
     frames: optional(
-      looseObject({ fps: number(), maxFrames: number(), times: array(number()), effectiveFps: number(), width: number(), height: number(), blobKeys: array(string()) }),
+      looseObject({ fps: number(), maxFrames: number(), times: array(number()), effectiveFps: number(), width: number(), height: number(), blobKeys: array(string()), bytes: optional(number()) }),
     ),
   }),
   looseObject({ ...attachmentBase, kind: literal("document"), upload: uploadSchema, textKey: string(), textLength: number() }),

@@ -45,6 +45,8 @@ export interface ExtractedFrames {
   height: number;
   /** Browser-storage keys of the JPEG frames, in order. */
   blobKeys: string[];
+  /** Total size of the JPEG frames (for the request-size check). */
+  bytes?: number;
 }
 
 /** A video attached to a message, with its sampling settings. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ImageAttachment, VideoAttachment } from "./attachment-types";
 import { sampleFrameTimes } from "./frame-sampling";
-import { checkMediaAttachment, dataUrlLength, mediaFormatOf } from "./media-rules";
+import { checkMediaAttachment, checkRequestSize, dataUrlLength, inlineMediaBytes, mediaFormatOf } from "./media-rules";
 
 const vision = { id: "kimi-k2.6", input: ["text", "image", "video"] as Array<"text" | "image" | "video"> };
 
@@ -155,5 +155,22 @@ describe("frame sampling", () => {
   it("spreads max_frames evenly over the whole video when capped", () => {
     const sample = sampleFrameTimes({ durationSeconds: 60, fps: 2, maxFrames: 4 });
     expect(sample).toEqual({ times: [0, 15, 30, 45], capped: true, effectiveFps: 4 / 60 });
+  });
+});
+
+describe("request size", () => {
+  it("counts inline media as base64, uploaded files as nothing, and frames by their JPEG size", () => {
+    const big = image({ bytes: 3_000_000 });
+    const uploaded = image({ bytes: 3_000_000, upload: { providerId: "moonshot", fileId: "f", purpose: "image" } });
+    expect(inlineMediaBytes({ attachments: [big, uploaded], providerId: "moonshot" })).toBe(dataUrlLength(big));
+    expect(inlineMediaBytes({ attachments: [big, uploaded], providerId: "dashscope" })).toBe(2 * dataUrlLength(big));
+    const frames = video({ delivery: "frames", durationSeconds: 10, fps: 1, maxFrames: 2000, frames: { fps: 1, maxFrames: 2000, times: [], effectiveFps: 1, width: 10, height: 10, blobKeys: ["a", "b"], bytes: 3000 } });
+    expect(inlineMediaBytes({ attachments: [frames], providerId: "dashscope" })).toBe(10 * dataUrlLength({ bytes: 1500, mediaType: "image/jpeg" }));
+  });
+
+  it("names the tighter of the provider's and the gateway's limits, and the ways out", () => {
+    expect(checkRequestSize({ requestBytes: 90 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 100 * 1024 * 1024 })).toBeUndefined();
+    expect(checkRequestSize({ requestBytes: 60 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 50 * 1024 * 1024 })).toMatch(/about 60\.0 MB; this server takes request bodies up to 50\.0 MB \(GATEWAY_MAX_BODY_MB\)\. Upload large files/);
+    expect(checkRequestSize({ requestBytes: 120 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 200 * 1024 * 1024 })).toMatch(/Moonshot API takes requests up to 100\.0 MB/);
   });
 });

@@ -386,3 +386,38 @@ export function checkMediaAttachment({
   if (issues.some((issue) => issue.severity === "error")) delivery = { kind: "blocked" };
   return { issues, delivery };
 }
+
+// A JPEG frame at MoonViT's size is rarely larger than this per pixel; used before frames exist.
+const jpegBytesPerPixel = 0.25;
+
+/** Bytes media adds to a request body on a provider: inline files as base64, frames as base64 JPEGs. */
+export function inlineMediaBytes({ attachments, providerId }: { attachments: readonly MediaAttachment[]; providerId: ProviderId }): number {
+  let total = 0;
+  for (const attachment of attachments) {
+    if (attachment.kind === "video" && attachment.delivery === "frames") {
+      const count = frameListFor(attachment).times.length;
+      const extracted = attachment.frames && attachment.frames.fps === attachment.fps && attachment.frames.maxFrames === attachment.maxFrames ? attachment.frames : undefined;
+      const frameBytes = extracted?.bytes !== undefined ? extracted.bytes / Math.max(1, extracted.blobKeys.length) : (attachment.width ?? 0) * (attachment.height ?? 0) * jpegBytesPerPixel;
+      total += count * dataUrlLength({ bytes: frameBytes, mediaType: "image/jpeg" });
+      continue;
+    }
+    if (attachment.upload?.providerId === providerId) continue;
+    total += dataUrlLength(attachment);
+  }
+  return total;
+}
+
+/**
+ * Whether a whole request fits: the provider's documented body limit and the gateway's own. Media of
+ * earlier messages counts too (the history is sent again with every request).
+ */
+export function checkRequestSize({ requestBytes, providerId, gatewayMaxBytes }: { requestBytes: number; providerId: ProviderId; gatewayMaxBytes: number | undefined }): string | undefined {
+  const providerMax = providerMediaLimits[providerId].maxRequestBytes;
+  const limits = [
+    ...(providerMax !== undefined ? [{ bytes: providerMax, who: `${providerLabel(providerId)} takes requests up to ${formatBytes(providerMax)}` }] : []),
+    ...(gatewayMaxBytes !== undefined ? [{ bytes: gatewayMaxBytes, who: `this server takes request bodies up to ${formatBytes(gatewayMaxBytes)} (GATEWAY_MAX_BODY_MB)` }] : []),
+  ];
+  const tightest = limits.sort((a, b) => a.bytes - b.bytes)[0];
+  if (!tightest || requestBytes <= tightest.bytes) return undefined;
+  return `The request would be about ${formatBytes(requestBytes)}; ${tightest.who}. Upload large files (Moonshot's files API), send videos as frames at a lower fps, downscale images, or start a new conversation (media of earlier messages is sent again with the history).`;
+}

@@ -211,7 +211,7 @@ export async function extractVideoFrames({ attachment, signal }: { attachment: V
     mediaCache.setTask(attachment.id, undefined);
     return {
       ok: true,
-      frames: { fps: attachment.fps, maxFrames: attachment.maxFrames, times: sample.times, effectiveFps: sample.effectiveFps, ...size, blobKeys },
+      frames: { fps: attachment.fps, maxFrames: attachment.maxFrames, times: sample.times, effectiveFps: sample.effectiveFps, ...size, blobKeys, bytes: frames.reduce((sum, frame) => sum + frame.size, 0) },
     };
   } catch (error) {
     if (signal.aborted) return { ok: false, message: "cancelled" };
