@@ -85,6 +85,12 @@ test("images and a video: fps and max_frames move the frame strip and the estima
   await expect(breakdown).toContainText("Image poster.png");
   await expect(breakdown).toContainText("Video clip.mp4");
 
+  // View code reads the files from disk instead of sending the placeholders.
+  await page.getByRole("button", { name: "View code" }).click();
+  await expect(page.getByTestId("code-media-note")).toContainText("reads poster.png, clip.mp4 from the current directory");
+  await expect(page.getByRole("tabpanel", { name: "curl code" })).toContainText("file_data_url 'poster.png' 'image/png'");
+  await page.keyboard.press("Escape");
+
   // Send: the estimate recorded before sending equals what the simulator bills.
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
   await expect(page.getByTestId("token-total")).toHaveAttribute("data-exact", "true");
