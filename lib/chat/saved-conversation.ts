@@ -29,7 +29,8 @@ const attachmentSchema = discriminatedUnion("kind", [
   looseObject({ ...attachmentBase, kind: literal("document"), upload: uploadSchema, textKey: string(), textLength: number() }),
 ]);
 
-const turnSchema = discriminatedUnion("role", [
+/** A saved turn (shared with the share API's validation). */
+export const turnSchema = discriminatedUnion("role", [
   looseObject({ id: string(), role: literal("user"), content: string(), attachments: optional(array(attachmentSchema)), createdAt: number() }),
   looseObject({
     id: string(),

@@ -50,6 +50,18 @@ export function isVouchedLoopback(request: Request): boolean {
   return safeEqual(presented, secret) && verdict === "loopback";
 }
 
+/**
+ * The client's socket address as the custom server saw it (for per-client limits), or "unknown".
+ * Behind a reverse proxy every client has the proxy's address.
+ */
+export function readClientAddress(request: Request): string {
+  const secret = (globalThis as Record<symbol, unknown>)[peerSecretKey];
+  const value = request.headers.get(peerHeaderName);
+  if (typeof secret !== "string" || !value) return "unknown";
+  const [presented = "", , address] = value.split(";");
+  return safeEqual(presented, secret) && address ? address : "unknown";
+}
+
 /** Reads what the client may do: loopback, token / session cookie. */
 export function readClientAccess(request: Request): ClientAccess {
   const token = getServerEnv().WORKBENCH_ACCESS_TOKEN;

@@ -8,6 +8,9 @@ import * as fileContent from "@/app/api/providers/[provider]/v1/files/[fileId]/c
 import * as health from "@/app/api/health/route";
 import * as session from "@/app/api/session/route";
 import * as simulator from "@/app/api/simulator/v1/[...path]/route";
+import * as shares from "@/app/api/shares/route";
+import * as share from "@/app/api/shares/[id]/route";
+import * as shareMedia from "@/app/api/shares/[id]/media/[hash]/route";
 
 type Method = "GET" | "POST" | "DELETE";
 // Each route declares its own params; they are built from the URL here.
@@ -25,6 +28,9 @@ const routes: Array<{ pattern: RegExp; params: (match: RegExpExecArray) => Recor
   { pattern: /^\/api\/providers$/, params: () => ({}), module: providerList },
   { pattern: /^\/api\/simulator\/v1\/(.+)$/, params: (match) => ({ path: match[1]!.split("/") }), module: simulator },
   { pattern: /^\/api\/session$/, params: () => ({}), module: session },
+  { pattern: /^\/api\/shares$/, params: () => ({}), module: shares },
+  { pattern: /^\/api\/shares\/([^/]+)$/, params: (match) => ({ id: match[1]! }), module: share },
+  { pattern: /^\/api\/shares\/([^/]+)\/media\/([^/]+)$/, params: (match) => ({ id: match[1]!, hash: match[2]! }), module: shareMedia },
   { pattern: /^\/api\/health$/, params: () => ({}), module: health },
 ];
 

@@ -4,7 +4,7 @@
 
 const proxyHeaders = ["x-forwarded-for", "forwarded", "x-real-ip", "x-forwarded-host"];
 
-/** Header carrying the verdict to the route handlers: `<process secret>;loopback|remote`. */
+/** Header carrying the verdict to the route handlers: `<process secret>;loopback|remote;<socket address>`. */
 export const peerHeaderName = "x-workbench-peer";
 
 /** @param {string | undefined} address */
@@ -41,5 +41,5 @@ export function isLocalRequest({ remoteAddress, headers }) {
  * @param {string} secret
  */
 export function stampPeerVerdict(request, secret) {
-  request.headers[peerHeaderName] = `${secret};${isLocalRequest(request) ? "loopback" : "remote"}`;
+  request.headers[peerHeaderName] = `${secret};${isLocalRequest(request) ? "loopback" : "remote"};${request.remoteAddress ?? ""}`;
 }

@@ -25,6 +25,6 @@ describe("loopback verdict", () => {
   it("overwrites a verdict header the client sent itself", () => {
     const headers: Record<string, string | string[] | undefined> = { host: "example.com", "x-workbench-peer": "guess;loopback" };
     stampPeerVerdict({ remoteAddress: "198.51.100.7", headers }, "s3cret");
-    expect(headers["x-workbench-peer"]).toBe("s3cret;remote");
+    expect(headers["x-workbench-peer"]).toBe("s3cret;remote;198.51.100.7");
   });
 });

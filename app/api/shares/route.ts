@@ -1,0 +1,60 @@
+import { getServerEnv } from "@/lib/env";
+import { isCrossSiteBrowserRequest, readClientAccess, readClientAddress } from "@/lib/gateway/access";
+import { readJsonBody } from "@/lib/gateway/read-json-body";
+import { describeShareRequestIssue, publishShare } from "@/lib/share/publish-share";
+import { createRateLimiter, type RateLimiter } from "@/lib/share/rate-limit";
+import { shareError } from "@/lib/share/share-responses";
+import { getShareStore } from "@/lib/store/open-share-store";
+import { createShareRequestSchema } from "./request-schema";
+
+export const dynamic = "force-dynamic";
+
+const limiterKey = Symbol.for("kimi-workbench.share-rate-limiter");
+const windowMs = 10 * 60_000;
+
+function rateLimiter(): RateLimiter {
+  const registry = globalThis as unknown as Record<symbol, RateLimiter | undefined>;
+  registry[limiterKey] ??= createRateLimiter({ limit: getServerEnv().SHARE_CREATE_LIMIT, windowMs });
+  return registry[limiterKey];
+}
+
+/**
+ * Publishes an immutable snapshot of a conversation. Only clients that may use this server (this
+ * machine, or with the access token) can publish; each client at most SHARE_CREATE_LIMIT times per
+ * 10 minutes. Answers 201 with the link and a delete token that is shown this once.
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (isCrossSiteBrowserRequest(request)) return shareError({ status: 403, type: "cross_site_request", message: "Cross-site requests are refused." });
+  const access = readClientAccess(request);
+  if (!access.loopback && !access.authenticated) {
+    return shareError({
+      status: 401,
+      type: "access_required",
+      message: access.tokenConfigured ? "Publishing shares needs access to this workbench: sign in (Keys → Sign in) or send Authorization: Bearer $WORKBENCH_ACCESS_TOKEN." : "Publishing shares is only possible from this machine, or with WORKBENCH_ACCESS_TOKEN set on the server.",
+    });
+  }
+  const limited = rateLimiter().take(readClientAddress(request), Date.now());
+  if (!limited.ok) {
+    return shareError({
+      status: 429,
+      type: "rate_limited",
+      message: `Too many shares from this client: at most ${getServerEnv().SHARE_CREATE_LIMIT} per 10 minutes (SHARE_CREATE_LIMIT). Try again in ${limited.retryAfterSeconds} s.`,
+      headers: { "retry-after": String(limited.retryAfterSeconds) },
+    });
+  }
+  const env = getServerEnv();
+  // Base64 grows media by a third; the text and the JSON around it get a little room on top.
+  const maxBytes = Math.ceil(env.SHARE_MAX_MEDIA_MB * 1024 * 1024 * (4 / 3)) + env.SHARE_MAX_SNAPSHOT_MB * 1024 * 1024 + 64 * 1024;
+  const body = await readJsonBody({ request, maxBytes });
+  if (!body.ok) {
+    if (body.failure.status === 413) {
+      return shareError({ status: 413, type: "share_too_large", message: `This share is larger than the server takes (${env.SHARE_MAX_SNAPSHOT_MB} MB of text and ${env.SHARE_MAX_MEDIA_MB} MB of media: SHARE_MAX_SNAPSHOT_MB, SHARE_MAX_MEDIA_MB). Share without media, or a shorter conversation.` });
+    }
+    return shareError({ status: body.failure.status, type: body.failure.type, message: body.failure.message });
+  }
+  const parsed = createShareRequestSchema.safeParse(body.body);
+  if (!parsed.success) return shareError({ status: 400, type: "invalid_request_error", message: describeShareRequestIssue(parsed.error.issues) });
+  const published = await publishShare({ request: parsed.data, store: await getShareStore(), now: Date.now() });
+  if (!published.ok) return shareError(published.failure);
+  return Response.json(published.created, { status: 201, headers: { "cache-control": "no-store", location: published.created.url } });
+}

@@ -1,0 +1,64 @@
+import type { Conversation, Turn } from "@/lib/chat/conversation-types";
+import type { Attachment } from "@/lib/media/attachment-types";
+import type { ShareInclusions, ShareSnapshot } from "./share-snapshot";
+
+/** The browser-storage keys of an attachment's bytes (file, frames, extracted text). */
+export function blobKeysOfAttachment(attachment: Attachment): string[] {
+  if (attachment.kind === "document") return [attachment.blobKey, attachment.textKey];
+  if (attachment.kind === "video") return [attachment.blobKey, ...(attachment.frames?.blobKeys ?? [])];
+  return [attachment.blobKey];
+}
+
+/** A short title from the first user message. */
+export function titleOf(conversation: Pick<Conversation, "turns">): string {
+  const first = conversation.turns.find((turn) => turn.role === "user");
+  const text = (first?.content ?? "").replace(/\s+/g, " ").trim();
+  if (!text) return "Untitled conversation";
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * The snapshot to publish, exactly as chosen: finished turns only (a streaming answer is left out),
+ * reasoning, system prompt, tools and media only when included. Returns the blob keys whose bytes go
+ * with it. Uploaded-file ids are dropped: they belong to the publisher's provider account.
+ */
+export function buildShareSnapshot({ conversation, included, title }: { conversation: Conversation; included: ShareInclusions; title?: string }): { snapshot: ShareSnapshot; blobKeys: string[] } {
+  const blobKeys = new Set<string>();
+  const turns: Turn[] = [];
+  for (const turn of conversation.turns) {
+    if (turn.role === "assistant") {
+      if (turn.status === "streaming") continue;
+      turns.push({ ...turn, reasoning: included.reasoning ? turn.reasoning : "", ...(turn.otherChoices ? { otherChoices: turn.otherChoices.map((choice) => ({ ...choice, reasoning: included.reasoning ? choice.reasoning : "" })) } : {}) });
+      continue;
+    }
+    if (turn.role === "user") {
+      const { attachments, ...rest } = turn;
+      if (!included.media || !attachments?.length) {
+        turns.push(rest);
+        continue;
+      }
+      const shared = attachments.map((attachment) => {
+        for (const key of blobKeysOfAttachment(attachment)) blobKeys.add(key);
+        const { upload: _upload, ...withoutUpload } = attachment;
+        // A document's text was extracted by the publisher's account; its upload id stays behind too.
+        return attachment.kind === "document" ? ({ ...withoutUpload, upload: { providerId: attachment.upload.providerId, fileId: "", purpose: "file-extract" } } as Attachment) : (withoutUpload as Attachment);
+      });
+      turns.push({ ...rest, attachments: shared });
+      continue;
+    }
+    turns.push(turn);
+  }
+  const { tools, tool_choice, ...parameters } = conversation.parameters as Record<string, unknown>;
+  const snapshot: ShareSnapshot = {
+    format: "kimi-workbench-share",
+    version: 1,
+    title: (title ?? titleOf(conversation)).slice(0, 200),
+    providerId: conversation.providerId,
+    model: conversation.model,
+    parameters: included.tools ? { ...parameters, ...(tools !== undefined ? { tools } : {}), ...(tool_choice !== undefined ? { tool_choice } : {}) } : parameters,
+    ...(included.systemPrompt && conversation.systemPrompt.trim() ? { systemPrompt: conversation.systemPrompt } : {}),
+    included,
+    turns,
+  };
+  return { snapshot, blobKeys: [...blobKeys] };
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { z } from "zod";
+import { getServerEnv } from "@/lib/env";
+import { describeSchemaIssue } from "@/lib/gateway/read-json-body";
+import { formatBytes } from "@/lib/media/media-rules";
+import type { ShareStore, StoredMedia } from "@/lib/store/share-store";
+import type { createShareRequestSchema } from "@/app/api/shares/request-schema";
+import { blobKeysOfAttachment } from "./build-snapshot";
+import { redactSecrets } from "./redact-secrets";
+import { shareExpiries, type CreatedShare, type ShareSnapshot } from "./share-snapshot";
+
+/** Why a share was not created, as an HTTP answer. */
+export interface ShareFailure {
+  status: number;
+  type: string;
+  message: string;
+}
+
+const megabyte = 1024 * 1024;
+
+/** Hex SHA-256, as media and delete tokens are keyed. */
+export function sha256Hex(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The server's own credentials, which must never be published wherever they appear. */
+function serverSecrets(): string[] {
+  const env = getServerEnv();
+  return [env.MOONSHOT_API_KEY, env.DASHSCOPE_API_KEY, env.OPENAI_COMPATIBLE_API_KEY, env.WORKBENCH_ACCESS_TOKEN].filter((value): value is string => Boolean(value));
+}
+
+/**
+ * Checks, redacts and stores a share: the text within SHARE_MAX_SNAPSHOT_MB, media within
+ * SHARE_MAX_MEDIA_MB and matching its hashes, every attachment's media present, credentials replaced
+ * by "[redacted]". Returns the link and the delete token (only its hash is stored).
+ */
+export async function publishShare({ request, store, now }: { request: z.infer<typeof createShareRequestSchema>; store: ShareStore; now: number }): Promise<{ ok: true; created: CreatedShare } | { ok: false; failure: ShareFailure }> {
+  const env = getServerEnv();
+  const { value: snapshot, redactions } = redactSecrets({ value: request.snapshot as ShareSnapshot, knownSecrets: serverSecrets() });
+  const snapshotText = JSON.stringify(snapshot);
+  const snapshotLimit = env.SHARE_MAX_SNAPSHOT_MB * megabyte;
+  if (Buffer.byteLength(snapshotText) > snapshotLimit) {
+    return {
+      ok: false,
+      failure: { status: 413, type: "share_too_large", message: `The conversation is ${formatBytes(Buffer.byteLength(snapshotText))} as text; a share holds at most ${formatBytes(snapshotLimit)} (SHARE_MAX_SNAPSHOT_MB). Leave out reasoning or tools, or share a shorter conversation.` },
+    };
+  }
+
+  const referenced = new Set(snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOfAttachment) : [])));
+  const media: StoredMedia[] = [];
+  let mediaBytes = 0;
+  const mediaLimit = env.SHARE_MAX_MEDIA_MB * megabyte;
+  for (const item of request.media) {
+    if (!referenced.has(item.hash)) continue;
+    const bytes = Buffer.from(item.base64, "base64");
+    if (sha256Hex(bytes) !== item.hash) {
+      return { ok: false, failure: { status: 400, type: "invalid_request_error", message: `Media ${item.hash.slice(0, 12)}… does not match its hash: send the file's bytes as base64 and their SHA-256.` } };
+    }
+    mediaBytes += bytes.length;
+    if (mediaBytes > mediaLimit) {
+      return {
+        ok: false,
+        failure: { status: 413, type: "share_too_large", message: `The media in this share is over ${formatBytes(mediaLimit)}, the most a share holds (SHARE_MAX_MEDIA_MB). Share without media, or remove large videos from the conversation.` },
+      };
+    }
+    media.push({ hash: item.hash, mediaType: item.mediaType, bytes });
+  }
+  const present = new Set(media.map((item) => item.hash));
+  for (const turn of snapshot.turns) {
+    if (turn.role !== "user") continue;
+    for (const attachment of turn.attachments ?? []) {
+      const missing = blobKeysOfAttachment(attachment).find((key) => !present.has(key));
+      if (missing) {
+        return { ok: false, failure: { status: 400, type: "invalid_request_error", message: `The attachment ${attachment.name} refers to media ${missing.slice(0, 12)}… that is not in the request. Include it in "media", or share without media.` } };
+      }
+    }
+  }
+
+  const id = randomBytes(16).toString("base64url");
+  const deleteToken = randomBytes(32).toString("base64url");
+  const lifetime = shareExpiries[request.expiresIn];
+  const expiresAt = lifetime === null ? null : now + lifetime;
+  await store.createShare({ share: { id, snapshot: snapshotText, createdAt: now, expiresAt }, deleteTokenHash: sha256Hex(deleteToken), media });
+  // Expired shares are removed a few at a time as new ones arrive.
+  await store.deleteExpired({ now, limit: 20 }).catch(() => 0);
+  return { ok: true, created: { id, url: `/s/${id}`, deleteToken, expiresAt, redactions } };
+}
+
+/** Describes a schema failure of a share request. */
+export function describeShareRequestIssue(issues: Parameters<typeof describeSchemaIssue>[0]): string {
+  return `Invalid share: ${describeSchemaIssue(issues)}`;
+}

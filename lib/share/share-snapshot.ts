@@ -1,0 +1,50 @@
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { Turn } from "@/lib/chat/conversation-types";
+
+/** What the publisher chose to include (parameters and model always are). */
+export interface ShareInclusions {
+  systemPrompt: boolean;
+  tools: boolean;
+  reasoning: boolean;
+  media: boolean;
+}
+
+/** How long a share stays readable. */
+export const shareExpiries = { "1d": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000, never: null } as const;
+export type ShareExpiry = keyof typeof shareExpiries;
+
+/**
+ * An immutable published conversation (format version 1). Attachments keep their fields; their
+ * `blobKey`s (and frames' and documents' keys) are SHA-256 hashes of media published with it.
+ */
+export interface ShareSnapshot {
+  format: "kimi-workbench-share";
+  version: 1;
+  title: string;
+  providerId: ProviderId;
+  model: string;
+  /** The request parameters as set (tools and tool_choice only when included). */
+  parameters: Record<string, unknown>;
+  /** Absent when the publisher left it out. */
+  systemPrompt?: string;
+  included: ShareInclusions;
+  /** Turns as in the workbench; reasoning emptied when not included; attachments dropped when media is not. */
+  turns: Turn[];
+}
+
+/** A published share as the API returns it. */
+export interface PublishedShare {
+  id: string;
+  createdAt: number;
+  expiresAt: number | null;
+  snapshot: ShareSnapshot;
+}
+
+/** What `POST /api/shares` answers (the delete token is shown once and never again). */
+export interface CreatedShare {
+  id: string;
+  url: string;
+  deleteToken: string;
+  expiresAt: number | null;
+  redactions: Array<{ path: string; reason: string }>;
+}
