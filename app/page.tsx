@@ -2,6 +2,8 @@ import { headers } from "next/headers";
 import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";
 import { FilesDialog } from "@/components/files/files-dialog";
+import { HistorySidebar } from "@/components/history/history-sidebar";
+import { ShareDialog } from "@/components/share/share-dialog";
 import { KeyDialog } from "@/components/header/key-dialog";
 import { NewConversationButton } from "@/components/header/new-conversation-button";
 import { ProviderModelPicker } from "@/components/header/provider-model-picker";
@@ -33,6 +35,7 @@ export default async function WorkbenchPage() {
             <div className="ml-auto flex items-center gap-2">
               <ParametersDialog />
               <NewConversationButton />
+              <ShareDialog />
               <FilesDialog />
               <KeyDialog />
               <ThemeToggle />
@@ -41,6 +44,7 @@ export default async function WorkbenchPage() {
         </header>
         <ProviderNotice />
         <div className="flex min-h-0 flex-1">
+          <HistorySidebar />
           <main className="flex min-w-0 flex-1 flex-col">
             <MessageList />
             <HeldBackAlert />

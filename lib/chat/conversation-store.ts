@@ -13,6 +13,7 @@ import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import { readPreserveThinking, readThinkingSwitch, writeThinkingFields } from "@/lib/request/thinking-fields";
+import { allConversations, deleteConversation as deleteStoredConversation, getConversation, hasContent, putConversation } from "@/lib/history/history-db";
 import { loadConversation, loadProviderKeys, saveConversation } from "./browser-storage";
 import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn, TurnError, TurnTimings } from "./conversation-types";
 import { LiveStream } from "./live-stream";
@@ -91,6 +92,8 @@ export class ConversationStore {
   private readonly frameJobs = new Map<string, { controller: AbortController; timer?: ReturnType<typeof setTimeout> }>();
   private readonly uploads = new Set<string>();
   /** The token preview's latest estimate, by the display body it was made for. */
+  /** The conversation last written to the history (the list changes when a new one appears). */
+  private historied: string | undefined;
   /** The gateway's request-body limit (GATEWAY_MAX_BODY_MB), from the provider list. */
   private gatewayMaxBodyBytes: number | undefined;
   private latestEstimate: { body: string; estimate: PromptEstimate } | undefined;
@@ -128,6 +131,11 @@ export class ConversationStore {
           updatedAt: Date.now(),
         };
     this.setState({ loaded: true, conversation, notice: saved.notice, mediaVersion: 0 });
+    // The open conversation is mirrored in localStorage; make sure the history has it too.
+    if (hasContent(conversation)) {
+      this.historied = conversation.id;
+      void putConversation(conversation).then(() => this.announceHistoryChange(), () => undefined);
+    }
     // Typing is saved with a short delay; make sure nothing is lost when the page goes away.
     window.addEventListener("pagehide", () => this.persist());
     // Documents' texts are part of the body on screen: re-derive it when they arrive.
@@ -516,13 +524,87 @@ export class ConversationStore {
     this.latestEstimate = { body, estimate };
   }
 
-  /** Clears the conversation, keeping provider, model, system prompt and parameters. */
+  /** Starts a new conversation (the current one stays in the history), keeping provider, model, system prompt and parameters. */
   startNewConversation(): void {
     this.stop();
-    this.updateConversation({ id: createId(), turns: [] }, { saveNow: true });
-    this.setState({ ...this.state, heldBack: undefined });
-    // Only one conversation is kept, so stored media nothing refers to any more can go.
-    void loadMediaWork().then((work) => work.collectGarbage(attachmentsOf(this.state.conversation)));
+    this.persist();
+    const { title: _title, forkedFrom: _forkedFrom, ...settings } = this.state.conversation;
+    this.replaceConversation({ ...settings, id: createId(), turns: [], draft: "", draftAttachments: [], updatedAt: Date.now() });
+  }
+
+  /** Opens a conversation from the history (the current one is saved first). */
+  async openConversation(id: string): Promise<void> {
+    if (id === this.state.conversation.id) return;
+    const stored = await getConversation(id);
+    if (!stored) {
+      this.setState({ ...this.state, notice: "That conversation is no longer in this browser's history." });
+      return;
+    }
+    this.stop();
+    this.persist();
+    const { readSavedConversation } = await import("./saved-conversation");
+    const conversation = readSavedConversation(stored);
+    if (!conversation) {
+      this.setState({ ...this.state, notice: "That conversation could not be read; it is left in the history as it is." });
+      return;
+    }
+    this.replaceConversation(conversation);
+    const attachments = attachmentsOf(conversation);
+    if (attachments.length > 0) void loadMediaWork().then((work) => work.loadDocumentTexts(attachments));
+  }
+
+  /** Adds a conversation (a fork of a share, an import) to the history and opens it. */
+  async addConversation(conversation: Conversation): Promise<void> {
+    this.stop();
+    this.persist();
+    await putConversation(conversation);
+    this.replaceConversation(conversation);
+    const attachments = attachmentsOf(conversation);
+    if (attachments.length > 0) void loadMediaWork().then((work) => work.loadDocumentTexts(attachments));
+  }
+
+  /** Names a conversation of the history (an empty name goes back to its first message). */
+  async renameConversation({ id, title }: { id: string; title: string }): Promise<void> {
+    if (id === this.state.conversation.id) {
+      this.updateConversation({ title: title.trim() || undefined }, { saveNow: true });
+    } else {
+      const stored = await getConversation(id);
+      if (stored) await putConversation({ ...stored, title: title.trim() || undefined });
+    }
+    this.announceHistoryChange();
+  }
+
+  /** Deletes a conversation from the history (and media only it used); the open one is replaced by a new chat. */
+  async deleteConversation(id: string): Promise<void> {
+    await deleteStoredConversation(id);
+    if (id === this.state.conversation.id) {
+      this.stop();
+      const { title: _title, forkedFrom: _forkedFrom, ...settings } = this.state.conversation;
+      this.replaceConversation({ ...settings, id: createId(), turns: [], draft: "", draftAttachments: [], updatedAt: Date.now() });
+    } else this.announceHistoryChange();
+    void this.collectMediaGarbage();
+  }
+
+  /** Bumped whenever the history's list changes (the sidebar re-reads it). */
+  historyVersion = 0;
+
+  private announceHistoryChange(): void {
+    this.historyVersion += 1;
+    this.setState({ ...this.state });
+  }
+
+  private replaceConversation(conversation: Conversation): void {
+    this.liveStreams.clear();
+    this.setState({ ...this.state, conversation, heldBack: undefined, parameterNotice: undefined, attachNotice: undefined });
+    this.persist();
+    this.announceHistoryChange();
+  }
+
+  /** Deletes stored media no conversation of the history refers to any more. */
+  private async collectMediaGarbage(): Promise<void> {
+    const conversations = [this.state.conversation, ...(await allConversations())];
+    const work = await loadMediaWork();
+    await work.collectGarbage(conversations.flatMap(attachmentsOf));
   }
 
   dismissNotice(): void {
@@ -734,8 +816,16 @@ export class ConversationStore {
       const live = turn.role === "assistant" ? this.liveStreams.get(turn.id) : undefined;
       return live && turn.role === "assistant" ? { ...turn, content: live.content, reasoning: live.reasoning } : turn;
     });
-    const failure = saveConversation({ ...conversation, turns });
+    const saved = { ...conversation, turns };
+    const failure = saveConversation(saved);
     if (failure && failure !== this.state.notice) this.setState({ ...this.state, notice: failure });
+    if (hasContent(saved)) {
+      const isNew = this.historied !== saved.id;
+      this.historied = saved.id;
+      void putConversation(saved).then(() => {
+        if (isNew) this.announceHistoryChange();
+      }, (error: unknown) => this.setState({ ...this.state, notice: `The conversation could not be saved to this browser's history (${error instanceof Error ? error.message : "storage error"}).` }));
+    }
   }
 }
 

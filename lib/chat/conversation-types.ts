@@ -93,4 +93,8 @@ export interface Conversation {
   draftAttachments: Attachment[];
   turns: Turn[];
   updatedAt: number;
+  /** A name the user gave it (otherwise its first message names it). */
+  title?: string;
+  /** The share it was opened from ("Open in workbench"). */
+  forkedFrom?: { shareId: string; title: string };
 }

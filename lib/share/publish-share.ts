@@ -24,6 +24,11 @@ export function sha256Hex(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** The media hash a blob key names (`sha256-<hex>` → `<hex>`); anything else names no media. */
+export function mediaHashOfKey(key: string): string {
+  return /^sha256-([0-9a-f]{64})$/.exec(key)?.[1] ?? `invalid:${key}`;
+}
+
 /** The server's own credentials, which must never be published wherever they appear. */
 function serverSecrets(): string[] {
   const env = getServerEnv();
@@ -47,7 +52,8 @@ export async function publishShare({ request, store, now }: { request: z.infer<t
     };
   }
 
-  const referenced = new Set(snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOfAttachment) : [])));
+  // Attachments name their bytes by content: "sha256-<hex>", the hex being the media's hash.
+  const referenced = new Set(snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOfAttachment).map(mediaHashOfKey) : [])));
   const media: StoredMedia[] = [];
   let mediaBytes = 0;
   const mediaLimit = env.SHARE_MAX_MEDIA_MB * megabyte;
@@ -70,7 +76,7 @@ export async function publishShare({ request, store, now }: { request: z.infer<t
   for (const turn of snapshot.turns) {
     if (turn.role !== "user") continue;
     for (const attachment of turn.attachments ?? []) {
-      const missing = blobKeysOfAttachment(attachment).find((key) => !present.has(key));
+      const missing = blobKeysOfAttachment(attachment).find((key) => !present.has(mediaHashOfKey(key)));
       if (missing) {
         return { ok: false, failure: { status: 400, type: "invalid_request_error", message: `The attachment ${attachment.name} refers to media ${missing.slice(0, 12)}… that is not in the request. Include it in "media", or share without media.` } };
       }

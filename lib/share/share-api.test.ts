@@ -35,7 +35,7 @@ function conversation(overrides: Partial<Conversation> = {}): Conversation {
     draft: "",
     draftAttachments: [],
     turns: [
-      { id: "u1", role: "user", content: `What is in the picture? my key is ${plantedUserKey}`, attachments: [{ id: "i1", kind: "image", name: "dot.png", mediaType: "image/png", bytes: png.length, blobKey: pngHash, width: 64, height: 48 }], createdAt: 1 },
+      { id: "u1", role: "user", content: `What is in the picture? my key is ${plantedUserKey}`, attachments: [{ id: "i1", kind: "image", name: "dot.png", mediaType: "image/png", bytes: png.length, blobKey: `sha256-${pngHash}`, width: 64, height: 48 }], createdAt: 1 },
       { id: "a1", role: "assistant", providerId: "simulator", model: "kimi-k2.6", content: "A dot.", reasoning: "Looking at pixels.", status: "done", usage: { prompt_tokens: 50, completion_tokens: 5, total_tokens: 55 }, timings: { firstTokenMs: 300 }, createdAt: 2 },
     ],
     updatedAt: 3,
@@ -124,7 +124,7 @@ describe("share API", () => {
     expect(tooMuchText.json.error!.message).toMatch(/at most 1\.0 MB \(SHARE_MAX_SNAPSHOT_MB\)/);
     const big = Buffer.alloc(2_200_000, 7);
     const bigHash = createHash("sha256").update(big).digest("hex");
-    const withBig = conversation({ turns: [{ id: "u", role: "user", content: "clip", attachments: [{ id: "v", kind: "image", name: "big.png", mediaType: "image/png", bytes: big.length, blobKey: bigHash }], createdAt: 1 }] });
+    const withBig = conversation({ turns: [{ id: "u", role: "user", content: "clip", attachments: [{ id: "v", kind: "image", name: "big.png", mediaType: "image/png", bytes: big.length, blobKey: `sha256-${bigHash}` }], createdAt: 1 }] });
     const tooMuchMedia = await create({ snapshot: buildShareSnapshot({ conversation: withBig, included }).snapshot, expiresIn: "1d", media: [{ hash: bigHash, mediaType: "image/png", base64: big.toString("base64") }] });
     expect(tooMuchMedia.status).toBe(413);
     expect(tooMuchMedia.json.error!.message).toMatch(/SHARE_MAX_MEDIA_MB/);

@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import { useWorkbench } from "@/lib/chat/use-workbench";
+import { listConversations, type ConversationSummary } from "@/lib/history/history-db";
+
+const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+function age(updatedAt: number, now: number): string {
+  const minutes = Math.round((updatedAt - now) / 60_000);
+  if (Math.abs(minutes) < 60) return relativeTime.format(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return relativeTime.format(hours, "hour");
+  return relativeTime.format(Math.round(hours / 24), "day");
+}
+
+function HistoryItem({ summary, current, now }: { summary: ConversationSummary; current: boolean; now: number }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(summary.title);
+  if (renaming) {
+    return (
+      <li>
+        <form
+          className="flex gap-1 p-1"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setRenaming(false);
+            void conversationStore.renameConversation({ id: summary.id, title: name });
+          }}
+        >
+          <input aria-label="Conversation name" autoFocus value={name} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === "Escape" && setRenaming(false)} className="min-w-0 flex-1 rounded border border-zinc-300 px-1.5 py-0.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+          <button type="submit" className="rounded px-1.5 text-xs hover:bg-zinc-200 dark:hover:bg-zinc-800">
+            Save
+          </button>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className={`group flex items-center rounded-md ${current ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}>
+      <button type="button" aria-current={current ? "true" : undefined} onClick={() => void conversationStore.openConversation(summary.id)} className="min-w-0 flex-1 px-2 py-1.5 text-left">
+        <span className="block truncate text-sm">{summary.title}</span>
+        <span className="block text-[11px] text-zinc-500">
+          {age(summary.updatedAt, now)} · {summary.messages} message{summary.messages === 1 ? "" : "s"}
+        </span>
+      </button>
+      <div className="hidden shrink-0 gap-0.5 pr-1 group-focus-within:flex group-hover:flex">
+        <button
+          type="button"
+          aria-label={`Rename ${summary.title}`}
+          onClick={() => {
+            setName(summary.title);
+            setRenaming(true);
+          }}
+          className="rounded px-1 text-xs text-zinc-500 hover:bg-zinc-300 dark:hover:bg-zinc-700"
+        >
+          ✎
+        </button>
+        <button
+          type="button"
+          aria-label={`Delete ${summary.title}`}
+          onClick={() => {
+            if (window.confirm(`Delete "${summary.title}" from this browser? This cannot be undone (shares made from it stay until you delete them).`)) void conversationStore.deleteConversation(summary.id);
+          }}
+          className="rounded px-1 text-xs text-zinc-500 hover:bg-zinc-300 dark:hover:bg-zinc-700"
+        >
+          ✕
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The conversations kept in this browser: open, rename, delete, search by title and text. */
+export function HistorySidebar() {
+  const { loaded, conversation } = useWorkbench();
+  const [query, setQuery] = useState("");
+  const [items, setItems] = useState<ConversationSummary[] | undefined>(undefined);
+  const [now, setNow] = useState(() => Date.now());
+  const searchId = useId();
+  const version = conversationStore.historyVersion;
+  useEffect(() => {
+    if (!loaded) return;
+    let cancelled = false;
+    // Typing in the search box waits a moment; history changes apply at once.
+    const timer = setTimeout(() => {
+      void listConversations(query).then((found) => {
+        if (cancelled) return;
+        setItems(found);
+        setNow(Date.now());
+      });
+    }, query ? 150 : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [loaded, query, version]);
+  return (
+    <nav aria-label="History" className="hidden w-64 shrink-0 flex-col border-r border-zinc-200 md:flex dark:border-zinc-800">
+      <div className="space-y-2 p-3">
+        <button type="button" onClick={() => conversationStore.startNewConversation()} className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          + New conversation
+        </button>
+        <label htmlFor={searchId} className="sr-only">
+          Search conversations
+        </label>
+        <input id={searchId} type="search" placeholder="Search title and text…" value={query} onChange={(event) => setQuery(event.target.value)} className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+      </div>
+      <ul aria-label="Conversations" className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
+        {items === undefined ? null : items.length === 0 ? (
+          <li className="px-2 text-xs text-zinc-500">{query ? "No conversation matches." : "Conversations you have will appear here."}</li>
+        ) : (
+          items.map((summary) => <HistoryItem key={summary.id} summary={summary} current={summary.id === conversation.id} now={now} />)
+        )}
+      </ul>
+    </nav>
+  );
+}

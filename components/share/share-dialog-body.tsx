@@ -1,0 +1,195 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { CopyButton } from "@/components/chat/copy-button";
+import { useWorkbench } from "@/lib/chat/use-workbench";
+import { getBlob } from "@/lib/media/blob-store";
+import { formatBytes } from "@/lib/media/media-rules";
+import { buildShareSnapshot, titleOf } from "@/lib/share/build-snapshot";
+import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
+import { redactSecrets } from "@/lib/share/redact-secrets";
+import type { CreatedShare, ShareExpiry, ShareInclusions } from "@/lib/share/share-snapshot";
+
+const expiryLabels: Record<ShareExpiry, string> = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never" };
+const inclusionLabels: Record<keyof ShareInclusions, string> = { systemPrompt: "System prompt", tools: "Tool definitions", reasoning: "Reasoning", media: "Images, video and documents" };
+
+function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("A media file could not be read."));
+    reader.readAsDataURL(blob);
+  });
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+function MyShares({ refresh }: { refresh: number }) {
+  const [shares, setShares] = useState<MyShare[]>(() => loadMyShares());
+  const [shownFor, setShownFor] = useState(refresh);
+  const [error, setError] = useState<string | undefined>(undefined);
+  if (shownFor !== refresh) {
+    setShownFor(refresh);
+    setShares(loadMyShares());
+  }
+  if (shares.length === 0) return null;
+  return (
+    <section aria-label="Your shares" className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <h3 className="text-sm font-semibold">Your shares (from this browser)</h3>
+      {error && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <ul className="space-y-1 text-sm">
+        {shares.map((share) => (
+          <li key={share.id} aria-label={`Share ${share.title}`} className="flex items-center gap-2">
+            <a href={share.url} target="_blank" rel="noreferrer" className="min-w-0 flex-1 truncate underline">
+              {share.title}
+            </a>
+            <span className="shrink-0 text-xs text-zinc-500">{share.expiresAt === null ? "never expires" : `expires ${dateFormat.format(share.expiresAt)}`}</span>
+            <button
+              type="button"
+              onClick={async () => {
+                const result = await deleteMyShare(share);
+                if (result.ok) setShares(loadMyShares());
+                else setError(`Could not delete "${share.title}": ${result.message}`);
+              }}
+              className="shrink-0 rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Delete share
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Choose what to publish, see exactly what it is, publish, and get the link and the delete token. */
+export default function ShareDialogBody() {
+  const { conversation } = useWorkbench();
+  const [included, setIncluded] = useState<ShareInclusions>({ systemPrompt: true, tools: true, reasoning: true, media: true });
+  const [expiresIn, setExpiresIn] = useState<ShareExpiry>("7d");
+  const [title, setTitle] = useState(() => conversation.title?.trim() || titleOf(conversation));
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "publishing" } | { kind: "published"; created: CreatedShare } | { kind: "failed"; message: string }>({ kind: "idle" });
+  const [refresh, setRefresh] = useState(0);
+
+  const { snapshot, blobKeys } = useMemo(() => buildShareSnapshot({ conversation, included, title: title.trim() || undefined }), [conversation, included, title]);
+  const redactions = useMemo(() => redactSecrets({ value: snapshot }).redactions, [snapshot]);
+  const attachments = snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : []));
+  const leftOut = conversation.turns.length - snapshot.turns.length;
+  const hasSystemPrompt = conversation.systemPrompt.trim() !== "";
+  const hasTools = Array.isArray((conversation.parameters as { tools?: unknown }).tools);
+  const hasReasoning = conversation.turns.some((turn) => turn.role === "assistant" && turn.reasoning);
+  const hasMedia = conversation.turns.some((turn) => turn.role === "user" && (turn.attachments?.length ?? 0) > 0);
+  const available: Record<keyof ShareInclusions, boolean> = { systemPrompt: hasSystemPrompt, tools: hasTools, reasoning: hasReasoning, media: hasMedia };
+
+  const publish = async () => {
+    setState({ kind: "publishing" });
+    try {
+      const media = [];
+      for (const key of blobKeys) {
+        const hash = /^sha256-([0-9a-f]{64})$/.exec(key)?.[1];
+        if (!hash) throw new Error("Some media was stored without a content hash (the page is not on https or localhost), so it cannot be shared. Share without media.");
+        const blob = await getBlob(key);
+        if (!blob) throw new Error("A media file of this conversation is no longer in this browser's storage. Share without media.");
+        media.push({ hash, mediaType: blob.type || "application/octet-stream", base64: await blobToBase64(blob) });
+      }
+      const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ snapshot, expiresIn, media }) });
+      const body = (await response.json().catch(() => undefined)) as (CreatedShare & { error?: { message?: string } }) | undefined;
+      if (!response.ok || !body) throw new Error(body?.error?.message ?? `The share could not be created (HTTP ${response.status}).`);
+      rememberShare({ id: body.id, url: body.url, title: snapshot.title, deleteToken: body.deleteToken, createdAt: Date.now(), expiresAt: body.expiresAt, conversationId: conversation.id });
+      setRefresh((value) => value + 1);
+      setState({ kind: "published", created: body });
+    } catch (error) {
+      setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  if (state.kind === "published") {
+    const link = `${window.location.origin}${state.created.url}`;
+    return (
+      <div className="space-y-3 text-sm">
+        <p>Published. Anyone with the link can read it{state.created.expiresAt === null ? "; it does not expire" : ` until ${dateFormat.format(state.created.expiresAt)}`}.</p>
+        <div className="flex items-center gap-2">
+          <input readOnly aria-label="Share link" value={link} className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900" />
+          <CopyButton text={link} label="Copy link" />
+          <a href={state.created.url} target="_blank" rel="noreferrer" className="underline">
+            Open
+          </a>
+        </div>
+        <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
+          <p className="font-medium">Delete token (shown once)</p>
+          <div className="flex items-center gap-2">
+            <code data-testid="delete-token" className="min-w-0 flex-1 truncate font-mono text-xs">
+              {state.created.deleteToken}
+            </code>
+            <CopyButton text={state.created.deleteToken} label="Copy delete token" />
+          </div>
+          <p className="text-xs">This browser keeps it, so you can delete the share below. To delete it from elsewhere: curl -X DELETE -H &quot;Authorization: Bearer TOKEN&quot; {`${window.location.origin}/api/shares/${state.created.id}`}</p>
+        </div>
+        {state.created.redactions.length > 0 && <p className="text-xs text-amber-700 dark:text-amber-400">Redacted before publishing: {[...new Set(state.created.redactions.map((redaction) => redaction.path))].join(", ")}.</p>}
+        <MyShares refresh={refresh} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4 text-sm">
+      <p className="text-zinc-600 dark:text-zinc-400">
+        Publishes a snapshot: later changes to the conversation do not change it. The model and the parameters are always included; API keys never are (anything that looks like one is replaced by [redacted]).
+      </p>
+      <label className="block space-y-1">
+        <span className="font-medium">Title</span>
+        <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900" />
+      </label>
+      <fieldset className="space-y-1">
+        <legend className="font-medium">Include</legend>
+        {(Object.keys(inclusionLabels) as Array<keyof ShareInclusions>).map((key) => (
+          <label key={key} className={`flex items-center gap-2 ${available[key] ? "" : "opacity-50"}`}>
+            <input type="checkbox" checked={included[key] && available[key]} disabled={!available[key]} onChange={(event) => setIncluded({ ...included, [key]: event.target.checked })} />
+            {inclusionLabels[key]}
+            {!available[key] && <span className="text-xs text-zinc-500">(none in this conversation)</span>}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-wrap items-center gap-3">
+        <legend className="mb-1 font-medium">Expires after</legend>
+        {(Object.keys(expiryLabels) as ShareExpiry[]).map((key) => (
+          <label key={key} className="flex items-center gap-1">
+            <input type="radio" name="share-expiry" checked={expiresIn === key} onChange={() => setExpiresIn(key)} />
+            {expiryLabels[key]}
+          </label>
+        ))}
+      </fieldset>
+      <section aria-label="What will be published" className="space-y-1">
+        <h3 className="font-medium">What will be published</h3>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          {snapshot.turns.length} message{snapshot.turns.length === 1 ? "" : "s"} · {snapshot.model} on {snapshot.providerId}
+          {attachments.length > 0 ? ` · ${attachments.length} attachment${attachments.length === 1 ? "" : "s"} (${formatBytes(attachments.reduce((sum, attachment) => sum + attachment.bytes, 0))})` : ""}
+          {leftOut > 0 ? ` · ${leftOut} answer still being written is left out` : ""}
+        </p>
+        {redactions.length > 0 && (
+          <p role="note" className="text-xs text-amber-700 dark:text-amber-400">
+            Something that looks like a key will be replaced by [redacted] in: {[...new Set(redactions.map((redaction) => redaction.path))].join(", ")}.
+          </p>
+        )}
+        <pre aria-label="Snapshot preview" className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+          {JSON.stringify(redactSecrets({ value: snapshot }).value, null, 2)}
+        </pre>
+      </section>
+      {state.kind === "failed" && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          {state.message}
+        </p>
+      )}
+      <div className="flex justify-end">
+        <button type="button" disabled={snapshot.turns.length === 0 || state.kind === "publishing"} onClick={() => void publish()} className="h-9 rounded-md bg-accent-600 px-4 font-medium text-white hover:bg-accent-700 disabled:opacity-50">
+          {state.kind === "publishing" ? "Publishing…" : "Publish share"}
+        </button>
+      </div>
+      <MyShares refresh={refresh} />
+    </div>
+  );
+}

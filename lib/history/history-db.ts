@@ -1,0 +1,76 @@
+import { openDB, type IDBPDatabase } from "idb";
+import type { Conversation } from "@/lib/chat/conversation-types";
+import { titleOf } from "@/lib/share/build-snapshot";
+
+// Every conversation of this browser, in IndexedDB (attachments' bytes are in the media database).
+// The open conversation is also mirrored in localStorage, which can be written synchronously when
+// the page goes away; this database is the history the sidebar lists.
+
+const databaseName = "kimi-workbench-history";
+const storeName = "conversations";
+
+let database: Promise<IDBPDatabase> | undefined;
+
+function open(): Promise<IDBPDatabase> {
+  database ??= openDB(databaseName, 1, {
+    upgrade(db) {
+      db.createObjectStore(storeName, { keyPath: "id" }).createIndex("updatedAt", "updatedAt");
+    },
+  });
+  return database;
+}
+
+/** A conversation as the history list shows it. */
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  updatedAt: number;
+  messages: number;
+}
+
+/** The title shown for a conversation: its own, or its first message. */
+export function displayTitle(conversation: Pick<Conversation, "title" | "turns">): string {
+  return conversation.title?.trim() || titleOf(conversation);
+}
+
+function summarize(conversation: Conversation): ConversationSummary {
+  return { id: conversation.id, title: displayTitle(conversation), updatedAt: conversation.updatedAt, messages: conversation.turns.length };
+}
+
+/** Whether a conversation is worth keeping in the history (an untouched new chat is not). */
+export function hasContent(conversation: Conversation): boolean {
+  return conversation.turns.length > 0 || conversation.draft.trim() !== "" || conversation.draftAttachments.length > 0;
+}
+
+function matches(conversation: Conversation, query: string): boolean {
+  const needle = query.toLowerCase();
+  if (displayTitle(conversation).toLowerCase().includes(needle) || conversation.systemPrompt.toLowerCase().includes(needle)) return true;
+  return conversation.turns.some((turn) => turn.content.toLowerCase().includes(needle) || (turn.role === "assistant" && turn.reasoning.toLowerCase().includes(needle)));
+}
+
+/** Conversations, newest first; with a query, those whose title or text contains it. */
+export async function listConversations(query = ""): Promise<ConversationSummary[]> {
+  const all = (await (await open()).getAllFromIndex(storeName, "updatedAt")) as Conversation[];
+  const trimmed = query.trim();
+  return all
+    .filter((conversation) => hasContent(conversation) && (!trimmed || matches(conversation, trimmed)))
+    .reverse()
+    .map(summarize);
+}
+
+/** Every stored conversation (for media garbage collection and export). */
+export async function allConversations(): Promise<Conversation[]> {
+  return (await (await open()).getAll(storeName)) as Conversation[];
+}
+
+export async function getConversation(id: string): Promise<Conversation | undefined> {
+  return ((await (await open()).get(storeName, id)) as Conversation | undefined) ?? undefined;
+}
+
+export async function putConversation(conversation: Conversation): Promise<void> {
+  await (await open()).put(storeName, conversation);
+}
+
+export async function deleteConversation(id: string): Promise<void> {
+  await (await open()).delete(storeName, id);
+}
