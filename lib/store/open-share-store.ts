@@ -12,7 +12,8 @@ type Registry = Record<symbol, Promise<ShareStore> | undefined>;
 
 /** The file the SQLite store uses: `$DATA_DIR/shares.sqlite` (DATA_DIR defaults to .data). */
 export function sqliteSharePath(): string {
-  return join(resolve(getServerEnv().DATA_DIR ?? ".data"), "shares.sqlite");
+  // Resolved at run time from the environment (not a build-time path: nothing to trace).
+  return join(resolve(/*turbopackIgnore: true*/ getServerEnv().DATA_DIR ?? ".data"), "shares.sqlite");
 }
 
 /** The process's share store: PostgreSQL when DATABASE_URL is set, otherwise SQLite under DATA_DIR. */

@@ -1,0 +1,130 @@
+import type { Page } from "@playwright/test";
+import { plantedServerKey } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+async function openWorkbench(page: Page) {
+  await page.goto("/");
+  await expect(page.locator("#model-select")).toBeEnabled();
+}
+
+const lastAnswer = (page: Page) => page.getByRole("article", { name: "Assistant message" }).last();
+
+async function drawPng(page: Page): Promise<Buffer> {
+  const bytes = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 320;
+    canvas.height = 200;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = "#264653";
+    context.fillRect(0, 0, 320, 200);
+    const blob: Blob = await new Promise((resolve) => canvas.toBlob((result) => resolve(result!), "image/png"));
+    return Array.from(new Uint8Array(await blob.arrayBuffer()));
+  });
+  return Buffer.from(bytes);
+}
+
+test("share a conversation, read it in a fresh browser, fold its reasoning, fork it, follow up, then delete it", async ({ page, browser }) => {
+  await openWorkbench(page);
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  await page.getByRole("button", { name: /System prompt/ }).click();
+  await page.getByRole("textbox", { name: "System prompt" }).fill(`Be brief. (debug: ${plantedServerKey})`);
+  await page.getByLabel("Attach files").setInputFiles([{ name: "chart.png", mimeType: "image/png", buffer: await drawPng(page) }]);
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  await composer.fill("What does the chart show? [[sim reasoning_tokens=40 answer_tokens=60 tokens_per_second=400]]");
+  await composer.press("Enter");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this conversation" });
+  await expect(dialog.getByLabel("Snapshot preview")).toContainText('"model": "kimi-k2.6"');
+  await expect(dialog.getByRole("note")).toContainText("systemPrompt");
+  await expect(dialog.getByLabel("Snapshot preview")).not.toContainText(plantedServerKey);
+  await expect(dialog.getByRole("radio", { name: "7 days" })).toBeChecked();
+  await dialog.getByRole("button", { name: "Publish share" }).click();
+  const link = await dialog.getByLabel("Share link").inputValue();
+  expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
+  await expect(dialog.getByTestId("delete-token")).not.toBeEmpty();
+
+  // A reader with a fresh browser (no storage, no keys) opens the link.
+  const reader = await browser.newContext();
+  await reader.route("**/*", (route) => (["127.0.0.1", "localhost"].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
+  const readerPage = await reader.newPage();
+  const response = await readerPage.goto(link);
+  expect(response?.status()).toBe(200);
+  expect(await readerPage.title()).toMatch(/^What does the chart show\?.* · Kimi Workbench share$/);
+  await expect(readerPage.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  const html = await response!.text();
+  expect(html).not.toContain(plantedServerKey);
+  await expect(readerPage.getByRole("region", { name: "System prompt" })).toContainText("(debug: [redacted])");
+  await expect(readerPage.getByRole("img", { name: "chart.png" })).toBeVisible();
+  const answer = readerPage.getByRole("article", { name: "Assistant message" });
+  await expect(answer.getByLabel("Usage and timings")).toContainText("Completion100");
+  const reasoning = answer.getByRole("region", { name: "Reasoning" });
+  await expect(reasoning).toBeHidden();
+  await answer.locator("summary").click();
+  await expect(reasoning).toBeVisible();
+  await answer.locator("summary").click();
+  await expect(reasoning).toBeHidden();
+
+  // View code for its last turn, then fork it into the reader's own workbench and follow up.
+  await readerPage.getByRole("button", { name: "View code" }).click();
+  await expect(readerPage.getByRole("tabpanel", { name: "curl code" })).toContainText("file_data_url 'chart.png' 'image/png'");
+  await readerPage.getByRole("button", { name: "Open in workbench" }).click();
+  await expect(readerPage).toHaveURL(/\/$/);
+  await expect(readerPage.locator("#model-select")).toHaveValue("kimi-k2.6");
+  await expect(readerPage.getByRole("article", { name: "User message" }).first()).toContainText("What does the chart show?");
+  await expect(readerPage.getByRole("navigation", { name: "History" })).toContainText("What does the chart show?");
+  const readerComposer = readerPage.getByRole("textbox", { name: "Message", exact: true });
+  await readerComposer.fill("And in one word? [[sim reasoning_tokens=5 answer_tokens=10 tokens_per_second=400]]");
+  await readerComposer.press("Enter");
+  await expect(readerPage.getByRole("article", { name: "Assistant message" })).toHaveCount(2, { timeout: 30_000 });
+  await expect(readerPage.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+  // The history image went with the follow-up: the prompt is billed for it.
+  await expect(readerPage.getByRole("article", { name: "Assistant message" }).last().getByLabel("Usage and timings")).toContainText("Prompt");
+
+  // The owner deletes the share with the token this browser kept; the link answers 404.
+  await dialog.getByRole("button", { name: "Delete share" }).first().click();
+  await expect(dialog.getByRole("region", { name: "Your shares" })).toHaveCount(0);
+  const gone = await readerPage.goto(link);
+  expect(gone?.status()).toBe(404);
+  await expect(readerPage.getByRole("heading", { name: "This share is not available" })).toBeVisible();
+  await reader.close();
+});
+
+test("the history keeps conversations: new, open, rename, search and delete survive a reload", async ({ page }) => {
+  await openWorkbench(page);
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  await composer.fill("Alpha question about closures [[sim reasoning_tokens=2 answer_tokens=8 tokens_per_second=1000]]");
+  await composer.press("Enter");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await page.getByRole("button", { name: "+ New conversation" }).click();
+  await composer.fill("Beta question about generators [[sim reasoning_tokens=2 answer_tokens=8 tokens_per_second=1000]]");
+  await composer.press("Enter");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  const history = page.getByRole("navigation", { name: "History" });
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+
+  await history.getByRole("button", { name: /Alpha question/ }).click();
+  await expect(page.getByRole("article", { name: "User message" })).toContainText("Alpha question");
+  await history.getByRole("listitem").filter({ hasText: "Alpha" }).hover();
+  await history.getByRole("button", { name: /^Rename Alpha/ }).click();
+  await history.getByRole("textbox", { name: "Conversation name" }).fill("Closures notes");
+  await history.getByRole("button", { name: "Save" }).click();
+  await expect(history).toContainText("Closures notes");
+
+  await history.getByRole("searchbox").fill("generators");
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await expect(history).toContainText("Beta question");
+  await history.getByRole("searchbox").fill("");
+
+  await page.reload();
+  await expect(page.getByRole("article", { name: "User message" })).toContainText("Alpha question");
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await expect(history).toContainText("Closures notes");
+  page.once("dialog", (confirm) => void confirm.accept());
+  await history.getByRole("listitem").filter({ hasText: "Beta" }).hover();
+  await history.getByRole("button", { name: /^Delete Beta/ }).click();
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await page.reload();
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+});
