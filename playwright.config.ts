@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 // Production build served by server.mjs, with every provider pointed at this machine: the simulator
@@ -56,6 +59,8 @@ export default defineConfig({
         SIMULATOR_TOKENS_PER_SECOND: "150",
         SIMULATOR_FIRST_TOKEN_MS: "150",
         GATEWAY_RETRY_BASE_DELAY_MS: "50",
+        // Shares go to a fresh SQLite file per run, not the repository's .data/.
+        DATA_DIR: mkdtempSync(join(tmpdir(), "kimi-e2e-data-")),
       },
     },
   ],
