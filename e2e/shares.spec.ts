@@ -7,8 +7,6 @@ async function openWorkbench(page: Page) {
   await expect(page.locator("#model-select")).toBeEnabled();
 }
 
-const lastAnswer = (page: Page) => page.getByRole("article", { name: "Assistant message" }).last();
-
 async function drawPng(page: Page): Promise<Buffer> {
   const bytes = await page.evaluate(async () => {
     const canvas = document.createElement("canvas");
@@ -127,4 +125,49 @@ test("the history keeps conversations: new, open, rename, search and delete surv
   await expect(history.getByRole("listitem")).toHaveCount(1);
   await page.reload();
   await expect(history.getByRole("listitem")).toHaveCount(1);
+});
+
+test("export as JSON and as OpenAI messages, import both back: the same messages, media included", async ({ page }) => {
+  await openWorkbench(page);
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  await page.getByLabel("Attach files").setInputFiles([{ name: "chart.png", mimeType: "image/png", buffer: await drawPng(page) }]);
+  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  await composer.fill("Round trip me [[sim reasoning_tokens=12 answer_tokens=20 tokens_per_second=1000]]");
+  await composer.press("Enter");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+  const history = page.getByRole("navigation", { name: "History" });
+  // Markdown renders after a first plain-text paint; read the answer once it has.
+  await expect(page.getByRole("article", { name: "Assistant message" }).locator(".markdown h2").first()).toBeVisible();
+  const answerText = await page.getByRole("article", { name: "Assistant message" }).locator(".markdown").textContent();
+
+  const [workbenchFile] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export JSON" }).click()]);
+  const [messagesFile] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export messages" }).click()]);
+  const exported = JSON.parse(await (await messagesFile.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())) as Array<{ role: string; content: unknown; reasoning_content?: string }>;
+  expect(exported.map((message) => message.role)).toEqual(["user", "assistant"]);
+  expect(JSON.stringify(exported[0]!.content)).toContain("data:image/png;base64,");
+  expect(exported[1]!.reasoning_content).toBeTruthy();
+
+  // Delete the conversation, then bring it back from each file.
+  page.once("dialog", (confirm) => void confirm.accept());
+  await history.getByRole("listitem").first().hover();
+  await history.getByRole("button", { name: /^Delete Round trip/ }).click();
+  await expect(history.getByRole("listitem").filter({ hasText: "Round trip" })).toHaveCount(0);
+
+  await history.getByLabel("Import a conversation file").setInputFiles(await workbenchFile.path());
+  await expect(history.getByRole("status")).toContainText('Imported "Round trip me');
+  await expect(page.getByRole("article", { name: "Assistant message" }).locator(".markdown")).toHaveText(answerText!);
+  await expect(page.getByRole("article", { name: "User message" }).getByRole("img", { name: "chart.png" })).toBeVisible();
+  await expect(page.getByRole("article", { name: "Assistant message" }).getByLabel("Usage and timings")).toContainText("Completion32");
+
+  await history.getByLabel("Import a conversation file").setInputFiles(await messagesFile.path());
+  await expect(history.getByRole("status")).toContainText("Imported");
+  await expect(page.getByRole("article", { name: "Assistant message" }).locator(".markdown")).toHaveText(answerText!);
+  const [again] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export messages" }).click()]);
+  const reexported = JSON.parse(await (await again.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())) as unknown;
+  expect(reexported).toEqual(exported);
+
+  // A malformed file is refused with a reason, and changes nothing.
+  await history.getByLabel("Import a conversation file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('[{"role":"robot","content":"x"}]') });
+  await expect(history.getByRole("alert")).toContainText("Not OpenAI chat messages: messages[0]");
+  await expect(history.getByRole("listitem")).toHaveCount(2);
 });

@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
-import { listConversations, type ConversationSummary } from "@/lib/history/history-db";
+import { displayTitle, hasContent, listConversations, type ConversationSummary } from "@/lib/history/history-db";
 
 const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
@@ -72,6 +72,66 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
   );
 }
 
+/** Import a conversation file; export the open conversation as the workbench's JSON or as OpenAI messages. */
+function TransferButtons() {
+  const { conversation } = useWorkbench();
+  const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  const run = async (work: () => Promise<string>) => {
+    setMessage(undefined);
+    try {
+      setMessage({ text: await work(), error: false });
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+    }
+  };
+  const exportAs = (format: "workbench" | "openai") =>
+    run(async () => {
+      const { exportConversation } = await import("@/lib/history/conversation-transfer");
+      await exportConversation({ conversation, format });
+      return format === "workbench" ? "Exported as a Kimi Workbench file." : "Exported as OpenAI messages.";
+    });
+  const buttonClass = "rounded border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
+  return (
+    <div className="space-y-1 border-t border-zinc-200 p-3 dark:border-zinc-800">
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Import a conversation file"
+        className="hidden"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (!file) return;
+          void run(async () => {
+            const { importConversationFile } = await import("@/lib/history/conversation-transfer");
+            const result = await importConversationFile(file);
+            if (!result.ok) throw new Error(result.message);
+            return `Imported "${result.title}".`;
+          });
+        }}
+      />
+      <div className="flex flex-wrap gap-1">
+        <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
+          Import…
+        </button>
+        <button type="button" className={buttonClass} disabled={conversation.turns.length === 0} onClick={() => void exportAs("workbench")} title="Everything: settings, messages, usage, timings and media">
+          Export JSON
+        </button>
+        <button type="button" className={buttonClass} disabled={conversation.turns.length === 0} onClick={() => void exportAs("openai")} title="Plain OpenAI chat messages, media inline">
+          Export messages
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? "alert" : "status"} className={`text-xs ${message.error ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The conversations kept in this browser: open, rename, delete, search by title and text. */
 export function HistorySidebar() {
   const { loaded, conversation } = useWorkbench();
@@ -96,6 +156,10 @@ export function HistorySidebar() {
       clearTimeout(timer);
     };
   }, [loaded, query, version]);
+  // The open conversation changes with every message; its entry is taken from it, not from storage.
+  const live: ConversationSummary | undefined = hasContent(conversation) ? { id: conversation.id, title: displayTitle(conversation), updatedAt: conversation.updatedAt, messages: conversation.turns.length } : undefined;
+  const listed = items?.some((item) => item.id === conversation.id);
+  const shown = items === undefined ? undefined : live && (listed || !query) ? [live, ...items.filter((item) => item.id !== live.id)].sort((a, b) => b.updatedAt - a.updatedAt) : items.filter((item) => item.id !== conversation.id || live);
   return (
     <nav aria-label="History" className="hidden w-64 shrink-0 flex-col border-r border-zinc-200 md:flex dark:border-zinc-800">
       <div className="space-y-2 p-3">
@@ -108,12 +172,13 @@ export function HistorySidebar() {
         <input id={searchId} type="search" placeholder="Search title and text…" value={query} onChange={(event) => setQuery(event.target.value)} className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
       </div>
       <ul aria-label="Conversations" className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
-        {items === undefined ? null : items.length === 0 ? (
+        {shown === undefined ? null : shown.length === 0 ? (
           <li className="px-2 text-xs text-zinc-500">{query ? "No conversation matches." : "Conversations you have will appear here."}</li>
         ) : (
-          items.map((summary) => <HistoryItem key={summary.id} summary={summary} current={summary.id === conversation.id} now={now} />)
+          shown.map((summary) => <HistoryItem key={summary.id} summary={summary} current={summary.id === conversation.id} now={now} />)
         )}
       </ul>
+      <TransferButtons />
     </nav>
   );
 }

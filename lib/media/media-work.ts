@@ -22,7 +22,8 @@ export function isDocumentFile(file: { name: string; type: string }): boolean {
   return mediaKindOf({ mediaType: file.type, name: file.name }) === undefined && (documentPattern.test(file.name) || file.type.startsWith("text/") || file.type === "application/pdf");
 }
 
-async function storeBlob(blob: Blob): Promise<string> {
+/** Stores bytes under their content key and returns the key. */
+export async function storeBlob(blob: Blob): Promise<string> {
   const key = await contentKey(blob);
   await putBlob({ key, blob });
   return key;

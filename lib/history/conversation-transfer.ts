@@ -1,0 +1,146 @@
+import { attachmentsOf, conversationStore } from "@/lib/chat/conversation-store";
+import type { Conversation } from "@/lib/chat/conversation-types";
+import type { DocumentAttachment } from "@/lib/media/attachment-types";
+import { contentKey, getBlob, putBlob } from "@/lib/media/blob-store";
+import { sendResolver } from "@/lib/media/media-cache";
+import { turnsToMessages } from "@/lib/request/build-request";
+import { attachmentKeys, conversationFileFormat, readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile, type ExportedMedia } from "./conversation-export";
+import { displayTitle, getConversation } from "./history-db";
+
+function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("A media file could not be read."));
+    reader.readAsDataURL(blob);
+  });
+}
+
+function download({ text, name }: { text: string; name: string }): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileName(conversation: Conversation, suffix: string): string {
+  const slug = displayTitle(conversation).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "conversation";
+  return `${slug}.${suffix}.json`;
+}
+
+/**
+ * Downloads a conversation: the workbench's own file (everything, media included) or plain OpenAI
+ * `messages` (media inline as data URLs, reasoning kept in reasoning_content).
+ */
+export async function exportConversation({ conversation, format }: { conversation: Conversation; format: "workbench" | "openai" }): Promise<void> {
+  if (format === "workbench") {
+    const media: ExportedMedia[] = [];
+    for (const key of attachmentKeys(conversation)) {
+      const blob = await getBlob(key);
+      if (!blob) throw new Error(`A media file of this conversation is no longer in this browser's storage (${key}); remove its attachment, then export.`);
+      media.push({ key, mediaType: blob.type || "application/octet-stream", base64: await blobToBase64(blob) });
+    }
+    download({ text: writeConversationFile({ conversation, media }), name: fileName(conversation, "kimi-workbench") });
+    return;
+  }
+  const attachments = attachmentsOf({ turns: conversation.turns, draftAttachments: [] });
+  if (attachments.length > 0) {
+    const work = await import("@/lib/media/media-work");
+    const missing = await work.prepareForSend({ attachments, providerId: conversation.providerId });
+    if (missing.length > 0) throw new Error(`The bytes of ${missing.join(", ")} are no longer in this browser's storage.`);
+  }
+  const built = turnsToMessages({ turns: conversation.turns, includeReasoning: true, media: { providerId: conversation.providerId, resolver: sendResolver } });
+  const messages = [...(conversation.systemPrompt ? [{ role: "system" as const, content: conversation.systemPrompt }] : []), ...built.messages];
+  download({ text: JSON.stringify(messages, null, 2), name: fileName(conversation, "openai-messages") });
+}
+
+function dataUrlToBlob(dataUrl: string): Blob {
+  const match = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(dataUrl);
+  if (!match) throw new Error("A media part is not a valid data: URL.");
+  const bytes = match[2] ? Uint8Array.from(atob(match[3]!), (character) => character.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(match[3]!));
+  return new Blob([bytes], { type: match[1] || "application/octet-stream" });
+}
+
+const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif", "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov" };
+
+/**
+ * Imports a file exported by the workbench or a plain OpenAI messages file into the history and
+ * opens it. Everything is checked first; a malformed file changes nothing.
+ */
+export async function importConversationFile(file: File): Promise<{ ok: true; title: string } | { ok: false; message: string }> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await file.text());
+  } catch {
+    return { ok: false, message: `${file.name} is not JSON. Import a file exported by Kimi Workbench, or OpenAI chat messages as JSON.` };
+  }
+  const current = conversationStore.getSnapshot().conversation;
+  if (value && typeof value === "object" && (value as { format?: unknown }).format === conversationFileFormat) {
+    const read = await readConversationFile(value);
+    if (!read.ok) return read;
+    for (const item of read.media) {
+      const blob = new Blob([Uint8Array.from(atob(item.base64), (character) => character.charCodeAt(0))], { type: item.mediaType });
+      // A content key must match the bytes: a tampered file cannot overwrite other media.
+      if (item.key.startsWith("sha256-") && (await contentKey(blob)) !== item.key) return { ok: false, message: `Media ${item.key} in ${file.name} does not match its hash; the file is damaged. Nothing was imported.` };
+      await putBlob({ key: item.key, blob });
+    }
+    // Importing into the browser it came from keeps both copies.
+    const exists = await getConversation(read.conversation.id);
+    const conversation = exists ? { ...read.conversation, id: crypto.randomUUID() } : read.conversation;
+    await conversationStore.addConversation(conversation);
+    return { ok: true, title: displayTitle(conversation) };
+  }
+  const read = readOpenAiMessages(value);
+  if (!read.ok) return read;
+  const work = await import("@/lib/media/media-work");
+  const spec = conversationStore.specFor(current);
+  const stored = new Map<string, Awaited<ReturnType<typeof work.readMediaFile>>>();
+  const documents = new Map<string, { key: string; bytes: number }>();
+  let mediaIndex = 0;
+  for (const turn of read.imported.turns) {
+    if (turn.role !== "user") continue;
+    for (const media of turn.media) {
+      const blob = dataUrlToBlob(media.dataUrl);
+      const name = `${media.kind}-${(mediaIndex += 1)}.${extensions[blob.type] ?? "bin"}`;
+      stored.set(media.dataUrl, await work.readMediaFile({ file: new File([blob], name, { type: blob.type }), id: crypto.randomUUID(), spec }));
+    }
+    for (const text of turn.documents) {
+      const blob = new Blob([text], { type: "text/plain" });
+      const key = await contentKey(blob);
+      await putBlob({ key, blob });
+      documents.set(text, { key, bytes: blob.size });
+    }
+  }
+  const now = Date.now();
+  const turns = turnsFromImport({
+    imported: read.imported,
+    providerId: current.providerId,
+    model: read.imported.model ?? current.model,
+    createId: () => crypto.randomUUID(),
+    now,
+    attachMedia: (media) => {
+      const attachment = stored.get(media.dataUrl)!;
+      return attachment.kind === "video" && media.kind === "video" ? { ...attachment, fps: media.fps ?? attachment.fps, maxFrames: media.maxFrames ?? attachment.maxFrames } : attachment;
+    },
+    attachDocument: (text, index): DocumentAttachment => {
+      const { key, bytes } = documents.get(text)!;
+      return { id: crypto.randomUUID(), kind: "document", name: `document-${index}.txt`, mediaType: "text/plain", bytes, blobKey: key, textKey: key, textLength: text.length, upload: { providerId: current.providerId, fileId: "", purpose: "file-extract" } };
+    },
+  });
+  const conversation: Conversation = {
+    id: crypto.randomUUID(),
+    providerId: current.providerId,
+    model: read.imported.model ?? current.model,
+    systemPrompt: read.imported.systemPrompt,
+    parameters: current.parameters,
+    draft: "",
+    draftAttachments: [],
+    turns,
+    updatedAt: now,
+    title: file.name.replace(/\.json$/i, ""),
+  };
+  await conversationStore.addConversation(conversation);
+  return { ok: true, title: conversation.title! };
+}
