@@ -34,17 +34,21 @@ await app.prepare();
 const apiBundle = join(import.meta.dirname, ".next", "api", "api-entry.mjs");
 /** @type {((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => boolean) | undefined} */
 let handleApiRequest;
+/** @type {((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => boolean) | undefined} */
+let handleSharePageRequest;
 if (!dev) {
   if (!existsSync(apiBundle)) {
     console.error("The API bundle is missing: run `npm run build` (or `npm start`, which builds first).");
     process.exit(1);
   }
-  ({ handleApiRequest } = await import(pathToFileURL(apiBundle).href));
+  ({ handleApiRequest, handleSharePageRequest } = await import(pathToFileURL(apiBundle).href));
 }
 
 const server = createServer((request, response) => {
   stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, peerSecret);
   if (handleApiRequest?.(request, response)) return;
+  // Shared pages (/s/{id}) are static documents rendered without Next's pipeline (see lib/share/render-share-page.ts).
+  if (handleSharePageRequest?.(request, response)) return;
   void handle(request, response);
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { themeStorageKey } from "@/lib/chat/browser-storage";
+import { themeScript } from "@/lib/chat/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,9 +8,6 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
-
-// Applies the saved (or system) theme before the first paint, so dark mode does not flash.
-const themeScript = `(function(){try{var t=localStorage.getItem(${JSON.stringify(themeStorageKey)});var d=t==="dark"||(t!=="light"&&window.matchMedia("(prefers-color-scheme: dark)").matches);document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { runGatewayOverhead } from "./gateway-overhead";
 import { runFirstLoad } from "./first-load";
 import { runFrameExtraction } from "./frame-extraction";
+import { runShareThroughput } from "./share-throughput";
 import { runStreamRender } from "./stream-render";
 
 const only = process.argv[2];
@@ -27,6 +28,11 @@ if (!only || only === "frames") {
   console.log("Frame extraction: 60 s 1080p at 2 fps in Chromium vs. ffmpeg…");
   results.frameExtraction = await runFrameExtraction();
   console.log(JSON.stringify(results.frameExtraction, null, 2));
+}
+if (!only || only === "shares") {
+  console.log("Shares: create, read and open at 100 requests/s (SQLite), vs. /api/health…");
+  results.shareThroughput = await runShareThroughput();
+  console.log(JSON.stringify(results.shareThroughput, null, 2));
 }
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2));

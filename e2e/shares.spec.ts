@@ -27,6 +27,8 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
   await page.getByRole("button", { name: /System prompt/ }).click();
   await page.getByRole("textbox", { name: "System prompt" }).fill(`Be brief. (debug: ${plantedServerKey})`);
   await page.getByLabel("Attach files").setInputFiles([{ name: "chart.png", mimeType: "image/png", buffer: await drawPng(page) }]);
+  // Sending waits until the attachment has been read.
+  await expect(page.getByRole("listitem", { name: "Attachment chart.png" }).getByTestId("attachment-facts")).toContainText("320×200");
   const composer = page.getByRole("textbox", { name: "Message", exact: true });
   await composer.fill("What does the chart show? [[sim reasoning_tokens=40 answer_tokens=60 tokens_per_second=400]]");
   await composer.press("Enter");
@@ -65,9 +67,11 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
   await expect(reasoning).toBeHidden();
 
   // View code for its last turn, then fork it into the reader's own workbench and follow up.
-  await readerPage.getByRole("button", { name: "View code" }).click();
-  await expect(readerPage.getByRole("tabpanel", { name: "curl code" })).toContainText("file_data_url 'chart.png' 'image/png'");
-  await readerPage.getByRole("button", { name: "Open in workbench" }).click();
+  await readerPage.getByText("View code (the request of the last turn)").click();
+  await expect(readerPage.getByRole("region", { name: "curl code" })).toContainText("file_data_url 'chart.png' 'image/png'");
+  // The page runs no script of its own (only the theme script its CSP allows).
+  expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'sha256-[^']+';/);
+  await readerPage.getByRole("link", { name: "Open in workbench" }).click();
   await expect(readerPage).toHaveURL(/\/$/);
   await expect(readerPage.locator("#model-select")).toHaveValue("kimi-k2.6");
   await expect(readerPage.getByRole("article", { name: "User message" }).first()).toContainText("What does the chart show?");
@@ -131,6 +135,8 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
   await openWorkbench(page);
   await page.locator("#model-select").selectOption("kimi-k2.6");
   await page.getByLabel("Attach files").setInputFiles([{ name: "chart.png", mimeType: "image/png", buffer: await drawPng(page) }]);
+  // Sending waits until the attachment has been read.
+  await expect(page.getByRole("listitem", { name: "Attachment chart.png" }).getByTestId("attachment-facts")).toContainText("320×200");
   const composer = page.getByRole("textbox", { name: "Message", exact: true });
   await composer.fill("Round trip me [[sim reasoning_tokens=12 answer_tokens=20 tokens_per_second=1000]]");
   await composer.press("Enter");

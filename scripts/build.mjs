@@ -3,8 +3,8 @@
 // right after `npm install` and does not rebuild when nothing changed. Two outputs: Next's build
 // (.next/) and the API bundle server.mjs serves the gateway from (.next/api/api-entry.mjs).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { copyMonaco } from "./copy-monaco.mjs";
 
 const root = join(import.meta.dirname, "..");
@@ -20,6 +20,20 @@ function newestMtime(path) {
   let newest = stat.mtimeMs;
   for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
   return newest;
+}
+
+/** Records the app's stylesheet URLs for pages the API bundle renders itself (the shared page). */
+function writePageAssets() {
+  const css = [];
+  const walk = (/** @type {string} */ directory, /** @type {string} */ url) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(directory, entry.name), `${url}/${entry.name}`);
+      else if (entry.name.endsWith(".css")) css.push(`${url}/${entry.name}`);
+    }
+  };
+  walk(join(root, ".next", "static"), "/_next/static");
+  mkdirSync(dirname(apiBundlePath), { recursive: true });
+  writeFileSync(join(dirname(apiBundlePath), "page-assets.json"), JSON.stringify({ css }));
 }
 
 async function buildApiBundle() {
@@ -58,6 +72,7 @@ export async function ensureBuild() {
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log("Bundling the API for server.mjs (esbuild)…");
   await buildApiBundle();
+  writePageAssets();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await ensureBuild();

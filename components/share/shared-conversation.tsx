@@ -1,9 +1,9 @@
-import { MarkdownBlock } from "@/components/markdown/markdown-block";
 import { ToolMessage } from "@/components/chat/tool-message";
 import { UsageBar } from "@/components/chat/usage-bar";
 import type { AssistantTurn, UserTurn } from "@/lib/chat/conversation-types";
 import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { formatBytes } from "@/lib/media/media-rules";
+import { StaticMarkdown } from "./static-markdown";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 
 function SharedUserMessage({ turn, mediaUrl }: { turn: UserTurn; mediaUrl: (hash: string) => string }) {
@@ -54,7 +54,7 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
       )}
       {turn.content && (
         <div className="markdown">
-          <MarkdownBlock source={turn.content} />
+          <StaticMarkdown source={turn.content} />
         </div>
       )}
       {turn.toolCalls?.map((call) => (
@@ -73,7 +73,7 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
   );
 }
 
-/** A published conversation, read-only: messages, folded reasoning, media, usage and timings. */
+/** A published conversation, read-only and static (no JavaScript): messages, folded reasoning, media, usage and timings. */
 export function SharedConversation({ share }: { share: PublishedShare }) {
   const { snapshot } = share;
   const mediaUrl = (blobKey: string) => `/api/shares/${share.id}/media/${blobKey.replace(/^sha256-/, "")}`;

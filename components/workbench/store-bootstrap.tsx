@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { preloadAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useProviders } from "@/lib/chat/use-workbench";
@@ -8,12 +8,20 @@ import { useProviders } from "@/lib/chat/use-workbench";
 /** Loads the saved conversation once the page is interactive, and keeps the store's provider list current. */
 export function StoreBootstrap() {
   const providers = useProviders();
+  const forked = useRef(false);
   useEffect(() => {
     const idle = typeof requestIdleCallback === "function" ? requestIdleCallback(preloadAnswerMarkdown) : window.setTimeout(preloadAnswerMarkdown, 200);
     return () => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(idle) : window.clearTimeout(idle));
   }, []);
   useEffect(() => {
-    void conversationStore.initialize({ providers });
+    void conversationStore.initialize({ providers }).then(() => {
+      // "Open in workbench" on a shared page links here with ?fork={share id}.
+      const shareId = new URLSearchParams(window.location.search).get("fork");
+      if (!shareId || forked.current) return;
+      forked.current = true;
+      window.history.replaceState(null, "", "/");
+      void conversationStore.forkShare(shareId);
+    });
     conversationStore.updateProviders(providers.providers);
   }, [providers]);
   return null;

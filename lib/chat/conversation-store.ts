@@ -87,7 +87,8 @@ export class ConversationStore {
   private readonly controllers = new Map<string, AbortController>();
   private providers: ProviderSummary[] = [];
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
-  private initializing = false;
+  /** The first initialization, which every later call waits for. */
+  private initializing: Promise<void> | undefined;
   private discovered = new Map<ProviderId, DiscoveredModel[]>();
   private readonly frameJobs = new Map<string, { controller: AbortController; timer?: ReturnType<typeof setTimeout> }>();
   private readonly uploads = new Set<string>();
@@ -106,11 +107,14 @@ export class ConversationStore {
   };
 
   /** Reads the saved conversation (or starts one on the server's default provider). */
-  async initialize({ providers }: { providers: ProvidersResponse }): Promise<void> {
+  initialize({ providers }: { providers: ProvidersResponse }): Promise<void> {
     this.providers = providers.providers;
     this.gatewayMaxBodyBytes = providers.maxBodyBytes;
-    if (this.state.loaded || this.initializing) return;
-    this.initializing = true;
+    this.initializing ??= this.load(providers);
+    return this.initializing;
+  }
+
+  private async load(providers: ProvidersResponse): Promise<void> {
     const saved = await loadConversation();
     const defaultProvider = providers.providers.find((provider) => provider.id === providers.defaultProviderId);
     const conversation: Conversation = saved.conversation
@@ -561,6 +565,19 @@ export class ConversationStore {
     this.replaceConversation(conversation);
     const attachments = attachmentsOf(conversation);
     if (attachments.length > 0) void loadMediaWork().then((work) => work.loadDocumentTexts(attachments));
+  }
+
+  /** Opens a shared conversation as a new conversation of this browser ("Open in workbench" on a share). */
+  async forkShare(shareId: string): Promise<void> {
+    this.setState({ ...this.state, notice: "Opening the shared conversation…" });
+    try {
+      const { forkShare } = await import("@/lib/share/fork-share");
+      const conversation = await forkShare({ shareId });
+      await this.addConversation(conversation);
+      this.setState({ ...this.state, notice: undefined });
+    } catch (error) {
+      this.setState({ ...this.state, notice: `The shared conversation could not be opened: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   /** Names a conversation of the history (an empty name goes back to its first message). */

@@ -33,3 +33,5 @@ export function handleApiRequest(request: IncomingMessage, response: ServerRespo
   })();
   return true;
 }
+
+export { handleSharePageRequest } from "./share-page-cache";

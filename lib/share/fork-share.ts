@@ -1,35 +1,16 @@
-import { saveConversation } from "@/lib/chat/browser-storage";
 import type { Conversation } from "@/lib/chat/conversation-types";
-import { putConversation } from "@/lib/history/history-db";
 import { putBlob } from "@/lib/media/blob-store";
 import { blobKeysOfAttachment } from "./build-snapshot";
 import type { PublishedShare } from "./share-snapshot";
+import { conversationFromShare } from "./share-conversation";
 
 function newId(): string {
   return crypto.randomUUID();
 }
 
-/** A share as a conversation of the reader's own: editable and sendable, remembering where it came from. */
-export function conversationFromShare({ share, id, now }: { share: PublishedShare; id: string; now: number }): Conversation {
-  const { snapshot } = share;
-  return {
-    id,
-    providerId: snapshot.providerId,
-    model: snapshot.model,
-    systemPrompt: snapshot.systemPrompt ?? "",
-    parameters: snapshot.parameters,
-    draft: "",
-    draftAttachments: [],
-    turns: snapshot.turns,
-    updatedAt: now,
-    title: snapshot.title,
-    forkedFrom: { shareId: share.id, title: snapshot.title },
-  };
-}
-
 /**
- * Forks a share into this browser's history: its media into browser storage (under the same content
- * keys), the conversation into the history, opened next time the workbench loads.
+ * Fetches a share as a new conversation of this browser, its media stored in browser storage under
+ * the same content keys (the caller adds it to the history).
  */
 export async function forkShare({ shareId, onProgress }: { shareId: string; onProgress?: (done: number, total: number) => void }): Promise<Conversation> {
   const response = await fetch(`/api/shares/${encodeURIComponent(shareId)}`);
@@ -43,10 +24,5 @@ export async function forkShare({ shareId, onProgress }: { shareId: string; onPr
     await putBlob({ key, blob: await media.blob() });
     onProgress?.((done += 1), keys.length);
   }
-  const conversation = conversationFromShare({ share, id: newId(), now: Date.now() });
-  await putConversation(conversation);
-  // The workbench opens the conversation its mirror in localStorage names.
-  const failure = saveConversation(conversation);
-  if (failure) throw new Error(failure);
-  return conversation;
+  return conversationFromShare({ share, id: newId(), now: Date.now() });
 }

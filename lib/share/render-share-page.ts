@@ -1,0 +1,66 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { ShareNotFoundBody, SharedPageBody } from "@/components/share/shared-page-body";
+import { themeScript } from "@/lib/chat/theme-script";
+import { getProviderRuntime } from "@/lib/providers/provider-registry";
+import { shareCode } from "./share-code";
+import type { PublishedShare } from "./share-snapshot";
+
+// The shared page as a complete HTML document, rendered with React outside Next's request pipeline
+// (which costs ~15 ms per page on the 2-core machine; this, ~3 ms: bench/share-throughput.ts). It
+// uses the app's stylesheet and no JavaScript but the theme script, so its CSP allows only that.
+
+/** Written by scripts/build.mjs next to the API bundle: the app's stylesheet URLs. */
+interface PageAssets {
+  css: string[];
+}
+
+let assets: PageAssets | undefined;
+
+function pageAssets(): PageAssets {
+  if (assets) return assets;
+  const path = join(process.cwd(), ".next", "api", "page-assets.json");
+  assets = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as PageAssets) : { css: [] };
+  return assets;
+}
+
+const themeScriptHash = createHash("sha256").update(themeScript).digest("base64");
+
+/** Security headers of the shared page: nothing runs but the theme script; nothing loads from elsewhere. */
+export const sharePageHeaders: Record<string, string> = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  "x-robots-tag": "noindex, nofollow",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "content-security-policy": `default-src 'none'; script-src 'sha256-${themeScriptHash}'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+function documentHtml({ title, body }: { title: string; body: string }): string {
+  const styles = pageAssets()
+    .css.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
+    .join("");
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><link rel="icon" href="/icon.svg">${styles}<script>${themeScript}</script></head><body>${body}</body></html>`;
+}
+
+/** The page of a readable share; `origin` is where this server is reached (for the simulator's URL in code). */
+export function renderSharePage({ share, origin }: { share: PublishedShare; origin: string }): string {
+  const runtime = getProviderRuntime(share.snapshot.providerId);
+  const baseUrl = share.snapshot.providerId === "simulator" ? `${origin}/api/providers/simulator/v1` : (runtime.adapter?.baseUrl ?? "");
+  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: runtime.descriptor.label, code: shareCode({ share, baseUrl }) }));
+  return documentHtml({ title: `${share.snapshot.title} · Kimi Workbench share`, body });
+}
+
+/** The page for a share that does not exist, has expired or was deleted. */
+export function renderShareNotFoundPage(): string {
+  return documentHtml({ title: "Share not found · Kimi Workbench", body: renderToString(createElement(ShareNotFoundBody)) });
+}
