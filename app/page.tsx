@@ -3,6 +3,7 @@ import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";
 import { FilesDialog } from "@/components/files/files-dialog";
 import { HistorySidebar } from "@/components/history/history-sidebar";
+import { HistoryToggle } from "@/components/history/history-toggle";
 import { ShareDialog } from "@/components/share/share-dialog";
 import { KeyDialog } from "@/components/header/key-dialog";
 import { NewConversationButton } from "@/components/header/new-conversation-button";
@@ -30,6 +31,7 @@ export default async function WorkbenchPage() {
       <div className="flex h-dvh flex-col">
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="flex flex-wrap items-center gap-3 px-4 py-2">
+            <HistoryToggle />
             <span className="mr-2 font-semibold tracking-tight">Kimi Workbench</span>
             <ProviderModelPicker />
             <div className="ml-auto flex items-center gap-2">

@@ -177,3 +177,15 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
   await expect(history.getByRole("alert")).toContainText("Not OpenAI chat messages: messages[0]");
   await expect(history.getByRole("listitem")).toHaveCount(2);
 });
+
+test("on a narrow screen the history opens from the header", async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 800 });
+  await openWorkbench(page);
+  const history = page.getByRole("navigation", { name: "History" });
+  await expect(history).toBeHidden();
+  await page.getByRole("button", { name: "Conversations" }).click();
+  await expect(history).toBeVisible();
+  await expect(history.getByRole("button", { name: "+ New conversation" })).toBeVisible();
+  await page.getByRole("button", { name: "Conversations" }).click({ force: true });
+  await expect(history).toBeHidden();
+});

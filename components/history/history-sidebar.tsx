@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
+import { toggleHistoryEvent } from "@/lib/chat/ui-events";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { displayTitle, hasContent, listConversations, type ConversationSummary } from "@/lib/history/history-db";
 
@@ -140,6 +141,19 @@ export function HistorySidebar() {
   const [now, setNow] = useState(() => Date.now());
   const searchId = useId();
   const version = conversationStore.historyVersion;
+  // Below the md breakpoint the history is an overlay opened from the header.
+  const [shownOnNarrow, setShownOnNarrow] = useState(false);
+  useEffect(() => {
+    const toggle = () => setShownOnNarrow((shown) => !shown);
+    window.addEventListener(toggleHistoryEvent, toggle);
+    return () => window.removeEventListener(toggleHistoryEvent, toggle);
+  }, []);
+  // Opening a conversation on a narrow screen closes the overlay.
+  const [openedId, setOpenedId] = useState(conversation.id);
+  if (openedId !== conversation.id) {
+    setOpenedId(conversation.id);
+    setShownOnNarrow(false);
+  }
   useEffect(() => {
     if (!loaded) return;
     let cancelled = false;
@@ -161,7 +175,10 @@ export function HistorySidebar() {
   const listed = items?.some((item) => item.id === conversation.id);
   const shown = items === undefined ? undefined : live && (listed || !query) ? [live, ...items.filter((item) => item.id !== live.id)].sort((a, b) => b.updatedAt - a.updatedAt) : items.filter((item) => item.id !== conversation.id || live);
   return (
-    <nav aria-label="History" className="hidden w-64 shrink-0 flex-col border-r border-zinc-200 md:flex dark:border-zinc-800">
+    <nav
+      aria-label="History"
+      className={`${shownOnNarrow ? "fixed inset-y-0 left-0 z-40 flex bg-white shadow-xl dark:bg-zinc-950" : "hidden"} w-64 shrink-0 flex-col border-r border-zinc-200 md:static md:z-auto md:flex md:shadow-none dark:border-zinc-800`}
+    >
       <div className="space-y-2 p-3">
         <button type="button" onClick={() => conversationStore.startNewConversation()} className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
           + New conversation

@@ -345,8 +345,20 @@ export class ConversationStore {
     const work = await loadMediaWork();
     const { providerId } = this.state.conversation;
     const problems: string[] = [];
+    // Files are read at the same time but join the message in the order they were given.
+    const done: Array<{ attachment?: Attachment } | undefined> = files.map(() => undefined);
+    let flushed = 0;
+    const finish = (index: number, attachment?: Attachment) => {
+      done[index] = { attachment };
+      while (flushed < done.length && done[flushed]) {
+        const ready = done[flushed]!.attachment;
+        if (ready) this.addDraftAttachment(ready);
+        flushed += 1;
+      }
+    };
     await Promise.all(
-      files.map(async (file) => {
+      files.map(async (file, index) => {
+        let attachment: Attachment | undefined;
         const id = createId();
         const incoming = { id, name: file.name || "pasted file" };
         mediaCache.setIncoming([...mediaCache.incoming, incoming]);
@@ -364,7 +376,7 @@ export class ConversationStore {
               problems.push(read.message);
               return;
             }
-            this.addDraftAttachment(read.attachment);
+            attachment = read.attachment;
             return;
           }
           const kind = (await import("@/lib/media/media-rules")).mediaKindOf({ mediaType: file.type, name: file.name });
@@ -372,10 +384,11 @@ export class ConversationStore {
             problems.push(`${file.name || "The pasted file"} is not an image, a video or a document the workbench can attach (type "${file.type || "unknown"}").`);
             return;
           }
-          this.addDraftAttachment(await work.readMediaFile({ file, id, spec: this.specFor(this.state.conversation) }));
+          attachment = await work.readMediaFile({ file, id, spec: this.specFor(this.state.conversation) });
         } catch (error) {
           problems.push(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
         } finally {
+          finish(index, attachment);
           mediaCache.setIncoming(mediaCache.incoming.filter((entry) => entry.id !== id));
         }
       }),

@@ -21,3 +21,11 @@ export const openParametersDialogEvent = "kimi-workbench:open-parameters";
 export function openParametersDialog(): void {
   window.dispatchEvent(new CustomEvent(openParametersDialogEvent));
 }
+
+/** Asks the history sidebar to show or hide itself (narrow screens, where it is hidden by default). */
+export const toggleHistoryEvent = "kimi-workbench:toggle-history";
+
+/** Shows or hides the history on narrow screens. */
+export function toggleHistory(): void {
+  window.dispatchEvent(new CustomEvent(toggleHistoryEvent));
+}
