@@ -606,12 +606,15 @@ export class ConversationStore {
 
   /** Deletes a conversation from the history (and media only it used); the open one is replaced by a new chat. */
   async deleteConversation(id: string): Promise<void> {
-    await deleteStoredConversation(id);
     if (id === this.state.conversation.id) {
+      // Leave it first, so no pending save writes it back after the delete.
       this.stop();
+      clearTimeout(this.persistTimer);
       const { title: _title, forkedFrom: _forkedFrom, ...settings } = this.state.conversation;
       this.replaceConversation({ ...settings, id: createId(), turns: [], draft: "", draftAttachments: [], updatedAt: Date.now() });
-    } else this.announceHistoryChange();
+    }
+    await deleteStoredConversation(id);
+    this.announceHistoryChange();
     void this.collectMediaGarbage();
   }
 
