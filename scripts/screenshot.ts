@@ -9,11 +9,19 @@ try {
   await page.goto(app.url);
   await page.locator("#model-select").selectOption("kimi-k2.6");
   const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  // An earlier conversation, so the history has something to show.
+  await composer.fill("Explain closures in JavaScript with one example [[sim reasoning_tokens=20 answer_tokens=40 tokens_per_second=2000]]");
+  await composer.press("Enter");
+  await page.getByRole("button", { name: "Regenerate" }).waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "+ New conversation" }).click();
   await composer.fill("How should I retry a rate-limited API call in Python? [[sim reasoning_tokens=120 answer_tokens=200]]");
   await composer.press("Enter");
   await page.getByRole("button", { name: "Regenerate" }).waitFor({ timeout: 60_000 });
   await page.waitForTimeout(600);
   await page.getByTestId("conversation").evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  // A follow-up being written, so the token and cost preview shows.
+  await composer.fill("And with exponential backoff and jitter?");
+  await page.waitForTimeout(1500);
   await page.screenshot({ path: "docs/screenshot.png" });
   console.log("Wrote docs/screenshot.png");
 } finally {
