@@ -39,8 +39,10 @@ function writePageAssets() {
 async function buildApiBundle() {
   const { build } = await import("esbuild");
   await build({
-    entryPoints: [join(root, "lib", "http", "api-entry.ts")],
-    outfile: apiBundlePath,
+    // The API, and the worker that renders shared pages (lib/http/share-page-cache.ts loads it).
+    entryPoints: { "api-entry": join(root, "lib", "http", "api-entry.ts"), "share-page-worker": join(root, "lib", "share", "share-page-worker.ts") },
+    outdir: dirname(apiBundlePath),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",

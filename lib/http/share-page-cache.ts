@@ -1,7 +1,12 @@
+import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { readShare } from "@/lib/share/read-share";
 import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "@/lib/share/render-share-page";
+import type { SharePageJob, SharePageResult } from "@/lib/share/share-page-worker";
+import type { PublishedShare } from "@/lib/share/share-snapshot";
 
 // Serves GET /s/{id}. A share is an immutable snapshot, so its page is rendered once and kept (plain
 // and gzipped); every request still asks the store whether the share exists and has not expired, so
@@ -52,6 +57,55 @@ function prepared(html: string): RenderedPage {
 
 let notFoundPage: RenderedPage | undefined;
 
+// The worker bundle sits next to the API bundle in production; elsewhere (tests, development) pages
+// render on this thread.
+const workerFile = new URL("./share-page-worker.mjs", import.meta.url);
+let worker: Worker | undefined;
+let nextJob = 1;
+const jobs = new Map<number, (result: SharePageResult) => void>();
+const rendering = new Map<string, Promise<RenderedPage>>();
+
+function renderer(): Worker | undefined {
+  if (worker) return worker;
+  if (workerFile.protocol !== "file:" || !existsSync(fileURLToPath(workerFile))) return undefined;
+  worker = new Worker(workerFile);
+  // Idle, it must not keep the process alive.
+  worker.unref();
+  worker.on("message", (result: SharePageResult) => {
+    jobs.get(result.job)?.(result);
+    jobs.delete(result.job);
+  });
+  worker.on("error", (error) => {
+    for (const [job, resolve] of jobs) resolve({ job, ok: false, message: error.message });
+    jobs.clear();
+    worker = undefined;
+  });
+  return worker;
+}
+
+/** Renders a share's page (on the worker thread when there is one); one render per page at a time. */
+function renderPage({ key, share, origin }: { key: string; share: PublishedShare; origin: string }): Promise<RenderedPage> {
+  const pending = rendering.get(key);
+  if (pending) return pending;
+  const thread = renderer();
+  const promise = thread
+    ? new Promise<RenderedPage>((resolve, reject) => {
+        const job = nextJob++;
+        jobs.set(job, (result) => (result.ok ? resolve({ html: Buffer.from(result.html), gzipped: Buffer.from(result.gzipped) }) : reject(new Error(result.message))));
+        thread.postMessage({ job, share, origin } satisfies SharePageJob);
+      })
+    : Promise.resolve(prepared(renderSharePage({ share, origin })));
+  rendering.set(key, promise);
+  void promise.then(
+    (page) => {
+      rendering.delete(key);
+      remember(key, page);
+    },
+    () => rendering.delete(key),
+  );
+  return promise;
+}
+
 /** Serves the shared page at `/s/{id}`; returns false for any other request. */
 export function handleSharePageRequest(request: IncomingMessage, response: ServerResponse): boolean {
   const id = request.method === "GET" || request.method === "HEAD" ? sharePath.exec(request.url ?? "")?.[1] : undefined;
@@ -67,11 +121,7 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
     // The simulator's URL in the page's code names the host it was reached at.
     const host = String(request.headers.host ?? "127.0.0.1");
     const key = `${id}|${host}`;
-    let page = pages.get(key);
-    if (!page) {
-      page = prepared(renderSharePage({ share, origin: `http://${host}` }));
-      remember(key, page);
-    }
+    const page = pages.get(key) ?? (await renderPage({ key, share, origin: `http://${host}` }));
     send({ request, response, status: 200, page });
   })().catch((error: unknown) => {
     console.error("[share-page] failed:", error instanceof Error ? error.message : error);

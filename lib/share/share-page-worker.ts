@@ -1,0 +1,25 @@
+// Renders shared pages on a worker thread (bundled by scripts/build.mjs next to the API bundle), so a
+// burst of first views does not queue every other request behind React and the markdown parser.
+import { parentPort } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
+import { renderSharePage } from "./render-share-page";
+import type { PublishedShare } from "./share-snapshot";
+
+/** A render job. */
+export interface SharePageJob {
+  job: number;
+  share: PublishedShare;
+  origin: string;
+}
+
+/** Its result: the page, plain and gzipped, or why it failed. */
+export type SharePageResult = { job: number; ok: true; html: Uint8Array; gzipped: Uint8Array } | { job: number; ok: false; message: string };
+
+parentPort?.on("message", ({ job, share, origin }: SharePageJob) => {
+  try {
+    const html = Buffer.from(renderSharePage({ share, origin }));
+    parentPort!.postMessage({ job, ok: true, html, gzipped: gzipSync(html) } satisfies SharePageResult);
+  } catch (error) {
+    parentPort!.postMessage({ job, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies SharePageResult);
+  }
+});
