@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { readShare } from "@/lib/share/read-share";
+import { getShareStore } from "@/lib/store/open-share-store";
 import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "@/lib/share/render-share-page";
 import type { SharePageJob, SharePageResult } from "@/lib/share/share-page-worker";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
@@ -84,7 +85,7 @@ function renderer(): Worker | undefined {
 }
 
 /** Renders a share's page (on the worker thread when there is one); one render per page at a time. */
-function renderPage({ key, share, origin }: { key: string; share: PublishedShare; origin: string }): Promise<RenderedPage> {
+function renderPage({ key, share, origin, documentTexts }: { key: string; share: PublishedShare; origin: string; documentTexts: Record<string, string> }): Promise<RenderedPage> {
   const pending = rendering.get(key);
   if (pending) return pending;
   const thread = renderer();
@@ -92,9 +93,9 @@ function renderPage({ key, share, origin }: { key: string; share: PublishedShare
     ? new Promise<RenderedPage>((resolve, reject) => {
         const job = nextJob++;
         jobs.set(job, (result) => (result.ok ? resolve({ html: Buffer.from(result.html), gzipped: Buffer.from(result.gzipped) }) : reject(new Error(result.message))));
-        thread.postMessage({ job, share, origin } satisfies SharePageJob);
+        thread.postMessage({ job, share, origin, documentTexts } satisfies SharePageJob);
       })
-    : Promise.resolve(prepared(renderSharePage({ share, origin })));
+    : Promise.resolve(prepared(renderSharePage({ share, origin, documentTexts })));
   rendering.set(key, promise);
   void promise.then(
     (page) => {
@@ -104,6 +105,19 @@ function renderPage({ key, share, origin }: { key: string; share: PublishedShare
     () => rendering.delete(key),
   );
   return promise;
+}
+
+/** The extracted texts of a share's documents (stored with it as media), by text key. */
+async function documentTextsOf(share: PublishedShare): Promise<Record<string, string>> {
+  const keys = share.snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap((attachment) => (attachment.kind === "document" ? [attachment.textKey] : [])) : []));
+  if (keys.length === 0) return {};
+  const store = await getShareStore();
+  const texts: Record<string, string> = {};
+  for (const key of new Set(keys)) {
+    const media = await store.getShareMedia({ id: share.id, hash: key.replace(/^sha256-/, ""), now: Date.now() });
+    if (media) texts[key] = media.bytes.toString("utf8");
+  }
+  return texts;
 }
 
 /** Serves the shared page at `/s/{id}`; returns false for any other request. */
@@ -121,7 +135,7 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
     // The simulator's URL in the page's code names the host it was reached at.
     const host = String(request.headers.host ?? "127.0.0.1");
     const key = `${id}|${host}`;
-    const page = pages.get(key) ?? (await renderPage({ key, share, origin: `http://${host}` }));
+    const page = pages.get(key) ?? (await renderPage({ key, share, origin: `http://${host}`, documentTexts: await documentTextsOf(share) }));
     send({ request, response, status: 200, page });
   })().catch((error: unknown) => {
     console.error("[share-page] failed:", error instanceof Error ? error.message : error);

@@ -53,3 +53,21 @@ describe("the shared page", () => {
     expect(renderShareNotFoundPage()).toContain("This share is not available");
   });
 });
+
+describe("the shared page's code", () => {
+  it("puts a document's extracted text into its system message", () => {
+    const withDocument: PublishedShare = {
+      ...share,
+      snapshot: {
+        ...share.snapshot,
+        turns: [
+          { id: "u1", role: "user", content: "When is the launch?", attachments: [{ id: "d1", kind: "document", name: "notes.md", mediaType: "text/markdown", bytes: 30, blobKey: `sha256-${"b".repeat(64)}`, textKey: `sha256-${"c".repeat(64)}`, textLength: 30, upload: { providerId: "simulator", fileId: "", purpose: "file-extract" } }], createdAt: 1 },
+          { id: "a1", role: "assistant", providerId: "simulator", model: "kimi-k2.6", content: "Friday.", reasoning: "", status: "done", createdAt: 2 },
+        ],
+      },
+    };
+    const html = renderSharePage({ share: withDocument, origin: "http://127.0.0.1:3000", documentTexts: { [`sha256-${"c".repeat(64)}`]: '{"content":"The launch moves to Friday."}' } });
+    expect(html).toContain("The launch moves to Friday.");
+    expect(html).toContain("&quot;role&quot;: &quot;system&quot;");
+  });
+});

@@ -52,11 +52,14 @@ function documentHtml({ title, body }: { title: string; body: string }): string 
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><link rel="icon" href="/icon.svg">${styles}<script>${themeScript}</script></head><body>${body}</body></html>`;
 }
 
-/** The page of a readable share; `origin` is where this server is reached (for the simulator's URL in code). */
-export function renderSharePage({ share, origin }: { share: PublishedShare; origin: string }): string {
+/**
+ * The page of a readable share; `origin` is where this server is reached (for the simulator's URL in
+ * code), `documentTexts` the extracted texts of its documents by text key (for the code).
+ */
+export function renderSharePage({ share, origin, documentTexts }: { share: PublishedShare; origin: string; documentTexts?: Record<string, string> }): string {
   const runtime = getProviderRuntime(share.snapshot.providerId);
   const baseUrl = share.snapshot.providerId === "simulator" ? `${origin}/api/providers/simulator/v1` : (runtime.adapter?.baseUrl ?? "");
-  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: runtime.descriptor.label, code: shareCode({ share, baseUrl }) }));
+  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: runtime.descriptor.label, code: shareCode({ share, baseUrl, documentTexts }) }));
   return documentHtml({ title: `${share.snapshot.title} · Kimi Workbench share`, body });
 }
 

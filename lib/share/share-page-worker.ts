@@ -10,14 +10,15 @@ export interface SharePageJob {
   job: number;
   share: PublishedShare;
   origin: string;
+  documentTexts: Record<string, string>;
 }
 
 /** Its result: the page, plain and gzipped, or why it failed. */
 export type SharePageResult = { job: number; ok: true; html: Uint8Array; gzipped: Uint8Array } | { job: number; ok: false; message: string };
 
-parentPort?.on("message", ({ job, share, origin }: SharePageJob) => {
+parentPort?.on("message", ({ job, share, origin, documentTexts }: SharePageJob) => {
   try {
-    const html = Buffer.from(renderSharePage({ share, origin }));
+    const html = Buffer.from(renderSharePage({ share, origin, documentTexts }));
     parentPort!.postMessage({ job, ok: true, html, gzipped: gzipSync(html) } satisfies SharePageResult);
   } catch (error) {
     parentPort!.postMessage({ job, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies SharePageResult);
