@@ -9,30 +9,22 @@ import { runStreamRender } from "./stream-render";
 
 const only = process.argv[2];
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
-if (!only || only === "gateway") {
-  console.log("Gateway overhead (direct vs. through the gateway)…");
-  results.gatewayOverhead = await runGatewayOverhead();
-  console.log(JSON.stringify(results.gatewayOverhead, null, 2));
+const benchmarks: Array<{ name: string; key: string; title: string; run: () => Promise<unknown> }> = [
+  { name: "gateway", key: "gatewayOverhead", title: "Gateway overhead (direct vs. through the gateway)…", run: runGatewayOverhead },
+  { name: "ui", key: "streamRender", title: "UI: streaming 50k tokens, reopening it, 200-message history…", run: runStreamRender },
+  { name: "first-load", key: "firstLoad", title: "First-load JavaScript of the workbench page…", run: runFirstLoad },
+  { name: "frames", key: "frameExtraction", title: "Frame extraction: 60 s 1080p at 2 fps in Chromium vs. ffmpeg…", run: runFrameExtraction },
+  { name: "shares", key: "shareThroughput", title: "Shares: create, read and open at 100 requests/s (SQLite), vs. /api/health…", run: runShareThroughput },
+];
+if (only && !benchmarks.some((benchmark) => benchmark.name === only)) {
+  console.error(`Unknown benchmark "${only}": choose one of ${benchmarks.map((benchmark) => benchmark.name).join(", ")}, or none for all.`);
+  process.exit(1);
 }
-if (!only || only === "ui") {
-  console.log("UI: streaming 50k tokens, reopening it, 200-message history…");
-  results.streamRender = await runStreamRender();
-  console.log(JSON.stringify(results.streamRender, null, 2));
-}
-if (!only || only === "first-load") {
-  console.log("First-load JavaScript of the workbench page…");
-  results.firstLoad = await runFirstLoad();
-  console.log(JSON.stringify(results.firstLoad, null, 2));
-}
-if (!only || only === "frames") {
-  console.log("Frame extraction: 60 s 1080p at 2 fps in Chromium vs. ffmpeg…");
-  results.frameExtraction = await runFrameExtraction();
-  console.log(JSON.stringify(results.frameExtraction, null, 2));
-}
-if (!only || only === "shares") {
-  console.log("Shares: create, read and open at 100 requests/s (SQLite), vs. /api/health…");
-  results.shareThroughput = await runShareThroughput();
-  console.log(JSON.stringify(results.shareThroughput, null, 2));
+for (const benchmark of benchmarks) {
+  if (only && only !== benchmark.name) continue;
+  console.log(benchmark.title);
+  results[benchmark.key] = await benchmark.run();
+  console.log(JSON.stringify(results[benchmark.key], null, 2));
 }
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2));

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/chat/copy-button";
 import { useWorkbench } from "@/lib/chat/use-workbench";
-import { getBlob } from "@/lib/media/blob-store";
+import { blobToBase64, getBlob } from "@/lib/media/blob-store";
 import { formatBytes } from "@/lib/media/media-rules";
 import { buildShareSnapshot, titleOf } from "@/lib/share/build-snapshot";
 import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
@@ -12,15 +12,6 @@ import type { CreatedShare, ShareExpiry, ShareInclusions } from "@/lib/share/sha
 
 const expiryLabels: Record<ShareExpiry, string> = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never" };
 const inclusionLabels: Record<keyof ShareInclusions, string> = { systemPrompt: "System prompt", tools: "Tool definitions", reasoning: "Reasoning", media: "Images, video and documents" };
-
-function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("A media file could not be read."));
-    reader.readAsDataURL(blob);
-  });
-}
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 

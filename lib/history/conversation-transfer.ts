@@ -1,20 +1,11 @@
 import { attachmentsOf, conversationStore } from "@/lib/chat/conversation-store";
 import type { Conversation } from "@/lib/chat/conversation-types";
 import type { DocumentAttachment } from "@/lib/media/attachment-types";
-import { contentKey, getBlob, putBlob } from "@/lib/media/blob-store";
+import { blobToBase64, contentKey, getBlob, putBlob } from "@/lib/media/blob-store";
 import { sendResolver } from "@/lib/media/media-cache";
 import { turnsToMessages } from "@/lib/request/build-request";
 import { attachmentKeys, conversationFileFormat, readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile, type ExportedMedia } from "./conversation-export";
 import { displayTitle, getConversation } from "./history-db";
-
-function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("A media file could not be read."));
-    reader.readAsDataURL(blob);
-  });
-}
 
 function download({ text, name }: { text: string; name: string }): void {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));

@@ -51,3 +51,13 @@ export async function deleteBlobsExcept(keep: ReadonlySet<string>): Promise<numb
   await Promise.all([...stale.map((key) => transaction.store.delete(key)), transaction.done]);
   return stale.length;
 }
+
+/** A blob's bytes as base64 (for JSON: share uploads, conversation exports). */
+export function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error ?? new Error("A media file could not be read."));
+    reader.readAsDataURL(blob);
+  });
+}
