@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/chat/copy-button";
 import { useWorkbench } from "@/lib/chat/use-workbench";
+import { mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { blobToBase64, getBlob } from "@/lib/media/blob-store";
 import { formatBytes } from "@/lib/media/media-rules";
 import { buildShareSnapshot, titleOf } from "@/lib/share/build-snapshot";
@@ -81,7 +82,7 @@ export default function ShareDialogBody() {
     try {
       const media = [];
       for (const key of blobKeys) {
-        const hash = /^sha256-([0-9a-f]{64})$/.exec(key)?.[1];
+        const hash = mediaHashOfKey(key);
         if (!hash) throw new Error("Some media was stored without a content hash (the page is not on https or localhost), so it cannot be shared. Share without media.");
         const blob = await getBlob(key);
         if (!blob) throw new Error("A media file of this conversation is no longer in this browser's storage. Share without media.");

@@ -1,6 +1,7 @@
 import { ToolMessage } from "@/components/chat/tool-message";
 import { UsageBar } from "@/components/chat/usage-bar";
 import type { AssistantTurn, UserTurn } from "@/lib/chat/conversation-types";
+import { mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { formatBytes } from "@/lib/media/media-rules";
 import { StaticMarkdown } from "./static-markdown";
@@ -76,7 +77,7 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
 /** A published conversation, read-only and static (no JavaScript): messages, folded reasoning, media, usage and timings. */
 export function SharedConversation({ share }: { share: PublishedShare }) {
   const { snapshot } = share;
-  const mediaUrl = (blobKey: string) => `/api/shares/${share.id}/media/${blobKey.replace(/^sha256-/, "")}`;
+  const mediaUrl = (blobKey: string) => `/api/shares/${share.id}/media/${mediaHashOfKey(blobKey) ?? ""}`;
   return (
     <div className="space-y-6">
       {snapshot.systemPrompt !== undefined && (

@@ -95,6 +95,7 @@ export class ConversationStore {
   /** The token preview's latest estimate, by the display body it was made for. */
   /** The conversation last written to the history (the list changes when a new one appears). */
   private historied: string | undefined;
+  private requestSizeMemo: { conversation: Conversation; mediaVersion: number; problem: string | undefined } | undefined;
   /** The gateway's request-body limit (GATEWAY_MAX_BODY_MB), from the provider list. */
   private gatewayMaxBodyBytes: number | undefined;
   private latestEstimate: { body: string; estimate: PromptEstimate } | undefined;
@@ -221,14 +222,26 @@ export class ConversationStore {
       if (checked.delivery.kind === "needs-upload") return { reason: `${attachment.name} has to be uploaded first.` };
       if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) return { reason: `${attachment.name}: frames are not extracted yet.` };
     }
+    const tooLarge = this.requestSizeProblem(conversation);
+    return tooLarge ? { reason: tooLarge } : undefined;
+  }
+
+  /**
+   * Whether the next request would exceed the provider's or the gateway's body limit. Remembered per
+   * conversation state: the composer asks on every render, and the answer needs the whole body.
+   */
+  private requestSizeProblem(conversation: Conversation): string | undefined {
+    const memo = this.requestSizeMemo;
+    if (memo && memo.conversation === conversation && memo.mediaVersion === this.state.mediaVersion) return memo.problem;
     const media = attachmentsOf(conversation).filter((attachment): attachment is MediaAttachment => attachment.kind !== "document");
+    let problem: string | undefined;
     if (media.length > 0) {
       // The body on screen holds placeholders; the real one holds the media as base64.
       const requestBytes = JSON.stringify(this.nextRequest(conversation).body).length + inlineMediaBytes({ attachments: media, providerId: conversation.providerId });
-      const tooLarge = checkRequestSize({ requestBytes, providerId: conversation.providerId, gatewayMaxBytes: this.gatewayMaxBodyBytes });
-      if (tooLarge) return { reason: tooLarge };
+      problem = checkRequestSize({ requestBytes, providerId: conversation.providerId, gatewayMaxBytes: this.gatewayMaxBodyBytes });
     }
-    return undefined;
+    this.requestSizeMemo = { conversation, mediaVersion: this.state.mediaVersion, problem };
+    return problem;
   }
 
   isGenerating(): boolean {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation, Turn } from "@/lib/chat/conversation-types";
 import type { ToolCall } from "@/lib/gateway/chat-wire";
+import { blobKeysOf } from "@/lib/media/attachment-keys";
 import type { Attachment, DocumentAttachment } from "@/lib/media/attachment-types";
 
 // Two export formats. The workbench's own JSON keeps everything (settings, usage, timings, media
@@ -58,15 +59,8 @@ export async function readConversationFile(value: unknown): Promise<{ ok: true; 
 
 /** Every browser-storage key the conversation's attachments use. */
 export function attachmentKeys(conversation: Pick<Conversation, "turns" | "draftAttachments">): string[] {
-  const keys = new Set<string>();
-  const add = (attachment: Attachment) => {
-    keys.add(attachment.blobKey);
-    if (attachment.kind === "document") keys.add(attachment.textKey);
-    if (attachment.kind === "video") for (const key of attachment.frames?.blobKeys ?? []) keys.add(key);
-  };
-  for (const turn of conversation.turns) if (turn.role === "user") (turn.attachments ?? []).forEach(add);
-  conversation.draftAttachments.forEach(add);
-  return [...keys];
+  const attachments = [...conversation.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : [])), ...conversation.draftAttachments];
+  return [...new Set(attachments.flatMap(blobKeysOf))];
 }
 
 const partSchema = z.discriminatedUnion("type", [

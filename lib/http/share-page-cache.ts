@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
-import { readShare } from "@/lib/share/read-share";
+import { mediaHashOfKey } from "@/lib/media/attachment-keys";
+import { publishedShare } from "@/lib/share/read-share";
 import { getShareStore } from "@/lib/store/open-share-store";
 import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "@/lib/share/render-share-page";
 import type { SharePageJob, SharePageResult } from "@/lib/share/share-page-worker";
@@ -114,7 +115,7 @@ async function documentTextsOf(share: PublishedShare): Promise<Record<string, st
   const store = await getShareStore();
   const texts: Record<string, string> = {};
   for (const key of new Set(keys)) {
-    const media = await store.getShareMedia({ id: share.id, hash: key.replace(/^sha256-/, ""), now: Date.now() });
+    const media = await store.getShareMedia({ id: share.id, hash: mediaHashOfKey(key) ?? "", now: Date.now() });
     if (media) texts[key] = media.bytes.toString("utf8");
   }
   return texts;
@@ -125,8 +126,9 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
   const id = request.method === "GET" || request.method === "HEAD" ? sharePath.exec(request.url ?? "")?.[1] : undefined;
   if (!id) return false;
   void (async () => {
-    const share = await readShare({ id });
-    if (!share) {
+    // Existence and expiry are checked every time; the snapshot is only parsed to render.
+    const stored = await (await getShareStore()).getShare({ id, now: Date.now() });
+    if (!stored) {
       forget(id);
       notFoundPage ??= prepared(renderShareNotFoundPage());
       send({ request, response, status: 404, page: notFoundPage });
@@ -135,7 +137,11 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
     // The simulator's URL in the page's code names the host it was reached at.
     const host = String(request.headers.host ?? "127.0.0.1");
     const key = `${id}|${host}`;
-    const page = pages.get(key) ?? (await renderPage({ key, share, origin: `http://${host}`, documentTexts: await documentTextsOf(share) }));
+    let page = pages.get(key);
+    if (!page) {
+      const share = publishedShare(stored);
+      page = await renderPage({ key, share, origin: `http://${host}`, documentTexts: await documentTextsOf(share) });
+    }
     send({ request, response, status: 200, page });
   })().catch((error: unknown) => {
     console.error("[share-page] failed:", error instanceof Error ? error.message : error);

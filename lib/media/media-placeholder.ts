@@ -37,11 +37,6 @@ export function readPlaceholder(url: string): PlaceholderReference | undefined {
   };
 }
 
-/** Whether a string is a placeholder (cheap check before parsing). */
-export function isPlaceholder(url: string): boolean {
-  return url.includes(",⟨attachment ");
-}
-
 /** The key a media part's token count is looked up by: its attachment, or its URL. */
 export function mediaKeyOf(part: { type: string; image_url?: { url: string }; video_url?: { url: string }; video?: string[] }): string {
   const url = part.image_url?.url ?? part.video_url?.url ?? part.video?.[0] ?? "";

@@ -1,4 +1,5 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
+import { blobKeysOf } from "./attachment-keys";
 import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, MediaAttachment, UploadedFile, VideoAttachment } from "./attachment-types";
 import { currentFrames, dataUrlMediaType } from "./attachment-parts";
 import { contentKey, deleteBlobsExcept, getBlob, putBlob } from "./blob-store";
@@ -289,13 +290,6 @@ export async function downscaleAttachment({ attachment, width, height }: { attac
     height,
     upload: undefined,
   };
-}
-
-/** Every stored key an attachment refers to. */
-export function blobKeysOf(attachment: Attachment): string[] {
-  if (attachment.kind === "document") return [attachment.blobKey, attachment.textKey];
-  if (attachment.kind === "video") return [attachment.blobKey, ...(attachment.frames?.blobKeys ?? [])];
-  return [attachment.blobKey];
 }
 
 /** Deletes stored blobs no attachment refers to any more. */

@@ -1,13 +1,7 @@
 import type { Conversation, Turn } from "@/lib/chat/conversation-types";
+import { blobKeysOf } from "@/lib/media/attachment-keys";
 import type { Attachment } from "@/lib/media/attachment-types";
 import type { ShareInclusions, ShareSnapshot } from "./share-snapshot";
-
-/** The browser-storage keys of an attachment's bytes (file, frames, extracted text). */
-export function blobKeysOfAttachment(attachment: Attachment): string[] {
-  if (attachment.kind === "document") return [attachment.blobKey, attachment.textKey];
-  if (attachment.kind === "video") return [attachment.blobKey, ...(attachment.frames?.blobKeys ?? [])];
-  return [attachment.blobKey];
-}
 
 /** A short title from the first user message. */
 export function titleOf(conversation: Pick<Conversation, "turns">): string {
@@ -38,7 +32,7 @@ export function buildShareSnapshot({ conversation, included, title }: { conversa
         continue;
       }
       const shared = attachments.map((attachment) => {
-        for (const key of blobKeysOfAttachment(attachment)) blobKeys.add(key);
+        for (const key of blobKeysOf(attachment)) blobKeys.add(key);
         const { upload: _upload, ...withoutUpload } = attachment;
         // A document's text was extracted by the publisher's account; its upload id stays behind too.
         return attachment.kind === "document" ? ({ ...withoutUpload, upload: { providerId: attachment.upload.providerId, fileId: "", purpose: "file-extract" } } as Attachment) : (withoutUpload as Attachment);

@@ -1,6 +1,6 @@
 import type { Conversation } from "@/lib/chat/conversation-types";
 import { putBlob } from "@/lib/media/blob-store";
-import { blobKeysOfAttachment } from "./build-snapshot";
+import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import type { PublishedShare } from "./share-snapshot";
 import { conversationFromShare } from "./share-conversation";
 
@@ -16,10 +16,10 @@ export async function forkShare({ shareId, onProgress }: { shareId: string; onPr
   const response = await fetch(`/api/shares/${encodeURIComponent(shareId)}`);
   if (!response.ok) throw new Error(response.status === 404 ? "This share is no longer available." : `The share could not be loaded (HTTP ${response.status}).`);
   const share = (await response.json()) as PublishedShare;
-  const keys = [...new Set(share.snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOfAttachment) : [])))];
+  const keys = [...new Set(share.snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOf) : [])))];
   let done = 0;
   for (const key of keys) {
-    const media = await fetch(`/api/shares/${encodeURIComponent(shareId)}/media/${key.replace(/^sha256-/, "")}`);
+    const media = await fetch(`/api/shares/${encodeURIComponent(shareId)}/media/${mediaHashOfKey(key) ?? ""}`);
     if (!media.ok) throw new Error(`A media file of this share could not be loaded (HTTP ${media.status}).`);
     await putBlob({ key, blob: await media.blob() });
     onProgress?.((done += 1), keys.length);

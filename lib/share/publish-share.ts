@@ -3,10 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { getServerEnv } from "@/lib/env";
 import { describeSchemaIssue } from "@/lib/gateway/read-json-body";
+import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatBytes } from "@/lib/media/media-rules";
 import type { ShareStore, StoredMedia } from "@/lib/store/share-store";
 import type { createShareRequestSchema } from "@/app/api/shares/request-schema";
-import { blobKeysOfAttachment } from "./build-snapshot";
 import { redactSecrets } from "./redact-secrets";
 import { shareExpiries, type CreatedShare, type ShareSnapshot } from "./share-snapshot";
 
@@ -24,10 +24,8 @@ export function sha256Hex(bytes: Buffer | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** The media hash a blob key names (`sha256-<hex>` → `<hex>`); anything else names no media. */
-export function mediaHashOfKey(key: string): string {
-  return /^sha256-([0-9a-f]{64})$/.exec(key)?.[1] ?? `invalid:${key}`;
-}
+// A key without a content hash names no media: it never matches one sent with the share.
+const hashOf = (key: string): string => mediaHashOfKey(key) ?? `invalid:${key}`;
 
 /** The server's own credentials, which must never be published wherever they appear. */
 function serverSecrets(): string[] {
@@ -53,7 +51,7 @@ export async function publishShare({ request, store, now }: { request: z.infer<t
   }
 
   // Attachments name their bytes by content: "sha256-<hex>", the hex being the media's hash.
-  const referenced = new Set(snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOfAttachment).map(mediaHashOfKey) : [])));
+  const referenced = new Set(snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOf).map(hashOf) : [])));
   const media: StoredMedia[] = [];
   let mediaBytes = 0;
   const mediaLimit = env.SHARE_MAX_MEDIA_MB * megabyte;
@@ -76,7 +74,7 @@ export async function publishShare({ request, store, now }: { request: z.infer<t
   for (const turn of snapshot.turns) {
     if (turn.role !== "user") continue;
     for (const attachment of turn.attachments ?? []) {
-      const missing = blobKeysOfAttachment(attachment).find((key) => !present.has(mediaHashOfKey(key)));
+      const missing = blobKeysOf(attachment).find((key) => !present.has(hashOf(key)));
       if (missing) {
         return { ok: false, failure: { status: 400, type: "invalid_request_error", message: `The attachment ${attachment.name} refers to media ${missing.slice(0, 12)}… that is not in the request. Include it in "media", or share without media.` } };
       }

@@ -6,8 +6,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ShareNotFoundBody, SharedPageBody } from "@/components/share/shared-page-body";
 import { themeScript } from "@/lib/chat/theme-script";
-import { getProviderRuntime } from "@/lib/providers/provider-registry";
-import { shareCode } from "./share-code";
+import { shareCode, shareProvider } from "./share-code";
 import type { PublishedShare } from "./share-snapshot";
 
 // The shared page as a complete HTML document, rendered with React outside Next's request pipeline
@@ -57,9 +56,8 @@ function documentHtml({ title, body }: { title: string; body: string }): string 
  * code), `documentTexts` the extracted texts of its documents by text key (for the code).
  */
 export function renderSharePage({ share, origin, documentTexts }: { share: PublishedShare; origin: string; documentTexts?: Record<string, string> }): string {
-  const runtime = getProviderRuntime(share.snapshot.providerId);
-  const baseUrl = share.snapshot.providerId === "simulator" ? `${origin}/api/providers/simulator/v1` : (runtime.adapter?.baseUrl ?? "");
-  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: runtime.descriptor.label, code: shareCode({ share, baseUrl, documentTexts }) }));
+  const provider = shareProvider({ providerId: share.snapshot.providerId, origin });
+  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: provider.label, code: shareCode({ share, baseUrl: provider.baseUrl, documentTexts }) }));
   return documentHtml({ title: `${share.snapshot.title} · Kimi Workbench share`, body });
 }
 

@@ -1,6 +1,7 @@
 import type { ModelPrices, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatMessage } from "@/lib/gateway/chat-wire";
 import type { Attachment } from "@/lib/media/attachment-types";
+import { readPlaceholder } from "@/lib/media/media-placeholder";
 import { attachmentTokens } from "./attachment-tokens";
 import type { PromptTokenBreakdown } from "./prompt-tokens";
 
@@ -67,8 +68,8 @@ export function previewRows({
       for (const entry of media) {
         const part = Array.isArray(message.content) ? message.content[entry.partIndex] : undefined;
         const url = part?.type === "image_url" ? part.image_url.url : part?.type === "video_url" ? part.video_url.url : part?.type === "video" ? part.video[0] : undefined;
-        const id = /⟨attachment ([A-Za-z0-9_-]+)/.exec(url ?? "")?.[1];
-        const attachment = id ? names.get(id) : undefined;
+        const reference = url ? readPlaceholder(url) : undefined;
+        const attachment = reference ? names.get(reference.attachmentId) : undefined;
         newMedia.push({
           key: `media-${index}-${entry.partIndex}`,
           label: `${entry.kind === "image_url" ? "Image" : "Video"}${attachment ? ` ${attachment.name}` : ""}`,

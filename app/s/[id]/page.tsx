@@ -3,9 +3,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SharedPageBody } from "@/components/share/shared-page-body";
-import { listProviders } from "@/lib/providers/list-providers";
 import { readShare } from "@/lib/share/read-share";
-import { shareCode } from "@/lib/share/share-code";
+import { shareCode, shareProvider } from "@/lib/share/share-code";
 import { isShareId } from "@/lib/share/share-responses";
 
 // In production server.mjs serves /s/{id} without Next (lib/share/render-share-page.ts renders the same
@@ -22,8 +21,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const share = await loadShare((await params).id);
   if (!share) notFound();
-  const provider = listProviders(new Request("http://workbench.local/", { headers: await headers() })).providers.find((candidate) => candidate.id === share.snapshot.providerId);
-  const host = (await headers()).get("host") ?? "127.0.0.1:3000";
-  const baseUrl = provider?.baseUrl?.startsWith("/") ? `http://${host}${provider.baseUrl}` : (provider?.baseUrl ?? "");
-  return <SharedPageBody share={share} providerLabel={provider?.label ?? share.snapshot.providerId} code={shareCode({ share, baseUrl })} />;
+  const provider = shareProvider({ providerId: share.snapshot.providerId, origin: `http://${(await headers()).get("host") ?? "127.0.0.1:3000"}` });
+  return <SharedPageBody share={share} providerLabel={provider.label} code={shareCode({ share, baseUrl: provider.baseUrl })} />;
 }
