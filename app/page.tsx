@@ -17,7 +17,7 @@ import { HeldBackAlert } from "@/components/request/held-back-alert";
 import { RequestPreview } from "@/components/request/request-preview";
 import { ViewCodeDialog } from "@/components/request/view-code-dialog";
 import { StoreBootstrap } from "@/components/workbench/store-bootstrap";
-import { listProviders } from "@/lib/providers/list-providers";
+import { listProviders } from "@/lib/gateway/list-providers";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
-import type { ToolCall } from "@/lib/gateway/chat-wire";
+import type { ToolCall } from "@/lib/wire/chat-request";
 
 /**
  * The model asked for tools: write each result (as the tool would return it) and send them back so

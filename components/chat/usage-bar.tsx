@@ -1,5 +1,5 @@
 import type { PromptEstimate, TurnTimings } from "@/lib/chat/conversation-types";
-import type { Usage } from "@/lib/gateway/chat-wire";
+import type { Usage } from "@/lib/wire/chat-response";
 
 const number = (value: number) => value.toLocaleString("en-US");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import type { VideoAttachment } from "@/lib/media/attachment-types";
-import { formatVideoTime, sampleFrameTimes, videoSampling } from "@/lib/media/frame-sampling";
+import { formatVideoTime, sampleFrameTimes } from "@/lib/media/frame-sampling";
+import { videoLimits } from "@/lib/wire/video-limits";
 import { mediaCache } from "@/lib/media/media-cache";
 import { providerMediaLimits } from "@/lib/media/media-rules";
 import { useMediaCache } from "@/lib/media/use-media";
@@ -104,8 +105,8 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
   const limits = providerMediaLimits[conversation.providerId];
   const honoured = video.delivery === "frames" || limits.honoursMaxFrames;
   const durationSeconds = video.durationSeconds ?? 0;
-  const fps = Math.min(Math.max(video.fps, videoSampling.minFps), videoSampling.maxFps);
-  const sample = sampleFrameTimes({ durationSeconds, fps, maxFrames: honoured ? Math.max(1, Math.min(video.maxFrames, videoSampling.maxMaxFrames)) : videoSampling.defaultMaxFrames });
+  const fps = Math.min(Math.max(video.fps, videoLimits.minFps), videoLimits.maxFps);
+  const sample = sampleFrameTimes({ durationSeconds, fps, maxFrames: honoured ? Math.max(1, Math.min(video.maxFrames, videoLimits.maxMaxFrames)) : videoLimits.defaultMaxFrames });
   const detail = videoTokenDetail({ video, providerId: conversation.providerId });
   const name = useId();
   const framesPossible = video.decodable && limits.frameList !== "unsupported";
@@ -115,17 +116,17 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
         <SettingInput
           label="fps"
           value={video.fps}
-          min={videoSampling.minFps}
-          max={videoSampling.maxFps}
-          step={videoSampling.fpsStep}
+          min={videoLimits.minFps}
+          max={videoLimits.maxFps}
+          step={videoLimits.fpsStep}
           hint="Frames per second the model samples (0.1 – 10)"
           onChange={(value) => conversationStore.updateDraftAttachment(video.id, { fps: value })}
         />
         <SettingInput
           label="max_frames"
           value={video.maxFrames}
-          min={videoSampling.minMaxFrames}
-          max={videoSampling.maxMaxFrames}
+          min={videoLimits.minMaxFrames}
+          max={videoLimits.maxMaxFrames}
           step={1}
           hint="At most this many frames (1 – 2000); more are spread evenly"
           onChange={(value) => conversationStore.updateDraftAttachment(video.id, { maxFrames: value })}

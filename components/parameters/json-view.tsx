@@ -3,7 +3,6 @@
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { parseChatRequest } from "@/app/api/providers/[provider]/v1/chat/completions/request-schema";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
@@ -11,6 +10,7 @@ import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { buildRequestJsonSchema } from "@/lib/request/request-json-schema";
 import { checkRequest } from "@/lib/request/request-rules";
 import { requestThinks } from "@/lib/request/thinking-fields";
+import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 
 // Monaco is served by this app (copied to public/monaco by scripts/copy-monaco.mjs), never a CDN.
 loader.config({ paths: { vs: "/monaco/vs" } });
@@ -30,20 +30,13 @@ function subscribeToTheme(listener: () => void): () => void {
   return () => observer.disconnect();
 }
 
-function parsePath(path: string): Array<string | number> {
-  return path.split(/\.|\[|\]/).filter(Boolean).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
 /** Problems with an edited body: its types (what the gateway accepts), then the documented rules. */
 function findProblems(body: Record<string, unknown>, providerId: Parameters<typeof rulesFor>[0]): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const parsed = parseChatRequest(body);
   // An empty conversation is not a mistake, just nothing to send yet.
   const nothingYet = Array.isArray(body.messages) && body.messages.length === 0;
-  if (!parsed.ok && !nothingYet) {
-    const [field = "", ...rest] = parsed.message.replace(/^Invalid request body: /, "").split(": ");
-    problems.push({ path: parsePath(field), message: rest.join(": ") || parsed.message });
-  }
+  if (!parsed.ok && !nothingYet) problems.push(...parsed.issues);
   const model = typeof body.model === "string" ? body.model : "";
   const spec = conversationStore.specFor({ providerId, model });
   for (const issue of checkRequest({ request: body, spec, providerId })) problems.push({ path: issue.path, message: issue.message });

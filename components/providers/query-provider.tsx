@@ -3,7 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { providersQueryKey } from "@/lib/chat/use-workbench";
-import type { ProvidersResponse } from "@/lib/providers/provider-summary";
+import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 
 /** TanStack Query for the page, seeded with the provider list the server rendered with. */
 export function QueryProvider({ initialProviders, children }: { initialProviders: ProvidersResponse; children: ReactNode }) {

@@ -1,8 +1,9 @@
 import type { DiscoveredModel, ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
-import type { ChatRequest, ToolCall, Usage } from "@/lib/gateway/chat-wire";
-import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
+import type { ChatRequest, ToolCall } from "@/lib/wire/chat-request";
+import type { Usage } from "@/lib/wire/chat-response";
+import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { adaptParameters, type ParameterChange } from "@/lib/request/adapt-parameters";
 import { currentFrames } from "@/lib/media/attachment-parts";
 import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/media/attachment-types";
@@ -17,7 +18,8 @@ import { allConversations, deleteConversation as deleteStoredConversation, getCo
 import { loadConversation, loadProviderKeys, saveConversation } from "./browser-storage";
 import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn, TurnError, TurnTimings } from "./conversation-types";
 import { LiveStream } from "./live-stream";
-import { openChatStream, readChatStream } from "./read-chat-stream";
+import { readChatStream } from "@/lib/wire/chat-stream-events";
+import { openChatStream } from "./open-chat-stream";
 
 /** Parameters the workbench changed on its own (a model switch), with a way back. */
 export interface ParameterNotice {

@@ -1,6 +1,8 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { ToolCall, Usage } from "@/lib/gateway/chat-wire";
+import type { ToolCall } from "@/lib/wire/chat-request";
+import type { Usage } from "@/lib/wire/chat-response";
 import type { Attachment } from "@/lib/media/attachment-types";
+import type { ReportedError } from "@/lib/wire/chat-stream-events";
 
 /** A message the user wrote, with what they attached to it. */
 export interface UserTurn {
@@ -31,11 +33,7 @@ export interface TurnTimings {
 }
 
 /** An error shown in place of (or after part of) an answer. */
-export interface TurnError {
-  status?: number;
-  type: string;
-  message: string;
-}
+export type TurnError = ReportedError;
 
 /** An answer from the model. */
 export interface AssistantTurn {

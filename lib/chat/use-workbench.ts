@@ -2,14 +2,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useSyncExternalStore } from "react";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { rulesFor, type ParameterFamily } from "@/lib/catalog/provider-parameters";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { RequestAdjustment } from "@/lib/request/build-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import { requestThinks } from "@/lib/request/thinking-fields";
-import type { ProviderSummary, ProvidersResponse } from "@/lib/providers/provider-summary";
+import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { loadProviderKeys } from "./browser-storage";
 import { conversationStore, type WorkbenchState } from "./conversation-store";
-import { userKeyHeaderName } from "./read-chat-stream";
+import { userKeyHeader } from "@/lib/wire/wire-headers";
 
 /** Query key of `GET /api/providers` (seeded from the server render). */
 export const providersQueryKey = ["providers"] as const;
@@ -51,7 +51,7 @@ export function useListedModels({ providerId, enabled }: { providerId: ProviderI
     enabled,
     queryFn: async () => {
       const key = loadProviderKeys()[providerId];
-      const response = await fetch(`/api/providers/${providerId}/v1/models`, { headers: key ? { [userKeyHeaderName]: key } : {} });
+      const response = await fetch(`/api/providers/${providerId}/v1/models`, { headers: key ? { [userKeyHeader]: key } : {} });
       if (!response.ok) return [];
       const models = ((await response.json()) as { data: ListedModel[] }).data;
       // Models the catalog does not know take their capabilities from this list.

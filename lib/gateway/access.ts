@@ -8,8 +8,6 @@ import { peerHeaderName } from "@/lib/http/peer-verdict.mjs";
 export const peerSecretKey = Symbol.for("kimi-workbench.peer-secret");
 /** Cookie the UI receives after signing in with the access token. */
 export const sessionCookieName = "workbench_session";
-/** Header carrying the user's own provider key (BYOK). */
-export const userKeyHeader = "x-provider-api-key";
 
 /** What a request may do with the server's resources. */
 export interface ClientAccess {

@@ -1,14 +1,17 @@
 import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { getServerEnv } from "@/lib/env";
-import type { ProviderAdapter, StreamPart } from "@/lib/providers/provider-adapter";
+import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
+import type { StreamPart } from "@/lib/wire/upstream-chunk";
 import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
-import { isCrossSiteBrowserRequest, readClientAccess, userKeyHeader } from "./access";
-import type { ChatRequest } from "./chat-wire";
-import { errorResponse, streamResponse } from "./gateway-response";
+import { isCrossSiteBrowserRequest, readClientAccess } from "./access";
+import { attemptsHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+import type { ChatRequest } from "@/lib/wire/chat-request";
+import { errorResponse } from "@/lib/http/error-response";
+import { streamResponse } from "./gateway-response";
 import { normalizeStream } from "./normalize-stream";
 import { runWithRetry, type RetryPolicy } from "./retry";
-import { gatewayFailure, type UpstreamFailure } from "./upstream-failure";
+import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
 export interface AuthorizedCall {
@@ -127,7 +130,7 @@ export async function serveChatCompletion({
   try {
     if (body.stream) {
       const report = await runWithRetry({ attempt: () => openStream({ adapter, request: body, apiKey, signal }), policy, signal });
-      const headers = { "x-workbench-attempts": String(report.attempts) };
+      const headers = { [attemptsHeader]: String(report.attempts) };
       if (!report.result.ok) {
         log(report.result.failure.status, report.attempts, report.result.failure.type);
         return errorResponse({ failure: report.result.failure, provider: providerId, headers });
@@ -144,7 +147,7 @@ export async function serveChatCompletion({
       });
     }
     const report = await runWithRetry({ attempt: () => adapter.completeChat({ request: body, apiKey, signal }), policy, signal });
-    const headers = { "x-workbench-attempts": String(report.attempts) };
+    const headers = { [attemptsHeader]: String(report.attempts) };
     if (!report.result.ok) {
       log(report.result.failure.status, report.attempts, report.result.failure.type);
       return errorResponse({ failure: report.result.failure, provider: providerId, headers });

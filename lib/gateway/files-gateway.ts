@@ -2,9 +2,9 @@ import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { FilesApi } from "@/lib/providers/provider-adapter";
 import { authorizeCall } from "./chat-gateway";
-import { errorResponse } from "./gateway-response";
+import { errorResponse } from "@/lib/http/error-response";
 import { readProviderParam } from "./route-params";
-import { gatewayFailure, type UpstreamFailure } from "./upstream-failure";
+import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 
 /** Moonshot's per-file limit, which the gateway applies before anything is sent upstream. */
 export const maxUploadFileBytes = 100 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import type { GatewayEvent } from "./normalize-stream";
-import { toGatewayErrorBody, type UpstreamFailure } from "./upstream-failure";
+import { toErrorEnvelope } from "@/lib/wire/error-envelope";
+import type { UpstreamFailure } from "@/lib/wire/failure";
 
 /** Headers for every streamed answer: no caching, no compression or proxy buffering. */
 export const streamingHeaders = {
@@ -7,17 +8,6 @@ export const streamingHeaders = {
   "cache-control": "no-cache, no-transform",
   "x-accel-buffering": "no",
 } as const;
-
-/** A JSON error response in the gateway's shape, with the upstream's status. */
-export function errorResponse({ failure, provider, headers }: { failure: UpstreamFailure; provider: string; headers?: HeadersInit }): Response {
-  const responseHeaders = new Headers(headers);
-  if (failure.retryAfterMs !== undefined && failure.status === 429) {
-    responseHeaders.set("retry-after", String(Math.ceil(failure.retryAfterMs / 1000)));
-  }
-  // An oversized body was not read to the end; the connection cannot carry another request.
-  if (failure.status === 413) responseHeaders.set("connection", "close");
-  return Response.json(toGatewayErrorBody({ failure, provider }), { status: failure.status, headers: responseHeaders });
-}
 
 /**
  * Streams gateway events as SSE. Each event is written as soon as it is produced (one chunk per
@@ -55,7 +45,7 @@ export function streamResponse({
         if (event.type === "chunk") controller.enqueue(encoder.encode(`data: ${JSON.stringify(event.chunk)}\n\n`));
         else if (event.type === "done") controller.enqueue(encoder.encode("data: [DONE]\n\n"));
         else {
-          controller.enqueue(encoder.encode(`data: ${JSON.stringify(toGatewayErrorBody({ failure: event.failure, provider }))}\n\n`));
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify(toErrorEnvelope({ failure: event.failure, provider }))}\n\n`));
           controller.close();
           close("error");
         }
@@ -67,7 +57,7 @@ export function streamResponse({
           message: `The gateway failed while streaming: ${error instanceof Error ? error.message : String(error)}`,
           retryable: false,
         };
-        controller.enqueue(encoder.encode(`data: ${JSON.stringify(toGatewayErrorBody({ failure, provider }))}\n\n`));
+        controller.enqueue(encoder.encode(`data: ${JSON.stringify(toErrorEnvelope({ failure, provider }))}\n\n`));
         controller.close();
         close("error");
       }

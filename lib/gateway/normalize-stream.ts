@@ -1,23 +1,14 @@
-import type { LenientChunk, LenientToolCallDelta } from "@/lib/providers/openai-style/openai-style-schemas";
-import type { StreamPart } from "@/lib/providers/provider-adapter";
-import type { ChatCompletionChunk, FinishReason, ToolCallDelta, Usage } from "./chat-wire";
-import { normalizeUsage } from "./normalize-usage";
-import type { UpstreamFailure } from "./upstream-failure";
+import type { LenientChunk, LenientToolCallDelta, StreamPart } from "@/lib/wire/upstream-chunk";
+import { mapFinishReason } from "@/lib/wire/finish-reason";
+import type { ChatCompletionChunk, ToolCallDelta, Usage } from "@/lib/wire/chat-response";
+import { normalizeUsage } from "@/lib/wire/usage";
+import type { UpstreamFailure } from "@/lib/wire/failure";
 
 /** What the gateway sends downstream, in order: chunks, then `done` or a final `error`. */
 export type GatewayEvent =
   | { type: "chunk"; chunk: ChatCompletionChunk }
   | { type: "error"; failure: UpstreamFailure }
   | { type: "done" };
-
-/** Maps provider finish reasons onto OpenAI's; DashScope sends the string "null" while streaming. */
-export function mapFinishReason(value: string | null | undefined): FinishReason | null {
-  if (value === null || value === undefined || value === "" || value === "null") return null;
-  if (value === "function_call") return "tool_calls";
-  if (value === "max_tokens") return "length";
-  if (value === "sensitive") return "content_filter";
-  return value;
-}
 
 interface ToolIndexState {
   indexById: Map<string, number>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { retryDelayMs, runWithRetry, type RetryPolicy } from "./retry";
-import type { UpstreamFailure } from "./upstream-failure";
+import type { UpstreamFailure } from "@/lib/wire/failure";
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 10, maxTotalWaitMs: 1_000 };
 const failure = (overrides: Partial<UpstreamFailure> = {}): UpstreamFailure => ({ status: 503, type: "server_error", message: "busy", retryable: true, ...overrides });

@@ -1,5 +1,5 @@
 import { sleep } from "@/lib/async/sleep";
-import type { UpstreamFailure } from "./upstream-failure";
+import type { UpstreamFailure } from "@/lib/wire/failure";
 
 /** Bounds on retrying an upstream call before anything reached the client. */
 export interface RetryPolicy {

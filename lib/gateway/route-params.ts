@@ -1,5 +1,5 @@
 import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
-import { errorResponse } from "./gateway-response";
+import { errorResponse } from "@/lib/http/error-response";
 
 /** The `[provider]` segment as a known provider id, or a 404 naming the known ones. */
 export async function readProviderParam(params: Promise<{ provider: string }>): Promise<{ ok: true; providerId: ProviderId } | { ok: false; response: Response }> {

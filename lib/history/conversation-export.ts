@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation, Turn } from "@/lib/chat/conversation-types";
-import type { ToolCall } from "@/lib/gateway/chat-wire";
+import type { ToolCall } from "@/lib/wire/chat-request";
 import { blobKeysOf } from "@/lib/media/attachment-keys";
 import type { Attachment, DocumentAttachment } from "@/lib/media/attachment-types";
 

@@ -1,7 +1,8 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { ContentPart } from "@/lib/gateway/chat-wire";
+import type { ContentPart } from "@/lib/wire/chat-request";
 import type { Attachment, DocumentAttachment, MediaAttachment, VideoAttachment } from "./attachment-types";
-import { formatVideoTime, videoSampling } from "./frame-sampling";
+import { formatVideoTime } from "./frame-sampling";
+import { videoLimits } from "@/lib/wire/video-limits";
 import { filePlaceholder, framePlaceholder } from "./media-placeholder";
 import { frameListFor, mediaFormatOf, mediaTypeOfFormat, providerMediaLimits } from "./media-rules";
 
@@ -47,7 +48,7 @@ export function currentFrames(video: VideoAttachment): VideoAttachment["frames"]
 }
 
 function roundFps(fps: number): number {
-  return Math.max(videoSampling.minFps, Math.round(fps * 1000) / 1000);
+  return Math.max(videoLimits.minFps, Math.round(fps * 1000) / 1000);
 }
 
 /**
@@ -101,7 +102,7 @@ export function mediaContentParts({
     if (url === undefined) pending.push(attachment.name);
     const part: ContentPart = { type: "video_url", video_url: { url: url ?? "" }, fps: attachment.fps };
     if (limits.honoursMaxFrames) part.max_frames = attachment.maxFrames;
-    else if (attachment.maxFrames !== videoSampling.defaultMaxFrames) {
+    else if (attachment.maxFrames !== videoLimits.defaultMaxFrames) {
       adjustments.push({
         kind: "dropped",
         field: `${field}.max_frames`,

@@ -1,21 +1,5 @@
 import { sampledFrameCount } from "@/lib/tokens/vision-tokens";
 
-/** Sampling defaults and bounds the providers document for video (fps 0.1 – 10, max_frames ≤ 2000). */
-export const videoSampling = {
-  defaultFps: 2,
-  minFps: 0.1,
-  maxFps: 10,
-  fpsStep: 0.1,
-  defaultMaxFrames: 2000,
-  minMaxFrames: 1,
-  maxMaxFrames: 2000,
-  /** A video sent as a list of frames needs this many images. */
-  minFrameList: 4,
-  maxFrameList: 2000,
-  minDurationSeconds: 2,
-  maxDurationSeconds: 3600,
-} as const;
-
 /** The moments a model sees from a video, and how they were chosen. */
 export interface FrameSample {
   /** Seconds into the video, ascending. */

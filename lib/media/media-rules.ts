@@ -1,7 +1,8 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { providerDescriptors } from "@/lib/catalog/model-catalog";
 import type { MediaAttachment, VideoAttachment } from "./attachment-types";
-import { sampleFrameTimes, videoSampling } from "./frame-sampling";
+import { sampleFrameTimes } from "./frame-sampling";
+import { videoLimits } from "@/lib/wire/video-limits";
 
 // What each provider accepts, from DESIGN.md and shared/kimi-docs (Moonshot vision guide, DashScope
 // "File limitations"). Self-hosted servers set their own limits; only the gateway's own apply there.
@@ -320,13 +321,13 @@ export function checkMediaAttachment({
     const duration = video.durationSeconds;
     if (duration === undefined) {
       error("duration-unknown", "The video's duration could not be read, so its frames and cost cannot be worked out. Re-encode it as MP4 (e.g. ffmpeg -i in.webm out.mp4).");
-    } else if (duration < videoSampling.minDurationSeconds || duration > videoSampling.maxDurationSeconds) {
+    } else if (duration < videoLimits.minDurationSeconds || duration > videoLimits.maxDurationSeconds) {
       error("duration", `The video is ${duration.toFixed(1)} s long; videos must be 2 s to 1 h. ${duration < 2 ? "Use a longer clip, or attach its frames as images." : "Cut it into clips of up to an hour."}`);
     }
-    if (video.fps < videoSampling.minFps || video.fps > videoSampling.maxFps) {
-      error("fps", `fps is ${video.fps}; it must be from ${videoSampling.minFps} to ${videoSampling.maxFps}.`);
+    if (video.fps < videoLimits.minFps || video.fps > videoLimits.maxFps) {
+      error("fps", `fps is ${video.fps}; it must be from ${videoLimits.minFps} to ${videoLimits.maxFps}.`);
     }
-    if (!Number.isInteger(video.maxFrames) || video.maxFrames < videoSampling.minMaxFrames || video.maxFrames > videoSampling.maxMaxFrames) {
+    if (!Number.isInteger(video.maxFrames) || video.maxFrames < videoLimits.minMaxFrames || video.maxFrames > videoLimits.maxMaxFrames) {
       error("max-frames", `max_frames is ${video.maxFrames}; it must be a whole number from 1 to 2000.`);
     }
     if (video.delivery === "frames") {
@@ -341,11 +342,11 @@ export function checkMediaAttachment({
       }
       if (duration !== undefined) {
         const sample = frameListFor(video);
-        if (sample.times.length < videoSampling.minFrameList) {
-          const neededFps = Math.min(videoSampling.maxFps, Math.ceil((videoSampling.minFrameList / duration) * 10) / 10);
+        if (sample.times.length < videoLimits.minFrameList) {
+          const neededFps = Math.min(videoLimits.maxFps, Math.ceil((videoLimits.minFrameList / duration) * 10) / 10);
           error(
             "frame-count",
-            `At ${video.fps} fps this video gives ${sample.times.length} frame${sample.times.length === 1 ? "" : "s"}; a frame list needs at least ${videoSampling.minFrameList}. Raise fps to ${neededFps} or more${video.maxFrames < videoSampling.minFrameList ? ` and max_frames to ${videoSampling.minFrameList}` : ""}, or send it as a file.`,
+            `At ${video.fps} fps this video gives ${sample.times.length} frame${sample.times.length === 1 ? "" : "s"}; a frame list needs at least ${videoLimits.minFrameList}. Raise fps to ${neededFps} or more${video.maxFrames < videoLimits.minFrameList ? ` and max_frames to ${videoLimits.minFrameList}` : ""}, or send it as a file.`,
             [{ kind: "send-as-file" }],
           );
         }
@@ -372,7 +373,7 @@ export function checkMediaAttachment({
         }
       }
       if (!limits.honoursMaxFrames && duration !== undefined) {
-        const uncapped = frameListFor({ durationSeconds: duration, fps: video.fps, maxFrames: videoSampling.maxMaxFrames }).times.length;
+        const uncapped = frameListFor({ durationSeconds: duration, fps: video.fps, maxFrames: videoLimits.maxMaxFrames }).times.length;
         if (video.maxFrames < uncapped) {
           warning(
             "max-frames-ignored",

@@ -4,7 +4,7 @@ import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, 
 import { currentFrames, dataUrlMediaType } from "./attachment-parts";
 import { contentKey, deleteBlobsExcept, getBlob, putBlob } from "./blob-store";
 import { captureFrames, downscaleImage, readBrowserImageSize, readBrowserVideoMetadata } from "./frame-extractor";
-import { videoSampling } from "./frame-sampling";
+import { videoLimits } from "@/lib/wire/video-limits";
 import { readImageInfo } from "./image-dimensions";
 import { mediaCache } from "./media-cache";
 import { frameListFor, mediaKindOf } from "./media-rules";
@@ -58,8 +58,8 @@ export async function readMediaFile({ file, id, spec }: { file: File; id: string
     ...(width !== undefined && height !== undefined ? { width, height } : {}),
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
     decodable: browser.decodable,
-    fps: spec.videoDefaults?.fps ?? videoSampling.defaultFps,
-    maxFrames: spec.videoDefaults?.maxFrames ?? videoSampling.defaultMaxFrames,
+    fps: spec.videoDefaults?.fps ?? videoLimits.defaultFps,
+    maxFrames: spec.videoDefaults?.maxFrames ?? videoLimits.defaultMaxFrames,
     delivery: "file",
   };
   return attachment;

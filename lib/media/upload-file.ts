@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import { userKeyHeaderName as userKeyHeader } from "@/lib/chat/read-chat-stream";
+import { userKeyHeader } from "@/lib/wire/wire-headers";
 
 // Uploads go through XMLHttpRequest: fetch cannot report upload progress.
 

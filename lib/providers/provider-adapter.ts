@@ -1,14 +1,8 @@
 import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
-import type { ChatCompletion, ChatRequest } from "@/lib/gateway/chat-wire";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
-import type { LenientChunk } from "./openai-style/openai-style-schemas";
-
-/** What an adapter yields while a stream is open: OpenAI-shaped chunks, an error, or the end. */
-export type StreamPart =
-  | { type: "chunk"; chunk: LenientChunk }
-  | { type: "error"; failure: UpstreamFailure }
-  /** `complete` is false when the body ended without the provider's end marker. */
-  | { type: "end"; complete: boolean };
+import type { ChatCompletion } from "@/lib/wire/chat-response";
+import type { ChatRequest } from "@/lib/wire/chat-request";
+import type { UpstreamFailure } from "@/lib/wire/failure";
+import type { StreamPart } from "@/lib/wire/upstream-chunk";
 
 /** Result of one attempt to start a streamed chat. */
 export type StreamAttempt = { ok: true; parts: AsyncGenerator<StreamPart> } | { ok: false; failure: UpstreamFailure };

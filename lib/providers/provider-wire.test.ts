@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { toWireRequest } from "./provider-wire";
 
 const body: ChatRequest = { model: "kimi-k2.6", messages: [{ role: "user", content: "hi" }], stream: true, thinking: { type: "enabled", keep: "all" } };

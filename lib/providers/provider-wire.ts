@@ -1,6 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { providerDescriptors } from "@/lib/catalog/model-catalog";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { RequestAdjustment } from "@/lib/request/build-request";
 import { toDashscopeCompatibleRequest } from "./dashscope/dashscope-request";
 import { toDashscopeNativeRequest } from "./dashscope-native/dashscope-native-request";

@@ -1,5 +1,25 @@
-import { describeConnectionFailure, type UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import type { UpstreamFailure } from "@/lib/wire/failure";
 import { failureFromResponse } from "./openai-style/openai-style-errors";
+
+/** Describes a network-level failure (refused, reset, DNS) without leaking request details. */
+function describeConnectionFailure({ error, url }: { error: unknown; url: string }): UpstreamFailure {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : undefined;
+  const detail = code ?? (cause instanceof Error ? cause.message : "connection failed");
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the raw value
+  }
+  return {
+    status: 502,
+    type: "upstream_connection_error",
+    message: `Could not reach ${host} (${detail}). Check the provider's base URL and that the service is up.`,
+    retryable: true,
+    ...(code !== undefined ? { code } : {}),
+  };
+}
 
 /**
  * Sends one request to a provider: a connection that fails becomes a (retryable) failure, an error

@@ -1,7 +1,7 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ParameterFamily } from "@/lib/catalog/provider-parameters";
 import type { Conversation, Turn } from "@/lib/chat/conversation-types";
-import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/gateway/chat-wire";
+import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/wire/chat-request";
 import { mediaContentParts, type MediaResolver } from "@/lib/media/attachment-parts";
 import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/media/attachment-types";
 import { readPreserveThinking, requestThinks } from "./thinking-fields";

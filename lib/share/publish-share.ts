@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { getServerEnv } from "@/lib/env";
-import { describeSchemaIssue } from "@/lib/gateway/read-json-body";
+import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatBytes } from "@/lib/media/media-rules";
 import type { ShareStore, StoredMedia } from "@/lib/store/share-store";

@@ -1,6 +1,7 @@
-import type { ChatCompletionChunk, ChatRequest, Usage } from "@/lib/gateway/chat-wire";
+import type { ChatCompletionChunk, Usage } from "@/lib/wire/chat-response";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { normalizeStream, type GatewayEvent } from "@/lib/gateway/normalize-stream";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 
 /** Runs one streamed request through an adapter and the gateway's normalizer, collecting every event. */

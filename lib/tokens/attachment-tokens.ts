@@ -1,6 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { MediaAttachment } from "@/lib/media/attachment-types";
-import { videoSampling } from "@/lib/media/frame-sampling";
+import { videoLimits } from "@/lib/wire/video-limits";
 import { frameListFor, providerMediaLimits } from "@/lib/media/media-rules";
 import { imagePartTokens, sampledFrameCount, videoPartTokens } from "./vision-tokens";
 
@@ -31,7 +31,7 @@ export function videoTokenDetail({ video, providerId }: { video: MediaAttachment
       : sampledFrameCount({
           durationSeconds: video.durationSeconds,
           fps: video.fps,
-          maxFrames: providerMediaLimits[providerId].honoursMaxFrames ? video.maxFrames : videoSampling.defaultMaxFrames,
+          maxFrames: providerMediaLimits[providerId].honoursMaxFrames ? video.maxFrames : videoLimits.defaultMaxFrames,
         });
   return { frames, chunks: Math.ceil(frames / 4), tokens: videoPartTokens({ width: video.width, height: video.height, frameCount: frames }) };
 }

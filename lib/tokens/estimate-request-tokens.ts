@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { parseDataUrl } from "@/lib/media/image-dimensions";
 import { providerMediaLimits } from "@/lib/media/media-rules";
 import { mediaPartTokens, type MediaPart } from "./media-part-tokens";

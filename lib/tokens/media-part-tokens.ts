@@ -1,4 +1,4 @@
-import { videoSampling } from "@/lib/media/frame-sampling";
+import { videoLimits } from "@/lib/wire/video-limits";
 import { readImageInfo, type ImageInfo } from "@/lib/media/image-dimensions";
 import { readVideoInfo } from "@/lib/media/video-info";
 import { imagePartTokens, sampledFrameCount, videoChunkTokens, videoPartTokens, framesPerChunk } from "./vision-tokens";
@@ -66,7 +66,7 @@ export function mediaPartTokens<E>({
   }
   if (part.type === "video") {
     const frames = part.video ?? [];
-    if (frames.length < videoSampling.minFrameList || frames.length > videoSampling.maxFrameList) {
+    if (frames.length < videoLimits.minFrameList || frames.length > videoLimits.maxFrameList) {
       return { ok: false, error: makeError(`Invalid request: a video sent as frames needs 4 to 2000 images, got ${frames.length}`) };
     }
     let tokens = 0;
@@ -79,9 +79,9 @@ export function mediaPartTokens<E>({
     return { ok: true, tokens };
   }
   if (part.type === "video_url") {
-    const fps = part.fps ?? videoSampling.defaultFps;
-    if (!(fps >= videoSampling.minFps && fps <= videoSampling.maxFps)) {
-      return { ok: false, error: makeError(`Invalid request: fps must be between ${videoSampling.minFps} and ${videoSampling.maxFps}, got ${fps}`) };
+    const fps = part.fps ?? videoLimits.defaultFps;
+    if (!(fps >= videoLimits.minFps && fps <= videoLimits.maxFps)) {
+      return { ok: false, error: makeError(`Invalid request: fps must be between ${videoLimits.minFps} and ${videoLimits.maxFps}, got ${fps}`) };
     }
     const read = readUrl(part.video_url?.url ?? "", "video_url.url");
     if (!read.ok) return read;
@@ -90,10 +90,10 @@ export function mediaPartTokens<E>({
     if (info.durationSeconds === undefined || info.width === undefined || info.height === undefined) {
       return { ok: false, error: makeError("Invalid request: the video's header has no duration or picture size; re-encode it (e.g. as MP4)") };
     }
-    if (info.durationSeconds < videoSampling.minDurationSeconds || info.durationSeconds > videoSampling.maxDurationSeconds) {
+    if (info.durationSeconds < videoLimits.minDurationSeconds || info.durationSeconds > videoLimits.maxDurationSeconds) {
       return { ok: false, error: makeError(`Invalid request: video duration ${info.durationSeconds.toFixed(1)}s is out of range, it must be between 2s and 1h`) };
     }
-    const maxFrames = honoursMaxFrames && part.max_frames !== undefined ? part.max_frames : videoSampling.defaultMaxFrames;
+    const maxFrames = honoursMaxFrames && part.max_frames !== undefined ? part.max_frames : videoLimits.defaultMaxFrames;
     const frameCount = sampledFrameCount({ durationSeconds: info.durationSeconds, fps, maxFrames });
     return { ok: true, tokens: videoPartTokens({ width: info.width, height: info.height, frameCount }) };
   }

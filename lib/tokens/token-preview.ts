@@ -1,5 +1,5 @@
 import type { ModelPrices, ProviderId } from "@/lib/catalog/catalog-types";
-import type { ChatMessage } from "@/lib/gateway/chat-wire";
+import type { ChatMessage } from "@/lib/wire/chat-request";
 import type { Attachment } from "@/lib/media/attachment-types";
 import { readPlaceholder } from "@/lib/media/media-placeholder";
 import { attachmentTokens } from "./attachment-tokens";

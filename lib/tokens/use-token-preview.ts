@@ -3,9 +3,9 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import { attachmentsOf, conversationStore } from "@/lib/chat/conversation-store";
 import { keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
-import { userKeyHeaderName } from "@/lib/chat/read-chat-stream";
+import { userKeyHeader } from "@/lib/wire/wire-headers";
 import { useNextRequest, useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { PromptTokenBreakdown } from "./prompt-tokens";
 import { countInWorker } from "./count-in-worker";
 import { mediaTokenTable, previewRows, type PreviewRow } from "./token-preview";
@@ -31,7 +31,7 @@ async function fetchExactCount({ providerId, body, signal }: { providerId: Provi
   const key = loadProviderKeys()[providerId];
   const response = await fetch(`/api/providers/${providerId}/v1/tokenizers/estimate-token-count`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { [userKeyHeaderName]: key } : {}) },
+    headers: { "content-type": "application/json", ...(key ? { [userKeyHeader]: key } : {}) },
     body: JSON.stringify(body),
     signal,
   });

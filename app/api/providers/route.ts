@@ -1,4 +1,4 @@
-import { listProviders } from "@/lib/providers/list-providers";
+import { listProviders } from "@/lib/gateway/list-providers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
 import { isCrossSiteBrowserRequest, readClientAccess, sessionCookieName, sessionValueFor } from "@/lib/gateway/access";
-import { describeSchemaIssue, readJsonBody } from "@/lib/gateway/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { sessionRequestSchema } from "./request-schema";
 
 export const dynamic = "force-dynamic";

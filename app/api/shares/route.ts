@@ -1,6 +1,6 @@
 import { getServerEnv } from "@/lib/env";
 import { isCrossSiteBrowserRequest, readClientAccess, readClientAddress } from "@/lib/gateway/access";
-import { readJsonBody } from "@/lib/gateway/read-json-body";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { describeShareRequestIssue, publishShare } from "@/lib/share/publish-share";
 import { createRateLimiter, type RateLimiter } from "@/lib/share/rate-limit";
 import { shareError } from "@/lib/share/share-responses";

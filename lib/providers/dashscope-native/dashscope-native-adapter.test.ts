@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { createDashscopeNativeAdapter } from "./dashscope-native-adapter";

@@ -1,8 +1,8 @@
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import { normalizeCompletion } from "../openai-style/openai-style-completion";
-import { gatewayFailure, type UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 import { sendUpstream } from "../send-upstream";
-import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt } from "../provider-adapter";
+import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt } from "@/lib/providers/provider-adapter";
 import { toDashscopeNativeRequest } from "./dashscope-native-request";
 import { nativeContentText, nativeResponseSchema, parseDashscopeNativeStream } from "./dashscope-native-stream";
 import { toOpenAiStyleUsage } from "./dashscope-native-usage";

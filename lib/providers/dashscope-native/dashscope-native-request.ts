@@ -1,5 +1,5 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
-import type { ChatMessage, ChatRequest, ContentPart, MessageContent } from "@/lib/gateway/chat-wire";
+import type { ChatMessage, ChatRequest, ContentPart, MessageContent } from "@/lib/wire/chat-request";
 import { toDashscopeThinking } from "../dashscope/dashscope-thinking";
 
 /** A content item of the native API: keyed objects without `type`, media options as siblings. */

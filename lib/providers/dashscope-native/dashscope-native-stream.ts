@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { readServerSentEvents } from "@/lib/gateway/read-server-sent-events";
-import { mapFinishReason } from "@/lib/gateway/normalize-stream";
+import { readServerSentEvents } from "@/lib/wire/read-server-sent-events";
+import { mapFinishReason } from "@/lib/wire/finish-reason";
 import { failureFromErrorBody } from "../openai-style/openai-style-errors";
-import type { LenientChunk } from "../openai-style/openai-style-schemas";
+import type { LenientChunk, StreamPart } from "@/lib/wire/upstream-chunk";
 import { midStreamFailure } from "../openai-style/openai-style-stream";
-import type { StreamPart } from "../provider-adapter";
 import { nativeUsageSchema, toOpenAiStyleUsage } from "./dashscope-native-usage";
 
 const nativeContentSchema = z.union([z.string(), z.array(z.looseObject({ text: z.string().nullish() }))]).nullish();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { LenientUsage } from "../openai-style/openai-style-schemas";
+import type { LenientUsage } from "@/lib/wire/upstream-chunk";
 
 const count = z.number().nullish();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { createDashscopeAdapter } from "./dashscope-adapter";

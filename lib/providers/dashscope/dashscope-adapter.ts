@@ -1,5 +1,5 @@
 import { createOpenAiStyleAdapter } from "../openai-style/openai-style-adapter";
-import type { ProviderAdapter } from "../provider-adapter";
+import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 import { toDashscopeCompatibleRequest } from "./dashscope-request";
 
 /** DashScope's OpenAI-compatible mode (`.../compatible-mode/v1`). */

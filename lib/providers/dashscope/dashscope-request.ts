@@ -1,4 +1,4 @@
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { toDashscopeThinking } from "./dashscope-thinking";
 
 /** The body for DashScope's OpenAI-compatible mode: the thinking switch in DashScope's names. */

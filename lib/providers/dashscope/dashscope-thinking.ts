@@ -1,4 +1,4 @@
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 
 /** DashScope's thinking parameters, read from either dialect a client may use. */
 export interface DashscopeThinkingParameters {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { createMoonshotAdapter } from "./moonshot-adapter";
 
 const upstream = setUpFixtureUpstream();

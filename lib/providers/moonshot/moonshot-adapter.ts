@@ -1,5 +1,5 @@
 import { createOpenAiStyleAdapter } from "../openai-style/openai-style-adapter";
-import type { ProviderAdapter } from "../provider-adapter";
+import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 
 /** Moonshot's international endpoint; `https://api.moonshot.cn/v1` for China (keys do not cross over). */
 export const moonshotDefaultBaseUrl = "https://api.moonshot.ai/v1";

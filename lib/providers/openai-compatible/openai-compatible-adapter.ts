@@ -1,5 +1,5 @@
 import { createOpenAiStyleAdapter } from "../openai-style/openai-style-adapter";
-import type { ProviderAdapter } from "../provider-adapter";
+import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 import { toOpenAiCompatibleRequest } from "./openai-compatible-request";
 
 /** A self-hosted vLLM / SGLang server (or any OpenAI-compatible endpoint). */

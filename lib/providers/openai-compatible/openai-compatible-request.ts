@@ -1,4 +1,4 @@
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 
 /**
  * The body for a self-hosted vLLM / SGLang server. Their Kimi chat templates switch thinking with

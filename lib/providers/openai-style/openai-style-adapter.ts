@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
-import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "../provider-adapter";
+import type { ChatRequest } from "@/lib/wire/chat-request";
+import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "@/lib/providers/provider-adapter";
 import { normalizeCompletion } from "./openai-style-completion";
 import { withUsageRequested } from "../provider-wire";
 import { sendUpstream } from "../send-upstream";

@@ -1,6 +1,7 @@
-import type { ChatCompletion, ToolCall } from "@/lib/gateway/chat-wire";
-import { mapFinishReason } from "@/lib/gateway/normalize-stream";
-import { normalizeUsage } from "@/lib/gateway/normalize-usage";
+import type { ChatCompletion } from "@/lib/wire/chat-response";
+import type { ToolCall } from "@/lib/wire/chat-request";
+import { mapFinishReason } from "@/lib/wire/finish-reason";
+import { normalizeUsage } from "@/lib/wire/usage";
 import type { LenientCompletion } from "./openai-style-schemas";
 
 /** Normalizes a non-streamed answer: `reasoning` becomes `reasoning_content`, usage and finish reasons mapped. */

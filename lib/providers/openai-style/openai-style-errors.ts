@@ -1,11 +1,4 @@
-import {
-  errorTypeForStatus,
-  isRetryable,
-  parseRetryAfterHeader,
-  parseRetryAfterMessage,
-  redactSecrets,
-  type UpstreamFailure,
-} from "@/lib/gateway/upstream-failure";
+import { errorTypeForStatus, isRetryable, parseRetryAfterHeader, parseRetryAfterMessage, redactSecrets, type UpstreamFailure } from "@/lib/wire/failure";
 import { lenientErrorSchema } from "./openai-style-schemas";
 
 /** Reads a failure out of an error body (HTTP error response or an in-stream `{"error":...}` event). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
-import type { FileObject, FilesApi } from "../provider-adapter";
+import type { UpstreamFailure } from "@/lib/wire/failure";
+import type { FileObject, FilesApi } from "@/lib/providers/provider-adapter";
 import { sendUpstream } from "../send-upstream";
 
 // Moonshot's files API (`/v1/files`), as OpenAI-style clients know it. `status` is "ok" in the docs,

@@ -1,8 +1,7 @@
-import { readServerSentEvents, UpstreamIdleError } from "@/lib/gateway/read-server-sent-events";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
-import type { StreamPart } from "../provider-adapter";
+import { readServerSentEvents, UpstreamIdleError } from "@/lib/wire/read-server-sent-events";
+import type { UpstreamFailure } from "@/lib/wire/failure";
+import { type StreamPart, lenientChunkSchema } from "@/lib/wire/upstream-chunk";
 import { failureFromErrorBody } from "./openai-style-errors";
-import { lenientChunkSchema } from "./openai-style-schemas";
 
 /** The failure reported when a body stops mid-stream; shared by every adapter. */
 export function midStreamFailure({ error }: { error: unknown }): UpstreamFailure {

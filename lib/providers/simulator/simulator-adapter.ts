@@ -1,5 +1,5 @@
 import { createOpenAiStyleAdapter } from "../openai-style/openai-style-adapter";
-import type { ProviderAdapter } from "../provider-adapter";
+import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 import { createSimulatorHandler } from "./simulator-handler";
 import type { StreamPace } from "./simulator-stream";
 

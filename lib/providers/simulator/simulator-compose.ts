@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TextTokenizer } from "@/lib/tokens/text-tokenizer";
-import type { SimulatorDirectives } from "./simulator-directives";
-import { stripSimulatorDirectives } from "./simulator-directives";
+import { type SimulatorDirectives, stripSimulatorDirectives } from "./simulator-directives";
 import { messageText, type SimulatorRequest, type SimulatorTool } from "./simulator-request";
 import type { ThinkingState } from "./simulator-rules";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCatalogModels } from "@/lib/catalog/model-catalog";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import { serveWebHandler, type RunningServer } from "@/lib/http/serve-web-handler";
 import { assembleAnswer, parseSsePayloads, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { pngDataUrl } from "@/lib/testing/png-header";

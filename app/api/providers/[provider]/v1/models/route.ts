@@ -1,7 +1,7 @@
 import type { DiscoveredModel } from "@/lib/catalog/catalog-types";
 import { describeModel, listCatalogModels } from "@/lib/catalog/model-catalog";
 import { authorizeCall } from "@/lib/gateway/chat-gateway";
-import { errorResponse } from "@/lib/gateway/gateway-response";
+import { errorResponse } from "@/lib/http/error-response";
 import { readProviderParam } from "@/lib/gateway/route-params";
 
 export const dynamic = "force-dynamic";

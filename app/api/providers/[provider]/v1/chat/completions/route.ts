@@ -1,10 +1,10 @@
 import { getServerEnv } from "@/lib/env";
 import { authorizeCall, serveChatCompletion } from "@/lib/gateway/chat-gateway";
-import { errorResponse } from "@/lib/gateway/gateway-response";
-import { readJsonBody } from "@/lib/gateway/read-json-body";
+import { errorResponse } from "@/lib/http/error-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { readProviderParam } from "@/lib/gateway/route-params";
-import { gatewayFailure } from "@/lib/gateway/upstream-failure";
-import { parseChatRequest } from "./request-schema";
+import { gatewayFailure } from "@/lib/wire/failure";
+import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 
 export const dynamic = "force-dynamic";
 

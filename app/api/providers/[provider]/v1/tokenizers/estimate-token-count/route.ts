@@ -2,12 +2,12 @@ import { describeModel } from "@/lib/catalog/model-catalog";
 import { getServerEnv } from "@/lib/env";
 import { isCrossSiteBrowserRequest } from "@/lib/gateway/access";
 import { authorizeCall } from "@/lib/gateway/chat-gateway";
-import { errorResponse } from "@/lib/gateway/gateway-response";
-import { readJsonBody } from "@/lib/gateway/read-json-body";
+import { errorResponse } from "@/lib/http/error-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
 import { readProviderParam } from "@/lib/gateway/route-params";
-import { gatewayFailure } from "@/lib/gateway/upstream-failure";
+import { gatewayFailure } from "@/lib/wire/failure";
 import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
-import { parseChatRequest } from "../../chat/completions/request-schema";
+import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 
 export const dynamic = "force-dynamic";
 

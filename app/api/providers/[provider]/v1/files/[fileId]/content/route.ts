@@ -1,5 +1,5 @@
 import { authorizeFiles } from "@/lib/gateway/files-gateway";
-import { errorResponse } from "@/lib/gateway/gateway-response";
+import { errorResponse } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { gatewayFailure, type UpstreamFailure } from "./upstream-failure";
+import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -35,12 +35,4 @@ export async function readJsonBody({ request, maxBytes }: { request: Request; ma
     const detail = error instanceof Error ? error.message : "parse error";
     return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", message: `The request body is not valid JSON (${detail}).` }) };
   }
-}
-
-/** Describes the first schema problem as "field: problem". */
-export function describeSchemaIssue(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  const issue = issues[0];
-  if (!issue) return "invalid request";
-  const path = issue.path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`)).join("").replace(/^\./, "");
-  return `${path || "body"}: ${issue.message}`;
 }

@@ -1,5 +1,5 @@
-import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
-import type { ProviderDescriptor } from "@/lib/catalog/model-catalog";
+import type { ModelSpec, ProviderId } from "./catalog-types";
+import type { ProviderDescriptor } from "./model-catalog";
 
 /** A provider as the UI sees it: no keys, no secrets, just what it can do and whether it is set up. */
 export interface ProviderSummary {

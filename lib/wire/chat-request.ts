@@ -1,5 +1,5 @@
-// The Kimi dialect of the OpenAI Chat Completions API: what the gateway accepts from clients and
-// what it sends back, whatever the upstream provider speaks.
+// The Kimi dialect of the OpenAI Chat Completions API, request side: what the gateway accepts from
+// clients whatever the upstream provider speaks (docs/kimi-wire-format.md).
 
 /** A text content part. */
 export interface TextPart {
@@ -91,69 +91,4 @@ export interface ChatRequest {
   thinking_budget?: number;
   prompt_cache_key?: string;
   [field: string]: unknown;
-}
-
-/** Token usage, normalized: Moonshot's top-level `cached_tokens` and OpenAI's details both filled. */
-export interface Usage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  cached_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number; text_tokens?: number; image_tokens?: number; video_tokens?: number };
-  completion_tokens_details?: { reasoning_tokens?: number };
-}
-
-/** A tool-call fragment in a stream delta; `index` is always present after normalization. */
-export interface ToolCallDelta {
-  index: number;
-  id?: string;
-  type?: string;
-  function?: { name?: string; arguments?: string };
-}
-
-/** The `finish_reason` values the gateway emits. */
-export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | (string & {});
-
-/** One streamed chunk, normalized. */
-export interface ChatCompletionChunk {
-  id: string;
-  object: "chat.completion.chunk";
-  created: number;
-  model: string;
-  choices: Array<{
-    index: number;
-    delta: { role?: "assistant"; content?: string | null; reasoning_content?: string | null; tool_calls?: ToolCallDelta[] };
-    finish_reason: FinishReason | null;
-    [field: string]: unknown;
-  }>;
-  usage?: Usage;
-  [field: string]: unknown;
-}
-
-/** A complete (non-streamed) answer, normalized. */
-export interface ChatCompletion {
-  id: string;
-  object: "chat.completion";
-  created: number;
-  model: string;
-  choices: Array<{
-    index: number;
-    message: { role: "assistant"; content: string | null; reasoning_content?: string | null; tool_calls?: ToolCall[] };
-    finish_reason: FinishReason | null;
-    [field: string]: unknown;
-  }>;
-  usage?: Usage;
-  [field: string]: unknown;
-}
-
-/** The error body the gateway returns, in a response or as a final stream event. */
-export interface GatewayErrorBody {
-  error: {
-    type: string;
-    message: string;
-    provider: string;
-    upstream_status?: number;
-    code?: string;
-    request_id?: string;
-  };
 }

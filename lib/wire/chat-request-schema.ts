@@ -1,9 +1,16 @@
 import { z } from "zod";
-import type { ChatRequest } from "@/lib/gateway/chat-wire";
-import { describeSchemaIssue } from "@/lib/gateway/read-json-body";
+import type { ChatRequest } from "./chat-request";
+import { describeSchemaIssue, toSchemaIssues, type SchemaIssue } from "./schema-issues";
+import { videoLimits } from "./video-limits";
 
-// What the gateway accepts: known fields are typed and required fields enforced; provider-specific
-// fields (top-level and beside media parts) pass through untouched.
+// What the gateway accepts for chat completions and token counts, and what the JSON view checks:
+// known fields are typed and required fields enforced; provider-specific fields (top-level and
+// beside media parts) pass through untouched.
+
+const fpsSchema = z
+  .number()
+  .min(videoLimits.minFps, `fps must be at least ${videoLimits.minFps}`)
+  .max(videoLimits.maxFps, `fps must be at most ${videoLimits.maxFps}`);
 
 const textPart = z.looseObject({ type: z.literal("text"), text: z.string() });
 const imageUrlPart = z.looseObject({
@@ -13,13 +20,18 @@ const imageUrlPart = z.looseObject({
 const videoUrlPart = z.looseObject({
   type: z.literal("video_url"),
   video_url: z.looseObject({ url: z.string().min(1, "video_url.url must not be empty") }),
-  fps: z.number().min(0.1, "fps must be at least 0.1").max(10, "fps must be at most 10").optional(),
-  max_frames: z.number().int().min(1).max(2000, "max_frames must be at most 2000").optional(),
+  fps: fpsSchema.optional(),
+  max_frames: z
+    .number()
+    .int()
+    .min(videoLimits.minMaxFrames)
+    .max(videoLimits.maxMaxFrames, `max_frames must be at most ${videoLimits.maxMaxFrames}`)
+    .optional(),
 });
 const videoFramesPart = z.looseObject({
   type: z.literal("video"),
   video: z.array(z.string().min(1)).min(1, "video needs at least one frame"),
-  fps: z.number().min(0.1).max(10).optional(),
+  fps: fpsSchema.optional(),
 });
 const contentPart = z.discriminatedUnion("type", [textPart, imageUrlPart, videoUrlPart, videoFramesPart]);
 const content = z.union([z.string(), z.array(contentPart)]);
@@ -83,9 +95,12 @@ export const chatRequestSchema = z.looseObject({
   prompt_cache_key: z.string().optional(),
 });
 
-/** Validates a chat body; the message names the field and the problem. */
-export function parseChatRequest(body: unknown): { ok: true; request: ChatRequest } | { ok: false; message: string } {
+/**
+ * Validates a chat body. A refusal carries every issue with its path (for marks in the JSON view)
+ * and a message naming the first field and its problem (for API clients).
+ */
+export function parseChatRequest(body: unknown): { ok: true; request: ChatRequest } | { ok: false; message: string; issues: SchemaIssue[] } {
   const parsed = chatRequestSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, message: `Invalid request body: ${describeSchemaIssue(parsed.error.issues)}` };
+  if (!parsed.success) return { ok: false, message: `Invalid request body: ${describeSchemaIssue(parsed.error.issues)}`, issues: toSchemaIssues(parsed.error.issues) };
   return { ok: true, request: parsed.data };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChatStream, type ChatStreamEvent } from "./read-chat-stream";
+import { readChatStream, type ChatStreamEvent } from "./chat-stream-events";
 
 // The page reads the gateway's SSE body; these bodies are what the gateway sends.
 function body(text: string, pieceSize = 7): Response {

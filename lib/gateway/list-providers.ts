@@ -2,9 +2,9 @@ import "server-only";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { listCatalogModels } from "@/lib/catalog/model-catalog";
 import { getServerEnv } from "@/lib/env";
-import { readClientAccess } from "@/lib/gateway/access";
-import { getDefaultProviderId, getProviderRuntime } from "./provider-registry";
-import type { ProvidersResponse } from "./provider-summary";
+import { readClientAccess } from "./access";
+import { getDefaultProviderId, getProviderRuntime } from "@/lib/providers/provider-registry";
+import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 
 /** Every provider with its status for this client. Never includes keys. */
 export function listProviders(request: Request): ProvidersResponse {

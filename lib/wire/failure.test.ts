@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRetryable, parseRetryAfterHeader, parseRetryAfterMessage, redactSecrets } from "./upstream-failure";
+import { isRetryable, parseRetryAfterHeader, parseRetryAfterMessage, redactSecrets } from "./failure";
 
 describe("retry hints", () => {
   it("reads Retry-After in seconds or as an HTTP date", () => {

@@ -13,15 +13,16 @@ export class UpstreamIdleError extends Error {
 
 /**
  * Reads an SSE body as it arrives, yielding each event and comment as soon as its line is complete
- * (no coalescing). Throws {@link UpstreamIdleError} when the body stalls for `idleTimeoutMs`, and
- * whatever the body throws when the connection drops.
+ * (no coalescing). Throws {@link UpstreamIdleError} when the body stalls for `idleTimeoutMs` (when
+ * given), and whatever the body throws when the connection drops. The gateway reads upstream bodies
+ * with it, and the page reads the gateway's.
  */
 export async function* readServerSentEvents({
   body,
   idleTimeoutMs,
 }: {
   body: ReadableStream<Uint8Array>;
-  idleTimeoutMs: number;
+  idleTimeoutMs?: number;
 }): AsyncGenerator<ServerSentItem> {
   const pending: ServerSentItem[] = [];
   const parser = createParser({
@@ -33,10 +34,13 @@ export async function* readServerSentEvents({
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     while (true) {
-      const next = await new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
-        timer = setTimeout(() => reject(new UpstreamIdleError(idleTimeoutMs)), idleTimeoutMs);
-        reader.read().then(resolve, reject);
-      }).finally(() => clearTimeout(timer));
+      const next =
+        idleTimeoutMs === undefined
+          ? await reader.read()
+          : await new Promise<ReadableStreamReadResult<Uint8Array>>((resolve, reject) => {
+              timer = setTimeout(() => reject(new UpstreamIdleError(idleTimeoutMs)), idleTimeoutMs);
+              reader.read().then(resolve, reject);
+            }).finally(() => clearTimeout(timer));
       if (next.done) break;
       parser.feed(decoder.decode(next.value, { stream: true }));
       while (pending.length > 0) yield pending.shift()!;

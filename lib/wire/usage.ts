@@ -1,5 +1,5 @@
-import type { LenientUsage } from "@/lib/providers/openai-style/openai-style-schemas";
-import type { Usage } from "./chat-wire";
+import type { LenientUsage } from "./upstream-chunk";
+import type { Usage } from "./chat-response";
 
 /**
  * One usage shape for every provider: Moonshot's top-level `cached_tokens` and OpenAI's

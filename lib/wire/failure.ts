@@ -1,6 +1,7 @@
-import type { GatewayErrorBody } from "./chat-wire";
-
-/** An upstream error, reduced to what the gateway needs to report and retry it. */
+/**
+ * A failure the gateway reports: an upstream's error reduced to what is needed to report and retry
+ * it, or the gateway's own refusal. Once a stream has started it travels as a value, never thrown.
+ */
 export interface UpstreamFailure {
   /** HTTP status to answer with (the upstream's own where it gave one). */
   status: number;
@@ -54,20 +55,6 @@ export function redactSecrets({ text, secrets }: { text: string; secrets: Readon
   return result;
 }
 
-/** The body the gateway answers with for a failure. */
-export function toGatewayErrorBody({ failure, provider }: { failure: UpstreamFailure; provider: string }): GatewayErrorBody {
-  return {
-    error: {
-      type: failure.type,
-      message: failure.message,
-      provider,
-      ...(failure.upstreamStatus !== undefined ? { upstream_status: failure.upstreamStatus } : {}),
-      ...(failure.code !== undefined ? { code: failure.code } : {}),
-      ...(failure.requestId !== undefined ? { request_id: failure.requestId } : {}),
-    },
-  };
-}
-
 /** A failure raised by the gateway itself (bad request, access, configuration). */
 export function gatewayFailure({ status, type, message }: { status: number; type: string; message: string }): UpstreamFailure {
   return { status, type, message, retryable: false };
@@ -83,24 +70,4 @@ export function errorTypeForStatus(status: number): string {
   if (status === 429) return "rate_limit_error";
   if (status >= 500) return "server_error";
   return "upstream_error";
-}
-
-/** Describes a network-level failure (refused, reset, DNS) without leaking request details. */
-export function describeConnectionFailure({ error, url }: { error: unknown; url: string }): UpstreamFailure {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : undefined;
-  const detail = code ?? (cause instanceof Error ? cause.message : "connection failed");
-  let host = url;
-  try {
-    host = new URL(url).host;
-  } catch {
-    // keep the raw value
-  }
-  return {
-    status: 502,
-    type: "upstream_connection_error",
-    message: `Could not reach ${host} (${detail}). Check the provider's base URL and that the service is up.`,
-    retryable: true,
-    ...(code !== undefined ? { code } : {}),
-  };
 }

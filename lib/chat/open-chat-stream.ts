@@ -1,0 +1,33 @@
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { ChatRequest } from "@/lib/wire/chat-request";
+import { readErrorEnvelope, type ReportedError } from "@/lib/wire/chat-stream-events";
+import { attemptsHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+
+/** Sends a streaming chat request through the gateway; the response's body is read with `readChatStream`. */
+export async function openChatStream({
+  providerId,
+  body,
+  apiKey,
+  signal,
+}: {
+  providerId: ProviderId;
+  body: ChatRequest;
+  apiKey: string | undefined;
+  signal: AbortSignal;
+}): Promise<{ ok: true; response: Response; attempts: number } | { ok: false; error: ReportedError }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (apiKey) headers[userKeyHeader] = apiKey;
+  let response: Response;
+  try {
+    response = await fetch(`/api/providers/${providerId}/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify(body), signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { ok: false, error: { type: "network_error", message: "Could not reach the workbench server. Is it still running?" } };
+  }
+  const attempts = Number(response.headers.get(attemptsHeader) ?? "1");
+  if (!response.ok || !response.body) {
+    const parsed: unknown = await response.json().catch(() => undefined);
+    return { ok: false, error: readErrorEnvelope({ body: parsed, status: response.status }) };
+  }
+  return { ok: true, response, attempts };
+}
