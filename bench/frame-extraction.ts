@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
-import { framePatchLimit, resizedForVision } from "../lib/tokens/vision-tokens";
+import { framePatchLimit, resizedForVision } from "@/lib/catalog/vision-tokens";
 import { startApp } from "./support/start-app";
 
 const video = { seconds: 60, width: 1920, height: 1080, fps: 2 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { providerIds } from "@/lib/catalog/catalog-types";
-import { dashscopeRegionIds } from "@/lib/providers/dashscope/dashscope-regions";
+import { dashscopeRegionIds } from "@/lib/catalog/dashscope-regions";
 
 const optionalText = z
   .string()

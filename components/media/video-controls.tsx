@@ -7,7 +7,7 @@ import type { VideoAttachment } from "@/lib/media/attachment-types";
 import { formatVideoTime, sampleFrameTimes } from "@/lib/media/frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { mediaCache } from "@/lib/media/media-cache";
-import { providerMediaLimits } from "@/lib/media/media-rules";
+import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { useMediaCache } from "@/lib/media/use-media";
 import { videoTokenDetail } from "@/lib/tokens/attachment-tokens";
 

@@ -1,10 +1,9 @@
 "use client";
 
-import { samplingFor } from "@/lib/catalog/model-catalog";
-import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
+import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, parameterNames, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
-import { describeSchemaProblem } from "@/lib/request/request-rules";
+import { defaultSampling, pinnedSampling, samplingDependsOnThinking, toolListProblem } from "@/lib/request/request-rules";
 import { readPreserveThinking, readThinkingSwitch } from "@/lib/request/thinking-fields";
 import { FieldIssues, FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
 import { JsonTextField } from "./json-text-field";
@@ -13,7 +12,8 @@ import { NumberField } from "./number-field";
 import { StopField } from "./stop-field";
 
 const sampling = ["temperature", "top_p", "n", "presence_penalty", "frequency_penalty", "seed"] as const;
-const known = new Set<string>(["thinking", "enable_thinking", "preserve_thinking", "chat_template_kwargs", "max_tokens", "max_completion_tokens", "stream", "stream_options", ...sampling, "stop", "response_format", "tools", "tool_choice", "prompt_cache_key", "thinking_budget", "enable_search", "vl_high_resolution_images"]);
+// Fields with a control here (in any provider's names), and the envelope the workbench sets itself.
+const known = new Set<string>([...parameterNames, "enable_thinking", "chat_template_kwargs", "max_completion_tokens", "stream", "stream_options"]);
 
 const exampleTool = [
   {
@@ -35,19 +35,6 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function validateTools(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return 'Tools must be a JSON array of {"type": "function", "function": {...}} definitions.';
-  for (const [index, tool] of value.entries()) {
-    const fn = (tool as { function?: { name?: unknown; parameters?: unknown } } | null)?.function;
-    if (!fn || typeof fn.name !== "string") return `Tool ${index + 1} needs "function": {"name": …}.`;
-    if (fn.parameters !== undefined) {
-      const problem = describeSchemaProblem(fn.parameters);
-      if (problem) return `The parameters of "${fn.name}" ${problem}.`;
-    }
-  }
-  return undefined;
-}
-
 /** The parameter editor: a control for each parameter the selected provider and model accept. */
 export function ParameterForm() {
   const { conversation } = useWorkbench();
@@ -57,9 +44,9 @@ export function ParameterForm() {
   const accepted = new Set<ParameterName>(acceptedParameters({ providerId: conversation.providerId, spec }));
   const set = (field: string, value: unknown) => conversationStore.setParameter(field, value);
   const thinkingSwitch = readThinkingSwitch({ fields: parameters, family });
-  const pins = rules.documentedRules && spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinks }) : {};
-  const defaults = !spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinks }) : {};
-  const mode = spec.sampling?.thinking && spec.sampling?.nonThinking ? (thinks ? " in thinking mode" : " without thinking") : "";
+  const pins = pinnedSampling({ providerId: conversation.providerId, spec, thinking: thinks });
+  const defaults = defaultSampling({ spec, thinking: thinks });
+  const mode = samplingDependsOnThinking(spec) ? (thinks ? " in thinking mode" : " without thinking") : "";
   const thinkingReason =
     spec.thinking.mode === "always" ? `${spec.id} always thinks; turning it off is rejected.` : spec.thinking.mode === "none" ? `${spec.id} does not think.` : `Default for ${spec.id} here: ${spec.thinking.defaultEnabled ? "on" : "off"}.`;
   const toolChoices = allowedToolChoices({ providerId: conversation.providerId, thinkingEnabled: thinks });
@@ -204,7 +191,7 @@ export function ParameterForm() {
           value={parameters.tools}
           rows={10}
           placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {...}}}]'
-          validate={validateTools}
+          validate={toolListProblem}
           onChange={(value) => set("tools", value)}
           action={!parameters.tools ? <LinkButton onClick={() => set("tools", exampleTool)}>insert an example</LinkButton> : undefined}
         />

@@ -394,7 +394,7 @@ export class ConversationStore {
             attachment = read.attachment;
             return;
           }
-          const kind = (await import("@/lib/media/media-rules")).mediaKindOf({ mediaType: file.type, name: file.name });
+          const kind = (await import("@/lib/catalog/media-limits")).mediaKindOf({ mediaType: file.type, name: file.name });
           if (!kind) {
             problems.push(`${file.name || "The pasted file"} is not an image, a video or a document the workbench can attach (type "${file.type || "unknown"}").`);
             return;

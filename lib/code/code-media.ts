@@ -2,7 +2,7 @@ import { currentFrames } from "@/lib/media/attachment-parts";
 import type { Attachment, VideoAttachment } from "@/lib/media/attachment-types";
 import { readPlaceholder } from "@/lib/media/media-placeholder";
 import { frameListFor } from "@/lib/media/media-rules";
-import { framePatchLimit, resizedForVision } from "@/lib/tokens/vision-tokens";
+import { framePatchLimit, resizedForVision } from "@/lib/catalog/vision-tokens";
 
 // The body on screen carries placeholders instead of base64. Code must send the real bytes, so each
 // placeholder becomes an expression that reads the file from disk (or cuts the frames with ffmpeg).

@@ -1,13 +1,14 @@
 import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import type { FilesApi } from "@/lib/providers/provider-adapter";
 import { authorizeCall } from "./chat-gateway";
 import { errorResponse } from "@/lib/http/error-response";
 import { readProviderParam } from "./route-params";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 
-/** Moonshot's per-file limit, which the gateway applies before anything is sent upstream. */
-export const maxUploadFileBytes = 100 * 1024 * 1024;
+/** Moonshot's per-file limit (every files API behind the gateway is Moonshot's), applied before anything is sent upstream. */
+export const maxUploadFileBytes = providerMediaLimits.moonshot.maxUploadBytes ?? 0;
 // Room for the multipart envelope (boundaries, part headers, the purpose field) around the file.
 const multipartAllowance = 64 * 1024;
 
@@ -50,7 +51,7 @@ const tooLarge = (size: string) =>
   gatewayFailure({
     status: 413,
     type: "file_too_large",
-    message: `The upload is ${size}; files may be at most 100 MB (Moonshot's limit). Compress or shorten the file, or send a video as frames.`,
+    message: `The upload is ${size}; files may be at most ${maxUploadFileBytes / 1024 / 1024} MB (Moonshot's limit). Compress or shorten the file, or send a video as frames.`,
   });
 
 /**

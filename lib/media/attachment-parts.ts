@@ -4,7 +4,8 @@ import type { Attachment, DocumentAttachment, MediaAttachment, VideoAttachment }
 import { formatVideoTime } from "./frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { filePlaceholder, framePlaceholder } from "./media-placeholder";
-import { frameListFor, mediaFormatOf, mediaTypeOfFormat, providerMediaLimits } from "./media-rules";
+import { frameListFor } from "./media-rules";
+import { mediaFormatOf, mediaTypeOfFormat, providerMediaLimits } from "@/lib/catalog/media-limits";
 
 /** Where the bytes and texts of attachments come from when a body is built. */
 export interface MediaResolver {

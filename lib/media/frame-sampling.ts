@@ -1,4 +1,4 @@
-import { sampledFrameCount } from "@/lib/tokens/vision-tokens";
+import { sampledFrameCount } from "@/lib/catalog/vision-tokens";
 
 /** The moments a model sees from a video, and how they were chosen. */
 export interface FrameSample {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ImageAttachment, VideoAttachment } from "./attachment-types";
 import { sampleFrameTimes } from "./frame-sampling";
-import { checkMediaAttachment, checkRequestSize, dataUrlLength, inlineMediaBytes, mediaFormatOf } from "./media-rules";
+import { checkMediaAttachment, checkRequestSize, dataUrlLength, inlineMediaBytes } from "./media-rules";
+import { mediaFormatOf } from "@/lib/catalog/media-limits";
 
 const vision = { id: "kimi-k2.6", input: ["text", "image", "video"] as Array<"text" | "image" | "video"> };
 

@@ -1,178 +1,12 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
+import { imageShapeLimits, mediaFormatOf, providerMediaLimits, type MediaFormat } from "@/lib/catalog/media-limits";
 import { providerDescriptors } from "@/lib/catalog/model-catalog";
 import type { MediaAttachment, VideoAttachment } from "./attachment-types";
 import { sampleFrameTimes } from "./frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
 
-// What each provider accepts, from DESIGN.md and shared/kimi-docs (Moonshot vision guide, DashScope
-// "File limitations"). Self-hosted servers set their own limits; only the gateway's own apply there.
-
-/** Formats by the names the docs use. */
-export type MediaFormat =
-  | "png"
-  | "jpeg"
-  | "webp"
-  | "gif"
-  | "bmp"
-  | "tiff"
-  | "heic"
-  | "mp4"
-  | "mov"
-  | "webm"
-  | "avi"
-  | "mkv"
-  | "flv"
-  | "wmv"
-  | "mpeg"
-  | "3gpp";
-
-/** A provider's documented media limits. */
-export interface ProviderMediaLimits {
-  imageFormats: readonly MediaFormat[];
-  videoFormats: readonly MediaFormat[];
-  /** Largest base64 string for one image, where documented. */
-  maxImageBase64Bytes?: number;
-  /** Largest base64 string for one video file. */
-  maxVideoBase64Bytes: number;
-  /** Largest request body the service accepts, where documented. */
-  maxRequestBytes?: number;
-  /** Largest file its files API takes (absent: no files API). */
-  maxUploadBytes?: number;
-  /** Whether a video may go as a list of frames: documented, not documented (sent at your risk), or not at all. */
-  frameList: "documented" | "undocumented" | "unsupported";
-  /** Whether `max_frames` beside a video file is honoured (DashScope's native API only). */
-  honoursMaxFrames: boolean;
-  /** Recommended largest picture (long side × short side). */
-  recommendedImage: { long: number; short: number };
-  recommendedVideo: { long: number; short: number };
-}
-
-const megabyte = 1024 * 1024;
-
-const moonshotLimits: ProviderMediaLimits = {
-  imageFormats: ["png", "jpeg", "webp", "gif"],
-  videoFormats: ["mp4", "mpeg", "mov", "avi", "flv", "webm", "wmv", "3gpp"],
-  maxVideoBase64Bytes: 10 * megabyte,
-  maxRequestBytes: 100 * megabyte,
-  maxUploadBytes: 100 * megabyte,
-  frameList: "undocumented",
-  honoursMaxFrames: false,
-  recommendedImage: { long: 4096, short: 2160 },
-  recommendedVideo: { long: 2048, short: 1080 },
-};
-
-const dashscopeLimits: ProviderMediaLimits = {
-  imageFormats: ["bmp", "jpeg", "png", "tiff", "webp", "heic"],
-  videoFormats: ["mp4", "avi", "mkv", "mov", "flv", "wmv"],
-  maxImageBase64Bytes: 10 * megabyte,
-  maxVideoBase64Bytes: 10 * megabyte,
-  frameList: "documented",
-  honoursMaxFrames: false,
-  recommendedImage: { long: 3840, short: 2160 },
-  recommendedVideo: { long: 2048, short: 1080 },
-};
-
-/** Media limits per provider. */
-export const providerMediaLimits: Record<ProviderId, ProviderMediaLimits> = {
-  simulator: moonshotLimits,
-  moonshot: moonshotLimits,
-  dashscope: dashscopeLimits,
-  "dashscope-native": { ...dashscopeLimits, honoursMaxFrames: true },
-  "openai-compatible": {
-    imageFormats: ["png", "jpeg", "webp", "gif", "bmp", "tiff"],
-    videoFormats: ["mp4", "mov", "webm", "avi", "mkv", "flv", "wmv", "mpeg", "3gpp"],
-    maxVideoBase64Bytes: 10 * megabyte,
-    frameList: "unsupported",
-    honoursMaxFrames: false,
-    recommendedImage: { long: 4096, short: 2160 },
-    recommendedVideo: { long: 2048, short: 1080 },
-  },
-};
-
-const formatsByMediaType: Record<string, MediaFormat> = {
-  "image/png": "png",
-  "image/jpeg": "jpeg",
-  "image/jpg": "jpeg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "image/bmp": "bmp",
-  "image/x-ms-bmp": "bmp",
-  "image/tiff": "tiff",
-  "image/heic": "heic",
-  "image/heif": "heic",
-  "video/mp4": "mp4",
-  "video/quicktime": "mov",
-  "video/webm": "webm",
-  "video/x-msvideo": "avi",
-  "video/avi": "avi",
-  "video/x-matroska": "mkv",
-  "video/x-flv": "flv",
-  "video/x-ms-wmv": "wmv",
-  "video/mpeg": "mpeg",
-  "video/3gpp": "3gpp",
-};
-
-const formatsByExtension: Record<string, MediaFormat> = {
-  png: "png",
-  jpg: "jpeg",
-  jpeg: "jpeg",
-  jpe: "jpeg",
-  webp: "webp",
-  gif: "gif",
-  bmp: "bmp",
-  tif: "tiff",
-  tiff: "tiff",
-  heic: "heic",
-  heif: "heic",
-  mp4: "mp4",
-  m4v: "mp4",
-  mov: "mov",
-  webm: "webm",
-  avi: "avi",
-  mkv: "mkv",
-  flv: "flv",
-  wmv: "wmv",
-  mpeg: "mpeg",
-  mpg: "mpeg",
-  "3gp": "3gpp",
-};
-
-/** The canonical media type of each format (what a data URL carries). */
-export const mediaTypeOfFormat: Record<MediaFormat, string> = {
-  png: "image/png",
-  jpeg: "image/jpeg",
-  webp: "image/webp",
-  gif: "image/gif",
-  bmp: "image/bmp",
-  tiff: "image/tiff",
-  heic: "image/heic",
-  mp4: "video/mp4",
-  mov: "video/quicktime",
-  webm: "video/webm",
-  avi: "video/x-msvideo",
-  mkv: "video/x-matroska",
-  flv: "video/x-flv",
-  wmv: "video/x-ms-wmv",
-  mpeg: "video/mpeg",
-  "3gpp": "video/3gpp",
-};
-
-/** A file's format from its media type, or from its name when the browser gave no type. */
-export function mediaFormatOf({ mediaType, name }: { mediaType: string; name: string }): MediaFormat | undefined {
-  const byType = formatsByMediaType[mediaType.toLowerCase().split(";")[0]!.trim()];
-  if (byType) return byType;
-  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return extension ? formatsByExtension[extension] : undefined;
-}
-
-/** Whether a file is an image or video the workbench can attach (by type or name). */
-export function mediaKindOf({ mediaType, name }: { mediaType: string; name: string }): "image" | "video" | undefined {
-  const format = mediaFormatOf({ mediaType, name });
-  if (format) return mediaTypeOfFormat[format].startsWith("image/") ? "image" : "video";
-  if (mediaType.startsWith("image/")) return "image";
-  if (mediaType.startsWith("video/")) return "video";
-  return undefined;
-}
+// Checks of attachments against what each provider accepts (the facts are in the catalog's media
+// limits): how each attachment will be sent, what blocks sending, and the one-click ways out.
 
 /** Length of the base64 data URL for a file of `bytes` bytes. */
 export function dataUrlLength({ bytes, mediaType }: { bytes: number; mediaType: string }): number {
@@ -203,6 +37,8 @@ export type MediaDelivery =
   | { kind: "needs-upload" }
   | { kind: "frames" }
   | { kind: "blocked" };
+
+const megabyte = 1024 * 1024;
 
 /** Human-readable size. */
 export function formatBytes(bytes: number): string {
@@ -278,10 +114,10 @@ export function checkMediaAttachment({
 
   const { width, height } = attachment;
   if (width !== undefined && height !== undefined) {
-    if (width <= 10 || height <= 10) {
-      error("too-small", `The ${kind} is ${width}×${height} px; each side must be larger than 10 px. Use a larger ${kind}.`);
-    } else if (Math.max(width, height) / Math.min(width, height) > 200) {
-      error("aspect-ratio", `The ${kind}'s aspect ratio is ${Math.round(Math.max(width, height) / Math.min(width, height))}:1; the limit is 200:1. Crop it closer to square.`);
+    if (width <= imageShapeLimits.minSideExclusive || height <= imageShapeLimits.minSideExclusive) {
+      error("too-small", `The ${kind} is ${width}×${height} px; each side must be larger than ${imageShapeLimits.minSideExclusive} px. Use a larger ${kind}.`);
+    } else if (Math.max(width, height) / Math.min(width, height) > imageShapeLimits.maxAspectRatio) {
+      error("aspect-ratio", `The ${kind}'s aspect ratio is ${Math.round(Math.max(width, height) / Math.min(width, height))}:1; the limit is ${imageShapeLimits.maxAspectRatio}:1. Crop it closer to square.`);
     }
     const recommended = kind === "image" ? limits.recommendedImage : limits.recommendedVideo;
     const scale = fitScale({ width, height, ...recommended });
@@ -322,13 +158,13 @@ export function checkMediaAttachment({
     if (duration === undefined) {
       error("duration-unknown", "The video's duration could not be read, so its frames and cost cannot be worked out. Re-encode it as MP4 (e.g. ffmpeg -i in.webm out.mp4).");
     } else if (duration < videoLimits.minDurationSeconds || duration > videoLimits.maxDurationSeconds) {
-      error("duration", `The video is ${duration.toFixed(1)} s long; videos must be 2 s to 1 h. ${duration < 2 ? "Use a longer clip, or attach its frames as images." : "Cut it into clips of up to an hour."}`);
+      error("duration", `The video is ${duration.toFixed(1)} s long; videos must be ${videoLimits.minDurationSeconds} s to ${videoLimits.maxDurationSeconds / 3600} h. ${duration < videoLimits.minDurationSeconds ? "Use a longer clip, or attach its frames as images." : "Cut it into clips of up to an hour."}`);
     }
     if (video.fps < videoLimits.minFps || video.fps > videoLimits.maxFps) {
       error("fps", `fps is ${video.fps}; it must be from ${videoLimits.minFps} to ${videoLimits.maxFps}.`);
     }
     if (!Number.isInteger(video.maxFrames) || video.maxFrames < videoLimits.minMaxFrames || video.maxFrames > videoLimits.maxMaxFrames) {
-      error("max-frames", `max_frames is ${video.maxFrames}; it must be a whole number from 1 to 2000.`);
+      error("max-frames", `max_frames is ${video.maxFrames}; it must be a whole number from ${videoLimits.minMaxFrames} to ${videoLimits.maxMaxFrames}.`);
     }
     if (video.delivery === "frames") {
       delivery = { kind: "frames" };
@@ -367,7 +203,7 @@ export function checkMediaAttachment({
             "video-size",
             limits.maxUploadBytes !== undefined
               ? `The video is ${formatBytes(video.bytes)}; ${providerLabel(providerId)}'s files API takes at most ${formatBytes(limits.maxUploadBytes)}. Compress or shorten it, or send it as frames.`
-              : `As base64 the video would be ${formatBytes(encoded)}; ${providerLabel(providerId)} takes video files under ${formatBytes(limits.maxVideoBase64Bytes)} and has no upload the workbench can use. Send it as frames, compress it, or switch to the Moonshot API (which takes uploads up to 100 MB).`,
+              : `As base64 the video would be ${formatBytes(encoded)}; ${providerLabel(providerId)} takes video files under ${formatBytes(limits.maxVideoBase64Bytes)} and has no upload the workbench can use. Send it as frames, compress it, or switch to the Moonshot API (which takes uploads up to ${formatBytes(providerMediaLimits.moonshot.maxUploadBytes ?? 0)}).`,
             fixes,
           );
         }

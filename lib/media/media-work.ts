@@ -7,10 +7,11 @@ import { captureFrames, downscaleImage, readBrowserImageSize, readBrowserVideoMe
 import { videoLimits } from "@/lib/wire/video-limits";
 import { readImageInfo } from "./image-dimensions";
 import { mediaCache } from "./media-cache";
-import { frameListFor, mediaKindOf } from "./media-rules";
+import { frameListFor } from "./media-rules";
+import { mediaKindOf } from "@/lib/catalog/media-limits";
 import { fetchFileContent, uploadFile } from "./upload-file";
 import { readVideoInfo } from "./video-info";
-import { framePatchLimit, resizedForVision } from "@/lib/tokens/vision-tokens";
+import { framePatchLimit, resizedForVision } from "@/lib/catalog/vision-tokens";
 
 // The heavy half of attachment handling, loaded when the user first attaches something (or a saved
 // conversation with attachments is opened): reading files, IndexedDB, uploads, frame capture.

@@ -3,7 +3,7 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { providerDescriptors, type ProviderDescriptor } from "@/lib/catalog/model-catalog";
 import { getServerEnv, type ServerEnv } from "@/lib/env";
 import { createDashscopeAdapter } from "./dashscope/dashscope-adapter";
-import { dashscopeRegions, fillWorkspaceId } from "./dashscope/dashscope-regions";
+import { dashscopeRegions, fillWorkspaceId } from "@/lib/catalog/dashscope-regions";
 import { createDashscopeNativeAdapter } from "./dashscope-native/dashscope-native-adapter";
 import { createMoonshotAdapter, moonshotDefaultBaseUrl } from "./moonshot/moonshot-adapter";
 import { createOpenAiCompatibleAdapter } from "./openai-compatible/openai-compatible-adapter";

@@ -1,7 +1,7 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
-import { samplingFor } from "@/lib/catalog/model-catalog";
 import { acceptedParameters, maxTokensLimit, parameterNames, rulesFor, type NumericRange } from "@/lib/catalog/provider-parameters";
 import type { RequestParameters } from "@/lib/chat/conversation-types";
+import { pinnedSampling } from "./request-rules";
 import { readPreserveThinking, readThinkingSwitch, requestThinks, writeThinkingFields } from "./thinking-fields";
 
 /** One change the workbench made to the parameters, said the way the user reads it. */
@@ -74,13 +74,10 @@ export function adaptParameters({
     next = writeThinkingFields({ fields: next, family: rules.family, thinking, preserve });
   }
   const thinks = requestThinks({ fields: next, family: rules.family, spec });
-  if (rules.documentedRules && spec.sampling?.pinned) {
-    const pins = samplingFor({ spec, thinkingEnabled: thinks });
-    for (const [field, pinned] of Object.entries(pins)) {
-      if (field in next && next[field] !== pinned) {
-        changes.push({ field, description: `${field} ${String(next[field])} removed: ${spec.id} fixes it at ${pinned}${thinks ? " while thinking" : " without thinking"}.` });
-        delete next[field];
-      }
+  for (const [field, pinned] of Object.entries(pinnedSampling({ providerId: to, spec, thinking: thinks }))) {
+    if (field in next && next[field] !== pinned) {
+      changes.push({ field, description: `${field} ${String(next[field])} removed: ${spec.id} fixes it at ${pinned}${thinks ? " while thinking" : " without thinking"}.` });
+      delete next[field];
     }
   }
   for (const [field, range] of Object.entries(rules.ranges) as Array<[string, NumericRange]>) {

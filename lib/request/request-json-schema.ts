@@ -1,6 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
-import { samplingFor } from "@/lib/catalog/model-catalog";
 import { acceptedParameters, defaultMaxTokensFor, maxTokensLimit, rulesFor } from "@/lib/catalog/provider-parameters";
+import { pinnedSampling } from "./request-rules";
 
 /**
  * A JSON Schema of the request body for the JSON view's completion and hover text: field types,
@@ -10,7 +10,7 @@ import { acceptedParameters, defaultMaxTokensFor, maxTokensLimit, rulesFor } fro
 export function buildRequestJsonSchema({ providerId, spec, thinks }: { providerId: ProviderId; spec: ModelSpec; thinks: boolean }): Record<string, unknown> {
   const rules = rulesFor(providerId);
   const accepted = new Set<string>(acceptedParameters({ providerId, spec }));
-  const pins = rules.documentedRules && spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinks }) : {};
+  const pins = pinnedSampling({ providerId, spec, thinking: thinks });
   const number = (field: string, description: string) => {
     const pinned = pins[field as keyof typeof pins];
     const range = rules.ranges[field as keyof typeof rules.ranges];

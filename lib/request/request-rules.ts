@@ -60,9 +60,27 @@ function checkThinking({ request, spec, rules, issues }: { request: CheckableReq
   }
 }
 
-function checkSampling({ request, spec, rules, thinking, issues }: { request: CheckableRequest; spec: CheckedSpec; rules: ParameterRules; thinking: boolean; issues: RuleIssue[] }) {
-  const pins = rules.documentedRules && spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinking }) : {};
-  const mode = spec.sampling?.thinking && spec.sampling?.nonThinking ? (thinking ? " in thinking mode" : " in non-thinking mode") : "";
+/**
+ * Sampling values the service fixes for a model in a thinking state (any other value is rejected);
+ * empty where the model pins nothing or the provider's rules are not documented (self-hosted).
+ */
+export function pinnedSampling({ providerId, spec, thinking }: { providerId: ProviderId; spec: ModelSpec; thinking: boolean }): SamplingPins {
+  return rulesFor(providerId).documentedRules && spec.sampling?.pinned ? samplingFor({ spec, thinkingEnabled: thinking }) : {};
+}
+
+/** Documented defaults the service applies when a sampling field is left out (none where values are pinned). */
+export function defaultSampling({ spec, thinking }: { spec: ModelSpec; thinking: boolean }): SamplingPins {
+  return spec.sampling?.pinned ? {} : samplingFor({ spec, thinkingEnabled: thinking });
+}
+
+/** Whether a model's documented sampling values differ between thinking and non-thinking mode. */
+export function samplingDependsOnThinking(spec: ModelSpec): boolean {
+  return spec.sampling?.thinking !== undefined && spec.sampling?.nonThinking !== undefined;
+}
+
+function checkSampling({ request, spec, rules, thinking, issues, providerId }: { request: CheckableRequest; spec: CheckedSpec; rules: ParameterRules; thinking: boolean; issues: RuleIssue[]; providerId: ProviderId }) {
+  const pins = pinnedSampling({ providerId, spec, thinking });
+  const mode = samplingDependsOnThinking(spec) ? (thinking ? " in thinking mode" : " in non-thinking mode") : "";
   for (const field of samplingFields) {
     const value = request[field];
     const pinned = pins[field];
@@ -143,6 +161,35 @@ export function describeSchemaProblem(schema: unknown): string | undefined {
   return undefined;
 }
 
+const toolShapeMessage = 'Each tool needs {"type": "function", "function": {"name": …}}.';
+
+type ToolDefinitionLike = { type?: unknown; function: { name: string; parameters?: unknown } };
+
+function isToolDefinition(tool: unknown): tool is ToolDefinitionLike {
+  return isRecord(tool) && isRecord(tool.function) && typeof tool.function.name === "string";
+}
+
+function toolParametersProblem(tool: ToolDefinitionLike): string | undefined {
+  if (tool.function.parameters === undefined) return undefined;
+  const problem = describeSchemaProblem(tool.function.parameters);
+  return problem ? `The parameters of "${tool.function.name}" ${problem}.` : undefined;
+}
+
+/**
+ * Why a value cannot be a `tools` list at all (not an array, an entry that is not a definition, a
+ * `parameters` that is not an object schema), or undefined. The form refuses to apply such a value;
+ * everything else is checked by {@link checkRequest} and shown beside the field.
+ */
+export function toolListProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'Tools must be a JSON array of {"type": "function", "function": {...}} definitions.';
+  for (const [index, tool] of value.entries()) {
+    if (!isToolDefinition(tool)) return `Tool ${index + 1}: ${toolShapeMessage}`;
+    const problem = toolParametersProblem(tool);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 function checkTools({ request, rules, thinking, spec, issues }: { request: CheckableRequest; rules: ParameterRules & { family: string }; thinking: boolean; spec: ModelSpec; issues: RuleIssue[] }) {
   const tools = Array.isArray(request.tools) ? request.tools : [];
   if (tools.length > rules.tools.maxTools) {
@@ -155,8 +202,8 @@ function checkTools({ request, rules, thinking, spec, issues }: { request: Check
   }
   const names = new Set<string>();
   tools.forEach((tool, index) => {
-    if (!isRecord(tool) || !isRecord(tool.function) || typeof tool.function.name !== "string") {
-      issues.push({ path: ["tools", index], rule: "tool-shape", message: 'Each tool needs {"type": "function", "function": {"name": …}}.', serviceMessage: `Invalid request: tools[${index}] is not a tool definition` });
+    if (!isToolDefinition(tool)) {
+      issues.push({ path: ["tools", index], rule: "tool-shape", message: toolShapeMessage, serviceMessage: `Invalid request: tools[${index}] is not a tool definition` });
       return;
     }
     const name = tool.function.name;
@@ -184,10 +231,8 @@ function checkTools({ request, rules, thinking, spec, issues }: { request: Check
         serviceMessage: `Invalid request: function name "${name}" must match ${rules.tools.namePattern.source}`,
       });
     }
-    if (tool.function.parameters !== undefined) {
-      const problem = describeSchemaProblem(tool.function.parameters);
-      if (problem) issues.push({ path: ["tools", index, "function", "parameters"], rule: "tool-parameters", message: `The parameters of "${name}" ${problem}.`, serviceMessage: `Invalid request: parameters of function "${name}" ${problem}` });
-    }
+    const problem = toolParametersProblem(tool);
+    if (problem) issues.push({ path: ["tools", index, "function", "parameters"], rule: "tool-parameters", message: problem, serviceMessage: `Invalid request: parameters of function "${name}" ${describeSchemaProblem(tool.function.parameters)}` });
   });
   const choice = request.tool_choice;
   if (choice === undefined || choice === null) return;
@@ -287,7 +332,7 @@ export function checkRequest({ request, spec, providerId }: { request: Checkable
   const thinking = rules.family === "self-hosted" ? readThinkingSwitch({ fields: request, family: "self-hosted" }) !== false && spec.thinking.mode !== "none" : requestThinks({ fields: request, family: rules.family, spec });
   const issues: RuleIssue[] = [];
   checkThinking({ request, spec, rules, issues });
-  checkSampling({ request, spec, rules, thinking, issues });
+  checkSampling({ request, spec, rules, thinking, issues, providerId });
   checkStop({ request, rules, issues });
   checkResponseFormat({ request, issues });
   checkTools({ request, rules, thinking, spec, issues });

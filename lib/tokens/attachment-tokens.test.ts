@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { VideoAttachment } from "@/lib/media/attachment-types";
 import { attachmentTokens, videoTokenDetail } from "./attachment-tokens";
-import { framePatchLimit, resizedForVision, visionTokensForImage } from "./vision-tokens";
+import { framePatchLimit, resizedForVision, visionTokensForImage } from "@/lib/catalog/vision-tokens";
 
 const video = (overrides: Partial<VideoAttachment> = {}): VideoAttachment => ({
   id: "v",

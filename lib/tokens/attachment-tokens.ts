@@ -1,8 +1,9 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { MediaAttachment } from "@/lib/media/attachment-types";
 import { videoLimits } from "@/lib/wire/video-limits";
-import { frameListFor, providerMediaLimits } from "@/lib/media/media-rules";
-import { imagePartTokens, sampledFrameCount, videoPartTokens } from "./vision-tokens";
+import { frameListFor } from "@/lib/media/media-rules";
+import { providerMediaLimits } from "@/lib/catalog/media-limits";
+import { imagePartTokens, sampledFrameCount, videoPartTokens } from "@/lib/catalog/vision-tokens";
 
 /** How a video's tokens come about: frames seen, chunks of four, tokens per chunk. */
 export interface VideoTokenDetail {

@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { parseDataUrl } from "@/lib/media/image-dimensions";
-import { providerMediaLimits } from "@/lib/media/media-rules";
+import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { mediaPartTokens, type MediaPart } from "./media-part-tokens";
 import { countPromptTokens, type CountablePart, type PromptTokenBreakdown } from "./prompt-tokens";
 import { loadTextTokenizer } from "./text-tokenizer";

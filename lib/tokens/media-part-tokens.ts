@@ -1,7 +1,8 @@
+import { imageShapeLimits } from "@/lib/catalog/media-limits";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { readImageInfo, type ImageInfo } from "@/lib/media/image-dimensions";
 import { readVideoInfo } from "@/lib/media/video-info";
-import { imagePartTokens, sampledFrameCount, videoChunkTokens, videoPartTokens, framesPerChunk } from "./vision-tokens";
+import { imagePartTokens, sampledFrameCount, videoChunkTokens, videoPartTokens, framesPerChunk } from "@/lib/catalog/vision-tokens";
 
 // Sizes the media parts of a request from their bytes and prices them by the MoonViT rules. The
 // simulator bills with it (refusing what Moonshot refuses) and the gateway's local estimate counts
@@ -24,9 +25,11 @@ export type ReadMediaUrl<E> = (url: string, what: string) => { ok: true; bytes: 
 export type MakeError<E> = (message: string) => E;
 
 function checkImage<E>({ info, makeError, what }: { info: ImageInfo; makeError: MakeError<E>; what: string }): E | undefined {
-  if (info.width <= 10 || info.height <= 10) return makeError(`Invalid request: ${what} is ${info.width}×${info.height}; each side must be larger than 10 px`);
-  if (Math.max(info.width, info.height) / Math.min(info.width, info.height) > 200) {
-    return makeError(`Invalid request: ${what} aspect ratio ${info.width}:${info.height} exceeds 200:1`);
+  if (info.width <= imageShapeLimits.minSideExclusive || info.height <= imageShapeLimits.minSideExclusive) {
+    return makeError(`Invalid request: ${what} is ${info.width}×${info.height}; each side must be larger than ${imageShapeLimits.minSideExclusive} px`);
+  }
+  if (Math.max(info.width, info.height) / Math.min(info.width, info.height) > imageShapeLimits.maxAspectRatio) {
+    return makeError(`Invalid request: ${what} aspect ratio ${info.width}:${info.height} exceeds ${imageShapeLimits.maxAspectRatio}:1`);
   }
   return undefined;
 }
@@ -67,7 +70,7 @@ export function mediaPartTokens<E>({
   if (part.type === "video") {
     const frames = part.video ?? [];
     if (frames.length < videoLimits.minFrameList || frames.length > videoLimits.maxFrameList) {
-      return { ok: false, error: makeError(`Invalid request: a video sent as frames needs 4 to 2000 images, got ${frames.length}`) };
+      return { ok: false, error: makeError(`Invalid request: a video sent as frames needs ${videoLimits.minFrameList} to ${videoLimits.maxFrameList} images, got ${frames.length}`) };
     }
     let tokens = 0;
     // Each chunk of four frames is pooled into one frame's worth of tokens (sized by its first frame).
@@ -91,7 +94,7 @@ export function mediaPartTokens<E>({
       return { ok: false, error: makeError("Invalid request: the video's header has no duration or picture size; re-encode it (e.g. as MP4)") };
     }
     if (info.durationSeconds < videoLimits.minDurationSeconds || info.durationSeconds > videoLimits.maxDurationSeconds) {
-      return { ok: false, error: makeError(`Invalid request: video duration ${info.durationSeconds.toFixed(1)}s is out of range, it must be between 2s and 1h`) };
+      return { ok: false, error: makeError(`Invalid request: video duration ${info.durationSeconds.toFixed(1)}s is out of range, it must be between ${videoLimits.minDurationSeconds}s and ${videoLimits.maxDurationSeconds / 3600}h`) };
     }
     const maxFrames = honoursMaxFrames && part.max_frames !== undefined ? part.max_frames : videoLimits.defaultMaxFrames;
     const frameCount = sampledFrameCount({ durationSeconds: info.durationSeconds, fps, maxFrames });

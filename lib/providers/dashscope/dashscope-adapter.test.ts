@@ -3,7 +3,7 @@ import type { ChatRequest } from "@/lib/wire/chat-request";
 import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
 import { createDashscopeAdapter } from "./dashscope-adapter";
-import { dashscopeRegions, fillWorkspaceId } from "./dashscope-regions";
+import { dashscopeRegions, fillWorkspaceId } from "@/lib/catalog/dashscope-regions";
 
 const upstream = setUpFixtureUpstream();
 

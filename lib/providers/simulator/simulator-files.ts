@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { invalidRequest, type SimulatorError } from "./simulator-request";
 
 // The simulator's stand-in for Moonshot's files API: files live in this process's memory (a
@@ -21,8 +22,13 @@ export interface SimulatorFile {
 }
 
 /** Moonshot's per-file limit. */
-export const maxFileBytes = 100 * 1024 * 1024;
+export const maxFileBytes = providerMediaLimits.moonshot.maxUploadBytes ?? 0;
 const maxFiles = 1000;
+
+/** Moonshot's answer to a file over its limit, in its own words. */
+export function fileTooLarge(): SimulatorError {
+  return invalidRequest(`File size is too large, max file size is ${maxFileBytes / 1024 / 1024}MB, please confirm and re-upload the file`);
+}
 // Moonshot allows 10 GB per account; an in-memory stand-in keeps less.
 const maxTotalBytes = 1024 * 1024 * 1024;
 
@@ -54,7 +60,7 @@ export function storeFile({ filename, purpose, mediaType, bytes }: { filename: s
     return { ok: false, error: invalidRequest(`Invalid purpose: ${purpose || "(none)"}; use one of ${filePurposes.join(", ")}`) };
   }
   if (bytes.byteLength === 0) return { ok: false, error: invalidRequest("File size is zero, please confirm and re-upload the file") };
-  if (bytes.byteLength > maxFileBytes) return { ok: false, error: invalidRequest("File size is too large, max file size is 100MB, please confirm and re-upload the file") };
+  if (bytes.byteLength > maxFileBytes) return { ok: false, error: fileTooLarge() };
   const store = files();
   if (store.size >= maxFiles) {
     return { ok: false, error: invalidRequest(`The number of files you have uploaded exceeded the max file count ${maxFiles}, please delete previous uploaded files`) };

@@ -4,7 +4,7 @@ import { findModelSpec, listCatalogModels, defaultMaxTokens } from "@/lib/catalo
 import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { PrefixCache } from "./simulator-cache";
 import { composeTurn } from "./simulator-compose";
-import { deleteFile, extractFileContent, fileNotFound, findFile, listFiles, maxFileBytes, storeFile, toFileObject } from "./simulator-files";
+import { deleteFile, extractFileContent, fileNotFound, fileTooLarge, findFile, listFiles, maxFileBytes, storeFile, toFileObject } from "./simulator-files";
 import { parseSimulatorDirectives, type SimulatorDirectives } from "./simulator-directives";
 import { planChoice } from "./simulator-plan";
 import { countSimulatorPrompt, lastUserText } from "./simulator-prompt";
@@ -190,7 +190,7 @@ async function handleUpload(request: Request): Promise<Response> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   // The multipart envelope adds a little; anything far beyond the file limit is refused unread.
   if (Number.isFinite(declared) && declared > maxFileBytes + 1024 * 1024) {
-    return simulatorErrorResponse(invalidRequest("File size is too large, max file size is 100MB, please confirm and re-upload the file"));
+    return simulatorErrorResponse(fileTooLarge());
   }
   let form: FormData;
   try {

@@ -1,4 +1,5 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
+import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { parseDataUrl } from "@/lib/media/image-dimensions";
 import { mediaPartTokens, type MediaPart } from "@/lib/tokens/media-part-tokens";
 import { countPromptTokens, type CountablePart, type PromptTokenBreakdown } from "@/lib/tokens/prompt-tokens";
@@ -6,9 +7,8 @@ import type { TextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { fileNotFound, findFile } from "./simulator-files";
 import { invalidRequest, messageText, type SimulatorError, type SimulatorMessage, type SimulatorRequest } from "./simulator-request";
 
-const moonshotImageFormats = ["png", "jpeg", "webp", "gif"];
-// DESIGN.md: a video inlined as base64 must stay under 10 MB; larger ones go through the files API.
-const maxInlineVideoChars = 10 * 1024 * 1024;
+// The simulator stands in for the Moonshot API, so Moonshot's media limits apply.
+const limits = providerMediaLimits.moonshot;
 
 /** The bytes behind a data URL or an `ms://` id of the simulator's files API. */
 function readMediaUrl(url: string, what: string): { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; error: SimulatorError } {
@@ -21,8 +21,8 @@ function readMediaUrl(url: string, what: string): { ok: true; bytes: Uint8Array;
   if (!dataUrl) {
     return { ok: false, error: invalidRequest(`Invalid request: ${what} must be a base64 data URL or an ms:// file id; http(s) URLs are not supported`) };
   }
-  if (what === "video_url.url" && url.length >= maxInlineVideoChars) {
-    return { ok: false, error: invalidRequest("Invalid request: a base64 video must be under 10MB; upload larger videos with purpose \"video\" and send the ms:// file id") };
+  if (what === "video_url.url" && url.length >= limits.maxVideoBase64Bytes) {
+    return { ok: false, error: invalidRequest(`Invalid request: a base64 video must be under ${limits.maxVideoBase64Bytes / 1024 / 1024}MB; upload larger videos with purpose "video" and send the ms:// file id`) };
   }
   return { ok: true, bytes: Buffer.from(dataUrl.base64, "base64"), mediaType: dataUrl.mediaType };
 }
@@ -34,7 +34,7 @@ function simulatorMediaTokens({ part, spec }: { part: MediaPart; spec: ModelSpec
     return { ok: false, error: invalidRequest(`Invalid request: model ${spec.id} does not support ${kind} input`) };
   }
   // Moonshot takes no max_frames: the simulator samples every video file at fps up to 2000 frames.
-  return mediaPartTokens({ part, readUrl: readMediaUrl, makeError: invalidRequest, imageFormats: moonshotImageFormats, honoursMaxFrames: false });
+  return mediaPartTokens({ part, readUrl: readMediaUrl, makeError: invalidRequest, imageFormats: limits.imageFormats, honoursMaxFrames: false });
 }
 
 /** Prompt tokens as the simulator bills them (the shared rules in lib/tokens, Moonshot's media limits). */
