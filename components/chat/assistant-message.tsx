@@ -2,7 +2,7 @@
 
 import { memo, useSyncExternalStore } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
-import type { AssistantTurn } from "@/lib/chat/conversation-types";
+import type { AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { CopyButton } from "./copy-button";
 import { ReasoningBlock } from "./reasoning-block";

@@ -1,4 +1,4 @@
-import type { ToolTurn } from "@/lib/chat/conversation-types";
+import type { ToolTurn } from "@/lib/conversation/conversation-types";
 
 /** A tool result the user sent back to the model. */
 export function ToolMessage({ turn }: { turn: ToolTurn }) {

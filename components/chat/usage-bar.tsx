@@ -1,4 +1,4 @@
-import type { PromptEstimate, TurnTimings } from "@/lib/chat/conversation-types";
+import type { PromptEstimate, TurnTimings } from "@/lib/conversation/conversation-types";
 import type { Usage } from "@/lib/wire/chat-response";
 
 const number = (value: number) => value.toLocaleString("en-US");

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
-import { attachmentsOf } from "@/lib/chat/conversation-store";
+import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { formatBytes } from "@/lib/media/media-rules";
 import { deleteUploadedFile, listUploadedFiles } from "@/lib/media/upload-file";

@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { toggleHistoryEvent } from "@/lib/chat/ui-events";
 import { useWorkbench } from "@/lib/chat/use-workbench";
-import { displayTitle, hasContent, listConversations, type ConversationSummary } from "@/lib/history/history-db";
+import { displayTitle, hasContent } from "@/lib/conversation/read-conversation";
+import { listConversations, type ConversationSummary } from "@/lib/history/history-db";
 
 const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
-import type { MediaAttachment } from "@/lib/media/attachment-types";
+import type { MediaAttachment } from "@/lib/conversation/attachment-types";
 import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { mediaCache } from "@/lib/media/media-cache";
 import { currentFrames } from "@/lib/media/attachment-parts";

@@ -2,7 +2,7 @@
 
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
-import type { DocumentAttachment } from "@/lib/media/attachment-types";
+import type { DocumentAttachment } from "@/lib/conversation/attachment-types";
 import { mediaCache } from "@/lib/media/media-cache";
 import { formatBytes } from "@/lib/media/media-rules";
 import { useMediaCache } from "@/lib/media/use-media";

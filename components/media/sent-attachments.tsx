@@ -1,6 +1,6 @@
 "use client";
 
-import type { Attachment, ImageAttachment } from "@/lib/media/attachment-types";
+import type { Attachment, ImageAttachment } from "@/lib/conversation/attachment-types";
 import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { formatBytes } from "@/lib/media/media-rules";
 import { useBlobObjectUrl } from "@/lib/media/use-media";

@@ -3,7 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
-import type { VideoAttachment } from "@/lib/media/attachment-types";
+import type { VideoAttachment } from "@/lib/conversation/attachment-types";
 import { formatVideoTime, sampleFrameTimes } from "@/lib/media/frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { mediaCache } from "@/lib/media/media-cache";

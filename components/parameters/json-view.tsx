@@ -9,7 +9,7 @@ import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { buildRequestJsonSchema } from "@/lib/request/request-json-schema";
 import { checkRequest } from "@/lib/request/request-rules";
-import { requestThinks } from "@/lib/request/thinking-fields";
+import { requestThinks } from "@/lib/catalog/thinking-fields";
 import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 
 // Monaco is served by this app (copied to public/monaco by scripts/copy-monaco.mjs), never a CDN.

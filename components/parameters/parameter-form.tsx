@@ -4,7 +4,7 @@ import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensL
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
 import { defaultSampling, pinnedSampling, samplingDependsOnThinking, toolListProblem } from "@/lib/request/request-rules";
-import { readPreserveThinking, readThinkingSwitch } from "@/lib/request/thinking-fields";
+import { readPreserveThinking, readThinkingSwitch } from "@/lib/catalog/thinking-fields";
 import { FieldIssues, FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
 import { JsonTextField } from "./json-text-field";
 import { ModelFacts } from "./model-facts";

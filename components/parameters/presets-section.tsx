@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import { conversationStore, createId } from "@/lib/chat/conversation-store";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import { createId } from "@/lib/conversation/create-id";
 import { deletePreset, loadPresets, renamePreset, savePreset, subscribeToPresets } from "@/lib/chat/presets";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { inputClass } from "./field-parts";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CopyButton } from "@/components/chat/copy-button";
 import { generateCode, snippetEnvironment } from "@/lib/code/generate-code";
-import { attachmentsOf } from "@/lib/chat/conversation-store";
+import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import { useWireRequest } from "@/lib/chat/use-wire-request";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 

@@ -1,6 +1,6 @@
 import { ToolMessage } from "@/components/chat/tool-message";
 import { UsageBar } from "@/components/chat/usage-bar";
-import type { AssistantTurn, UserTurn } from "@/lib/chat/conversation-types";
+import type { AssistantTurn, UserTurn } from "@/lib/conversation/conversation-types";
 import { mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { formatBytes } from "@/lib/media/media-rules";

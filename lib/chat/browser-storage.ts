@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { Conversation } from "./conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 
 const conversationKey = "kimi-workbench.conversation.v1";
 const providerKeysKey = "kimi-workbench.provider-keys.v1";
@@ -22,7 +22,7 @@ export async function loadConversation(): Promise<{ conversation?: Conversation;
   const store = storage();
   const raw = store?.getItem(conversationKey);
   if (!store || !raw) return {};
-  const { readSavedConversation } = await import("./saved-conversation");
+  const { readSavedConversation } = await import("@/lib/conversation/saved-conversation");
   try {
     const conversation = readSavedConversation(JSON.parse(raw));
     if (conversation) return { conversation };

@@ -1,3 +1,5 @@
+import { createId } from "@/lib/conversation/create-id";
+import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import type { DiscoveredModel, ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
@@ -6,17 +8,18 @@ import type { Usage } from "@/lib/wire/chat-response";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { adaptParameters, type ParameterChange } from "@/lib/request/adapt-parameters";
 import { currentFrames } from "@/lib/media/attachment-parts";
-import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/media/attachment-types";
+import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cache";
 import { checkMediaAttachment, checkRequestSize, inlineMediaBytes, type MediaFix, type MediaIssue } from "@/lib/media/media-rules";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
-import { readPreserveThinking, readThinkingSwitch, writeThinkingFields } from "@/lib/request/thinking-fields";
-import { allConversations, deleteConversation as deleteStoredConversation, getConversation, hasContent, putConversation } from "@/lib/history/history-db";
+import { readPreserveThinking, readThinkingSwitch, writeThinkingFields } from "@/lib/catalog/thinking-fields";
+import { allConversations, deleteConversation as deleteStoredConversation, getConversation, putConversation } from "@/lib/history/history-db";
+import { hasContent } from "@/lib/conversation/read-conversation";
 import { loadConversation, loadProviderKeys, saveConversation } from "./browser-storage";
-import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn, TurnError, TurnTimings } from "./conversation-types";
+import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn, TurnError, TurnTimings } from "@/lib/conversation/conversation-types";
 import { LiveStream } from "./live-stream";
 import { readChatStream } from "@/lib/wire/chat-stream-events";
 import { openChatStream } from "./open-chat-stream";
@@ -55,23 +58,11 @@ function loadMediaWork() {
   return import("@/lib/media/media-work");
 }
 
-/** A random id; `crypto.randomUUID` is missing on plain-http LAN origins, so build one from random bytes. */
-export function createId(): string {
-  const bytes = new Uint8Array(12);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 const serverState: WorkbenchState = {
   loaded: false,
   conversation: { id: "", providerId: "simulator", model: "", systemPrompt: "", parameters: {}, draft: "", draftAttachments: [], turns: [], updatedAt: 0 },
   mediaVersion: 0,
 };
-
-/** Every attachment of a conversation (sent and being written). */
-export function attachmentsOf(conversation: Pick<Conversation, "turns" | "draftAttachments">): Attachment[] {
-  return [...conversation.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : [])), ...conversation.draftAttachments];
-}
 
 function firstUsableModel(provider: ProviderSummary | undefined): string {
   return provider?.models.find((model) => !model.retired)?.id ?? provider?.models[0]?.id ?? "";
@@ -574,7 +565,7 @@ export class ConversationStore {
     }
     this.stop();
     this.persist();
-    const { readSavedConversation } = await import("./saved-conversation");
+    const { readSavedConversation } = await import("@/lib/conversation/saved-conversation");
     const conversation = readSavedConversation(stored);
     if (!conversation) {
       this.setState({ ...this.state, notice: "That conversation could not be read; it is left in the history as it is." });

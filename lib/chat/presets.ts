@@ -1,7 +1,7 @@
 // Named imports: see lib/chat/browser-storage.ts on bundle size.
 import { array, enum as oneOf, looseObject, number, record, string, unknown } from "zod/mini";
 import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
-import type { RequestParameters } from "./conversation-types";
+import type { RequestParameters } from "@/lib/conversation/conversation-types";
 
 const presetsKey = "kimi-workbench.presets.v1";
 

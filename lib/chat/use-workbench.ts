@@ -5,7 +5,7 @@ import { rulesFor, type ParameterFamily } from "@/lib/catalog/provider-parameter
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { RequestAdjustment } from "@/lib/request/build-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
-import { requestThinks } from "@/lib/request/thinking-fields";
+import { requestThinks } from "@/lib/catalog/thinking-fields";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { loadProviderKeys } from "./browser-storage";
 import { conversationStore, type WorkbenchState } from "./conversation-store";

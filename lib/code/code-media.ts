@@ -1,5 +1,5 @@
 import { currentFrames } from "@/lib/media/attachment-parts";
-import type { Attachment, VideoAttachment } from "@/lib/media/attachment-types";
+import type { Attachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { readPlaceholder } from "@/lib/media/media-placeholder";
 import { frameListFor } from "@/lib/media/media-rules";
 import { framePatchLimit, resizedForVision } from "@/lib/catalog/vision-tokens";

@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { Attachment } from "@/lib/media/attachment-types";
+import type { Attachment } from "@/lib/conversation/attachment-types";
 import type { WireRequest } from "@/lib/providers/provider-wire";
 import { extractCodeMedia, nodeMediaPrelude, pythonMediaPrelude, shellMediaSubstitutions, variableName, type CodeMedia } from "./code-media";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Conversation } from "@/lib/chat/conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 import type { ChatMessage } from "@/lib/wire/chat-request";
-import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/media/attachment-types";
+import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/conversation/attachment-types";
 import { turnsToMessages } from "@/lib/request/build-request";
 import { readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile } from "./conversation-export";
 

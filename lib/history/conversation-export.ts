@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { Conversation, Turn } from "@/lib/chat/conversation-types";
+import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import type { ToolCall } from "@/lib/wire/chat-request";
 import { blobKeysOf } from "@/lib/media/attachment-keys";
-import type { Attachment, DocumentAttachment } from "@/lib/media/attachment-types";
+import type { Attachment, DocumentAttachment } from "@/lib/conversation/attachment-types";
 
 // Two export formats. The workbench's own JSON keeps everything (settings, usage, timings, media
 // bytes) and reads back to the same conversation. Plain OpenAI `messages` is what other tools take;
@@ -48,7 +48,7 @@ export async function readConversationFile(value: unknown): Promise<{ ok: true; 
   if (envelope.data.version > conversationFileVersion) {
     return { ok: false, message: `This file is format version ${envelope.data.version}; this workbench reads up to version ${conversationFileVersion}. Update the workbench to import it.` };
   }
-  const { readSavedConversation } = await import("@/lib/chat/saved-conversation");
+  const { readSavedConversation } = await import("@/lib/conversation/saved-conversation");
   const conversation = readSavedConversation(envelope.data.conversation);
   if (!conversation) return { ok: false, message: "The conversation in this file is malformed (a message, an attachment or a setting is not what the workbench writes). Nothing was imported." };
   const keys = new Set(envelope.data.media.map((item) => item.key));

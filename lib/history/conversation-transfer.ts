@@ -1,11 +1,12 @@
-import { attachmentsOf, conversationStore } from "@/lib/chat/conversation-store";
-import type { Conversation } from "@/lib/chat/conversation-types";
-import type { DocumentAttachment } from "@/lib/media/attachment-types";
+import { attachmentsOf, displayTitle } from "@/lib/conversation/read-conversation";
+import { conversationStore } from "@/lib/chat/conversation-store";
+import type { Conversation } from "@/lib/conversation/conversation-types";
+import type { DocumentAttachment } from "@/lib/conversation/attachment-types";
 import { blobToBase64, contentKey, getBlob, putBlob } from "@/lib/media/blob-store";
 import { sendResolver } from "@/lib/media/media-cache";
 import { turnsToMessages } from "@/lib/request/build-request";
 import { attachmentKeys, conversationFileFormat, readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile, type ExportedMedia } from "./conversation-export";
-import { displayTitle, getConversation } from "./history-db";
+import { getConversation } from "./history-db";
 
 function download({ text, name }: { text: string; name: string }): void {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));

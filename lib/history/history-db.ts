@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from "idb";
-import type { Conversation } from "@/lib/chat/conversation-types";
-import { titleOf } from "@/lib/share/build-snapshot";
+import type { Conversation } from "@/lib/conversation/conversation-types";
+import { displayTitle, hasContent } from "@/lib/conversation/read-conversation";
 
 // Every conversation of this browser, in IndexedDB (attachments' bytes are in the media database).
 // The open conversation is also mirrored in localStorage, which can be written synchronously when
@@ -28,18 +28,8 @@ export interface ConversationSummary {
   messages: number;
 }
 
-/** The title shown for a conversation: its own, or its first message. */
-export function displayTitle(conversation: Pick<Conversation, "title" | "turns">): string {
-  return conversation.title?.trim() || titleOf(conversation);
-}
-
 function summarize(conversation: Conversation): ConversationSummary {
   return { id: conversation.id, title: displayTitle(conversation), updatedAt: conversation.updatedAt, messages: conversation.turns.length };
-}
-
-/** Whether a conversation is worth keeping in the history (an untouched new chat is not). */
-export function hasContent(conversation: Conversation): boolean {
-  return conversation.turns.length > 0 || conversation.draft.trim() !== "" || conversation.draftAttachments.length > 0;
 }
 
 function matches(conversation: Conversation, query: string): boolean {

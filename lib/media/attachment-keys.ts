@@ -1,4 +1,4 @@
-import type { Attachment } from "./attachment-types";
+import type { Attachment } from "@/lib/conversation/attachment-types";
 
 /** Every browser-storage key an attachment's bytes live under (file, extracted frames, extracted text). */
 export function blobKeysOf(attachment: Attachment): string[] {

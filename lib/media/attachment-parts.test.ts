@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createPlaceholderResolver, mediaContentParts, type MediaResolver } from "./attachment-parts";
-import type { ImageAttachment, VideoAttachment } from "./attachment-types";
+import type { ImageAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 
 const image: ImageAttachment = { id: "i1", kind: "image", name: "a.png", mediaType: "image/png", bytes: 2048, blobKey: "k1", width: 640, height: 480 };
 const video: VideoAttachment = { id: "v1", kind: "video", name: "clip.mp4", mediaType: "video/mp4", bytes: 4096, blobKey: "k2", width: 1920, height: 1080, durationSeconds: 10, decodable: true, fps: 1.5, maxFrames: 8, delivery: "file" };

@@ -1,6 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ContentPart } from "@/lib/wire/chat-request";
-import type { Attachment, DocumentAttachment, MediaAttachment, VideoAttachment } from "./attachment-types";
+import type { Attachment, DocumentAttachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { formatVideoTime } from "./frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { filePlaceholder, framePlaceholder } from "./media-placeholder";

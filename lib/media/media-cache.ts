@@ -1,4 +1,4 @@
-import type { DocumentAttachment, MediaAttachment, VideoAttachment } from "./attachment-types";
+import type { DocumentAttachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { createPlaceholderResolver, currentFrames, dataUrlMediaType, type MediaResolver } from "./attachment-parts";
 
 // What the page holds in memory about attachments: documents' texts (they are part of every

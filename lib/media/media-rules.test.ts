@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImageAttachment, VideoAttachment } from "./attachment-types";
+import type { ImageAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { sampleFrameTimes } from "./frame-sampling";
 import { checkMediaAttachment, checkRequestSize, dataUrlLength, inlineMediaBytes } from "./media-rules";
 import { mediaFormatOf } from "@/lib/catalog/media-limits";

@@ -1,7 +1,7 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { imageShapeLimits, mediaFormatOf, providerMediaLimits, type MediaFormat } from "@/lib/catalog/media-limits";
 import { providerDescriptors } from "@/lib/catalog/model-catalog";
-import type { MediaAttachment, VideoAttachment } from "./attachment-types";
+import type { MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { sampleFrameTimes } from "./frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
 

@@ -1,6 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { blobKeysOf } from "./attachment-keys";
-import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, MediaAttachment, UploadedFile, VideoAttachment } from "./attachment-types";
+import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, MediaAttachment, UploadedFile, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { currentFrames, dataUrlMediaType } from "./attachment-parts";
 import { contentKey, deleteBlobsExcept, getBlob, putBlob } from "./blob-store";
 import { captureFrames, downscaleImage, readBrowserImageSize, readBrowserVideoMetadata } from "./frame-extractor";

@@ -1,8 +1,8 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { acceptedParameters, maxTokensLimit, parameterNames, rulesFor, type NumericRange } from "@/lib/catalog/provider-parameters";
-import type { RequestParameters } from "@/lib/chat/conversation-types";
+import type { RequestParameters } from "@/lib/conversation/conversation-types";
 import { pinnedSampling } from "./request-rules";
-import { readPreserveThinking, readThinkingSwitch, requestThinks, writeThinkingFields } from "./thinking-fields";
+import { readPreserveThinking, readThinkingSwitch, requestThinks, writeThinkingFields } from "@/lib/catalog/thinking-fields";
 
 /** One change the workbench made to the parameters, said the way the user reads it. */
 export interface ParameterChange {

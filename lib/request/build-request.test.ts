@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
-import type { AssistantTurn, Conversation, Turn } from "@/lib/chat/conversation-types";
+import type { AssistantTurn, Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { buildRequestBody } from "./build-request";
 
 const answer = (overrides: Partial<AssistantTurn>): AssistantTurn => ({

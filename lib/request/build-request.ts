@@ -1,10 +1,10 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ParameterFamily } from "@/lib/catalog/provider-parameters";
-import type { Conversation, Turn } from "@/lib/chat/conversation-types";
+import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/wire/chat-request";
 import { mediaContentParts, type MediaResolver } from "@/lib/media/attachment-parts";
-import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/media/attachment-types";
-import { readPreserveThinking, requestThinks } from "./thinking-fields";
+import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/conversation/attachment-types";
+import { readPreserveThinking, requestThinks } from "@/lib/catalog/thinking-fields";
 
 /** Something the workbench (or the gateway) does to a request beyond what the user set, and why. */
 export interface RequestAdjustment {

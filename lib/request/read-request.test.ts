@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
-import type { Conversation } from "@/lib/chat/conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 import { createPlaceholderResolver } from "@/lib/media/attachment-parts";
-import type { Attachment } from "@/lib/media/attachment-types";
+import type { Attachment } from "@/lib/conversation/attachment-types";
 import { buildRequestBody } from "./build-request";
 import { readRequestBody } from "./read-request";
 

@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { Conversation, Turn } from "@/lib/chat/conversation-types";
+import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import type { ChatMessage, ToolCall } from "@/lib/wire/chat-request";
-import type { Attachment, DocumentAttachment } from "@/lib/media/attachment-types";
+import type { Attachment, DocumentAttachment } from "@/lib/conversation/attachment-types";
 import { readPlaceholder } from "@/lib/media/media-placeholder";
 import { isDeepStrictEqual } from "./deep-equal";
 

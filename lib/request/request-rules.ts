@@ -1,7 +1,7 @@
 import type { ModelSpec, ProviderId, SamplingPins } from "@/lib/catalog/catalog-types";
 import { samplingFor } from "@/lib/catalog/model-catalog";
 import { maxTokensLimit, rulesFor, type NumericRange, type ParameterRules, type ToolChoiceKind } from "@/lib/catalog/provider-parameters";
-import { readPreserveThinking, readThinkingSwitch, requestThinks } from "./thinking-fields";
+import { readPreserveThinking, readThinkingSwitch, requestThinks } from "@/lib/catalog/thinking-fields";
 
 /** A documented constraint a request breaks. */
 export interface RuleIssue {

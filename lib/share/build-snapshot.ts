@@ -1,15 +1,8 @@
-import type { Conversation, Turn } from "@/lib/chat/conversation-types";
+import { titleOf } from "@/lib/conversation/read-conversation";
+import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { blobKeysOf } from "@/lib/media/attachment-keys";
-import type { Attachment } from "@/lib/media/attachment-types";
+import type { Attachment } from "@/lib/conversation/attachment-types";
 import type { ShareInclusions, ShareSnapshot } from "./share-snapshot";
-
-/** A short title from the first user message. */
-export function titleOf(conversation: Pick<Conversation, "turns">): string {
-  const first = conversation.turns.find((turn) => turn.role === "user");
-  const text = (first?.content ?? "").replace(/\s+/g, " ").trim();
-  if (!text) return "Untitled conversation";
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
 
 /**
  * The snapshot to publish, exactly as chosen: finished turns only (a streaming answer is left out),

@@ -1,4 +1,4 @@
-import type { Conversation } from "@/lib/chat/conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 import { putBlob } from "@/lib/media/blob-store";
 import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import type { PublishedShare } from "./share-snapshot";

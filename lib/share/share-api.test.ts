@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Conversation } from "@/lib/chat/conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
 import { makePng } from "@/lib/testing/png-header";
 import { startRouteServer } from "@/lib/testing/route-server";

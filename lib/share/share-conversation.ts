@@ -1,4 +1,4 @@
-import type { Conversation } from "@/lib/chat/conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 import type { PublishedShare } from "./share-snapshot";
 
 /** A share as a conversation of the reader's own: editable and sendable, remembering where it came from. */

@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { Turn } from "@/lib/chat/conversation-types";
+import type { Turn } from "@/lib/conversation/conversation-types";
 
 /** What the publisher chose to include (parameters and model always are). */
 export interface ShareInclusions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VideoAttachment } from "@/lib/media/attachment-types";
+import type { VideoAttachment } from "@/lib/conversation/attachment-types";
 import { attachmentTokens, videoTokenDetail } from "./attachment-tokens";
 import { framePatchLimit, resizedForVision, visionTokensForImage } from "@/lib/catalog/vision-tokens";
 

@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { MediaAttachment } from "@/lib/media/attachment-types";
+import type { MediaAttachment } from "@/lib/conversation/attachment-types";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { frameListFor } from "@/lib/media/media-rules";
 import { providerMediaLimits } from "@/lib/catalog/media-limits";

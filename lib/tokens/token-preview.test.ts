@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
-import type { Conversation } from "@/lib/chat/conversation-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
 import { createPlaceholderResolver } from "@/lib/media/attachment-parts";
-import type { Attachment } from "@/lib/media/attachment-types";
+import type { Attachment } from "@/lib/conversation/attachment-types";
 import { mediaKeyOf } from "@/lib/media/media-placeholder";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { countPromptTokens, type CountablePart } from "./prompt-tokens";

@@ -1,6 +1,6 @@
 import type { ModelPrices, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatMessage } from "@/lib/wire/chat-request";
-import type { Attachment } from "@/lib/media/attachment-types";
+import type { Attachment } from "@/lib/conversation/attachment-types";
 import { readPlaceholder } from "@/lib/media/media-placeholder";
 import { attachmentTokens } from "./attachment-tokens";
 import type { PromptTokenBreakdown } from "./prompt-tokens";

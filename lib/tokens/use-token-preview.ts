@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
-import { attachmentsOf, conversationStore } from "@/lib/chat/conversation-store";
+import { attachmentsOf } from "@/lib/conversation/read-conversation";
+import { conversationStore } from "@/lib/chat/conversation-store";
 import { keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
 import { userKeyHeader } from "@/lib/wire/wire-headers";
 import { useNextRequest, useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { providerIds } from "@/lib/catalog/catalog-types";
-import { turnSchema } from "@/lib/chat/saved-conversation";
+import { turnSchema } from "@/lib/conversation/saved-conversation";
 import { shareExpiries } from "@/lib/share/share-snapshot";
 
 const includedSchema = z.object({ systemPrompt: z.boolean(), tools: z.boolean(), reasoning: z.boolean(), media: z.boolean() }).strict();

@@ -1,6 +1,6 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
 import { checkRequest, type CheckableRequest } from "@/lib/request/request-rules";
-import { readPreserveThinking, requestThinks } from "@/lib/request/thinking-fields";
+import { readPreserveThinking, requestThinks } from "@/lib/catalog/thinking-fields";
 import { invalidRequest, type SimulatorError, type SimulatorRequest } from "./simulator-request";
 
 /** The request's thinking state after the model's rules are applied. */

@@ -1,6 +1,6 @@
-import type { ModelSpec } from "@/lib/catalog/catalog-types";
-import { resolveThinkingEnabled } from "@/lib/catalog/model-catalog";
-import type { ParameterFamily } from "@/lib/catalog/provider-parameters";
+import type { ModelSpec } from "./catalog-types";
+import { resolveThinkingEnabled } from "./model-catalog";
+import type { ParameterFamily } from "./provider-parameters";
 
 // Each provider switches thinking with its own field: Moonshot `thinking: {type, keep}`, DashScope
 // `enable_thinking` / `preserve_thinking`, self-hosted Kimi templates `chat_template_kwargs.thinking`.

@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ToolCall } from "@/lib/wire/chat-request";
 import type { Usage } from "@/lib/wire/chat-response";
-import type { Attachment } from "@/lib/media/attachment-types";
+import type { Attachment } from "./attachment-types";
 import type { ReportedError } from "@/lib/wire/chat-stream-events";
 
 /** A message the user wrote, with what they attached to it. */

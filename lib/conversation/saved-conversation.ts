@@ -1,7 +1,7 @@
 import { array, boolean, discriminatedUnion, enum as oneOf, literal, looseObject, number, optional, record, string, unknown } from "zod/mini";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
-import { writeThinkingFields } from "@/lib/request/thinking-fields";
+import { writeThinkingFields } from "@/lib/catalog/thinking-fields";
 import type { Conversation } from "./conversation-types";
 
 // Loaded on demand by browser-storage.ts (zod is large for a page's first load).
