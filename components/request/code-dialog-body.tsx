@@ -4,7 +4,7 @@ import { useState } from "react";
 import { CopyButton } from "@/components/chat/copy-button";
 import { generateCode, snippetEnvironment } from "@/lib/code/generate-code";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
-import { useWireRequest } from "@/lib/chat/use-wire-request";
+import { useProviderRequest } from "@/lib/chat/use-provider-request";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 
 const labels = { curl: "curl", python: "Python", node: "Node.js", nativeJson: "Native JSON" } as const;
@@ -12,12 +12,19 @@ const labels = { curl: "curl", python: "Python", node: "Node.js", nativeJson: "N
 /** The dialog's content: the snippets for the current turn, per language. */
 export default function CodeDialogBody() {
   const { conversation } = useWorkbench();
-  const view = useWireRequest();
+  const view = useProviderRequest();
   const environment = snippetEnvironment({ providerId: conversation.providerId, baseUrl: view.baseUrl });
-  const snippets = generateCode({ providerId: conversation.providerId, wire: view.wire, environment, attachments: attachmentsOf(conversation) });
+  const snippets = view.result.ok ? generateCode({ providerId: conversation.providerId, prepared: view.result.prepared, environment, attachments: attachmentsOf(conversation) }) : undefined;
+  const [tab, setTab] = useState<keyof typeof labels>("curl");
+  if (!snippets) {
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        This request cannot be sent to this provider, so there is no code for it: {!view.result.ok && view.result.failure.message}
+      </p>
+    );
+  }
   const cutsFrames = /video_frames|videoFrames/.test(snippets.curl);
   const available = (Object.keys(labels) as Array<keyof typeof labels>).filter((key) => snippets[key] !== undefined);
-  const [tab, setTab] = useState<keyof typeof labels>("curl");
   const current = available.includes(tab) ? tab : "curl";
   const code = snippets[current] ?? "";
   return (

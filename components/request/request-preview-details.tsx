@@ -1,20 +1,36 @@
 "use client";
 
-import { useWireRequest } from "@/lib/chat/use-wire-request";
+import { useProviderRequest } from "@/lib/chat/use-provider-request";
 import type { RuleIssue } from "@/lib/request/request-rules";
 import { compactJson } from "./compact-json";
 
 const kindLabel = { added: "added", changed: "changed", dropped: "dropped" } as const;
 
-/** The final body as the provider receives it, and every field added, changed or dropped on the way. */
+/** The final request as the provider receives it (URL, headers with the key masked, body), and every field added, changed or dropped on the way. */
 export default function RequestPreviewDetails({ issues }: { issues: readonly RuleIssue[] }) {
-  const view = useWireRequest();
+  const view = useProviderRequest();
+  const prepared = view.result.ok ? view.result.prepared : undefined;
   return (
     <>
-      <p>
-        <span className="font-medium">POST</span> <code className="font-mono break-all">{view.wire.url}</code>
-        {view.describes === "last" ? " — the request of the last answer (type a message to see the next one)" : ""}
-      </p>
+      {prepared ? (
+        <p>
+          <span className="font-medium">POST</span> <code className="font-mono break-all">{prepared.url}</code>
+          {view.describes === "last" ? " — the request of the last answer (type a message to see the next one)" : ""}
+        </p>
+      ) : (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          Cannot be sent to this provider: {!view.result.ok && view.result.failure.message}
+        </p>
+      )}
+      {prepared && (
+        <ul className="font-mono text-[11px] break-all" aria-label="Headers">
+          {Object.entries(prepared.headers).map(([name, value]) => (
+            <li key={name}>
+              {name}: {value}
+            </li>
+          ))}
+        </ul>
+      )}
       {view.adjustments.length > 0 && (
         <ul className="space-y-1" aria-label="Adjustments">
           {view.adjustments.map((adjustment) => (
@@ -37,7 +53,7 @@ export default function RequestPreviewDetails({ issues }: { issues: readonly Rul
         </ul>
       )}
       <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-900" aria-label="Final body">
-        {compactJson(view.wire.body)}
+        {compactJson(prepared?.body ?? view.body)}
       </pre>
     </>
   );

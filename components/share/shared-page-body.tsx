@@ -1,4 +1,4 @@
-import type { CodeSnippets } from "@/lib/code/generate-code";
+import type { ShareCode } from "@/lib/share/share-code";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 import { SharedConversation } from "./shared-conversation";
 
@@ -9,7 +9,7 @@ const codeLabels = { curl: "curl", python: "Python", node: "Node.js", nativeJson
  * The shared page's content: title, model, dates, "Open in workbench" (a link the workbench acts on),
  * the last turn's code, parameters and the conversation. Static HTML: no hooks, no client code.
  */
-export function SharedPageBody({ share, providerLabel, code }: { share: PublishedShare; providerLabel: string; code: CodeSnippets }) {
+export function SharedPageBody({ share, providerLabel, code }: { share: PublishedShare; providerLabel: string; code: ShareCode }) {
   const { snapshot } = share;
   const { tools, ...parameters } = snapshot.parameters;
   const left = (["systemPrompt", "tools", "reasoning", "media"] as const).filter((key) => !snapshot.included[key]);
@@ -31,15 +31,17 @@ export function SharedPageBody({ share, providerLabel, code }: { share: Publishe
       <details className="text-sm">
         <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">View code (the request of the last turn)</summary>
         <div className="mt-2 space-y-2">
-          {code.mediaFiles.length > 0 && <p className="text-xs text-zinc-500">Reads {code.mediaFiles.join(", ")} from the current directory.</p>}
-          {(Object.keys(codeLabels) as Array<keyof typeof codeLabels>)
-            .filter((key) => code[key] !== undefined)
-            .map((key) => (
-              <section key={key} aria-label={`${codeLabels[key]} code`}>
-                <h2 className="text-xs font-semibold text-zinc-500">{codeLabels[key]}</h2>
-                <pre className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">{code[key]}</pre>
-              </section>
-            ))}
+          {!code.ok && <p className="text-xs text-zinc-500">{code.message}</p>}
+          {code.ok && code.snippets.mediaFiles.length > 0 && <p className="text-xs text-zinc-500">Reads {code.snippets.mediaFiles.join(", ")} from the current directory.</p>}
+          {code.ok &&
+            (Object.keys(codeLabels) as Array<keyof typeof codeLabels>)
+              .filter((key) => code.snippets[key] !== undefined)
+              .map((key) => (
+                <section key={key} aria-label={`${codeLabels[key]} code`}>
+                  <h2 className="text-xs font-semibold text-zinc-500">{codeLabels[key]}</h2>
+                  <pre className="max-h-96 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">{code.snippets[key]}</pre>
+                </section>
+              ))}
         </div>
       </details>
       <details className="text-sm">

@@ -19,6 +19,8 @@ export interface ProviderSummary {
   host?: string;
   /** Base URL for code that calls the provider directly; relative (the gateway) for the simulator. */
   baseUrl?: string;
+  /** DashScope's Model Studio workspace the native API is called with (not a secret: it names the workspace). */
+  workspaceId?: string;
   /** The provider has Moonshot's files API (uploads as ms:// ids, documents through file-extract). */
   files: boolean;
   /** Whether it has an exact token count (`tokenizers/estimate-token-count`). */

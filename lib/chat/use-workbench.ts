@@ -3,7 +3,7 @@ import { useMemo, useSyncExternalStore } from "react";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { rulesFor, type ParameterFamily } from "@/lib/catalog/provider-parameters";
 import type { ChatRequest } from "@/lib/wire/chat-request";
-import type { RequestAdjustment } from "@/lib/request/build-request";
+import type { RequestAdjustment } from "@/lib/wire/chat-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import { requestThinks } from "@/lib/catalog/thinking-fields";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";

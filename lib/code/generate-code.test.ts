@@ -11,7 +11,8 @@ import type { RunningServer } from "@/lib/http/serve-web-handler";
 import { createPlaceholderResolver } from "@/lib/media/attachment-parts";
 import type { Attachment } from "@/lib/conversation/attachment-types";
 import { makePng } from "@/lib/testing/png-header";
-import { toWireRequest } from "@/lib/providers/provider-wire";
+import { prepareProviderRequest } from "@/lib/providers/prepare-provider-request";
+import type { PreparedRequest } from "@/lib/providers/prepared-request";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
 import { startRouteServer } from "@/lib/testing/route-server";
@@ -35,8 +36,14 @@ function snippetsFor({ providerId, model, baseUrl, parameters, prompt }: { provi
   const conversation: Conversation = { id: "c", providerId, model, systemPrompt: "You are concise.", parameters, draft: prompt, draftAttachments: [], turns: [], updatedAt: 1 };
   const spec = findModelSpec({ providerId, modelId: model })!;
   const { body } = buildRequestBody({ conversation, spec, family: rulesFor(providerId).family });
-  const wire = toWireRequest({ providerId, baseUrl, body, spec });
-  return { wire, snippets: generateCode({ providerId, wire, environment: snippetEnvironment({ providerId, baseUrl }) }) };
+  const wire = prepared({ providerId, baseUrl, body });
+  return { wire, snippets: generateCode({ providerId, prepared: wire, environment: snippetEnvironment({ providerId, baseUrl }) }) };
+}
+
+function prepared({ providerId, baseUrl, body }: { providerId: ProviderId; baseUrl: string; body: Parameters<typeof prepareProviderRequest>[0]["request"] }): PreparedRequest {
+  const result = prepareProviderRequest({ providerId, request: body, config: { baseUrl } });
+  if (!result.ok) throw new Error(result.failure.message);
+  return result.prepared;
 }
 
 const simulatorBase = () => `${gateway.url}/api/providers/simulator/v1`;
@@ -88,6 +95,17 @@ describe("generated code is real", () => {
     });
   });
 
+  it("curl sends every header the adapter sends: DashScope's workspace included", () => {
+    const conversation: Conversation = { id: "c", providerId: "dashscope-native", model: "kimi-k2.6", systemPrompt: "", parameters: {}, draft: "Hi", draftAttachments: [], turns: [], updatedAt: 1 };
+    const { body } = buildRequestBody({ conversation, spec: findModelSpec({ providerId: "dashscope-native", modelId: "kimi-k2.6" })!, family: "dashscope" });
+    const result = prepareProviderRequest({ providerId: "dashscope-native", request: body, config: { baseUrl: "https://ws-1.eu-central-1.maas.aliyuncs.com/api/v1", workspaceId: "ws-1" } });
+    if (!result.ok) throw new Error(result.failure.message);
+    const snippets = generateCode({ providerId: "dashscope-native", prepared: result.prepared, environment: snippetEnvironment({ providerId: "dashscope-native", baseUrl: "https://ws-1.eu-central-1.maas.aliyuncs.com/api/v1" }) });
+    expect(snippets.curl).toContain('-H "X-DashScope-WorkSpace: ws-1"');
+    expect(snippets.curl).toContain('-H "X-DashScope-SSE: enable"');
+    expect(snippets.curl).toContain('-H "Authorization: Bearer $DASHSCOPE_API_KEY"');
+  });
+
   it("Python: the snippet compiles, with Kimi-only fields in extra_body", async () => {
     const { snippets } = snippetsFor({ providerId: "moonshot", model: "kimi-k2.6", baseUrl: "https://api.moonshot.ai/v1", parameters: { thinking: { type: "enabled", keep: "all" }, prompt_cache_key: "session-1", max_tokens: 2048, stop: ["END"] }, prompt });
     const python = snippets.python!;
@@ -125,8 +143,8 @@ describe("generated code with attachments reads the files from disk", () => {
     const spec = findModelSpec({ providerId, modelId: "kimi-k2.6" })!;
     const resolver = createPlaceholderResolver({ documentText: () => undefined });
     const { body } = buildRequestBody({ conversation, spec, family: rulesFor(providerId).family, media: { providerId, resolver } });
-    const wire = toWireRequest({ providerId, baseUrl: simulatorBase(), body, spec });
-    return { body, snippets: generateCode({ providerId, wire, environment: snippetEnvironment({ providerId, baseUrl: simulatorBase() }), attachments }) };
+    const wire = prepared({ providerId, baseUrl: simulatorBase(), body });
+    return { body, snippets: generateCode({ providerId, prepared: wire, environment: snippetEnvironment({ providerId, baseUrl: simulatorBase() }), attachments }) };
   }
 
   /** What the simulator bills for the same request with the real bytes inlined. */

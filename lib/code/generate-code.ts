@@ -1,6 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Attachment } from "@/lib/conversation/attachment-types";
-import type { WireRequest } from "@/lib/providers/provider-wire";
+import { credentialHeader, type PreparedRequest } from "@/lib/providers/prepared-request";
 import { extractCodeMedia, nodeMediaPrelude, pythonMediaPrelude, shellMediaSubstitutions, variableName, type CodeMedia } from "./code-media";
 
 /** Code for one request, per language. */
@@ -98,11 +98,21 @@ function indentLines(text: string, spaces: number): string {
 // A heredoc delimiter no JSON line can be, so the body is passed to curl byte for byte.
 const heredoc = "KIMI_REQUEST_BODY";
 
-function curlSnippet({ wire, body, media, environment, path }: { wire: WireRequest; body: unknown; media: CodeMedia[]; environment: SnippetEnvironment; path: string }): string {
+// Headers the openai SDKs set themselves; any other header the provider receives must be passed on.
+const sdkHeaders = new Set(["authorization", "content-type", "accept"]);
+
+/** Headers the provider receives beyond the SDK's own (e.g. DashScope's workspace), for the SDK snippets. */
+function extraHeaders(prepared: PreparedRequest): Record<string, string> {
+  return Object.fromEntries(Object.entries(prepared.headers).filter(([name]) => !sdkHeaders.has(name.toLowerCase())));
+}
+
+function curlSnippet({ prepared, body, media, environment, path }: { prepared: PreparedRequest; body: unknown; media: CodeMedia[]; environment: SnippetEnvironment; path: string }): string {
+  // Every header the adapter sends, in its order; the key from the snippet's variable.
   const headers = [
-    ...(environment.keyRequired ? [`-H "Authorization: Bearer $${environment.keyEnv}"`] : []),
-    `-H "Content-Type: application/json"`,
-    ...Object.entries(wire.headers).map(([name, value]) => `-H "${name}: ${value}"`),
+    ...(environment.keyRequired ? [`-H "${credentialHeader}: Bearer $${environment.keyEnv}"`] : []),
+    ...Object.entries(prepared.headers)
+      .filter(([name]) => name !== credentialHeader)
+      .map(([name, value]) => `-H "${name}: ${value}"`),
   ];
   const comment = [
     `# Streams server-sent events: reasoning arrives in choices[0].delta.reasoning_content, the answer in`,
@@ -128,14 +138,15 @@ function curlSnippet({ wire, body, media, environment, path }: { wire: WireReque
   ].join("\n");
 }
 
-function nodeSnippet({ body, media, environment }: { body: unknown; media: CodeMedia[]; environment: SnippetEnvironment }): string {
+function nodeSnippet({ body, media, environment, headers }: { body: unknown; media: CodeMedia[]; environment: SnippetEnvironment; headers: Record<string, string> }): string {
   const key = environment.keyRequired ? `process.env.${environment.keyEnv}` : `process.env.${environment.keyEnv} ?? "not-needed"`;
+  const defaultHeaders = Object.keys(headers).length > 0 ? `\n  defaultHeaders: ${JSON.stringify(headers)},` : "";
   return `// Run with: node request.mjs (npm install openai)
 import OpenAI from "openai";
 ${media.length > 0 ? `${nodeMediaPrelude(media)}\n` : ""}
 const client = new OpenAI({
   apiKey: ${key},
-  baseURL: process.env.${environment.baseUrlEnv} ?? ${JSON.stringify(environment.defaultBaseUrl)},
+  baseURL: process.env.${environment.baseUrlEnv} ?? ${JSON.stringify(environment.defaultBaseUrl)},${defaultHeaders}
 });
 
 const stream = await client.chat.completions.create(${indentLines(insertMediaVariables(JSON.stringify(body, null, 2), media), 0)});
@@ -162,7 +173,8 @@ for await (const chunk of stream) {
 `;
 }
 
-function pythonSnippet({ body, media, environment }: { body: Record<string, unknown>; media: CodeMedia[]; environment: SnippetEnvironment }): string {
+function pythonSnippet({ body, media, environment, headers }: { body: Record<string, unknown>; media: CodeMedia[]; environment: SnippetEnvironment; headers: Record<string, string> }): string {
+  const defaultHeaders = Object.keys(headers).length > 0 ? `\n    default_headers=${toPythonLiteral(headers, 1)},` : "";
   const keywords: string[] = [];
   const extra: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(body)) {
@@ -179,7 +191,7 @@ from openai import OpenAI
 ${media.length > 0 ? `${pythonMediaPrelude(media)}\n` : ""}
 client = OpenAI(
     api_key=${key},
-    base_url=os.environ.get("${environment.baseUrlEnv}", ${JSON.stringify(environment.defaultBaseUrl)}),
+    base_url=os.environ.get("${environment.baseUrlEnv}", ${JSON.stringify(environment.defaultBaseUrl)}),${defaultHeaders}
 )
 
 stream = client.chat.completions.create(
@@ -210,22 +222,24 @@ for chunk in stream:
  */
 export function generateCode({
   providerId,
-  wire,
+  prepared,
   environment,
   attachments = [],
 }: {
   providerId: ProviderId;
-  wire: WireRequest;
+  /** The request as the provider's request builder prepared it (the one the adapter sends). */
+  prepared: PreparedRequest;
   environment: SnippetEnvironment;
   /** The conversation's attachments, so placeholders in the body become files read from disk. */
   attachments?: readonly Attachment[];
 }): CodeSnippets {
-  const path = wire.url.startsWith(environment.defaultBaseUrl) ? wire.url.slice(environment.defaultBaseUrl.length) : new URL(wire.url).pathname;
-  const prepared = extractCodeMedia({ body: wire.body, attachments });
-  const body = prepared.body as Record<string, unknown>;
-  const media = prepared.media;
-  const common = { mediaFiles: [...new Set(media.map((item) => item.path))], unresolvedMedia: prepared.unknown };
-  const curl = curlSnippet({ wire, body, media, environment, path });
-  if (providerId === "dashscope-native") return { curl, nativeJson: JSON.stringify(wire.body, null, 2), ...common };
-  return { curl, python: pythonSnippet({ body, media, environment }), node: nodeSnippet({ body, media, environment }), ...common };
+  const path = prepared.url.startsWith(environment.defaultBaseUrl) ? prepared.url.slice(environment.defaultBaseUrl.length) : new URL(prepared.url).pathname;
+  const extracted = extractCodeMedia({ body: prepared.body, attachments });
+  const body = extracted.body as Record<string, unknown>;
+  const media = extracted.media;
+  const common = { mediaFiles: [...new Set(media.map((item) => item.path))], unresolvedMedia: extracted.unknown };
+  const curl = curlSnippet({ prepared, body, media, environment, path });
+  if (providerId === "dashscope-native") return { curl, nativeJson: JSON.stringify(prepared.body, null, 2), ...common };
+  const headers = extraHeaders(prepared);
+  return { curl, python: pythonSnippet({ body, media, environment, headers }), node: nodeSnippet({ body, media, environment, headers }), ...common };
 }

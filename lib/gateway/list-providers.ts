@@ -19,7 +19,7 @@ export function listProviders(request: Request): ProvidersResponse {
       let host: string | undefined;
       if (runtime.adapter && id !== "simulator") {
         try {
-          host = new URL(runtime.adapter.baseUrl).host;
+          host = new URL(runtime.adapter.requestConfig.baseUrl).host;
         } catch {
           host = undefined;
         }
@@ -35,7 +35,8 @@ export function listProviders(request: Request): ProvidersResponse {
         ...(runtime.descriptor.keyEnv ? { keyEnv: runtime.descriptor.keyEnv } : {}),
         ...(runtime.configured || !runtime.setupHint ? {} : { setupHint: runtime.setupHint }),
         ...(host ? { host } : {}),
-        ...(id === "simulator" ? { baseUrl: "/api/providers/simulator/v1" } : runtime.adapter ? { baseUrl: runtime.adapter.baseUrl } : {}),
+        // The simulator is reached through the gateway; every other provider as its adapter reaches it.
+        ...(id === "simulator" ? { baseUrl: "/api/providers/simulator/v1" } : runtime.adapter ? runtime.adapter.requestConfig : {}),
         files: runtime.adapter?.files !== undefined,
         exactTokenCount: runtime.adapter?.countTokens !== undefined,
         models: [...listCatalogModels(id)],

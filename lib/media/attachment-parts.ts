@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { ContentPart } from "@/lib/wire/chat-request";
+import type { ContentPart, RequestAdjustment } from "@/lib/wire/chat-request";
 import type { Attachment, DocumentAttachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { formatVideoTime } from "./frame-sampling";
 import { videoLimits } from "@/lib/wire/video-limits";
@@ -17,12 +17,6 @@ export interface MediaResolver {
   documentText(attachment: DocumentAttachment): string | undefined;
 }
 
-/** Something the workbench did to a media part, and why (shown with the request's other adjustments). */
-export interface MediaAdjustment {
-  kind: "added" | "changed" | "dropped";
-  field: string;
-  reason: string;
-}
 
 /** The media type a data URL carries for an attachment (derived from its name when the browser gave none). */
 export function dataUrlMediaType(attachment: Pick<Attachment, "mediaType" | "name">): string {
@@ -69,10 +63,10 @@ export function mediaContentParts({
   resolver: MediaResolver;
   /** Where the message sits in `messages`, for the adjustments' field paths. */
   messageIndex: number;
-}): { parts: ContentPart[]; adjustments: MediaAdjustment[]; pending: string[] } {
+}): { parts: ContentPart[]; adjustments: RequestAdjustment[]; pending: string[] } {
   const limits = providerMediaLimits[providerId];
   const parts: ContentPart[] = [];
-  const adjustments: MediaAdjustment[] = [];
+  const adjustments: RequestAdjustment[] = [];
   const pending: string[] = [];
   for (const attachment of attachments) {
     const field = `messages[${messageIndex}].content[${parts.length}]`;

@@ -3,6 +3,7 @@ import type { ChatCompletion } from "@/lib/wire/chat-response";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
+import type { ProviderRequestConfig } from "./prepared-request";
 
 /** Result of one attempt to start a streamed chat. */
 export type StreamAttempt = { ok: true; parts: AsyncGenerator<StreamPart> } | { ok: false; failure: UpstreamFailure };
@@ -48,8 +49,8 @@ export interface FilesApi {
 /** A provider behind the gateway, in the style of the AI SDK's provider packages. */
 export interface ProviderAdapter {
   id: ProviderId;
-  /** Base URL the adapter calls (for diagnostics; never taken from a request). */
-  baseUrl: string;
+  /** Where its request builder sends (from server configuration, never from a request). */
+  requestConfig: ProviderRequestConfig;
   streamChat(input: ChatCallInput): Promise<StreamAttempt>;
   completeChat(input: ChatCallInput): Promise<CompletionAttempt>;
   listModels(input: { apiKey: string | undefined; signal: AbortSignal }): Promise<

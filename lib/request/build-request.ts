@@ -1,17 +1,10 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ParameterFamily } from "@/lib/catalog/provider-parameters";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
-import type { ChatMessage, ChatRequest, ContentPart } from "@/lib/wire/chat-request";
+import type { ChatMessage, ChatRequest, ContentPart, RequestAdjustment } from "@/lib/wire/chat-request";
 import { mediaContentParts, type MediaResolver } from "@/lib/media/attachment-parts";
 import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/conversation/attachment-types";
 import { readPreserveThinking, requestThinks } from "@/lib/catalog/thinking-fields";
-
-/** Something the workbench (or the gateway) does to a request beyond what the user set, and why. */
-export interface RequestAdjustment {
-  kind: "added" | "changed" | "dropped";
-  field: string;
-  reason: string;
-}
 
 /** Fields that are not parameters: the body's envelope. */
 export const envelopeFields = ["model", "messages", "stream"] as const;

@@ -57,7 +57,7 @@ function documentHtml({ title, body }: { title: string; body: string }): string 
  */
 export function renderSharePage({ share, origin, documentTexts }: { share: PublishedShare; origin: string; documentTexts?: Record<string, string> }): string {
   const provider = shareProvider({ providerId: share.snapshot.providerId, origin });
-  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: provider.label, code: shareCode({ share, baseUrl: provider.baseUrl, documentTexts }) }));
+  const body = renderToString(createElement(SharedPageBody, { share, providerLabel: provider.label, code: shareCode({ share, config: provider.config, documentTexts }) }));
   return documentHtml({ title: `${share.snapshot.title} · Kimi Workbench share`, body });
 }
 

@@ -92,3 +92,10 @@ export interface ChatRequest {
   prompt_cache_key?: string;
   [field: string]: unknown;
 }
+
+/** Something the workbench or the gateway does to a request beyond what the user set, and why (shown in the preview). */
+export interface RequestAdjustment {
+  kind: "added" | "changed" | "dropped";
+  field: string;
+  reason: string;
+}

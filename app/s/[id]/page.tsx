@@ -22,5 +22,5 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const share = await loadShare((await params).id);
   if (!share) notFound();
   const provider = shareProvider({ providerId: share.snapshot.providerId, origin: `http://${(await headers()).get("host") ?? "127.0.0.1:3000"}` });
-  return <SharedPageBody share={share} providerLabel={provider.label} code={shareCode({ share, baseUrl: provider.baseUrl })} />;
+  return <SharedPageBody share={share} providerLabel={provider.label} code={shareCode({ share, config: provider.config })} />;
 }

@@ -1,9 +1,9 @@
-import { findModelSpec } from "@/lib/catalog/model-catalog";
 import { normalizeCompletion } from "../openai-style/openai-style-completion";
-import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
+import type { UpstreamFailure } from "@/lib/wire/failure";
+import { trimBaseUrl, withCredential } from "../prepared-request";
 import { sendUpstream } from "../send-upstream";
 import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt } from "@/lib/providers/provider-adapter";
-import { toDashscopeNativeRequest } from "./dashscope-native-request";
+import { prepareDashscopeNativeRequest } from "./dashscope-native-request";
 import { nativeContentText, nativeResponseSchema, parseDashscopeNativeStream } from "./dashscope-native-stream";
 import { toOpenAiStyleUsage } from "./dashscope-native-usage";
 
@@ -17,37 +17,20 @@ export interface DashscopeNativeAdapterConfig {
 
 /** The DashScope native API (`services/aigc/{text,multimodal}-generation/generation`). */
 export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfig): ProviderAdapter {
-  const base = config.baseUrl.replace(/\/+$/, "");
+  const requestConfig = { baseUrl: trimBaseUrl(config.baseUrl), ...(config.workspaceId ? { workspaceId: config.workspaceId } : {}) };
 
-  async function post({
-    input,
-    streaming,
-  }: {
-    input: ChatCallInput;
-    streaming: boolean;
-  }): Promise<{ ok: true; response: Response } | { ok: false; failure: UpstreamFailure }> {
+  /** Sends a request exactly as the native request builder prepared it. */
+  async function post({ input, streaming }: { input: ChatCallInput; streaming: boolean }): Promise<{ ok: true; response: Response } | { ok: false; failure: UpstreamFailure }> {
     const { request, apiKey, signal } = input;
-    const spec = findModelSpec({ providerId: "dashscope-native", modelId: request.model });
-    const translated = toDashscopeNativeRequest({ request, spec, streaming });
-    if (!translated.ok) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: translated.message }) };
-    const headers = new Headers({ "content-type": "application/json" });
-    if (apiKey) headers.set("authorization", `Bearer ${apiKey}`);
-    if (config.workspaceId) headers.set("x-dashscope-workspace", config.workspaceId);
-    if (streaming) {
-      headers.set("x-dashscope-sse", "enable");
-      headers.set("accept", "text/event-stream");
-    }
-    return sendUpstream({
-      url: `${base}/services/aigc/${translated.endpoint}/generation`,
-      init: { method: "POST", headers, body: JSON.stringify(translated.body) },
-      signal,
-      apiKey,
-    });
+    const built = prepareDashscopeNativeRequest({ request: { ...request, stream: streaming }, config: requestConfig });
+    if (!built.ok) return built;
+    const { url, headers, body } = built.prepared;
+    return sendUpstream({ url, init: { method: "POST", headers: withCredential({ headers, apiKey }), body: JSON.stringify(body) }, signal, apiKey });
   }
 
   return {
     id: "dashscope-native",
-    baseUrl: base,
+    requestConfig,
 
     async streamChat(input): Promise<StreamAttempt> {
       const sent = await post({ input, streaming: true });

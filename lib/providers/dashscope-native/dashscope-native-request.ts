@@ -1,6 +1,9 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
+import { findModelSpec } from "@/lib/catalog/model-catalog";
+import { gatewayFailure } from "@/lib/wire/failure";
 import type { ChatMessage, ChatRequest, ContentPart, MessageContent } from "@/lib/wire/chat-request";
 import { toDashscopeThinking } from "../dashscope/dashscope-thinking";
+import { credentialHeader, maskedCredential, trimBaseUrl, type PrepareRequest } from "../prepared-request";
 
 /** A content item of the native API: keyed objects without `type`, media options as siblings. */
 export type NativeContentItem =
@@ -113,3 +116,37 @@ export function toDashscopeNativeRequest({
     body: { model: request.model, input: { messages: request.messages.map(toNativeMessage) }, parameters },
   };
 }
+
+/**
+ * The request DashScope's native API receives: the native body at the model's endpoint, streaming
+ * switched on by `X-DashScope-SSE`, and the workspace (where configured) in `X-DashScope-WorkSpace`.
+ */
+export const prepareDashscopeNativeRequest: PrepareRequest = ({ request, config }) => {
+  const streaming = request.stream === true;
+  const spec = findModelSpec({ providerId: "dashscope-native", modelId: request.model });
+  const translated = toDashscopeNativeRequest({ request, spec, streaming });
+  if (!translated.ok) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: translated.message }) };
+  const credential = maskedCredential("dashscope-native");
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    ...(credential ? { [credentialHeader]: credential } : {}),
+    ...(config.workspaceId ? { "X-DashScope-WorkSpace": config.workspaceId } : {}),
+    ...(streaming ? { Accept: "text/event-stream", "X-DashScope-SSE": "enable" } : {}),
+  };
+  return {
+    ok: true,
+    prepared: {
+      url: `${trimBaseUrl(config.baseUrl)}/services/aigc/${translated.endpoint}/generation`,
+      headers,
+      body: translated.body as unknown as Record<string, unknown>,
+      adjustments: [
+        { kind: "changed", field: "messages", reason: `Moved to input.messages; content parts become {"text"}, {"image"} and {"video"} items (fps and max_frames beside the video) — the native ${translated.endpoint} format.` },
+        { kind: "changed", field: "parameters", reason: "Everything else moves under parameters, thinking in DashScope's names (enable_thinking, preserve_thinking, thinking_budget)." },
+        { kind: "added", field: "parameters.result_format", reason: '"message": answers in chat-message form.' },
+        ...(streaming ? [{ kind: "added" as const, field: "parameters.incremental_output", reason: "true: each event carries only the new text. Streaming is switched on by the X-DashScope-SSE header." }] : []),
+        ...(streaming ? [{ kind: "dropped" as const, field: "stream", reason: "The native API streams when the X-DashScope-SSE: enable header is sent." }] : []),
+        ...(config.workspaceId ? [{ kind: "added" as const, field: "X-DashScope-WorkSpace", reason: "The Model Studio workspace (DASHSCOPE_WORKSPACE_ID) goes in a header." }] : []),
+      ],
+    },
+  };
+};

@@ -1,4 +1,6 @@
 import type { ChatRequest } from "@/lib/wire/chat-request";
+import { prepareOpenAiStyleRequest } from "../openai-style/openai-style-request";
+import type { PrepareRequest } from "../prepared-request";
 
 /**
  * The body for a self-hosted vLLM / SGLang server. Their Kimi chat templates switch thinking with
@@ -12,3 +14,7 @@ export function toOpenAiCompatibleRequest(request: ChatRequest): Record<string, 
   const existing = typeof rest.chat_template_kwargs === "object" && rest.chat_template_kwargs !== null ? rest.chat_template_kwargs : {};
   return { ...rest, chat_template_kwargs: { ...existing, thinking: enabled } };
 }
+
+/** The request a self-hosted server receives. */
+export const prepareOpenAiCompatibleRequest: PrepareRequest = ({ request, config }) =>
+  prepareOpenAiStyleRequest({ providerId: "openai-compatible", request, config, transform: toOpenAiCompatibleRequest });

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
-import type { ChatRequest } from "@/lib/wire/chat-request";
-import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "@/lib/providers/provider-adapter";
-import { normalizeCompletion } from "./openai-style-completion";
-import { withUsageRequested } from "../provider-wire";
+import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "../provider-adapter";
+import { trimBaseUrl, withCredential, type PrepareRequest } from "../prepared-request";
 import { sendUpstream } from "../send-upstream";
+import { normalizeCompletion } from "./openai-style-completion";
 import { failureFromResponse } from "./openai-style-errors";
-import { lenientCompletionSchema } from "./openai-style-schemas";
 import { createOpenAiStyleFiles } from "./openai-style-files";
+import { openAiStyleHeaders } from "./openai-style-request";
+import { lenientCompletionSchema } from "./openai-style-schemas";
 import { parseOpenAiStyleStream } from "./openai-style-stream";
 
 /** How an OpenAI-style provider differs from the others. */
@@ -15,8 +15,8 @@ export interface OpenAiStyleAdapterConfig {
   providerId: ProviderId;
   baseUrl: string;
   idleTimeoutMs: number;
-  /** Turns the gateway's Moonshot-dialect body into what this provider expects. */
-  transformRequest?: (request: ChatRequest) => Record<string, unknown>;
+  /** The provider's request builder (the one "What will be sent" and "View code" show). */
+  prepareRequest: PrepareRequest;
   /** Whether the provider has Moonshot's `tokenizers/estimate-token-count`. */
   hasTokenCountEndpoint?: boolean;
   /** Whether the provider has Moonshot's files API (`/files`). */
@@ -43,37 +43,30 @@ const modelListSchema = z.looseObject({
 
 const tokenCountSchema = z.looseObject({ data: z.looseObject({ total_tokens: z.number() }) });
 
-function headersFor({ apiKey, streaming }: { apiKey: string | undefined; streaming: boolean }): Headers {
-  const headers = new Headers({ "content-type": "application/json" });
-  headers.set("accept", streaming ? "text/event-stream" : "application/json");
-  if (apiKey) headers.set("authorization", `Bearer ${apiKey}`);
-  return headers;
-}
-
 /** Builds an adapter for a provider that speaks OpenAI-style chat completions. */
 export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): ProviderAdapter {
   const transport = config.fetch ?? fetch;
-  const base = config.baseUrl.replace(/\/+$/, "");
-  const transform = config.transformRequest ?? ((request: ChatRequest) => ({ ...request }));
+  const base = trimBaseUrl(config.baseUrl);
+  const requestConfig = { baseUrl: base };
 
-  const send = ({ path, init, signal, apiKey }: { path: string; init: RequestInit; signal: AbortSignal; apiKey: string | undefined }) =>
-    sendUpstream({ url: `${base}${path}`, init, signal, apiKey, transport });
+  /** Sends a chat request exactly as the provider's request builder prepared it. */
+  const sendChat = async ({ request, apiKey, signal, streaming }: ChatCallInput & { streaming: boolean }) => {
+    const built = config.prepareRequest({ request: { ...request, stream: streaming }, config: requestConfig });
+    if (!built.ok) return built;
+    const { url, headers, body } = built.prepared;
+    return sendUpstream({ url, init: { method: "POST", headers: withCredential({ headers, apiKey }), body: JSON.stringify(body) }, signal, apiKey, transport });
+  };
 
   return {
     id: config.providerId,
-    baseUrl: base,
+    requestConfig,
 
-    async streamChat({ request, apiKey, signal }: ChatCallInput): Promise<StreamAttempt> {
-      // Ask for the usage chunk everywhere; the normalizer keeps exactly one.
-      const body = withUsageRequested(transform(request));
-      const sent = await send({
-        path: "/chat/completions",
-        init: { method: "POST", headers: headersFor({ apiKey, streaming: true }), body: JSON.stringify(body) },
-        signal,
-        apiKey,
-      });
+    async streamChat(input: ChatCallInput): Promise<StreamAttempt> {
+      // The builder asks for the usage chunk; the normalizer places usage where the contract says.
+      const sent = await sendChat({ ...input, streaming: true });
       if (!sent.ok) return sent;
       const { response } = sent;
+      const { apiKey, signal } = input;
       if (!response.body) {
         return { ok: false, failure: { status: 502, type: "upstream_empty_body", message: "The upstream answered without a body.", retryable: true } };
       }
@@ -89,18 +82,8 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       };
     },
 
-    async completeChat({ request, apiKey, signal }: ChatCallInput): Promise<CompletionAttempt> {
-      const { stream_options: _streamOptions, ...rest } = transform(request);
-      const sent = await send({
-        path: "/chat/completions",
-        init: {
-          method: "POST",
-          headers: headersFor({ apiKey, streaming: false }),
-          body: JSON.stringify({ ...rest, stream: false }),
-        },
-        signal,
-        apiKey,
-      });
+    async completeChat(input: ChatCallInput): Promise<CompletionAttempt> {
+      const sent = await sendChat({ ...input, streaming: false });
       if (!sent.ok) return sent;
       const json: unknown = await sent.response.json().catch(() => undefined);
       const parsed = lenientCompletionSchema.safeParse(json);
@@ -110,11 +93,12 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
           failure: { status: 502, type: "upstream_invalid_response", message: "The upstream's answer is not a chat completion.", retryable: false },
         };
       }
-      return { ok: true, completion: normalizeCompletion({ completion: parsed.data, requestedModel: request.model }) };
+      return { ok: true, completion: normalizeCompletion({ completion: parsed.data, requestedModel: input.request.model }) };
     },
 
     async listModels({ apiKey, signal }) {
-      const sent = await send({ path: "/models", init: { method: "GET", headers: headersFor({ apiKey, streaming: false }) }, signal, apiKey });
+      const headers = withCredential({ headers: openAiStyleHeaders({ providerId: config.providerId, streaming: false }), apiKey });
+      const sent = await sendUpstream({ url: `${base}/models`, init: { method: "GET", headers }, signal, apiKey, transport });
       if (!sent.ok) return sent;
       const parsed = modelListSchema.safeParse(await sent.response.json().catch(() => undefined));
       if (!parsed.success) {
@@ -135,13 +119,13 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
     ...(config.hasTokenCountEndpoint
       ? {
           async countTokens({ request, apiKey, signal }: ChatCallInput): Promise<TokenCountAttempt> {
-            const { stream: _stream, stream_options: _options, ...rest } = transform(request);
-            const sent = await send({
-              path: "/tokenizers/estimate-token-count",
-              init: { method: "POST", headers: headersFor({ apiKey, streaming: false }), body: JSON.stringify(rest) },
-              signal,
-              apiKey,
-            });
+            // The body a chat would send, without streaming: the count is of exactly that prompt.
+            const built = config.prepareRequest({ request: { ...request, stream: false }, config: requestConfig });
+            if (!built.ok) return built;
+            const { stream: _stream, ...body } = built.prepared.body;
+            const headers = withCredential({ headers: built.prepared.headers, apiKey });
+            const init = { method: "POST", headers, body: JSON.stringify(body) };
+            const sent = await sendUpstream({ url: `${base}/tokenizers/estimate-token-count`, init, signal, apiKey, transport });
             if (!sent.ok) return sent;
             const parsed = tokenCountSchema.safeParse(await sent.response.json().catch(() => undefined));
             if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { createOpenAiStyleAdapter } from "../openai-style/openai-style-adapter";
-import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
+import type { ProviderAdapter } from "../provider-adapter";
+import { prepareSimulatorRequest } from "./simulator-gateway-request";
 import { createSimulatorHandler } from "./simulator-handler";
 import type { StreamPace } from "./simulator-stream";
 
@@ -7,8 +8,16 @@ import type { StreamPace } from "./simulator-stream";
  * The simulator provider: the Moonshot adapter's wire handling, with the simulator's HTTP handler
  * called in-process instead of over a socket (the same handler `/api/simulator/v1` serves).
  */
-export function createSimulatorAdapter({ pace, idleTimeoutMs }: { pace: StreamPace; idleTimeoutMs: number }): ProviderAdapter {
-  const handler = createSimulatorHandler({ pace });
+export function createSimulatorAdapter({
+  pace,
+  idleTimeoutMs,
+  handler = createSimulatorHandler({ pace }),
+}: {
+  pace: StreamPace;
+  idleTimeoutMs: number;
+  /** The simulator's HTTP handler; tests wrap it to see exactly what the adapter sends. */
+  handler?: (request: Request) => Promise<Response>;
+}): ProviderAdapter {
   const transport = ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch;
-  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, hasTokenCountEndpoint: true, hasFilesApi: true, fetch: transport });
+  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, prepareRequest: prepareSimulatorRequest, hasTokenCountEndpoint: true, hasFilesApi: true, fetch: transport });
 }
