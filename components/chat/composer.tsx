@@ -37,7 +37,7 @@ export function Composer() {
     conversationStore.send();
   };
   const attach = (files: File[]) => {
-    if (files.length > 0) void conversationStore.attachFiles(files);
+    if (files.length > 0) void conversationStore.media.attachFiles(files);
   };
   return (
     <form

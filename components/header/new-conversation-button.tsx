@@ -10,7 +10,7 @@ export function NewConversationButton() {
     <button
       type="button"
       disabled={!loaded || conversation.turns.length === 0}
-      onClick={() => conversationStore.startNewConversation()}
+      onClick={() => conversationStore.history.startNew()}
       className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
       New chat

@@ -28,7 +28,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
           onSubmit={(event) => {
             event.preventDefault();
             setRenaming(false);
-            void conversationStore.renameConversation({ id: summary.id, title: name });
+            void conversationStore.history.rename({ id: summary.id, title: name });
           }}
         >
           <input aria-label="Conversation name" autoFocus value={name} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === "Escape" && setRenaming(false)} className="min-w-0 flex-1 rounded border border-zinc-300 px-1.5 py-0.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
@@ -41,7 +41,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
   }
   return (
     <li className={`group flex items-center rounded-md ${current ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}>
-      <button type="button" aria-current={current ? "true" : undefined} onClick={() => void conversationStore.openConversation(summary.id)} className="min-w-0 flex-1 px-2 py-1.5 text-left">
+      <button type="button" aria-current={current ? "true" : undefined} onClick={() => void conversationStore.history.open(summary.id)} className="min-w-0 flex-1 px-2 py-1.5 text-left">
         <span className="block truncate text-sm">{summary.title}</span>
         <span className="block text-[11px] text-zinc-500">
           {age(summary.updatedAt, now)} · {summary.messages} message{summary.messages === 1 ? "" : "s"}
@@ -63,7 +63,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
           type="button"
           aria-label={`Delete ${summary.title}`}
           onClick={() => {
-            if (window.confirm(`Delete "${summary.title}" from this browser? This cannot be undone (shares made from it stay until you delete them).`)) void conversationStore.deleteConversation(summary.id);
+            if (window.confirm(`Delete "${summary.title}" from this browser? This cannot be undone (shares made from it stay until you delete them).`)) void conversationStore.history.remove(summary.id);
           }}
           className="rounded px-1 text-xs text-zinc-500 hover:bg-zinc-300 dark:hover:bg-zinc-700"
         >
@@ -108,8 +108,10 @@ function TransferButtons() {
           if (!file) return;
           void run(async () => {
             const { importConversationFile } = await import("@/lib/history/conversation-transfer");
-            const result = await importConversationFile(file);
+            const current = conversationStore.getSnapshot().conversation;
+            const result = await importConversationFile({ file, current, spec: conversationStore.specFor(current) });
             if (!result.ok) throw new Error(result.message);
+            await conversationStore.history.add(result.conversation);
             return `Imported "${result.title}".`;
           });
         }}
@@ -136,12 +138,11 @@ function TransferButtons() {
 
 /** The conversations kept in this browser: open, rename, delete, search by title and text. */
 export function HistorySidebar() {
-  const { loaded, conversation } = useWorkbench();
+  const { loaded, conversation, historyVersion: version } = useWorkbench();
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<ConversationSummary[] | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
   const searchId = useId();
-  const version = conversationStore.historyVersion;
   // Below the md breakpoint the history is an overlay opened from the header.
   const [shownOnNarrow, setShownOnNarrow] = useState(false);
   useEffect(() => {
@@ -181,7 +182,7 @@ export function HistorySidebar() {
       className={`${shownOnNarrow ? "fixed inset-y-0 left-0 z-40 flex bg-white shadow-xl dark:bg-zinc-950" : "hidden"} w-64 shrink-0 flex-col border-r border-zinc-200 md:static md:z-auto md:flex md:shadow-none dark:border-zinc-800`}
     >
       <div className="space-y-2 p-3">
-        <button type="button" onClick={() => conversationStore.startNewConversation()} className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <button type="button" onClick={() => conversationStore.history.startNew()} className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
           + New conversation
         </button>
         <label htmlFor={searchId} className="sr-only">

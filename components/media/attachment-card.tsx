@@ -42,7 +42,7 @@ function IssueNote({ issue, attachmentId }: { issue: MediaIssue; attachmentId: s
             <button
               key={fixLabel(fix)}
               type="button"
-              onClick={() => void conversationStore.applyMediaFix({ attachmentId, fix })}
+              onClick={() => void conversationStore.media.applyMediaFix({ attachmentId, fix })}
               className="rounded border border-current px-2 py-0.5 font-medium hover:bg-white/60 dark:hover:bg-black/30"
             >
               {fixLabel(fix)}
@@ -66,7 +66,7 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
         <span>
           {task.label}: {task.error}
         </span>
-        <button type="button" onClick={() => conversationStore.retryAttachmentTask(attachmentId)} className="underline">
+        <button type="button" onClick={() => conversationStore.media.retryAttachmentTask(attachmentId)} className="underline">
           Retry
         </button>
       </div>
@@ -160,7 +160,7 @@ export const AttachmentCard = memo(function AttachmentCard({
         <button
           type="button"
           aria-label={`Remove ${attachment.name}`}
-          onClick={() => conversationStore.removeDraftAttachment(attachment.id)}
+          onClick={() => conversationStore.media.removeDraftAttachment(attachment.id)}
           className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >
           ×

@@ -22,7 +22,7 @@ function DocumentCard({ document }: { document: DocumentAttachment }) {
           {formatBytes(document.bytes)} · {document.textLength.toLocaleString("en-US")} characters extracted (file {document.upload.fileId}) · sent as a system message
         </p>
       </div>
-      <button type="button" aria-label={`Remove ${document.name}`} onClick={() => conversationStore.removeDraftAttachment(document.id)} className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+      <button type="button" aria-label={`Remove ${document.name}`} onClick={() => conversationStore.media.removeDraftAttachment(document.id)} className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
         ×
       </button>
     </li>
@@ -33,7 +33,7 @@ function DocumentCard({ document }: { document: DocumentAttachment }) {
 export default function DraftAttachments() {
   const { conversation, attachNotice } = useWorkbench();
   useMediaCache();
-  const checks = conversationStore.checkDraftAttachments(conversation);
+  const checks = conversationStore.media.checkDraftAttachments(conversation);
   const incoming = mediaCache.incoming;
   if (conversation.draftAttachments.length === 0 && incoming.length === 0 && !attachNotice) return null;
   return (

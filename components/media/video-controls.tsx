@@ -120,7 +120,7 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
           max={videoLimits.maxFps}
           step={videoLimits.fpsStep}
           hint="Frames per second the model samples (0.1 – 10)"
-          onChange={(value) => conversationStore.updateDraftAttachment(video.id, { fps: value })}
+          onChange={(value) => conversationStore.media.updateDraftAttachment(video.id, { fps: value })}
         />
         <SettingInput
           label="max_frames"
@@ -129,16 +129,16 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
           max={videoLimits.maxMaxFrames}
           step={1}
           hint="At most this many frames (1 – 2000); more are spread evenly"
-          onChange={(value) => conversationStore.updateDraftAttachment(video.id, { maxFrames: value })}
+          onChange={(value) => conversationStore.media.updateDraftAttachment(video.id, { maxFrames: value })}
         />
         <fieldset className="flex gap-3 text-xs">
           <legend className="sr-only">Send the video as</legend>
           <label className="flex items-center gap-1">
-            <input type="radio" name={name} checked={video.delivery === "file"} onChange={() => conversationStore.updateDraftAttachment(video.id, { delivery: "file" })} />
+            <input type="radio" name={name} checked={video.delivery === "file"} onChange={() => conversationStore.media.updateDraftAttachment(video.id, { delivery: "file" })} />
             Send as file
           </label>
           <label className={`flex items-center gap-1 ${framesPossible ? "" : "opacity-50"}`} title={framesPossible ? "Extract frames in the browser and send them as an image list" : "Not possible here"}>
-            <input type="radio" name={name} disabled={!framesPossible} checked={video.delivery === "frames"} onChange={() => conversationStore.updateDraftAttachment(video.id, { delivery: "frames" })} />
+            <input type="radio" name={name} disabled={!framesPossible} checked={video.delivery === "frames"} onChange={() => conversationStore.media.updateDraftAttachment(video.id, { delivery: "frames" })} />
             Send as frames
           </label>
         </fieldset>

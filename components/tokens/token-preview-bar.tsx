@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { defaultMaxTokensFor } from "@/lib/catalog/provider-parameters";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
 import { formatMoney, previewCost } from "@/lib/tokens/token-preview";
-import { useTokenPreview } from "@/lib/tokens/use-token-preview";
+import { useTokenPreview } from "@/lib/chat/use-token-preview";
 
 const number = (value: number) => value.toLocaleString("en-US");
 

@@ -20,7 +20,7 @@ export function StoreBootstrap() {
       if (!shareId || forked.current) return;
       forked.current = true;
       window.history.replaceState(null, "", "/");
-      void conversationStore.forkShare(shareId);
+      void conversationStore.openShared(shareId);
     });
     conversationStore.updateProviders(providers.providers);
   }, [providers]);

@@ -36,3 +36,8 @@ export interface ProvidersResponse {
   /** Largest request body the gateway accepts (GATEWAY_MAX_BODY_MB), in bytes. */
   maxBodyBytes: number;
 }
+
+/** The model a provider starts with: its first model that is not retired. */
+export function firstUsableModel(provider: Pick<ProviderSummary, "models"> | undefined): string {
+  return provider?.models.find((model) => !model.retired)?.id ?? provider?.models[0]?.id ?? "";
+}

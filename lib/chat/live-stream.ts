@@ -1,5 +1,5 @@
-/** Where a streaming answer is. */
-export type LivePhase = "waiting" | "reasoning" | "answering";
+import { answerPhase, applyStreamEvent, startAnswerProgress, type AnswerPhase, type AnswerProgress } from "@/lib/conversation/answer-reducer";
+import type { ChatStreamEvent } from "@/lib/wire/chat-stream-events";
 
 /** Schedules a callback for the next frame; injectable so the batching can be tested without a browser. */
 export type FrameScheduler = (callback: () => void) => void;
@@ -10,17 +10,12 @@ const nextFrame: FrameScheduler = (callback) => {
 };
 
 /**
- * The text of an answer while it streams, kept outside React state. Appends are cheap; subscribers
- * are told at most once per animation frame, so a fast stream costs one render per frame.
+ * An answer while it streams, kept outside React state: the reducer's progress, with subscribers
+ * told at most once per animation frame, so a fast stream costs one render per frame.
  */
 export class LiveStream {
-  reasoning = "";
-  content = "";
-  phase: LivePhase = "waiting";
-  /** performance.now() when the request was sent, the first reasoning token, and the first answer token. */
-  readonly startedAt: number;
-  reasoningStartedAt: number | undefined;
-  answerStartedAt: number | undefined;
+  /** What the events so far add up to. */
+  progress: AnswerProgress;
   /** performance.now() of the last notification, so renders can show elapsed time without reading the clock. */
   notifiedAt: number;
   private version = 0;
@@ -31,29 +26,38 @@ export class LiveStream {
     private readonly schedule: FrameScheduler = nextFrame,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.startedAt = now();
-    this.notifiedAt = this.startedAt;
+    this.progress = startAnswerProgress({ at: now() });
+    this.notifiedAt = this.progress.startedAt;
+  }
+
+  get content(): string {
+    return this.progress.content;
+  }
+
+  get reasoning(): string {
+    return this.progress.reasoning;
+  }
+
+  get phase(): AnswerPhase {
+    return answerPhase(this.progress);
   }
 
   /** Reasoning time so far (until the answer started, or until the last notification). */
   get thinkingMs(): number | undefined {
-    if (this.reasoningStartedAt === undefined) return undefined;
-    return (this.answerStartedAt ?? this.notifiedAt) - this.reasoningStartedAt;
+    const { reasoningStartedAt, answerStartedAt } = this.progress;
+    if (reasoningStartedAt === undefined) return undefined;
+    return (answerStartedAt ?? this.notifiedAt) - reasoningStartedAt;
   }
 
-  /** Adds streamed text. */
-  append({ reasoning, content }: { reasoning?: string; content?: string }): void {
-    if (reasoning) {
-      if (this.reasoningStartedAt === undefined) this.reasoningStartedAt = this.now();
-      if (this.phase === "waiting") this.phase = "reasoning";
-      this.reasoning += reasoning;
-    }
-    if (content) {
-      if (this.answerStartedAt === undefined) this.answerStartedAt = this.now();
-      this.phase = "answering";
-      this.content += content;
-    }
-    this.requestNotify();
+  /** Adds an event as it arrives. */
+  apply(event: ChatStreamEvent): void {
+    this.progress = applyStreamEvent(this.progress, { event, at: this.now() });
+    if ((event.type === "reasoning" || event.type === "content") && event.choice === 0) this.requestNotify();
+  }
+
+  /** The clock the stream is timed with (performance.now() in the page). */
+  readNow(): number {
+    return this.now();
   }
 
   /** A number that changes whenever subscribers should re-read the text. */

@@ -23,3 +23,9 @@ export function titleOf(conversation: Pick<Conversation, "turns">): string {
 export function displayTitle(conversation: Pick<Conversation, "title" | "turns">): string {
   return conversation.title?.trim() || titleOf(conversation);
 }
+
+/** The conversation with answers that were still streaming marked interrupted (they cannot resume). */
+export function withInterruptedAnswers(conversation: Conversation): Conversation {
+  if (!conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming")) return conversation;
+  return { ...conversation, turns: conversation.turns.map((turn) => (turn.role === "assistant" && turn.status === "streaming" ? { ...turn, status: "interrupted" as const } : turn)) };
+}

@@ -1,7 +1,7 @@
-import { attachmentsOf, displayTitle } from "@/lib/conversation/read-conversation";
-import { conversationStore } from "@/lib/chat/conversation-store";
-import type { Conversation } from "@/lib/conversation/conversation-types";
+import type { ModelSpec } from "@/lib/catalog/catalog-types";
 import type { DocumentAttachment } from "@/lib/conversation/attachment-types";
+import type { Conversation } from "@/lib/conversation/conversation-types";
+import { attachmentsOf, displayTitle } from "@/lib/conversation/read-conversation";
 import { blobToBase64, contentKey, getBlob, putBlob } from "@/lib/media/blob-store";
 import { sendResolver } from "@/lib/media/media-cache";
 import { turnsToMessages } from "@/lib/request/build-request";
@@ -58,17 +58,26 @@ function dataUrlToBlob(dataUrl: string): Blob {
 const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif", "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov" };
 
 /**
- * Imports a file exported by the workbench or a plain OpenAI messages file into the history and
- * opens it. Everything is checked first; a malformed file changes nothing.
+ * Reads a file exported by the workbench, or a plain OpenAI messages file, as a new conversation
+ * (media stored in this browser) for the caller to add to the history. Everything is checked first;
+ * a malformed file changes nothing. Plain messages take the open conversation's settings (`current`).
  */
-export async function importConversationFile(file: File): Promise<{ ok: true; title: string } | { ok: false; message: string }> {
+export async function importConversationFile({
+  file,
+  current,
+  spec,
+}: {
+  file: File;
+  current: Conversation;
+  /** The open conversation's model, whose video defaults imported videos take. */
+  spec: ModelSpec;
+}): Promise<{ ok: true; conversation: Conversation; title: string } | { ok: false; message: string }> {
   let value: unknown;
   try {
     value = JSON.parse(await file.text());
   } catch {
     return { ok: false, message: `${file.name} is not JSON. Import a file exported by Kimi Workbench, or OpenAI chat messages as JSON.` };
   }
-  const current = conversationStore.getSnapshot().conversation;
   if (value && typeof value === "object" && (value as { format?: unknown }).format === conversationFileFormat) {
     const read = await readConversationFile(value);
     if (!read.ok) return read;
@@ -81,13 +90,11 @@ export async function importConversationFile(file: File): Promise<{ ok: true; ti
     // Importing into the browser it came from keeps both copies.
     const exists = await getConversation(read.conversation.id);
     const conversation = exists ? { ...read.conversation, id: crypto.randomUUID() } : read.conversation;
-    await conversationStore.addConversation(conversation);
-    return { ok: true, title: displayTitle(conversation) };
+    return { ok: true, conversation, title: displayTitle(conversation) };
   }
   const read = readOpenAiMessages(value);
   if (!read.ok) return read;
   const work = await import("@/lib/media/media-work");
-  const spec = conversationStore.specFor(current);
   const stored = new Map<string, Awaited<ReturnType<typeof work.readMediaFile>>>();
   const documents = new Map<string, { key: string; bytes: number }>();
   let mediaIndex = 0;
@@ -133,6 +140,5 @@ export async function importConversationFile(file: File): Promise<{ ok: true; ti
     updatedAt: now,
     title: file.name.replace(/\.json$/i, ""),
   };
-  await conversationStore.addConversation(conversation);
-  return { ok: true, title: conversation.title! };
+  return { ok: true, conversation, title: conversation.title! };
 }

@@ -36,6 +36,8 @@ class MediaCache {
   readonly tasks = new Map<string, TaskProgress>();
   readonly thumbnails = new Map<string, Map<number, string>>();
   incoming: IncomingFile[] = [];
+  /** Counts texts stored; bodies built before a text arrived are stale when it changes. */
+  textsVersion = 0;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -59,6 +61,7 @@ class MediaCache {
   /** Stores a document's text and tells the body builders. */
   setText(key: string, text: string): void {
     this.texts.set(key, text);
+    this.textsVersion += 1;
     for (const listener of this.textListeners) listener();
     this.changed();
   }

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import { loadProviderKeys } from "@/lib/chat/browser-storage";
+import { loadProviderKeys } from "./browser-storage";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
-import { conversationStore } from "@/lib/chat/conversation-store";
-import { keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
+import { conversationStore } from "./conversation-store";
+import { keyStoreVersion, subscribeToKeyChanges } from "./key-events";
 import { userKeyHeader } from "@/lib/wire/wire-headers";
-import { useNextRequest, useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
+import { useNextRequest, useSelectedProvider, useWorkbench } from "./use-workbench";
 import type { ChatRequest } from "@/lib/wire/chat-request";
-import type { PromptTokenBreakdown } from "./prompt-tokens";
-import { countInWorker } from "./count-in-worker";
-import { mediaTokenTable, previewRows, type PreviewRow } from "./token-preview";
+import type { PromptTokenBreakdown } from "@/lib/tokens/prompt-tokens";
+import { countInWorker } from "@/lib/tokens/count-in-worker";
+import { mediaTokenTable, previewRows, type PreviewRow } from "@/lib/tokens/token-preview";
 
 // Typing should not count every keystroke; the provider's count (a network call) waits longer.
 const localDelayMs = 200;

@@ -1,0 +1,116 @@
+import type { Conversation } from "@/lib/conversation/conversation-types";
+import { createId } from "@/lib/conversation/create-id";
+import { attachmentsOf, withInterruptedAnswers } from "@/lib/conversation/read-conversation";
+import { allConversations, deleteConversation, getConversation, putConversation } from "@/lib/history/history-db";
+import type { MediaController } from "@/lib/media/media-controller";
+
+/** What the history commands need from whoever shows the open conversation. */
+export interface HistoryHost {
+  /** The open conversation. */
+  current(): Conversation;
+  /** Stops the open conversation's answers. */
+  stopAnswers(): void;
+  /** Stops the open conversation's answers and saves it as it is. */
+  leaveCurrent(): void;
+  /** Shows a conversation in place of the open one (and saves it). */
+  show(conversation: Conversation): void;
+  /** Names the open conversation (saved at once). */
+  renameCurrent(title: string | undefined): void;
+  /** Drops the open conversation's pending save (it is about to be deleted). */
+  cancelPendingSave(): void;
+  /** Answers of a deleted conversation still finishing must not write it back. */
+  discardAnswers(conversationId: string): void;
+  /** A message for the user (undefined clears it). */
+  notice(message: string | undefined): void;
+  /** The history's list changed. */
+  historyChanged(): void;
+  media: MediaController;
+}
+
+/** A new, empty conversation with the settings of `from` (provider, model, system prompt, parameters). */
+function emptyConversationLike(from: Conversation): Conversation {
+  const { title: _title, forkedFrom: _forkedFrom, ...settings } = from;
+  return { ...settings, id: createId(), turns: [], draft: "", draftAttachments: [], updatedAt: Date.now() };
+}
+
+/** The browser's history of conversations: new, open, add (imports, forks), rename and delete. */
+export class ConversationHistory {
+  constructor(private readonly host: HistoryHost) {}
+
+  /** Starts a new conversation (the current one stays in the history), keeping its settings. */
+  startNew(): void {
+    this.host.leaveCurrent();
+    this.host.show(emptyConversationLike(this.host.current()));
+  }
+
+  /** Opens a conversation from the history (the current one is saved first). */
+  async open(id: string): Promise<void> {
+    if (id === this.host.current().id) return;
+    const stored = await getConversation(id);
+    if (!stored) {
+      this.host.notice("That conversation is no longer in this browser's history.");
+      return;
+    }
+    this.host.leaveCurrent();
+    const { readSavedConversation } = await import("@/lib/conversation/saved-conversation");
+    const read = readSavedConversation(stored);
+    if (!read) {
+      this.host.notice("That conversation could not be read; it is left in the history as it is.");
+      return;
+    }
+    // An answer that was streaming when it was left cannot resume.
+    const conversation = withInterruptedAnswers(read);
+    this.host.show(conversation);
+    void this.host.media.loadDocumentTexts(attachmentsOf(conversation));
+  }
+
+  /** Adds a conversation (a fork of a share, an import) to the history and opens it. */
+  async add(conversation: Conversation): Promise<void> {
+    this.host.leaveCurrent();
+    await putConversation(conversation);
+    this.host.show(conversation);
+    void this.host.media.loadDocumentTexts(attachmentsOf(conversation));
+  }
+
+  /** Names a conversation (an empty name goes back to its first message). */
+  async rename({ id, title }: { id: string; title: string }): Promise<void> {
+    const name = title.trim() || undefined;
+    if (id === this.host.current().id) this.host.renameCurrent(name);
+    else {
+      const stored = await getConversation(id);
+      if (stored) await putConversation({ ...stored, title: name });
+    }
+    this.host.historyChanged();
+  }
+
+  /** Deletes a conversation and the media only it used; the open one is replaced by a new chat. */
+  async remove(id: string): Promise<void> {
+    this.host.discardAnswers(id);
+    if (id === this.host.current().id) {
+      // Leave it first, so no pending save writes it back after the delete.
+      this.host.stopAnswers();
+      this.host.cancelPendingSave();
+      this.host.show(emptyConversationLike(this.host.current()));
+    }
+    await deleteConversation(id);
+    this.host.historyChanged();
+    void this.collectGarbage();
+  }
+
+  /** Deletes stored media no conversation of the history refers to any more. */
+  private async collectGarbage(): Promise<void> {
+    await this.host.media.collectGarbage([this.host.current(), ...(await allConversations())]);
+  }
+}
+
+/** Opens a shared conversation as a new conversation of this browser ("Open in workbench" on a share). */
+export async function openSharedConversation({ shareId, history, notice }: { shareId: string; history: ConversationHistory; notice: (message: string | undefined) => void }): Promise<void> {
+  notice("Opening the shared conversation…");
+  try {
+    const { forkShare } = await import("@/lib/share/fork-share");
+    await history.add(await forkShare({ shareId }));
+    notice(undefined);
+  } catch (error) {
+    notice(`The shared conversation could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
