@@ -22,6 +22,9 @@ interface LiveAnswer {
 export class LiveAnswers {
   private readonly answers = new Map<string, LiveAnswer>();
 
+  /** `gatewayOrigin`: where the gateway is (the page's own origin by default). */
+  constructor(private readonly options: { gatewayOrigin?: string } = {}) {}
+
   /** The live text of a streaming answer. */
   get(turnId: string): LiveStream | undefined {
     return this.answers.get(turnId)?.live;
@@ -63,7 +66,7 @@ export class LiveAnswers {
     let attempts: number | undefined;
     try {
       const prepared = await prepareBody();
-      const opened = prepared.ok ? await openChatStream({ providerId, body: prepared.body, apiKey, signal: controller.signal }) : ({ ok: false, error: prepared.error } as const);
+      const opened = prepared.ok ? await openChatStream({ gatewayOrigin: this.options.gatewayOrigin, providerId, body: prepared.body, apiKey, signal: controller.signal }) : ({ ok: false, error: prepared.error } as const);
       if (!opened.ok) ending = { kind: "failed", error: opened.error };
       else {
         attempts = opened.attempts;

@@ -5,11 +5,14 @@ import { attemptsHeader, userKeyHeader } from "@/lib/wire/wire-headers";
 
 /** Sends a streaming chat request through the gateway; the response's body is read with `readChatStream`. */
 export async function openChatStream({
+  gatewayOrigin = "",
   providerId,
   body,
   apiKey,
   signal,
 }: {
+  /** Where the gateway is; the page's own origin when empty. */
+  gatewayOrigin?: string;
   providerId: ProviderId;
   body: ChatRequest;
   apiKey: string | undefined;
@@ -19,7 +22,7 @@ export async function openChatStream({
   if (apiKey) headers[userKeyHeader] = apiKey;
   let response: Response;
   try {
-    response = await fetch(`/api/providers/${providerId}/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify(body), signal });
+    response = await fetch(`${gatewayOrigin}/api/providers/${providerId}/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify(body), signal });
   } catch (error) {
     if (signal.aborted) throw error;
     return { ok: false, error: { type: "network_error", message: "Could not reach the workbench server. Is it still running?" } };
