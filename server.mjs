@@ -47,7 +47,7 @@ if (!dev) {
 const server = createServer((request, response) => {
   stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, peerSecret);
   if (handleApiRequest?.(request, response)) return;
-  // Shared pages (/s/{id}) are static documents rendered without Next's pipeline (see lib/share/render-share-page.ts).
+  // Shared pages (/s/{id}) are static documents rendered without Next's pipeline (see server/render-share-page.ts).
   if (handleSharePageRequest?.(request, response)) return;
   void handle(request, response);
 });

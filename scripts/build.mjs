@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { copyMonaco } from "./copy-monaco.mjs";
 
 const root = join(import.meta.dirname, "..");
-const sources = ["app", "components", "lib", "public/icons", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
+const sources = ["app", "components", "lib", "server", "public/icons", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
 /** Where server.mjs finds the API bundle. */
 export const apiBundlePath = join(root, ".next", "api", "api-entry.mjs");
 
@@ -39,8 +39,8 @@ function writePageAssets() {
 async function buildApiBundle() {
   const { build } = await import("esbuild");
   await build({
-    // The API, and the worker that renders shared pages (lib/http/share-page-cache.ts loads it).
-    entryPoints: { "api-entry": join(root, "lib", "http", "api-entry.ts"), "share-page-worker": join(root, "lib", "share", "share-page-worker.ts") },
+    // The API, and the worker that renders shared pages (server/share-page-cache.ts loads it).
+    entryPoints: { "api-entry": join(root, "server", "api-entry.ts"), "share-page-worker": join(root, "server", "share-page-worker.ts") },
     outdir: dirname(apiBundlePath),
     outExtension: { ".js": ".mjs" },
     bundle: true,

@@ -4,7 +4,7 @@ import { memo, useSyncExternalStore } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { ReasoningBlock } from "./reasoning-block";
 import { ToolResultsForm } from "./tool-results-form";
 import { UsageBar } from "./usage-bar";

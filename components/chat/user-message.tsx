@@ -3,7 +3,7 @@
 import { lazy, memo, Suspense, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { UserTurn } from "@/lib/conversation/conversation-types";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 const SentAttachments = lazy(() => import("@/components/media/sent-attachments"));
 

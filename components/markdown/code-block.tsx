@@ -3,7 +3,7 @@
 import { createContext, Fragment, useContext, useEffect, useState, type ReactNode } from "react";
 import type { HighlightNode } from "@/lib/markdown/highlighter";
 import { highlightCode } from "@/lib/markdown/highlight-code";
-import { CopyButton } from "@/components/chat/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** True inside a block that is still streaming: its code is shown plain until the block is finished. */
 export const StreamingBlockContext = createContext(false);

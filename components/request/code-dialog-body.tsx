@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { CopyButton } from "@/components/chat/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { generateCode, snippetEnvironment } from "@/lib/code/generate-code";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import { useProviderRequest } from "@/lib/chat/use-provider-request";

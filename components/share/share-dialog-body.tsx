@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { CopyButton } from "@/components/chat/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { blobToBase64, getBlob } from "@/lib/media/blob-store";

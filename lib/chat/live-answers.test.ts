@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
-import { startRouteServer } from "@/lib/testing/route-server";
+import { startRouteServer } from "@/testing/route-server";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { LiveAnswers } from "./live-answers";
 

@@ -10,12 +10,12 @@ import type { Conversation } from "@/lib/conversation/conversation-types";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
 import { createPlaceholderResolver } from "@/lib/media/attachment-parts";
 import type { Attachment } from "@/lib/conversation/attachment-types";
-import { makePng } from "@/lib/testing/png-header";
+import { makePng } from "@/testing/png-header";
 import { prepareProviderRequest } from "@/lib/providers/prepare-provider-request";
 import type { PreparedRequest } from "@/lib/providers/prepared-request";
 import { buildRequestBody } from "@/lib/request/build-request";
-import { setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
-import { startRouteServer } from "@/lib/testing/route-server";
+import { setUpFixtureUpstream } from "@/testing/fixture-upstream";
+import { startRouteServer } from "@/testing/route-server";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { generateCode, snippetEnvironment } from "./generate-code";
 

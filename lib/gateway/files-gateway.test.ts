@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
-import { startRouteServer } from "@/lib/testing/route-server";
+import { startRouteServer } from "@/testing/route-server";
 
 // Moonshot's files API through the gateway, against a local upstream that records each upload as
 // it arrives (when each chunk came in), so the test can tell streaming from buffering.

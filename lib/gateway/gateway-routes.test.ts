@@ -1,9 +1,9 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
-import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/lib/testing/fixture-upstream";
-import { parseSsePayloads } from "@/lib/testing/gateway-helpers";
-import { startRouteServer } from "@/lib/testing/route-server";
+import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/testing/fixture-upstream";
+import { parseSsePayloads } from "@/testing/gateway-helpers";
+import { startRouteServer } from "@/testing/route-server";
 
 // The real route handlers, served over HTTP, with every provider pointed at a local fixture
 // upstream. Routes read the environment once, so it is set before the server is started.

@@ -11,9 +11,9 @@ import { credentialHeader, type PreparedRequest } from "@/lib/providers/prepared
 import { createSimulatorAdapter } from "@/lib/providers/simulator/simulator-adapter";
 import { createSimulatorHandler } from "@/lib/providers/simulator/simulator-handler";
 import { buildRequestBody } from "@/lib/request/build-request";
-import { readSseFixture, startFixtureUpstream, type FixtureUpstream, type RecordedRequest } from "@/lib/testing/fixture-upstream";
-import { makePng } from "@/lib/testing/png-header";
-import { startRouteServer } from "@/lib/testing/route-server";
+import { readSseFixture, startFixtureUpstream, type FixtureUpstream, type RecordedRequest } from "@/testing/fixture-upstream";
+import { makePng } from "@/testing/png-header";
+import { startRouteServer } from "@/testing/route-server";
 import { userKeyHeader } from "@/lib/wire/wire-headers";
 
 // "What will be sent" and "View code" show what each provider's request builder prepares; the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePng } from "@/lib/testing/png-header";
+import { makePng } from "@/testing/png-header";
 import { parseDataUrl, readImageInfo } from "./image-dimensions";
 
 function jpegHeader(width: number, height: number): Uint8Array {

@@ -1,14 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { z } from "zod";
 import { getServerEnv } from "@/lib/env";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatBytes } from "@/lib/media/media-rules";
 import type { ShareStore, StoredMedia } from "@/lib/store/share-store";
-import type { createShareRequestSchema } from "@/app/api/shares/request-schema";
 import { redactSecrets } from "./redact-secrets";
-import { shareExpiries, type CreatedShare, type ShareSnapshot } from "./share-snapshot";
+import { shareExpiries, type CreatedShare, type ShareRequest, type ShareSnapshot } from "./share-snapshot";
 
 /** Why a share was not created, as an HTTP answer. */
 export interface ShareFailure {
@@ -38,7 +36,7 @@ function serverSecrets(): string[] {
  * SHARE_MAX_MEDIA_MB and matching its hashes, every attachment's media present, credentials replaced
  * by "[redacted]". Returns the link and the delete token (only its hash is stored).
  */
-export async function publishShare({ request, store, now }: { request: z.infer<typeof createShareRequestSchema>; store: ShareStore; now: number }): Promise<{ ok: true; created: CreatedShare } | { ok: false; failure: ShareFailure }> {
+export async function publishShare({ request, store, now }: { request: ShareRequest; store: ShareStore; now: number }): Promise<{ ok: true; created: CreatedShare } | { ok: false; failure: ShareFailure }> {
   const env = getServerEnv();
   const { value: snapshot, redactions } = redactSecrets({ value: request.snapshot as ShareSnapshot, knownSecrets: serverSecrets() });
   const snapshotText = JSON.stringify(snapshot);

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
-import { makePng } from "@/lib/testing/png-header";
-import { startRouteServer } from "@/lib/testing/route-server";
+import { makePng } from "@/testing/png-header";
+import { startRouteServer } from "@/testing/route-server";
 import { buildShareSnapshot } from "./build-snapshot";
 import type { CreatedShare, PublishedShare } from "./share-snapshot";
 

@@ -32,6 +32,15 @@ export interface ShareSnapshot {
   turns: Turn[];
 }
 
+/** What a client sends to publish a share (`POST /api/shares`, checked by the route's schema). */
+export interface ShareRequest {
+  /** Checked against the snapshot format, then redacted before anything is stored. */
+  snapshot: unknown;
+  expiresIn: ShareExpiry;
+  /** The bytes of the media the snapshot's attachments refer to, by SHA-256. */
+  media: Array<{ hash: string; mediaType: string; base64: string }>;
+}
+
 /** A published share as the API returns it. */
 export interface PublishedShare {
   id: string;

@@ -7,7 +7,7 @@ import { readShare } from "@/lib/share/read-share";
 import { shareCode, shareProvider } from "@/lib/share/share-code";
 import { isShareId } from "@/lib/share/share-responses";
 
-// In production server.mjs serves /s/{id} without Next (lib/share/render-share-page.ts renders the same
+// In production server.mjs serves /s/{id} without Next (server/render-share-page.ts renders the same
 // SharedPageBody in a few milliseconds); this route serves it in development.
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import type { ChatRequest } from "@/lib/wire/chat-request";
-import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
-import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
+import { readSseFixture, setUpFixtureUpstream } from "@/testing/fixture-upstream";
+import { assembleAnswer, streamThroughGateway } from "@/testing/gateway-helpers";
 import { createDashscopeNativeAdapter } from "./dashscope-native-adapter";
 import { toDashscopeNativeRequest } from "./dashscope-native-request";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChatRequest } from "@/lib/wire/chat-request";
-import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
-import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
+import { readSseFixture, setUpFixtureUpstream } from "@/testing/fixture-upstream";
+import { assembleAnswer, streamThroughGateway } from "@/testing/gateway-helpers";
 import { createDashscopeAdapter } from "./dashscope-adapter";
 import { dashscopeRegions, fillWorkspaceId } from "@/lib/catalog/dashscope-regions";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSseFixture, setUpFixtureUpstream } from "@/lib/testing/fixture-upstream";
-import { assembleAnswer, streamThroughGateway } from "@/lib/testing/gateway-helpers";
+import { readSseFixture, setUpFixtureUpstream } from "@/testing/fixture-upstream";
+import { assembleAnswer, streamThroughGateway } from "@/testing/gateway-helpers";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { createMoonshotAdapter } from "./moonshot-adapter";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "./render-share-page";
-import type { PublishedShare } from "./share-snapshot";
+import type { PublishedShare } from "@/lib/share/share-snapshot";
 
 const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 

@@ -3,7 +3,7 @@
 import { parentPort } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { renderSharePage } from "./render-share-page";
-import type { PublishedShare } from "./share-snapshot";
+import type { PublishedShare } from "@/lib/share/share-snapshot";
 
 /** A render job. */
 export interface SharePageJob {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { dispatchApiRequest, isApiPath } from "./gateway-dispatcher";
-import { toWebRequest, writeWebResponse } from "./serve-web-handler";
+import { dispatchApiRequest, isApiPath } from "./api-dispatcher";
+import { toWebRequest, writeWebResponse } from "@/lib/http/serve-web-handler";
 
 // The same security headers next.config.ts adds to Next's responses.
 const securityHeaders: Record<string, string> = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };

@@ -6,8 +6,8 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ShareNotFoundBody, SharedPageBody } from "@/components/share/shared-page-body";
 import { themeScript } from "@/lib/chat/theme-script";
-import { shareCode, shareProvider } from "./share-code";
-import type { PublishedShare } from "./share-snapshot";
+import { shareCode, shareProvider } from "@/lib/share/share-code";
+import type { PublishedShare } from "@/lib/share/share-snapshot";
 
 // The shared page as a complete HTML document, rendered with React outside Next's request pipeline
 // (which costs ~15 ms per page on the 2-core machine; this, ~3 ms: bench/share-throughput.ts). It

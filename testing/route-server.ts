@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { dispatchApiRequest } from "@/lib/http/gateway-dispatcher";
+import { dispatchApiRequest } from "@/server/api-dispatcher";
 import { stampPeerVerdict } from "@/lib/http/peer-verdict.mjs";
 import { serveWebHandler, type RunningServer } from "@/lib/http/serve-web-handler";
 

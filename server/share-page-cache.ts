@@ -6,8 +6,8 @@ import { gzipSync } from "node:zlib";
 import { mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { publishedShare } from "@/lib/share/read-share";
 import { getShareStore } from "@/lib/store/open-share-store";
-import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "@/lib/share/render-share-page";
-import type { SharePageJob, SharePageResult } from "@/lib/share/share-page-worker";
+import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "./render-share-page";
+import type { SharePageJob, SharePageResult } from "./share-page-worker";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 
 // Serves GET /s/{id}. A share is an immutable snapshot, so its page is rendered once and kept (plain
