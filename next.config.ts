@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers.mjs";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -9,11 +10,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "x-content-type-options", value: "nosniff" },
-          { key: "referrer-policy", value: "no-referrer" },
-          { key: "x-frame-options", value: "DENY" },
-        ],
+        headers: Object.entries(securityHeaders).map(([key, value]) => ({ key, value })),
       },
     ];
   },

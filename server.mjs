@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
-import { stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
+import { setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -22,7 +22,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const peerSecret = randomBytes(32).toString("hex");
-/** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for("kimi-workbench.peer-secret")] = peerSecret;
+setPeerSecret(peerSecret);
 
 const app = next({ dev, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();

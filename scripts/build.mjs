@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { copyMonaco } from "./copy-monaco.mjs";
+import { writeApiRoutes } from "./generate-api-routes.mjs";
 
 const root = join(import.meta.dirname, "..");
 const sources = ["app", "components", "lib", "server", "public/icons", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/build.mjs"];
@@ -58,6 +59,9 @@ async function buildApiBundle() {
 /** Runs `next build` and bundles the API unless both are newer than every source file. */
 export async function ensureBuild() {
   copyMonaco();
+  // The production server's route table follows app/api/ (rewritten only when it changed, so an
+  // up-to-date build stays up to date).
+  writeApiRoutes();
   const buildId = join(root, ".next", "BUILD_ID");
   const builtAt = Math.min(existsSync(buildId) ? statSync(buildId).mtimeMs : 0, existsSync(apiBundlePath) ? statSync(apiBundlePath).mtimeMs : 0);
   const changedAt = Math.max(...sources.map((source) => newestMtime(join(root, source))));

@@ -1,16 +1,5 @@
-import * as providerList from "@/app/api/providers/route";
-import * as chatCompletions from "@/app/api/providers/[provider]/v1/chat/completions/route";
-import * as models from "@/app/api/providers/[provider]/v1/models/route";
-import * as tokenCount from "@/app/api/providers/[provider]/v1/tokenizers/estimate-token-count/route";
-import * as files from "@/app/api/providers/[provider]/v1/files/route";
-import * as file from "@/app/api/providers/[provider]/v1/files/[fileId]/route";
-import * as fileContent from "@/app/api/providers/[provider]/v1/files/[fileId]/content/route";
-import * as health from "@/app/api/health/route";
-import * as session from "@/app/api/session/route";
-import * as simulator from "@/app/api/simulator/v1/[...path]/route";
-import * as shares from "@/app/api/shares/route";
-import * as share from "@/app/api/shares/[id]/route";
-import * as shareMedia from "@/app/api/shares/[id]/media/[hash]/route";
+import { errorResponse } from "@/lib/http/error-response";
+import { apiRoutes } from "./api-routes";
 
 type Method = "GET" | "POST" | "DELETE";
 // Each route declares its own params; they are built from the URL here.
@@ -18,40 +7,107 @@ type Method = "GET" | "POST" | "DELETE";
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response> | Response;
 type RouteModule = Partial<Record<Method, Handler>>;
 
-const routes: Array<{ pattern: RegExp; params: (match: RegExpExecArray) => Record<string, string | string[]>; module: RouteModule }> = [
-  { pattern: /^\/api\/providers\/([^/]+)\/v1\/chat\/completions$/, params: (match) => ({ provider: match[1]! }), module: chatCompletions },
-  { pattern: /^\/api\/providers\/([^/]+)\/v1\/models$/, params: (match) => ({ provider: match[1]! }), module: models },
-  { pattern: /^\/api\/providers\/([^/]+)\/v1\/tokenizers\/estimate-token-count$/, params: (match) => ({ provider: match[1]! }), module: tokenCount },
-  { pattern: /^\/api\/providers\/([^/]+)\/v1\/files$/, params: (match) => ({ provider: match[1]! }), module: files },
-  { pattern: /^\/api\/providers\/([^/]+)\/v1\/files\/([^/]+)$/, params: (match) => ({ provider: match[1]!, fileId: decodeURIComponent(match[2]!) }), module: file },
-  { pattern: /^\/api\/providers\/([^/]+)\/v1\/files\/([^/]+)\/content$/, params: (match) => ({ provider: match[1]!, fileId: decodeURIComponent(match[2]!) }), module: fileContent },
-  { pattern: /^\/api\/providers$/, params: () => ({}), module: providerList },
-  { pattern: /^\/api\/simulator\/v1\/(.+)$/, params: (match) => ({ path: match[1]!.split("/") }), module: simulator },
-  { pattern: /^\/api\/session$/, params: () => ({}), module: session },
-  { pattern: /^\/api\/shares$/, params: () => ({}), module: shares },
-  { pattern: /^\/api\/shares\/([^/]+)$/, params: (match) => ({ id: match[1]! }), module: share },
-  { pattern: /^\/api\/shares\/([^/]+)\/media\/([^/]+)$/, params: (match) => ({ id: match[1]!, hash: match[2]! }), module: shareMedia },
-  { pattern: /^\/api\/health$/, params: () => ({}), module: health },
-];
+/** One segment of a route's path: fixed text, a parameter, or the rest of the path. */
+type Segment = { kind: "static"; text: string } | { kind: "param"; name: string } | { kind: "rest"; name: string };
 
-/**
- * Serves the API routes (the same modules Next serves from app/api) without going through Next's
- * request pipeline, which adds ~4 ms per request (measured: bench/gateway-overhead.ts); the
- * gateway's budget is 5 ms. Returns undefined for paths that are not API routes.
- */
-export async function dispatchApiRequest(request: Request): Promise<Response | undefined> {
-  const { pathname } = new URL(request.url);
+interface CompiledRoute {
+  path: string;
+  segments: Segment[];
+  module: RouteModule;
+}
+
+function parseSegments(path: string): Segment[] {
+  return path
+    .split("/")
+    .filter(Boolean)
+    .map((segment): Segment => {
+      const rest = /^\[\.\.\.(\w+)\]$/.exec(segment);
+      if (rest) return { kind: "rest", name: rest[1]! };
+      const param = /^\[(\w+)\]$/.exec(segment);
+      return param ? { kind: "param", name: param[1]! } : { kind: "static", text: segment };
+    });
+}
+
+const rank = { static: 0, param: 1, rest: 2 } as const;
+
+/** Next's precedence: at the first segment where two routes differ, fixed text beats a parameter, which beats the rest. */
+function comparePrecedence(left: CompiledRoute, right: CompiledRoute): number {
+  for (let index = 0; index < Math.max(left.segments.length, right.segments.length); index += 1) {
+    const a = left.segments[index];
+    const b = right.segments[index];
+    if (!a || !b) return a ? -1 : 1;
+    if (rank[a.kind] !== rank[b.kind]) return rank[a.kind] - rank[b.kind];
+  }
+  return 0;
+}
+
+const routes: CompiledRoute[] = apiRoutes.map((route) => ({ path: route.path, segments: parseSegments(route.path), module: route.module as RouteModule })).sort(comparePrecedence);
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The params of a path if `route` matches it, as Next would pass them (decoded; the rest as a list). */
+function matchRoute(route: CompiledRoute, parts: readonly string[]): Record<string, string | string[]> | undefined {
+  const params: Record<string, string | string[]> = {};
+  for (const [index, segment] of route.segments.entries()) {
+    if (segment.kind === "rest") {
+      const rest = parts.slice(index).map(decode);
+      if (rest.length === 0 || rest.some((part) => part === undefined)) return undefined;
+      params[segment.name] = rest as string[];
+      return params;
+    }
+    const part = parts[index];
+    if (part === undefined) return undefined;
+    if (segment.kind === "static") {
+      if (part !== segment.text) return undefined;
+      continue;
+    }
+    const value = decode(part);
+    if (value === undefined) return undefined;
+    params[segment.name] = value;
+  }
+  return parts.length === route.segments.length ? params : undefined;
+}
+
+function findRoute(pathname: string): { route: CompiledRoute; params: Record<string, string | string[]> } | undefined {
+  const parts = pathname.split("/").filter(Boolean);
   for (const route of routes) {
-    const match = route.pattern.exec(pathname);
-    if (!match) continue;
-    const handler = route.module[request.method as Method];
-    if (!handler) return Response.json({ error: { type: "method_not_allowed", message: `${request.method} is not supported on ${pathname}.` } }, { status: 405 });
-    return handler(request, { params: Promise.resolve(route.params(match)) });
+    const params = matchRoute(route, parts);
+    if (params) return { route, params };
   }
   return undefined;
 }
 
+/**
+ * Serves the API routes (the same modules Next serves from app/api, listed in the generated
+ * api-routes.ts) without going through Next's request pipeline, which adds ~4 ms per request
+ * (measured: bench/gateway-overhead.ts); the gateway's budget is 5 ms. Returns undefined for paths
+ * that are not API routes.
+ */
+export async function dispatchApiRequest(request: Request): Promise<Response | undefined> {
+  const { pathname } = new URL(request.url);
+  const found = findRoute(pathname);
+  if (!found) return undefined;
+  const handler = found.route.module[request.method as Method];
+  if (!handler) {
+    const allowed = (["GET", "POST", "DELETE"] as const).filter((method) => found.route.module[method]);
+    return errorResponse({ failure: { status: 405, type: "method_not_allowed", message: `${request.method} is not supported on ${pathname}; use ${allowed.join(" or ")}.` }, headers: { allow: allowed.join(", ") } });
+  }
+  return handler(request, { params: Promise.resolve(found.params) });
+}
+
 /** Whether a path is served by {@link dispatchApiRequest}. */
 export function isApiPath(pathname: string): boolean {
-  return routes.some((route) => route.pattern.test(pathname));
+  return findRoute(pathname) !== undefined;
+}
+
+/** The route a path resolves to, as its folders name it (for tests and diagnostics). */
+export function resolveApiRoute(pathname: string): { path: string; params: Record<string, string | string[]> } | undefined {
+  const found = findRoute(pathname);
+  return found && { path: found.route.path, params: found.params };
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dispatchApiRequest, isApiPath } from "./api-dispatcher";
+import { errorResponse } from "@/lib/http/error-response";
+import { securityHeaders } from "@/lib/http/security-headers.mjs";
 import { toWebRequest, writeWebResponse } from "@/lib/http/serve-web-handler";
-
-// The same security headers next.config.ts adds to Next's responses.
-const securityHeaders: Record<string, string> = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY" };
+import { toErrorEnvelope } from "@/lib/wire/error-envelope";
 
 /**
  * Entry point of the API bundle that server.mjs loads in production: serves API routes straight
@@ -21,13 +21,14 @@ export function handleApiRequest(request: IncomingMessage, response: ServerRespo
     try {
       const webResponse = await dispatchApiRequest(toWebRequest({ request, signal: controller.signal }));
       for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
-      await writeWebResponse({ webResponse: webResponse ?? new Response("Not found", { status: 404 }), response });
+      await writeWebResponse({ webResponse: webResponse ?? errorResponse({ failure: { status: 404, type: "not_found", message: `No API route serves ${pathname}.` } }), response });
     } catch (error) {
       console.error("[gateway] unhandled error", error instanceof Error ? error.message : error);
       if (!response.headersSent) {
         response.statusCode = 500;
         response.setHeader("content-type", "application/json");
-        response.end(JSON.stringify({ error: { type: "gateway_error", message: "The workbench server failed to handle this request." } }));
+        for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+        response.end(JSON.stringify(toErrorEnvelope({ failure: { type: "gateway_error", message: "The workbench server failed to handle this request." } })));
       } else response.destroy();
     }
   })();

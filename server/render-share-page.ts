@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ShareNotFoundBody, SharedPageBody } from "@/components/share/shared-page-body";
+import { securityHeaders } from "@/lib/http/security-headers.mjs";
 import { themeScript } from "@/lib/chat/theme-script";
 import { shareCode, shareProvider } from "@/lib/share/share-code";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
@@ -34,9 +35,7 @@ export const sharePageHeaders: Record<string, string> = {
   "content-type": "text/html; charset=utf-8",
   "cache-control": "no-store",
   "x-robots-tag": "noindex, nofollow",
-  "referrer-policy": "no-referrer",
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
+  ...securityHeaders,
   "content-security-policy": `default-src 'none'; script-src 'sha256-${themeScriptHash}'; style-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
 };
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { dispatchApiRequest } from "@/server/api-dispatcher";
-import { stampPeerVerdict } from "@/lib/http/peer-verdict.mjs";
+import { setPeerSecret, stampPeerVerdict } from "@/lib/http/peer-verdict.mjs";
 import { serveWebHandler, type RunningServer } from "@/lib/http/serve-web-handler";
 
 /**
@@ -10,7 +10,7 @@ import { serveWebHandler, type RunningServer } from "@/lib/http/serve-web-handle
  */
 export async function startRouteServer(): Promise<RunningServer> {
   const secret = randomBytes(16).toString("hex");
-  (globalThis as Record<symbol, unknown>)[Symbol.for("kimi-workbench.peer-secret")] = secret;
+  setPeerSecret(secret);
   return serveWebHandler({
     prepare: (request) => stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, secret),
     handler: async (request) => (await dispatchApiRequest(request)) ?? new Response("not found", { status: 404 }),

@@ -2,10 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
 
-import { peerHeaderName } from "@/lib/http/peer-verdict.mjs";
-
-/** Where server.mjs keeps the per-process secret that proves the header came from it. */
-export const peerSecretKey = Symbol.for("kimi-workbench.peer-secret");
+import { peerHeaderName, readPeerSecret } from "@/lib/http/peer-verdict.mjs";
 /** Cookie the UI receives after signing in with the access token. */
 export const sessionCookieName = "workbench_session";
 
@@ -40,10 +37,10 @@ function readCookie({ header, name }: { header: string | null; name: string }): 
 
 /** Whether the custom server vouched for this request coming from loopback. */
 export function isVouchedLoopback(request: Request): boolean {
-  const secret = (globalThis as Record<symbol, unknown>)[peerSecretKey];
+  const secret = readPeerSecret();
   const value = request.headers.get(peerHeaderName);
   // Without the custom server (e.g. plain `next start`) nobody is vouched for: token access only.
-  if (typeof secret !== "string" || !value) return false;
+  if (!secret || !value) return false;
   const [presented = "", verdict] = value.split(";");
   return safeEqual(presented, secret) && verdict === "loopback";
 }
@@ -53,9 +50,9 @@ export function isVouchedLoopback(request: Request): boolean {
  * Behind a reverse proxy every client has the proxy's address.
  */
 export function readClientAddress(request: Request): string {
-  const secret = (globalThis as Record<symbol, unknown>)[peerSecretKey];
+  const secret = readPeerSecret();
   const value = request.headers.get(peerHeaderName);
-  if (typeof secret !== "string" || !value) return "unknown";
+  if (!secret || !value) return "unknown";
   const [presented = "", , address] = value.split(";");
   return safeEqual(presented, secret) && address ? address : "unknown";
 }

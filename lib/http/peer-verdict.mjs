@@ -43,3 +43,20 @@ export function isLocalRequest({ remoteAddress, headers }) {
 export function stampPeerVerdict(request, secret) {
   request.headers[peerHeaderName] = `${secret};${isLocalRequest(request) ? "loopback" : "remote"};${request.remoteAddress ?? ""}`;
 }
+
+/** Where the server keeps its per-process secret, which proves a verdict header came from it. */
+export const peerSecretSymbol = Symbol.for("kimi-workbench.peer-secret");
+
+/**
+ * Keeps the secret where the route handlers find it (server.mjs and the test servers set it).
+ * @param {string} secret
+ */
+export function setPeerSecret(secret) {
+  /** @type {Record<symbol, unknown>} */ (globalThis)[peerSecretSymbol] = secret;
+}
+
+/** The secret a server set, if any (without the custom server, nobody is vouched for). */
+export function readPeerSecret() {
+  const secret = /** @type {Record<symbol, unknown>} */ (globalThis)[peerSecretSymbol];
+  return typeof secret === "string" ? secret : undefined;
+}

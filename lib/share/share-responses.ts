@@ -1,8 +1,9 @@
 import "server-only";
+import { errorResponse } from "@/lib/http/error-response";
 
-/** A JSON error in the gateway's shape (`{"error":{"type","message"}}`). */
+/** A share route's error, in the one envelope every API route answers with; never cached. */
 export function shareError({ status, type, message, headers }: { status: number; type: string; message: string; headers?: Record<string, string> }): Response {
-  return Response.json({ error: { type, message } }, { status, headers: { "cache-control": "no-store", ...headers } });
+  return errorResponse({ failure: { status, type, message }, headers: { "cache-control": "no-store", ...headers } });
 }
 
 /** The answer for a share that does not exist, has expired or was deleted (deliberately the same). */

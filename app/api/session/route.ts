@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
 import { isCrossSiteBrowserRequest, readClientAccess, sessionCookieName, sessionValueFor } from "@/lib/gateway/access";
+import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { sessionRequestSchema } from "./request-schema";
@@ -8,7 +9,7 @@ import { sessionRequestSchema } from "./request-schema";
 export const dynamic = "force-dynamic";
 
 function error(status: number, type: string, message: string): Response {
-  return Response.json({ error: { type, message } }, { status });
+  return errorResponse({ failure: { status, type, message } });
 }
 
 /** This client's access: from this machine, signed in, and whether a token is configured at all. */
