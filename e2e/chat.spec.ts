@@ -1,35 +1,21 @@
-import type { Page } from "@playwright/test";
 import { upstreamPort } from "../playwright.config";
 import { expect, test } from "./fixtures";
-
-async function openWorkbench(page: Page) {
-  await page.goto("/");
-  // The saved conversation is loaded after hydration; the model picker is enabled then.
-  await expect(page.locator("#model-select")).toBeEnabled();
-}
-
-async function send(page: Page, text: string) {
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
-  await composer.fill(text);
-  await composer.press("Enter");
-}
-
-const lastAnswer = (page: Page) => page.getByRole("article", { name: "Assistant message" }).last();
+import { openWorkbench } from "./support/workbench-page";
 
 test("streams reasoning open, folds it when the answer starts, and shows usage and timings", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.6");
-  await send(page, "Explain closures in JavaScript [[sim reasoning_tokens=150 answer_tokens=160 tokens_per_second=120]]");
-  const toggle = lastAnswer(page).getByRole("button", { name: /Thinking…|Thought for/ });
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.6");
+  await workbench.send("Explain closures in JavaScript [[sim reasoning_tokens=150 answer_tokens=160 tokens_per_second=120]]");
+  const toggle = workbench.lastAnswer().getByRole("button", { name: /Thinking…|Thought for/ });
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await expect(toggle).toHaveText(/Thinking…/);
-  await expect(lastAnswer(page).getByRole("region", { name: "Reasoning" })).toContainText("The user asks");
+  await expect(workbench.lastAnswer().getByRole("region", { name: "Reasoning" })).toContainText("The user asks");
   // The answer starts: reasoning folds and its label carries the measured time.
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(toggle).toHaveText(/^Thought for \d+\.\d s$/);
-  await expect(lastAnswer(page).locator(".markdown h2").first()).toHaveText("Overview");
+  await expect(workbench.lastAnswer().locator(".markdown h2").first()).toHaveText("Overview");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  const usage = lastAnswer(page).getByLabel("Usage and timings");
+  const usage = workbench.lastAnswer().getByLabel("Usage and timings");
   await expect(usage).toContainText("Prompt");
   await expect(usage).toContainText("Completion310");
   await expect(usage).toContainText("Reasoning150");
@@ -38,38 +24,38 @@ test("streams reasoning open, folds it when the answer starts, and shows usage a
   await expect(usage).toContainText(/Speed\d+\.\d tok\/s/);
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
-  await expect(lastAnswer(page).getByRole("region", { name: "Reasoning" })).toBeVisible();
+  await expect(workbench.lastAnswer().getByRole("region", { name: "Reasoning" })).toBeVisible();
 });
 
 test("renders markdown with highlighted code once the block is complete", async ({ page }) => {
-  await openWorkbench(page);
-  await send(page, "Show a python example [[sim reasoning_tokens=5 answer_tokens=400 tokens_per_second=2000]]");
-  const code = lastAnswer(page).locator(".code-block code").first();
+  const workbench = await openWorkbench(page);
+  await workbench.send("Show a python example [[sim reasoning_tokens=5 answer_tokens=400 tokens_per_second=2000]]");
+  const code = workbench.lastAnswer().locator(".code-block code").first();
   await expect(code).toContainText("def count_python");
   await expect(code.locator("span.hljs-keyword").first()).toHaveText("def");
-  await expect(lastAnswer(page).locator(".markdown table")).toBeVisible();
+  await expect(workbench.lastAnswer().locator(".markdown table")).toBeVisible();
 });
 
 test("Stop ends the answer, keeps what arrived, and re-enables sending", async ({ page }) => {
-  await openWorkbench(page);
-  await send(page, "Write a very long essay [[sim reasoning_tokens=0 answer_tokens=5000 tokens_per_second=60]]");
+  const workbench = await openWorkbench(page);
+  await workbench.send("Write a very long essay [[sim reasoning_tokens=0 answer_tokens=5000 tokens_per_second=60]]");
   const stop = page.getByRole("button", { name: "Stop", exact: true });
   await expect(stop).toBeVisible();
-  await expect(lastAnswer(page).locator(".markdown")).toContainText("Overview");
+  await expect(workbench.lastAnswer().locator(".markdown")).toContainText("Overview");
   await stop.click();
-  await expect(lastAnswer(page)).toContainText("Stopped.");
+  await expect(workbench.lastAnswer()).toContainText("Stopped.");
   await expect(page.getByRole("button", { name: "Stop", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
-  await expect(lastAnswer(page).locator(".markdown")).toContainText("Overview");
+  await expect(workbench.lastAnswer().locator(".markdown")).toContainText("Overview");
 });
 
 test("Stop cancels the upstream request, not just the page's reading of it", async ({ page, request }) => {
   const before = (await (await request.get(`http://127.0.0.1:${upstreamPort}/stats`)).json()) as { abortedByClient: number };
-  await openWorkbench(page);
-  await page.locator("#provider-select").selectOption("openai-compatible");
-  await page.locator("#model-select").selectOption("slow-model");
-  await send(page, "stream slowly");
-  await expect(lastAnswer(page).locator(".markdown")).toContainText("part 2");
+  const workbench = await openWorkbench(page);
+  await workbench.selectProvider("openai-compatible");
+  await workbench.selectModel("slow-model");
+  await workbench.send("stream slowly");
+  await expect(workbench.lastAnswer().locator(".markdown")).toContainText("part 2");
   await page.getByRole("button", { name: "Stop", exact: true }).click();
   await expect
     .poll(async () => ((await (await request.get(`http://127.0.0.1:${upstreamPort}/stats`)).json()) as { abortedByClient: number }).abortedByClient, { timeout: 5_000 })
@@ -77,68 +63,67 @@ test("Stop cancels the upstream request, not just the page's reading of it", asy
 });
 
 test("shows an upstream error in place with its status and message, and retries", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("__custom__");
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("__custom__");
   await page.getByRole("textbox", { name: "Model id" }).fill("kimi-nope");
   await page.getByRole("button", { name: "Use" }).click();
   await expect(page.getByRole("status").filter({ hasText: "kimi-nope is not in the workbench catalog" })).toBeVisible();
-  await send(page, "hello");
-  const alert = lastAnswer(page).getByRole("alert");
+  await workbench.send("hello");
+  const alert = workbench.lastAnswer().getByRole("alert");
   await expect(alert).toContainText("404 resource_not_found_error");
   await expect(alert).toContainText("Not found the model kimi-nope or Permission denied");
-  await page.locator("#model-select").selectOption("kimi-k2.6");
+  await workbench.selectModel("kimi-k2.6");
   await alert.getByRole("button", { name: "Retry" }).click();
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await expect(lastAnswer(page).getByRole("alert")).toHaveCount(0);
-  await expect(lastAnswer(page)).toContainText("kimi-k2.6");
+  await expect(workbench.lastAnswer().getByRole("alert")).toHaveCount(0);
+  await expect(workbench.lastAnswer()).toContainText("kimi-k2.6");
 });
 
 test("a connection dropped mid-answer keeps the partial answer and says what happened", async ({ page }) => {
-  await openWorkbench(page);
-  await send(page, "Tell me a story [[sim reasoning_tokens=0 answer_tokens=300 drop_after=40 tokens_per_second=400]]");
-  const alert = lastAnswer(page).getByRole("alert");
+  const workbench = await openWorkbench(page);
+  await workbench.send("Tell me a story [[sim reasoning_tokens=0 answer_tokens=300 drop_after=40 tokens_per_second=400]]");
+  const alert = workbench.lastAnswer().getByRole("alert");
   await expect(alert).toContainText("upstream_connection_error");
   await expect(alert).toContainText("dropped mid-stream");
-  await expect(lastAnswer(page).locator(".markdown")).not.toBeEmpty();
+  await expect(workbench.lastAnswer().locator(".markdown")).not.toBeEmpty();
 });
 
 test("the conversation survives a reload; edit-and-resend and regenerate replace answers", async ({ page }) => {
-  await openWorkbench(page);
+  const workbench = await openWorkbench(page);
   await page.getByRole("button", { name: "System prompt" }).click();
   await page.getByRole("textbox", { name: "System prompt" }).fill("You are terse.");
-  await send(page, "First question [[sim reasoning_tokens=3 answer_tokens=20 tokens_per_second=1000]]");
+  await workbench.send("First question [[sim reasoning_tokens=3 answer_tokens=20 tokens_per_second=1000]]");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await page.reload();
-  await expect(page.locator("#model-select")).toBeEnabled();
-  await expect(page.getByRole("article", { name: "User message" })).toContainText("First question");
-  await expect(page.getByRole("article", { name: "Assistant message" })).toHaveCount(1);
+  await workbench.reload();
+  await expect(workbench.userMessages).toContainText("First question");
+  await expect(workbench.answers).toHaveCount(1);
   await expect(page.getByRole("button", { name: "System prompt" })).toContainText("You are terse.");
 
   await page.getByRole("button", { name: "Edit" }).click();
   await page.getByRole("textbox", { name: "Edited message" }).fill("Second question [[sim reasoning_tokens=3 answer_tokens=20 tokens_per_second=1000]]");
   await page.getByRole("button", { name: "Save & send" }).click();
-  await expect(page.getByRole("article", { name: "User message" })).toHaveCount(1);
-  await expect(page.getByRole("article", { name: "User message" })).toContainText("Second question");
+  await expect(workbench.userMessages).toHaveCount(1);
+  await expect(workbench.userMessages).toContainText("Second question");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
   await page.getByRole("button", { name: "Regenerate" }).click();
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await expect(page.getByRole("article", { name: "Assistant message" })).toHaveCount(1);
+  await expect(workbench.answers).toHaveCount(1);
 });
 
 test("Enter sends, Shift+Enter starts a new line, Ctrl+Enter sends", async ({ page }) => {
-  await openWorkbench(page);
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const workbench = await openWorkbench(page);
+  const composer = workbench.composer;
   await composer.fill("line one");
   await composer.press("Shift+Enter");
   await composer.pressSequentially("line two [[sim answer_tokens=5 reasoning_tokens=2 tokens_per_second=1000]]");
   await expect(composer).toHaveValue("line one\nline two [[sim answer_tokens=5 reasoning_tokens=2 tokens_per_second=1000]]");
   await composer.press("Enter");
-  await expect(page.getByRole("article", { name: "User message" })).toContainText("line one\nline two");
+  await expect(workbench.userMessages).toContainText("line one\nline two");
   await expect(composer).toHaveValue("");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
   await composer.fill("again [[sim answer_tokens=5 reasoning_tokens=2 tokens_per_second=1000]]");
   await composer.press("Control+Enter");
-  await expect(page.getByRole("article", { name: "User message" })).toHaveCount(2);
+  await expect(workbench.userMessages).toHaveCount(2);
 });
 
 test("the dark theme is remembered", async ({ page }) => {
@@ -152,26 +137,26 @@ test("the dark theme is remembered", async ({ page }) => {
 });
 
 test("the Moonshot provider works through the server's key from this machine", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#provider-select").selectOption("moonshot");
-  await expect(page.locator("#provider-select")).toHaveValue("moonshot");
-  await send(page, "Hello over HTTP [[sim reasoning_tokens=4 answer_tokens=30 tokens_per_second=1000]]");
+  const workbench = await openWorkbench(page);
+  await workbench.selectProvider("moonshot");
+  await expect(workbench.providerSelect).toHaveValue("moonshot");
+  await workbench.send("Hello over HTTP [[sim reasoning_tokens=4 answer_tokens=30 tokens_per_second=1000]]");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await expect(lastAnswer(page)).toContainText("moonshot");
-  await expect(lastAnswer(page).getByLabel("Usage and timings")).toContainText("Completion34");
+  await expect(workbench.lastAnswer()).toContainText("moonshot");
+  await expect(workbench.lastAnswer().getByLabel("Usage and timings")).toContainText("Completion34");
 });
 
 test("thinking can be switched off where the model allows it, and is locked where it does not", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.7-code");
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.7-code");
   const thinking = page.getByRole("switch", { name: "Thinking" });
   await expect(thinking).toBeDisabled();
   await expect(thinking).toHaveAttribute("aria-checked", "true");
-  await page.locator("#model-select").selectOption("kimi-k2.6");
+  await workbench.selectModel("kimi-k2.6");
   await expect(thinking).toBeEnabled();
   await thinking.click();
   await expect(thinking).toHaveAttribute("aria-checked", "false");
-  await send(page, "No thinking please [[sim answer_tokens=10 tokens_per_second=1000]]");
+  await workbench.send("No thinking please [[sim answer_tokens=10 tokens_per_second=1000]]");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await expect(lastAnswer(page).getByRole("button", { name: /Thought for|Thinking…/ })).toHaveCount(0);
+  await expect(workbench.lastAnswer().getByRole("button", { name: /Thought for|Thinking…/ })).toHaveCount(0);
 });

@@ -1,54 +1,25 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { openWorkbench } from "./support/workbench-page";
 
 const videoFixture = readFileSync("lib/media/__fixtures__/clip-3s-320x240.mp4");
 
-async function openWorkbench(page: Page) {
-  await page.goto("/");
-  await expect(page.locator("#model-select")).toBeEnabled();
-}
-
-/** A PNG drawn by the browser itself (no binary fixture needed). */
-async function drawPng(page: Page, { width, height }: { width: number; height: number }): Promise<Buffer> {
-  const bytes = await page.evaluate(
-    async ({ width, height }) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = width;
-      canvas.height = height;
-      const context = canvas.getContext("2d")!;
-      context.fillStyle = "#2a9d8f";
-      context.fillRect(0, 0, width, height);
-      context.fillStyle = "#e9c46a";
-      context.fillRect(width / 4, height / 4, width / 2, height / 2);
-      const blob: Blob = await new Promise((resolve) => canvas.toBlob((result) => resolve(result!), "image/png"));
-      return Array.from(new Uint8Array(await blob.arrayBuffer()));
-    },
-    { width, height },
-  );
-  return Buffer.from(bytes);
-}
-
-const tokenTotal = async (page: Page) => Number(await page.getByTestId("token-total").getAttribute("data-tokens"));
-const attachmentCard = (page: Page, name: string) => page.getByRole("listitem", { name: `Attachment ${name}` });
-const lastAnswer = (page: Page) => page.getByRole("article", { name: "Assistant message" }).last();
-
 test("images and a video: fps and max_frames move the frame strip and the estimate; the simulator bills what was estimated", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.6");
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.6");
+  const composer = workbench.composer;
   await composer.fill("Describe the picture and the clip.");
   const textOnly = page.getByTestId("token-total");
   await expect(textOnly).toHaveAttribute("data-tokens", /^\d+$/);
-  const before = await tokenTotal(page);
+  const before = await workbench.tokenTotal();
 
-  const png = await drawPng(page, { width: 1920, height: 1080 });
-  await page.getByLabel("Attach files").setInputFiles([
+  const png = await workbench.drawPng({ width: 1920, height: 1080 });
+  await workbench.attach([
     { name: "poster.png", mimeType: "image/png", buffer: png },
     { name: "clip.mp4", mimeType: "video/mp4", buffer: videoFixture },
   ]);
-  const image = attachmentCard(page, "poster.png");
-  const video = attachmentCard(page, "clip.mp4");
+  const image = workbench.attachmentCard("poster.png");
+  const video = workbench.attachmentCard("clip.mp4");
   await expect(image.getByTestId("attachment-facts")).toContainText("1920×1080");
   await expect(image.getByTestId("attachment-facts")).toContainText("≈2,695 tokens");
   await expect(video.getByTestId("attachment-facts")).toContainText("320×240");
@@ -59,14 +30,14 @@ test("images and a video: fps and max_frames move the frame strip and the estima
   await expect(strip).toHaveAttribute("data-frame-count", "6");
   await expect(video.getByTestId("frame-summary")).toContainText("6 frames, one every 0.5 s");
   await expect(strip.getByRole("img", { name: /^Frame 1 at 0:00\.0$/ })).toBeVisible();
-  await expect.poll(() => tokenTotal(page)).toBeGreaterThan(before + 2695);
-  const withSixFrames = await tokenTotal(page);
+  await expect.poll(() => workbench.tokenTotal()).toBeGreaterThan(before + 2695);
+  const withSixFrames = await workbench.tokenTotal();
 
   // fps 4 → 12 frames (3 chunks of 4) and a larger estimate.
   await video.getByLabel("fps").fill("4");
   await expect(strip).toHaveAttribute("data-frame-count", "12");
-  await expect.poll(() => tokenTotal(page)).toBeGreaterThan(withSixFrames);
-  const withTwelveFrames = await tokenTotal(page);
+  await expect.poll(() => workbench.tokenTotal()).toBeGreaterThan(withSixFrames);
+  const withTwelveFrames = await workbench.tokenTotal();
 
   // As a file, this provider ignores max_frames, and says so; as frames, the workbench enforces it.
   await video.getByLabel("max_frames").fill("5");
@@ -77,7 +48,7 @@ test("images and a video: fps and max_frames move the frame strip and the estima
   await expect(video.getByTestId("frame-summary")).toContainText("5 frames spread evenly over 0:03.0");
   await expect(video.getByTestId("attachment-facts")).toContainText("sent as 5 frames");
   await expect(video.getByTestId("attachment-facts")).not.toContainText("extracting");
-  await expect.poll(() => tokenTotal(page)).toBeLessThan(withTwelveFrames);
+  await expect.poll(() => workbench.tokenTotal()).toBeLessThan(withTwelveFrames);
 
   // The breakdown names each picture and video.
   await page.getByRole("button", { name: "Token breakdown" }).click();
@@ -94,45 +65,45 @@ test("images and a video: fps and max_frames move the frame strip and the estima
   // Send: the estimate recorded before sending equals what the simulator bills.
   await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
   await expect(page.getByTestId("token-total")).toHaveAttribute("data-exact", "true");
-  const estimate = await tokenTotal(page);
+  const estimate = await workbench.tokenTotal();
   // The local count (BPE text, MoonViT media) agrees with the provider's count on the simulator.
   await expect(breakdown).toContainText(`≈${estimate.toLocaleString("en-US")}`);
   await composer.press("Enter");
-  const usage = lastAnswer(page).getByLabel("Usage and timings");
+  const usage = workbench.lastAnswer().getByLabel("Usage and timings");
   await expect(usage).toContainText(`Prompt${estimate.toLocaleString("en-US")}`, { timeout: 30_000 });
   await expect(usage).toContainText("(=)");
   // The attachments belong to the sent message and are replayed with the history.
-  const sent = page.getByRole("article", { name: "User message" }).last();
+  const sent = workbench.userMessages.last();
   await expect(sent.getByRole("img", { name: /poster\.png/ })).toBeVisible();
   await composer.fill("And now?");
-  await expect.poll(() => tokenTotal(page)).toBeGreaterThan(estimate);
+  await expect.poll(() => workbench.tokenTotal()).toBeGreaterThan(estimate);
 });
 
 test("validation names the limit and the way out, and an oversized image is downscaled in one click", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.6");
-  const tiny = await drawPng(page, { width: 8, height: 40 });
-  const wide = await drawPng(page, { width: 4200, height: 20 });
-  const huge = await drawPng(page, { width: 5000, height: 3000 });
-  await page.getByLabel("Attach files").setInputFiles([
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.6");
+  const tiny = await workbench.drawPng({ width: 8, height: 40 });
+  const wide = await workbench.drawPng({ width: 4200, height: 20 });
+  const huge = await workbench.drawPng({ width: 5000, height: 3000 });
+  await workbench.attach([
     { name: "tiny.png", mimeType: "image/png", buffer: tiny },
     { name: "wide.png", mimeType: "image/png", buffer: wide },
     { name: "huge.png", mimeType: "image/png", buffer: huge },
     { name: "short.webm", mimeType: "video/webm", buffer: readFileSync("lib/media/__fixtures__/clip-2.5s-176x144.webm") },
   ]);
-  await expect(attachmentCard(page, "short.webm").getByTestId("attachment-facts")).toContainText("176×144");
-  await expect(attachmentCard(page, "short.webm").getByTestId("attachment-facts")).toContainText("0:02.5");
-  await expect(attachmentCard(page, "tiny.png")).toContainText(/larger than 10 px/);
-  await expect(attachmentCard(page, "wide.png")).toContainText(/200:1/);
-  const hugeCard = attachmentCard(page, "huge.png");
+  await expect(workbench.attachmentCard("short.webm").getByTestId("attachment-facts")).toContainText("176×144");
+  await expect(workbench.attachmentCard("short.webm").getByTestId("attachment-facts")).toContainText("0:02.5");
+  await expect(workbench.attachmentCard("tiny.png")).toContainText(/larger than 10 px/);
+  await expect(workbench.attachmentCard("wide.png")).toContainText(/200:1/);
+  const hugeCard = workbench.attachmentCard("huge.png");
   await expect(hugeCard).toContainText(/4K|3840|4096/);
   const send = page.getByRole("button", { name: "Send" });
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Look");
+  await workbench.composer.fill("Look");
   await expect(send).toBeDisabled();
   await expect(page.getByText(/Not sendable yet: (tiny|wide)\.png/)).toBeVisible();
 
-  await attachmentCard(page, "tiny.png").getByRole("button", { name: "Remove tiny.png" }).click();
-  await attachmentCard(page, "wide.png").getByRole("button", { name: "Remove wide.png" }).click();
+  await workbench.attachmentCard("tiny.png").getByRole("button", { name: "Remove tiny.png" }).click();
+  await workbench.attachmentCard("wide.png").getByRole("button", { name: "Remove wide.png" }).click();
   await hugeCard.getByRole("button", { name: /Downscale/ }).click();
   // The downscaled copy replaces the original, named for its new size.
   const downscaled = page.getByRole("listitem", { name: "Attachment huge-3600x2160.png" });
@@ -150,26 +121,26 @@ function paddedVideo(bytes: number): Buffer {
 }
 
 test("a video too large for base64 is uploaded to Moonshot's files API with progress, sent as ms://, and billed as estimated", async ({ page, context }) => {
-  await openWorkbench(page);
-  await page.locator("#provider-select").selectOption("moonshot");
-  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const workbench = await openWorkbench(page);
+  await workbench.selectProvider("moonshot");
+  await workbench.selectModel("kimi-k2.6");
   // Slow uploads down so the progress bar is seen moving (loopback is otherwise instant).
   const devtools = await context.newCDPSession(page);
   await devtools.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 });
-  await page.getByLabel("Attach files").setInputFiles([{ name: "long-take.mp4", mimeType: "video/mp4", buffer: paddedVideo(9 * 1024 * 1024) }]);
-  const card = attachmentCard(page, "long-take.mp4");
+  await workbench.attach([{ name: "long-take.mp4", mimeType: "video/mp4", buffer: paddedVideo(9 * 1024 * 1024) }]);
+  const card = workbench.attachmentCard("long-take.mp4");
   const progress = card.getByRole("progressbar", { name: "Uploading" });
   await expect(progress).toHaveAttribute("aria-valuenow", /^([1-9]|[1-9]\d)$/);
   await expect(page.getByText(/Not sendable yet: long-take\.mp4: uploading/)).toBeVisible();
   await expect(card.getByTestId("attachment-facts")).toContainText(/sent as ms:\/\/file-/, { timeout: 30_000 });
   await devtools.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const composer = workbench.composer;
   await composer.fill("What happens in this clip?");
   await expect(page.getByTestId("token-total")).toHaveAttribute("data-exact", "true");
-  const estimate = await tokenTotal(page);
+  const estimate = await workbench.tokenTotal();
   await composer.press("Enter");
-  await expect(lastAnswer(page).getByLabel("Usage and timings")).toContainText(`Prompt${estimate.toLocaleString("en-US")}`, { timeout: 30_000 });
+  await expect(workbench.lastAnswer().getByLabel("Usage and timings")).toContainText(`Prompt${estimate.toLocaleString("en-US")}`, { timeout: 30_000 });
 
   // The Files panel lists the upload and deletes it.
   await page.getByRole("button", { name: "Files", exact: true }).click();
@@ -181,27 +152,27 @@ test("a video too large for base64 is uploaded to Moonshot's files API with prog
 });
 
 test("a document becomes context through file-extract: its text goes into a system message", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#provider-select").selectOption("moonshot");
-  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const workbench = await openWorkbench(page);
+  await workbench.selectProvider("moonshot");
+  await workbench.selectModel("kimi-k2.6");
   const notes = "# Release notes\n\nThe launch moves to Friday, 14:00 CET. Owner: Mei.";
-  await page.getByLabel("Attach files").setInputFiles([{ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from(notes) }]);
-  const card = attachmentCard(page, "notes.md");
+  await workbench.attach([{ name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from(notes) }]);
+  const card = workbench.attachmentCard("notes.md");
   await expect(card).toContainText(/characters extracted \(file file-/);
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("When is the launch?");
+  await workbench.composer.fill("When is the launch?");
   await page.getByRole("button", { name: /^What will be sent/ }).click();
   const preview = page.getByRole("region", { name: "What will be sent" });
   await expect(preview).toContainText('"role": "system"');
   await expect(preview).toContainText("The launch moves to Friday");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("article", { name: "User message" }).last()).toContainText("notes.md");
+  await expect(workbench.userMessages.last()).toContainText("notes.md");
 });
 
 test("files attach by drag and drop and by paste, and can be removed", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.6");
-  const png = [...(await drawPng(page, { width: 300, height: 200 }))];
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.6");
+  const png = [...(await workbench.drawPng({ width: 300, height: 200 }))];
   await page.evaluate((bytes) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
@@ -209,17 +180,17 @@ test("files attach by drag and drop and by paste, and can be removed", async ({ 
     form.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
     form.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, png);
-  await expect(attachmentCard(page, "dropped.png").getByTestId("attachment-facts")).toContainText("300×200");
+  await expect(workbench.attachmentCard("dropped.png").getByTestId("attachment-facts")).toContainText("300×200");
   await page.evaluate((bytes) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
     document.querySelector('textarea[aria-label="Message"]')!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, png);
-  await expect(attachmentCard(page, "pasted.png").getByTestId("attachment-facts")).toContainText("300×200");
-  await attachmentCard(page, "dropped.png").getByRole("button", { name: "Remove dropped.png" }).click();
-  await expect(attachmentCard(page, "dropped.png")).toHaveCount(0);
-  await expect(attachmentCard(page, "pasted.png")).toHaveCount(1);
+  await expect(workbench.attachmentCard("pasted.png").getByTestId("attachment-facts")).toContainText("300×200");
+  await workbench.attachmentCard("dropped.png").getByRole("button", { name: "Remove dropped.png" }).click();
+  await expect(workbench.attachmentCard("dropped.png")).toHaveCount(0);
+  await expect(workbench.attachmentCard("pasted.png")).toHaveCount(1);
   // Attachments of the message being written survive a reload (bytes in IndexedDB).
   await page.reload();
-  await expect(attachmentCard(page, "pasted.png").getByRole("img", { name: "pasted.png" })).toBeVisible();
+  await expect(workbench.attachmentCard("pasted.png").getByRole("img", { name: "pasted.png" })).toBeVisible();
 });

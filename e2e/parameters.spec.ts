@@ -1,66 +1,40 @@
-import type { Page } from "@playwright/test";
 import { appPort, plantedServerKey } from "../playwright.config";
 import { expect, test } from "./fixtures";
-
-async function openWorkbench(page: Page, model: string) {
-  await page.goto("/");
-  await expect(page.locator("#model-select")).toBeEnabled();
-  await page.locator("#model-select").selectOption(model);
-  await expect(page.getByRole("form", { name: "Parameters" })).toBeVisible();
-}
-
-const editor = (page: Page) => page.getByTestId("json-editor");
-
-/** Replaces the whole JSON view text by pasting it (typing would trigger Monaco's bracket auto-closing). */
-async function replaceJson(page: Page, text: string) {
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await editor(page).locator(".view-lines").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Control+V");
-}
-
-async function send(page: Page, text: string) {
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
-  await composer.fill(text);
-  await composer.press("Enter");
-}
-
-const lastAnswer = (page: Page) => page.getByRole("article", { name: "Assistant message" }).last();
+import { openWorkbench } from "./support/workbench-page";
 
 test("the form and the JSON view stay in sync, both ways, with Monaco served locally", async ({ page }) => {
-  await openWorkbench(page, "moonshot-v1-8k");
+  const workbench = await openWorkbench(page, { model: "moonshot-v1-8k" });
   await page.locator("#parameter-max_tokens").fill("500");
   await page.getByRole("tab", { name: /JSON/ }).click();
-  await expect(editor(page).locator(".view-lines")).toContainText('"max_tokens": 500');
-  await replaceJson(page, JSON.stringify({ model: "moonshot-v1-8k", messages: [], max_tokens: 700, temperature: 0.3, stream: true }, null, 2));
+  await expect(workbench.jsonEditor.locator(".view-lines")).toContainText('"max_tokens": 500');
+  await workbench.replaceJson(JSON.stringify({ model: "moonshot-v1-8k", messages: [], max_tokens: 700, temperature: 0.3, stream: true }, null, 2));
   await page.getByRole("tab", { name: /Form/ }).click();
   await expect(page.locator("#parameter-max_tokens")).toHaveValue("700");
   await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
 });
 
 test("the JSON view marks problems in place, and a rule-breaking request is held back until sent anyway", async ({ page }) => {
-  await openWorkbench(page, "kimi-k2.6");
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   await page.getByRole("tab", { name: /JSON/ }).click();
-  await expect(editor(page).locator(".view-lines")).toContainText('"model": "kimi-k2.6"');
-  await replaceJson(page, '{ "model": "kimi-k2.6", ');
+  await expect(workbench.jsonEditor.locator(".view-lines")).toContainText('"model": "kimi-k2.6"');
+  await workbench.replaceJson('{ "model": "kimi-k2.6", ');
   await expect(page.getByRole("alert", { name: "Problems in the request body" })).toContainText("Not valid JSON");
-  await replaceJson(page, JSON.stringify({ model: "kimi-k2.6", messages: [], temperature: 0.3, stream: true }, null, 2));
+  await workbench.replaceJson(JSON.stringify({ model: "kimi-k2.6", messages: [], temperature: 0.3, stream: true }, null, 2));
   const problems = page.getByRole("alert", { name: "Problems in the request body" });
   await expect(problems).toContainText("temperature: kimi-k2.6 fixes temperature at 1 in thinking mode; any other value is rejected.");
-  await expect(editor(page).locator(".squiggly-error").first()).toBeVisible();
+  await expect(workbench.jsonEditor.locator(".squiggly-error").first()).toBeVisible();
 
-  await send(page, "Hello [[sim answer_tokens=5 reasoning_tokens=3]]");
+  await workbench.send("Hello [[sim answer_tokens=5 reasoning_tokens=3]]");
   const heldBack = page.getByRole("alert", { name: "Request held back" });
   await expect(heldBack).toContainText("Not sent: this request breaks a documented rule");
   await expect(heldBack).toContainText("kimi-k2.6 fixes temperature at 1 in thinking mode");
-  await expect(page.getByRole("article", { name: "Assistant message" })).toHaveCount(0);
+  await expect(workbench.answers).toHaveCount(0);
   await heldBack.getByRole("button", { name: "Send anyway" }).click();
-  await expect(lastAnswer(page).getByRole("alert")).toContainText("invalid temperature: only 1 is allowed for this model in thinking mode");
+  await expect(workbench.lastAnswer().getByRole("alert")).toContainText("invalid temperature: only 1 is allowed for this model in thinking mode");
 });
 
 test("pinned parameters are locked with the reason, per thinking mode", async ({ page }) => {
-  await openWorkbench(page, "kimi-k2.6");
+  await openWorkbench(page, { model: "kimi-k2.6" });
   const temperature = page.locator("#parameter-temperature");
   await expect(temperature).toBeDisabled();
   await expect(temperature).toHaveValue("1");
@@ -73,27 +47,26 @@ test("pinned parameters are locked with the reason, per thinking mode", async ({
 });
 
 test("switching the model fits the parameters, says what changed, and can be undone", async ({ page }) => {
-  await openWorkbench(page, "moonshot-v1-8k");
+  const workbench = await openWorkbench(page, { model: "moonshot-v1-8k" });
   await page.locator("#parameter-temperature").fill("0.3");
-  await page.locator("#model-select").selectOption("kimi-k2.6");
+  await workbench.selectModel("kimi-k2.6");
   const notice = page.getByLabel("Parameters changed");
   await expect(notice).toContainText("Switched to kimi-k2.6: the parameters were fitted to it.");
   await expect(notice).toContainText("temperature 0.3 removed: kimi-k2.6 fixes it at 1 while thinking.");
   await expect(page.locator("#parameter-temperature")).toBeDisabled();
   await notice.getByRole("button", { name: "Undo" }).click();
-  await expect(page.locator("#model-select")).toHaveValue("moonshot-v1-8k");
+  await expect(workbench.modelSelect).toHaveValue("moonshot-v1-8k");
   await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
 });
 
 test("presets are saved, kept across reloads, loaded, renamed and deleted", async ({ page }) => {
-  await openWorkbench(page, "moonshot-v1-8k");
+  const workbench = await openWorkbench(page, { model: "moonshot-v1-8k" });
   await page.locator("#parameter-temperature").fill("0.9");
   await page.getByRole("tab", { name: "Presets" }).click();
   await page.getByLabel("Save the current parameters as").fill("Creative");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("list", { name: "Saved presets" })).toContainText("Creative");
-  await page.reload();
-  await expect(page.locator("#model-select")).toBeEnabled();
+  await workbench.reload();
   await page.getByRole("tab", { name: /Form/ }).click();
   await page.locator("#parameter-temperature").fill("0.2");
   await page.getByRole("tab", { name: "Presets" }).click();
@@ -111,8 +84,8 @@ test("presets are saved, kept across reloads, loaded, renamed and deleted", asyn
 });
 
 test("what will be sent shows the final body and every change the workbench makes", async ({ page }) => {
-  await openWorkbench(page, "kimi-k2.6");
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Preview me");
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
+  await workbench.composer.fill("Preview me");
   await page.getByRole("button", { name: /What will be sent/ }).click();
   const preview = page.getByRole("region", { name: "What will be sent" });
   await expect(preview).toContainText(`POST http://127.0.0.1:${appPort}/api/simulator/v1/chat/completions`);
@@ -122,12 +95,12 @@ test("what will be sent shows the final body and every change the workbench make
 });
 
 test("View code gives curl, Python and Node for the current turn, with the key as a variable only", async ({ page }) => {
-  await openWorkbench(page, "kimi-k2.6");
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   await page.getByRole("button", { name: "Keys" }).click();
   await page.getByRole("textbox", { name: "Moonshot API" }).fill("sk-user-pasted-key-123");
   await page.getByRole("button", { name: "Save" }).first().click();
   await page.getByRole("button", { name: "Close" }).first().click();
-  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Show me the code");
+  await workbench.composer.fill("Show me the code");
   await page.getByRole("button", { name: "View code" }).click();
   const dialog = page.getByRole("dialog", { name: "View code" });
   const code = dialog.getByRole("tabpanel");
@@ -147,27 +120,27 @@ test("View code gives curl, Python and Node for the current turn, with the key a
 });
 
 test("tools: the model calls one, the user answers it, the model continues", async ({ page }) => {
-  await openWorkbench(page, "kimi-k2.6");
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   await page.getByRole("button", { name: "insert an example" }).click();
-  await send(page, "What is the weather in Paris? [[sim reasoning_tokens=8 tokens_per_second=2000]]");
+  await workbench.send("What is the weather in Paris? [[sim reasoning_tokens=8 tokens_per_second=2000]]");
   const result = page.getByRole("textbox", { name: "Result of get_weather" });
   await expect(result).toBeVisible();
-  await expect(lastAnswer(page)).toContainText('get_weather({"city":"Paris"');
+  await expect(workbench.lastAnswer()).toContainText('get_weather({"city":"Paris"');
   await result.fill('{"temperature": 21, "condition": "sunny"}');
   await page.getByRole("button", { name: "Send result" }).click();
   await expect(page.getByRole("article", { name: "Tool result" })).toContainText('"condition": "sunny"');
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  await expect(lastAnswer(page)).toContainText('"temperature": 21');
+  await expect(workbench.lastAnswer()).toContainText('"temperature": 21');
 });
 
 test("the model's facts come from the catalog, or from the provider's own list for models it does not know", async ({ page }) => {
-  await openWorkbench(page, "kimi-k2.5");
+  const workbench = await openWorkbench(page, { model: "kimi-k2.5" });
   await expect(page.getByLabel("Model facts")).toContainText("262,144 tokens");
   await expect(page.getByLabel("Model facts")).toContainText("¥0.70 cached · ¥4.00 input · ¥21.00 output per 1M tokens");
-  await page.locator("#model-select").selectOption("moonshot-v1-8k");
+  await workbench.selectModel("moonshot-v1-8k");
   await expect(page.getByLabel("Model facts")).toContainText("30 RPM · 300,000 TPM · 5 concurrent");
-  await page.locator("#provider-select").selectOption("openai-compatible");
-  await page.locator("#model-select").selectOption("slow-model");
+  await workbench.selectProvider("openai-compatible");
+  await workbench.selectModel("slow-model");
   await expect(page.getByLabel("Model facts")).toContainText("32,768 tokens");
   await expect(page.getByLabel("Model facts")).toContainText("not in the catalog");
 });

@@ -1,35 +1,16 @@
-import type { Page } from "@playwright/test";
 import { plantedServerKey } from "../playwright.config";
 import { expect, test } from "./fixtures";
-
-async function openWorkbench(page: Page) {
-  await page.goto("/");
-  await expect(page.locator("#model-select")).toBeEnabled();
-}
-
-async function drawPng(page: Page): Promise<Buffer> {
-  const bytes = await page.evaluate(async () => {
-    const canvas = document.createElement("canvas");
-    canvas.width = 320;
-    canvas.height = 200;
-    const context = canvas.getContext("2d")!;
-    context.fillStyle = "#264653";
-    context.fillRect(0, 0, 320, 200);
-    const blob: Blob = await new Promise((resolve) => canvas.toBlob((result) => resolve(result!), "image/png"));
-    return Array.from(new Uint8Array(await blob.arrayBuffer()));
-  });
-  return Buffer.from(bytes);
-}
+import { openWorkbench, WorkbenchPage } from "./support/workbench-page";
 
 test("share a conversation, read it in a fresh browser, fold its reasoning, fork it, follow up, then delete it", async ({ page, browser }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.6");
   await page.getByRole("button", { name: /System prompt/ }).click();
   await page.getByRole("textbox", { name: "System prompt" }).fill(`Be brief. (debug: ${plantedServerKey})`);
-  await page.getByLabel("Attach files").setInputFiles([{ name: "chart.png", mimeType: "image/png", buffer: await drawPng(page) }]);
+  await workbench.attach([{ name: "chart.png", mimeType: "image/png", buffer: await workbench.drawPng({ background: "#264653", block: "#264653" }) }]);
   // Sending waits until the attachment has been read.
   await expect(page.getByRole("listitem", { name: "Attachment chart.png" }).getByTestId("attachment-facts")).toContainText("320×200");
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const composer = workbench.composer;
   await composer.fill("What does the chart show? [[sim reasoning_tokens=40 answer_tokens=60 tokens_per_second=400]]");
   await composer.press("Enter");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
@@ -49,6 +30,7 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
   const reader = await browser.newContext();
   await reader.route("**/*", (route) => (["127.0.0.1", "localhost"].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
   const readerPage = await reader.newPage();
+  const readerWorkbench = new WorkbenchPage(readerPage);
   const response = await readerPage.goto(link);
   expect(response?.status()).toBe(200);
   expect(await readerPage.title()).toMatch(/^What does the chart show\?.* · Kimi Workbench share$/);
@@ -73,16 +55,14 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
   expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'sha256-[^']+';/);
   await readerPage.getByRole("link", { name: "Open in workbench" }).click();
   await expect(readerPage).toHaveURL(/\/$/);
-  await expect(readerPage.locator("#model-select")).toHaveValue("kimi-k2.6");
+  await expect(readerWorkbench.modelSelect).toHaveValue("kimi-k2.6");
   await expect(readerPage.getByRole("article", { name: "User message" }).first()).toContainText("What does the chart show?");
   await expect(readerPage.getByRole("navigation", { name: "History" })).toContainText("What does the chart show?");
-  const readerComposer = readerPage.getByRole("textbox", { name: "Message", exact: true });
-  await readerComposer.fill("And in one word? [[sim reasoning_tokens=5 answer_tokens=10 tokens_per_second=400]]");
-  await readerComposer.press("Enter");
-  await expect(readerPage.getByRole("article", { name: "Assistant message" })).toHaveCount(2, { timeout: 30_000 });
+  await readerWorkbench.send("And in one word? [[sim reasoning_tokens=5 answer_tokens=10 tokens_per_second=400]]");
+  await expect(readerWorkbench.answers).toHaveCount(2, { timeout: 30_000 });
   await expect(readerPage.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
   // The history image went with the follow-up: the prompt is billed for it.
-  await expect(readerPage.getByRole("article", { name: "Assistant message" }).last().getByLabel("Usage and timings")).toContainText("Prompt");
+  await expect(readerWorkbench.lastAnswer().getByLabel("Usage and timings")).toContainText("Prompt");
 
   // The owner deletes the share with the token this browser kept; the link answers 404.
   await dialog.getByRole("button", { name: "Delete share" }).first().click();
@@ -94,8 +74,8 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
 });
 
 test("the history keeps conversations: new, open, rename, search and delete survive a reload", async ({ page }) => {
-  await openWorkbench(page);
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const workbench = await openWorkbench(page);
+  const composer = workbench.composer;
   await composer.fill("Alpha question about closures [[sim reasoning_tokens=2 answer_tokens=8 tokens_per_second=1000]]");
   await composer.press("Enter");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
@@ -103,11 +83,11 @@ test("the history keeps conversations: new, open, rename, search and delete surv
   await composer.fill("Beta question about generators [[sim reasoning_tokens=2 answer_tokens=8 tokens_per_second=1000]]");
   await composer.press("Enter");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
-  const history = page.getByRole("navigation", { name: "History" });
+  const history = workbench.history;
   await expect(history.getByRole("listitem")).toHaveCount(2);
 
   await history.getByRole("button", { name: /Alpha question/ }).click();
-  await expect(page.getByRole("article", { name: "User message" })).toContainText("Alpha question");
+  await expect(workbench.userMessages).toContainText("Alpha question");
   await history.getByRole("listitem").filter({ hasText: "Alpha" }).hover();
   await history.getByRole("button", { name: /^Rename Alpha/ }).click();
   await history.getByRole("textbox", { name: "Conversation name" }).fill("Closures notes");
@@ -120,7 +100,7 @@ test("the history keeps conversations: new, open, rename, search and delete surv
   await history.getByRole("searchbox").fill("");
 
   await page.reload();
-  await expect(page.getByRole("article", { name: "User message" })).toContainText("Alpha question");
+  await expect(workbench.userMessages).toContainText("Alpha question");
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history).toContainText("Closures notes");
   page.once("dialog", (confirm) => void confirm.accept());
@@ -132,19 +112,19 @@ test("the history keeps conversations: new, open, rename, search and delete surv
 });
 
 test("export as JSON and as OpenAI messages, import both back: the same messages, media included", async ({ page }) => {
-  await openWorkbench(page);
-  await page.locator("#model-select").selectOption("kimi-k2.6");
-  await page.getByLabel("Attach files").setInputFiles([{ name: "chart.png", mimeType: "image/png", buffer: await drawPng(page) }]);
+  const workbench = await openWorkbench(page);
+  await workbench.selectModel("kimi-k2.6");
+  await workbench.attach([{ name: "chart.png", mimeType: "image/png", buffer: await workbench.drawPng({ background: "#264653", block: "#264653" }) }]);
   // Sending waits until the attachment has been read.
   await expect(page.getByRole("listitem", { name: "Attachment chart.png" }).getByTestId("attachment-facts")).toContainText("320×200");
-  const composer = page.getByRole("textbox", { name: "Message", exact: true });
+  const composer = workbench.composer;
   await composer.fill("Round trip me [[sim reasoning_tokens=12 answer_tokens=20 tokens_per_second=1000]]");
   await composer.press("Enter");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
-  const history = page.getByRole("navigation", { name: "History" });
+  const history = workbench.history;
   // Markdown renders after a first plain-text paint; read the answer once it has.
-  await expect(page.getByRole("article", { name: "Assistant message" }).locator(".markdown h2").first()).toBeVisible();
-  const answerText = await page.getByRole("article", { name: "Assistant message" }).locator(".markdown").textContent();
+  await expect(workbench.answers.locator(".markdown h2").first()).toBeVisible();
+  const answerText = await workbench.answers.locator(".markdown").textContent();
 
   const [workbenchFile] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export JSON" }).click()]);
   const [messagesFile] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export messages" }).click()]);
@@ -161,13 +141,13 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
 
   await history.getByLabel("Import a conversation file").setInputFiles(await workbenchFile.path());
   await expect(history.getByRole("status")).toContainText('Imported "Round trip me');
-  await expect(page.getByRole("article", { name: "Assistant message" }).locator(".markdown")).toHaveText(answerText!);
-  await expect(page.getByRole("article", { name: "User message" }).getByRole("img", { name: "chart.png" })).toBeVisible();
-  await expect(page.getByRole("article", { name: "Assistant message" }).getByLabel("Usage and timings")).toContainText("Completion32");
+  await expect(workbench.answers.locator(".markdown")).toHaveText(answerText!);
+  await expect(workbench.userMessages.getByRole("img", { name: "chart.png" })).toBeVisible();
+  await expect(workbench.answers.getByLabel("Usage and timings")).toContainText("Completion32");
 
   await history.getByLabel("Import a conversation file").setInputFiles(await messagesFile.path());
   await expect(history.getByRole("status")).toContainText("Imported");
-  await expect(page.getByRole("article", { name: "Assistant message" }).locator(".markdown")).toHaveText(answerText!);
+  await expect(workbench.answers.locator(".markdown")).toHaveText(answerText!);
   const [again] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export messages" }).click()]);
   const reexported = JSON.parse(await (await again.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())) as unknown;
   expect(reexported).toEqual(exported);
@@ -180,8 +160,8 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
 
 test("on a narrow screen the history opens from the header", async ({ page }) => {
   await page.setViewportSize({ width: 600, height: 800 });
-  await openWorkbench(page);
-  const history = page.getByRole("navigation", { name: "History" });
+  const workbench = await openWorkbench(page);
+  const history = workbench.history;
   await expect(history).toBeHidden();
   await page.getByRole("button", { name: "Conversations" }).click();
   await expect(history).toBeVisible();
