@@ -1,5 +1,5 @@
 // First-load JavaScript of the workbench page: every script the server-rendered HTML loads before any
-// interaction, gzip-compressed as served. Budget (DESIGN.md): ≤ 250 KB. Also checks that the code that
+// interaction, gzip-compressed as served. Budget (docs/architecture.md, "Budgets"): ≤ 250 KB. Also checks that the code that
 // must load on demand (the BPE tokenizer's rank table, media work, Monaco) is not among them.
 import { gzipSync } from "node:zlib";
 import { startApp } from "./support/start-app";

@@ -6,7 +6,7 @@
 //  - open: GET /s/{id} of shares opened before (the rendered page is kept; the store is still asked);
 //  - mixed: creates and first opens of the shares just created, alternating (50 + 50 per second);
 //  - first opens: every request renders a page never rendered before (the worst case).
-// Budget (DESIGN.md): create and open at p99 < 50 ms at 100 requests/s.
+// Budget (docs/architecture.md, "Budgets"): create and open at p99 < 50 ms at 100 requests/s.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

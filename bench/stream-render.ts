@@ -3,7 +3,7 @@
 //  2. baseline: reopen the same finished answer from storage (one-shot render of identical content);
 //  3. a 200-message history: load it, then type in the composer.
 // Long main-thread tasks are recorded with PerformanceObserver ("longtask"), input latency with the
-// Event Timing API. Budget (DESIGN.md): no task over 100 ms while streaming; the history stays responsive.
+// Event Timing API. Budget (docs/architecture.md, "Budgets"): no task over 100 ms while streaming; the history stays responsive.
 import { chromium, type Page } from "@playwright/test";
 import { startApp } from "./support/start-app";
 

@@ -13,7 +13,7 @@ export interface DashscopeRegion {
   needsWorkspaceId: boolean;
 }
 
-// From kimi-docs/dashscope-kimi.txt ("Service endpoints are region-specific").
+// Alibaba Cloud Model Studio's Kimi page: "Service endpoints are region-specific" (docs/kimi-wire-format.md).
 /** The four regions and their base URLs. */
 export const dashscopeRegions: Record<DashscopeRegionId, DashscopeRegion> = {
   beijing: {

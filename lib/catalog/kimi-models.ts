@@ -1,13 +1,15 @@
+import { videoLimits } from "@/lib/wire/video-limits";
 import type { ModelSpec, SamplingPins } from "./catalog-types";
 
-// Facts from shared/kimi-docs (Moonshot K2.5 / K2.7 Code guides, the API overview, the DashScope Kimi
-// page and api-wire-facts.md). Where a figure is not published there, the field is left out rather
-// than guessed; the UI says "not published".
+// Facts from the providers' public documentation, summarized with sources in docs/kimi-limits.md:
+// the Moonshot API reference and its K2.5 / K2.7 Code guides, and Alibaba Cloud Model Studio's Kimi
+// page. Where a figure is not published there, the field is left out rather than guessed; the UI
+// says "not published".
 
 const k2FixedThinking: SamplingPins = { temperature: 1.0, top_p: 0.95, n: 1, presence_penalty: 0, frequency_penalty: 0 };
 const k2FixedNonThinking: SamplingPins = { temperature: 0.6, top_p: 0.95, n: 1, presence_penalty: 0, frequency_penalty: 0 };
 
-const moonshotOverview = "kimi-docs/kimi-api-overview.zh.txt";
+const moonshotOverview = "Moonshot open platform, API overview (platform.moonshot.cn/docs)";
 
 /** Models served by the Moonshot API (and by the simulator, which stands in for it). */
 export const moonshotModels: readonly ModelSpec[] = [
@@ -45,7 +47,7 @@ export const moonshotModels: readonly ModelSpec[] = [
       inputCacheHit: 0.7,
       inputCacheMiss: 4.0,
       output: 21.0,
-      source: "kimi-docs/moonshot-kimi-k2.5-guide.zh.txt",
+      source: "Moonshot open platform, Kimi K2.5 guide (platform.moonshot.cn/docs)",
     },
   },
   {
@@ -128,7 +130,8 @@ const dashscopeRetirement = {
   date: "2026-07-09",
   note: "DashScope retired this model on 2026-07-09 and recommends qwen3.7-plus, qwen3.7-max or qwen3.6-flash.",
 };
-const dashscopeVideo = { fps: 2, maxFrames: 2000 };
+// DashScope documents the same video defaults as everyone: 2 fps, up to 2000 frames.
+const dashscopeVideo = { fps: videoLimits.defaultFps, maxFrames: videoLimits.defaultMaxFrames };
 
 /** Kimi models served by Alibaba Cloud Model Studio (DashScope), in both API modes. */
 export const dashscopeModels: readonly ModelSpec[] = [

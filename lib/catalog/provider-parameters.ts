@@ -57,7 +57,7 @@ export type ParameterFamily = "moonshot" | "dashscope" | "self-hosted";
 
 const penalty: NumericRange = { min: -2, max: 2, step: 0.1 };
 
-/** Parameter rules per family, from shared/kimi-docs. */
+/** Parameter rules per family, from the providers' documentation (docs/kimi-limits.md). */
 export const parameterRules: Record<ParameterFamily, ParameterRules> = {
   moonshot: {
     accepted: [
@@ -86,7 +86,7 @@ export const parameterRules: Record<ParameterFamily, ParameterRules> = {
     tools: { maxTools: 128, namePattern: /^[a-zA-Z_][a-zA-Z0-9-_]{2,63}$/ },
     toolChoice: { thinking: ["auto", "none"], nonThinking: ["auto", "none", "required", "function"] },
     documentedRules: true,
-    source: "Moonshot chat API docs and the K2.5 / K2.7 Code guides (kimi-docs)",
+    source: "Moonshot chat API reference and the Kimi K2.5 / K2.7 Code guides (platform.moonshot.cn/docs)",
   },
   dashscope: {
     accepted: [
@@ -116,7 +116,7 @@ export const parameterRules: Record<ParameterFamily, ParameterRules> = {
     // DashScope documents auto, none and a named function; thinking models cannot be forced to call.
     toolChoice: { thinking: ["auto", "none"], nonThinking: ["auto", "none", "function"] },
     documentedRules: true,
-    source: "DashScope Kimi page and OpenAI-compatible mode notes (kimi-docs)",
+    source: "Alibaba Cloud Model Studio: the Kimi models page and OpenAI-compatible mode (help.aliyun.com/zh/model-studio)",
   },
   "self-hosted": {
     accepted: [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { framePatchLimit, sampledFrameCount, visionTokensForImage, visionTokensForVideo } from "./vision-tokens";
 
-// Worked examples from api-wire-facts.md §4.2 (published media_proc_cfg and the per-frame limit).
+// Worked examples from docs/token-counting.md (the published processor configuration and the per-frame limit).
 describe("MoonViT image tokens", () => {
   it.each([
     [1920, 1080, 2691, 1032],

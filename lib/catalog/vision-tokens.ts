@@ -1,5 +1,6 @@
-// MoonViT token accounting (Kimi K2.5 / K2.6 / K2.7), from the published media_proc_cfg
-// (api-wire-facts.md §4.2): 14-px patches merged 2×2, so one token per 28×28 px after resizing.
+// MoonViT token accounting (Kimi K2.5 / K2.6 / K2.7), from the model's published media processor
+// configuration (docs/token-counting.md): 14-px patches merged 2×2, so one token per 28×28 px after
+// resizing. Media checks (frame sizes) and token counting both use these rules.
 
 const patchSize = 14;
 const mergedPatch = patchSize * 2;

@@ -1,4 +1,4 @@
-// Kimi's own BPE vocabulary is not available offline (api-wire-facts.md §6), so text is counted with
+// Kimi's own BPE vocabulary is not published (docs/token-counting.md), so text is counted with
 // o200k_base, a BPE of similar size; counts are estimates and are labelled as such wherever shown.
 
 /** A BPE tokenizer for text. */

@@ -8,7 +8,7 @@ import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 
 export const dynamic = "force-dynamic";
 
-/** OpenAI-compatible chat completions for every provider, in the Kimi dialect (see DESIGN.md). */
+/** OpenAI-compatible chat completions for every provider, in the Kimi dialect (docs/kimi-wire-format.md). */
 export async function POST(request: Request, context: { params: Promise<{ provider: string }> }): Promise<Response> {
   const provider = await readProviderParam(context.params);
   if (!provider.ok) return provider.response;
