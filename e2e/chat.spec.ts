@@ -160,3 +160,22 @@ test("thinking can be switched off where the model allows it, and is locked wher
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
   await expect(workbench.lastAnswer().getByRole("button", { name: /Thought for|Thinking…/ })).toHaveCount(0);
 });
+
+test("leaving a conversation while it streams stops its answer and keeps it, stopped, in the history", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  await workbench.send("Leaving mid-answer [[sim reasoning_tokens=0 answer_tokens=5000 tokens_per_second=60]]");
+  await expect(workbench.lastAnswer().locator(".markdown")).toContainText("Overview");
+  await page.getByRole("button", { name: "+ New conversation" }).click();
+  await expect(workbench.userMessages).toHaveCount(0);
+  // The new conversation is not blocked by the other one's answer.
+  await workbench.send("Meanwhile, a short one [[sim reasoning_tokens=2 answer_tokens=10 tokens_per_second=400]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await workbench.history.getByRole("button", { name: /Leaving mid-answer/ }).click();
+  await expect(workbench.userMessages.first()).toContainText("Leaving mid-answer");
+  await expect(workbench.lastAnswer()).toContainText("Stopped.");
+  await expect(workbench.lastAnswer().locator(".markdown")).toContainText("Overview");
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  // It survives a reload as it was left.
+  await workbench.reload();
+  await expect(workbench.lastAnswer()).toContainText("Stopped.");
+});

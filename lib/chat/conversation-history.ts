@@ -97,6 +97,14 @@ export class ConversationHistory {
     void this.collectGarbage();
   }
 
+  /** Changes a conversation kept in the history that is not on screen (an answer of it finished). */
+  async updateStored({ id, update }: { id: string; update: (conversation: Conversation) => Conversation }): Promise<void> {
+    const stored = await getConversation(id);
+    if (!stored) return;
+    await putConversation(update(stored));
+    this.host.historyChanged();
+  }
+
   /** Deletes stored media no conversation of the history refers to any more. */
   private async collectGarbage(): Promise<void> {
     await this.host.media.collectGarbage([this.host.current(), ...(await allConversations())]);

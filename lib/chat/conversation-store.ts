@@ -5,7 +5,6 @@ import { firstUsableModel, type ProviderSummary, type ProvidersResponse } from "
 import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn } from "@/lib/conversation/conversation-types";
 import { createId } from "@/lib/conversation/create-id";
 import { attachmentsOf, withInterruptedAnswers } from "@/lib/conversation/read-conversation";
-import { getConversation, putConversation } from "@/lib/history/history-db";
 import type { MediaResolver } from "@/lib/media/attachment-parts";
 import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cache";
 import { MediaController, type DraftBlocker } from "@/lib/media/media-controller";
@@ -436,9 +435,7 @@ export class ConversationStore {
       this.updateConversation({ turns: replace(this.state.conversation.turns) }, { saveNow: true });
       return;
     }
-    if (this.deleted.has(conversationId)) return;
-    const stored = await getConversation(conversationId);
-    if (stored) await putConversation({ ...stored, turns: replace(stored.turns) });
+    if (!this.deleted.has(conversationId)) await this.history.updateStored({ id: conversationId, update: (stored) => ({ ...stored, turns: replace(stored.turns) }) });
   }
 
   /** Applies changes; messages and answers are saved at once, edits to settings shortly after. */
