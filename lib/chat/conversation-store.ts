@@ -15,9 +15,10 @@ import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { loadConversation, loadProviderKeys } from "./browser-storage";
-import { ConversationHistory, openSharedConversation } from "./conversation-history";
+import { ConversationHistory } from "./conversation-history";
 import { ConversationPersistence } from "./conversation-persistence";
 import { LiveAnswers, type PrepareBody } from "./live-answers";
+import { openSharedConversation } from "./open-shared-conversation";
 import type { LiveStream } from "./live-stream";
 
 /** What the chat screen renders from. */

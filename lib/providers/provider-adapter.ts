@@ -3,7 +3,7 @@ import type { ChatCompletion } from "@/lib/wire/chat-response";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
-import type { ProviderRequestConfig } from "./prepared-request";
+import type { PrepareResult, ProviderRequestConfig } from "./prepared-request";
 
 /** Result of one attempt to start a streamed chat. */
 export type StreamAttempt = { ok: true; parts: AsyncGenerator<StreamPart> } | { ok: false; failure: UpstreamFailure };
@@ -51,6 +51,8 @@ export interface ProviderAdapter {
   id: ProviderId;
   /** Where its request builder sends (from server configuration, never from a request). */
   requestConfig: ProviderRequestConfig;
+  /** The request the provider receives for a gateway body, exactly as the adapter sends it (the key masked). */
+  prepareRequest(request: ChatRequest): PrepareResult;
   streamChat(input: ChatCallInput): Promise<StreamAttempt>;
   completeChat(input: ChatCallInput): Promise<CompletionAttempt>;
   listModels(input: { apiKey: string | undefined; signal: AbortSignal }): Promise<

@@ -1,4 +1,5 @@
 import { normalizeCompletion } from "../openai-style/openai-style-completion";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import { trimBaseUrl, withCredential } from "../prepared-request";
 import { sendUpstream } from "../send-upstream";
@@ -19,10 +20,12 @@ export interface DashscopeNativeAdapterConfig {
 export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfig): ProviderAdapter {
   const requestConfig = { baseUrl: trimBaseUrl(config.baseUrl), ...(config.workspaceId ? { workspaceId: config.workspaceId } : {}) };
 
+  const prepareRequest = (request: ChatRequest) => prepareDashscopeNativeRequest({ request, config: requestConfig });
+
   /** Sends a request exactly as the native request builder prepared it. */
   async function post({ input, streaming }: { input: ChatCallInput; streaming: boolean }): Promise<{ ok: true; response: Response } | { ok: false; failure: UpstreamFailure }> {
     const { request, apiKey, signal } = input;
-    const built = prepareDashscopeNativeRequest({ request: { ...request, stream: streaming }, config: requestConfig });
+    const built = prepareRequest({ ...request, stream: streaming });
     if (!built.ok) return built;
     const { url, headers, body } = built.prepared;
     return sendUpstream({ url, init: { method: "POST", headers: withCredential({ headers, apiKey }), body: JSON.stringify(body) }, signal, apiKey });
@@ -31,6 +34,7 @@ export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfi
   return {
     id: "dashscope-native",
     requestConfig,
+    prepareRequest,
 
     async streamChat(input): Promise<StreamAttempt> {
       const sent = await post({ input, streaming: true });

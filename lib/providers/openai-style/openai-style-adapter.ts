@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, TokenCountAttempt } from "../provider-adapter";
 import { trimBaseUrl, withCredential, type PrepareRequest } from "../prepared-request";
@@ -48,10 +49,11 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
   const transport = config.fetch ?? fetch;
   const base = trimBaseUrl(config.baseUrl);
   const requestConfig = { baseUrl: base };
+  const prepareRequest = (request: ChatRequest) => config.prepareRequest({ request, config: requestConfig });
 
   /** Sends a chat request exactly as the provider's request builder prepared it. */
   const sendChat = async ({ request, apiKey, signal, streaming }: ChatCallInput & { streaming: boolean }) => {
-    const built = config.prepareRequest({ request: { ...request, stream: streaming }, config: requestConfig });
+    const built = prepareRequest({ ...request, stream: streaming });
     if (!built.ok) return built;
     const { url, headers, body } = built.prepared;
     return sendUpstream({ url, init: { method: "POST", headers: withCredential({ headers, apiKey }), body: JSON.stringify(body) }, signal, apiKey, transport });
@@ -60,6 +62,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
   return {
     id: config.providerId,
     requestConfig,
+    prepareRequest,
 
     async streamChat(input: ChatCallInput): Promise<StreamAttempt> {
       // The builder asks for the usage chunk; the normalizer places usage where the contract says.
@@ -120,7 +123,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       ? {
           async countTokens({ request, apiKey, signal }: ChatCallInput): Promise<TokenCountAttempt> {
             // The body a chat would send, without streaming: the count is of exactly that prompt.
-            const built = config.prepareRequest({ request: { ...request, stream: false }, config: requestConfig });
+            const built = prepareRequest({ ...request, stream: false });
             if (!built.ok) return built;
             const { stream: _stream, ...body } = built.prepared.body;
             const headers = withCredential({ headers: built.prepared.headers, apiKey });
