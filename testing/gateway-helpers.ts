@@ -4,7 +4,7 @@ import { normalizeStream, type GatewayEvent } from "@/lib/gateway/normalize-stre
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 
-/** Runs one streamed request through an adapter and the gateway's normalizer, collecting every event. */
+/** Runs one streamed request through an adapter and the gateway's normalizer (usage placed as the request asks), collecting every event. */
 export async function streamThroughGateway({
   adapter,
   request,
@@ -17,7 +17,7 @@ export async function streamThroughGateway({
   const attempt = await adapter.streamChat({ request, apiKey, signal: new AbortController().signal });
   if (!attempt.ok) return attempt;
   const events: GatewayEvent[] = [];
-  for await (const event of normalizeStream({ parts: attempt.parts, requestedModel: request.model })) events.push(event);
+  for await (const event of normalizeStream({ parts: attempt.parts, requestedModel: request.model, includeUsage: request.stream_options?.include_usage === true })) events.push(event);
   return { ok: true, events };
 }
 

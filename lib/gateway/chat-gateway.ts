@@ -135,7 +135,7 @@ export async function serveChatCompletion({
         log(report.result.failure.status, report.attempts, report.result.failure.type);
         return errorResponse({ failure: report.result.failure, provider: providerId, headers });
       }
-      const events = normalizeStream({ parts: report.result.parts, requestedModel: body.model });
+      const events = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
       return streamResponse({
         events,
         provider: providerId,

@@ -75,6 +75,37 @@ describe("the official openai SDK against the gateway", () => {
     expect(usage?.completion_tokens_details?.reasoning_tokens).toBe(15);
   });
 
+  it("the tutorials' loop, chunk.choices[0].delta, runs to the end on every provider's stream", async () => {
+    for (const [provider, fixture] of [["moonshot", "thinking-stream.sse"], ["dashscope", "thinking-stream.sse"]] as const) {
+      upstream.reply(() => ({ kind: "sse", events: readSseFixture(provider, fixture) }));
+      const stream = await sdk(provider).chat.completions.create({ model: "kimi-k2.6", messages: [{ role: "user", content: "Say OK" }], stream: true }, provider === "dashscope" ? { headers: { "x-provider-api-key": "sk-user" } } : {});
+      let text = "";
+      let usage: OpenAI.CompletionUsage | undefined;
+      for await (const chunk of stream) {
+        // Written as the tutorials write it: no optional chaining on choices[0].
+        text += chunk.choices[0]!.delta.content ?? "";
+        if (chunk.usage) usage = chunk.usage;
+      }
+      expect(text.length, provider).toBeGreaterThan(0);
+      expect(usage?.total_tokens, provider).toBeGreaterThan(0);
+    }
+  });
+
+  it("with stream_options.include_usage, usage arrives once in a last chunk without choices", async () => {
+    const stream = await sdk("simulator").chat.completions.create({
+      model: "kimi-k2.6",
+      messages: [{ role: "user", content: "Hi [[sim answer_tokens=6 reasoning_tokens=3]]" }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks: OpenAI.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const last = chunks[chunks.length - 1]!;
+    expect(last.choices).toEqual([]);
+    expect(last.usage?.completion_tokens).toBe(9);
+    expect(chunks.slice(0, -1).every((chunk) => !chunk.usage)).toBe(true);
+  });
+
   it("gets a complete answer with reasoning_content without streaming", async () => {
     const completion = await sdk("simulator").chat.completions.create({ model: "kimi-k2.6", messages: [{ role: "user", content: "Hi [[sim answer_tokens=5 reasoning_tokens=4]]" }] });
     const message = completion.choices[0]!.message as OpenAI.ChatCompletionMessage & { reasoning_content?: string };

@@ -50,15 +50,21 @@ function assignToolCallIndexes({ state, deltas }: { state: ToolIndexState; delta
 
 /**
  * Turns an adapter's parts into the gateway's contract: reasoning always in `reasoning_content`,
- * tool-call deltas always with `index`, usage exactly once in a final `choices: []` chunk, finish
- * reasons mapped, and an error (never a silent end) when the stream stops early.
+ * tool-call deltas always with `index`, finish reasons mapped, an error (never a silent end) when
+ * the stream stops early, and usage as OpenAI's contract says: when the caller asked for
+ * `stream_options.include_usage`, once, in a final chunk with `choices: []`; otherwise on the
+ * finishing chunk (at the top level, and inside the finishing choice where the upstream put it
+ * there, as Moonshot does), so the `chunk.choices[0].delta` loop of every tutorial keeps working.
  */
 export async function* normalizeStream({
   parts,
   requestedModel,
+  includeUsage,
 }: {
   parts: AsyncIterable<StreamPart>;
   requestedModel: string;
+  /** The caller asked for `stream_options.include_usage`. */
+  includeUsage: boolean;
 }): AsyncGenerator<GatewayEvent> {
   let id: string | undefined;
   let created: number | undefined;
@@ -66,6 +72,9 @@ export async function* normalizeStream({
   let usage: Usage | undefined;
   let finished = false;
   const toolStates = new Map<number, ToolIndexState>();
+  // Without include_usage, the last finishing chunk waits for the usage, which upstreams asked for
+  // it send right after (DashScope, vLLM) or inside it (Moonshot).
+  let held: { chunk: ChatCompletionChunk; usageChoice?: number } | undefined;
 
   const stamp = () => ({
     id: id ?? "chatcmpl-gateway",
@@ -73,9 +82,19 @@ export async function* normalizeStream({
     created: created ?? Math.floor(Date.now() / 1000),
     model: model ?? requestedModel,
   });
+  const release = (): GatewayEvent | undefined => {
+    if (!held) return undefined;
+    const { chunk, usageChoice } = held;
+    held = undefined;
+    if (!usage) return { type: "chunk", chunk };
+    const choices = usageChoice === undefined ? chunk.choices : chunk.choices.map((choice) => (choice.index === usageChoice ? { ...choice, usage } : choice));
+    return { type: "chunk", chunk: { ...chunk, choices, usage } };
+  };
 
   for await (const part of parts) {
     if (part.type === "error") {
+      const released = release();
+      if (released) yield released;
       yield { type: "error", failure: part.failure };
       return;
     }
@@ -92,7 +111,9 @@ export async function* normalizeStream({
         };
         return;
       }
-      if (usage) yield { type: "chunk", chunk: { ...stamp(), choices: [], usage } };
+      const released = release();
+      if (released) yield released;
+      if (includeUsage && usage) yield { type: "chunk", chunk: { ...stamp(), choices: [], usage } };
       yield { type: "done" };
       return;
     }
@@ -102,9 +123,12 @@ export async function* normalizeStream({
     model ??= part.chunk.model ?? undefined;
     if (normalized.usage) usage = normalized.usage;
     if (normalized.finished) finished = true;
-    if (normalized.chunk.choices.length > 0) {
-      yield { type: "chunk", chunk: { ...normalized.chunk.extra, ...stamp(), choices: normalized.chunk.choices } };
-    }
+    if (normalized.chunk.choices.length === 0) continue;
+    const chunk: ChatCompletionChunk = { ...normalized.chunk.extra, ...stamp(), choices: normalized.chunk.choices };
+    const released = release();
+    if (released) yield released;
+    if (!includeUsage && normalized.finished) held = { chunk, usageChoice: normalized.usageChoice };
+    else yield { type: "chunk", chunk };
   }
   // The adapter always ends with an `end` part; reaching here means it stopped without one.
   yield {
@@ -119,14 +143,18 @@ function normalizeChunk({
 }: {
   chunk: LenientChunk;
   toolStates: Map<number, ToolIndexState>;
-}): { chunk: { choices: ChatCompletionChunk["choices"]; extra: Record<string, unknown> }; usage?: Usage; finished: boolean } {
+}): { chunk: { choices: ChatCompletionChunk["choices"]; extra: Record<string, unknown> }; usage?: Usage; usageChoice?: number; finished: boolean } {
   const { choices, usage: topUsage, id: _id, object: _object, created: _created, model: _model, ...rest } = chunk;
   let usage = topUsage ? normalizeUsage(topUsage) : undefined;
   let finished = false;
+  let usageChoice: number | undefined;
   const normalizedChoices: ChatCompletionChunk["choices"] = (choices ?? []).map((choice, position) => {
     const { index, delta, finish_reason: finishReason, usage: choiceUsage, ...choiceRest } = choice;
-    if (choiceUsage) usage = normalizeUsage(choiceUsage);
     const choiceIndex = index ?? position;
+    if (choiceUsage) {
+      usage = normalizeUsage(choiceUsage);
+      usageChoice = choiceIndex;
+    }
     const mappedFinish = mapFinishReason(finishReason);
     if (mappedFinish !== null) finished = true;
     const outDelta: ChatCompletionChunk["choices"][number]["delta"] & Record<string, unknown> = {};
@@ -149,5 +177,5 @@ function normalizeChunk({
     }
     return { ...choiceRest, index: choiceIndex, delta: outDelta, finish_reason: mappedFinish };
   });
-  return { chunk: { extra: rest, choices: normalizedChoices }, usage, finished };
+  return { chunk: { extra: rest, choices: normalizedChoices }, usage, ...(usageChoice !== undefined ? { usageChoice } : {}), finished };
 }

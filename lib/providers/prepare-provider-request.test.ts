@@ -17,7 +17,7 @@ describe("prepareProviderRequest (what the provider receives)", () => {
     expect(prepared.url).toBe("https://api.moonshot.ai/v1/chat/completions");
     expect(prepared.headers).toEqual({ "Content-Type": "application/json", Accept: "text/event-stream", Authorization: "Bearer $MOONSHOT_API_KEY" });
     expect(prepared.body).toEqual({ ...body, stream_options: { include_usage: true } });
-    expect(prepared.adjustments).toEqual([{ kind: "added", field: "stream_options.include_usage", reason: "The gateway asks for the usage chunk, so usage arrives once, at the end." }]);
+    expect(prepared.adjustments).toEqual([{ kind: "added", field: "stream_options.include_usage", reason: "The gateway always asks the provider for usage, and hands it on as your request asks (a final chunk with include_usage, else the finishing chunk)." }]);
   });
 
   it("a non-streamed request goes with stream false and no stream_options", () => {

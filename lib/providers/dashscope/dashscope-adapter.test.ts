@@ -34,7 +34,7 @@ describe("DashScope compatible mode over HTTP", () => {
 
   it("reads usage:null chunks, content:null reasoning chunks and the final usage chunk", async () => {
     upstream.reply(() => ({ kind: "sse", events: readSseFixture("dashscope", "thinking-stream.sse") }));
-    const result = await streamThroughGateway({ adapter: adapter(), request: { model: "kimi-k2.6", messages: [{ role: "user", content: "x" }] } });
+    const result = await streamThroughGateway({ adapter: adapter(), request: { model: "kimi-k2.6", messages: [{ role: "user", content: "x" }], stream_options: { include_usage: true } } });
     if (!result.ok) throw new Error(result.failure.message);
     const answer = assembleAnswer(result.events);
     expect(answer.reasoning).toBe("The user asks who I am.");
@@ -43,6 +43,18 @@ describe("DashScope compatible mode over HTTP", () => {
       { prompt_tokens: 295, completion_tokens: 22, total_tokens: 317, cached_tokens: 0, prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 12 } },
     ]);
     expect(answer.chunks.every((chunk) => !("usage" in chunk) || chunk.choices.length === 0)).toBe(true);
+  });
+
+  it("without include_usage, the usage DashScope sends after the answer goes on the finishing chunk", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("dashscope", "thinking-stream.sse") }));
+    const result = await streamThroughGateway({ adapter: adapter(), request: { model: "kimi-k2.6", messages: [{ role: "user", content: "x" }] } });
+    if (!result.ok) throw new Error(result.failure.message);
+    const answer = assembleAnswer(result.events);
+    expect(answer.chunks.every((chunk) => chunk.choices.length > 0)).toBe(true);
+    const last = answer.chunks[answer.chunks.length - 1]!;
+    expect(last.choices[0]!.finish_reason).toBe("stop");
+    expect(last.usage).toMatchObject({ prompt_tokens: 295, completion_tokens: 22 });
+    expect(answer.usage).toHaveLength(1);
   });
 
   it("drops empty continuation ids and the stray empty tool_calls delta", async () => {

@@ -10,9 +10,9 @@ const request: ChatRequest = { model: "kimi-k2.6", messages: [{ role: "user", co
 const adapter = (idleTimeoutMs = 5_000) => createMoonshotAdapter({ baseUrl: `${upstream.url}/v1`, idleTimeoutMs });
 
 describe("Moonshot adapter over HTTP", () => {
-  it("streams reasoning then content, with usage once in a final choices:[] chunk", async () => {
+  it("streams reasoning then content; with include_usage, usage once in a final choices:[] chunk", async () => {
     upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
-    const result = await streamThroughGateway({ adapter: adapter(), request });
+    const result = await streamThroughGateway({ adapter: adapter(), request: { ...request, stream_options: { include_usage: true } } });
     if (!result.ok) throw new Error(result.failure.message);
     const answer = assembleAnswer(result.events);
     expect(answer.reasoning).toBe("The user wants exactly OK.");
@@ -28,6 +28,22 @@ describe("Moonshot adapter over HTTP", () => {
     // Usage is removed from the finishing choice; nothing else carries it.
     expect(answer.chunks.slice(0, -1).every((chunk) => chunk.usage === undefined && chunk.choices.every((choice) => !("usage" in choice)))).toBe(true);
     expect(answer.chunks.every((chunk) => chunk.object === "chat.completion.chunk" && chunk.id === "chatcmpl-2fd8a1c0")).toBe(true);
+  });
+
+  it("without include_usage, usage stays on the finishing chunk, where Moonshot puts it, and every chunk has a choice", async () => {
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    const result = await streamThroughGateway({ adapter: adapter(), request });
+    if (!result.ok) throw new Error(result.failure.message);
+    const answer = assembleAnswer(result.events);
+    const usage = { prompt_tokens: 90, completion_tokens: 50, total_tokens: 140, cached_tokens: 90, prompt_tokens_details: { cached_tokens: 90 }, completion_tokens_details: { reasoning_tokens: 33 } };
+    expect(answer.usage).toEqual([usage]);
+    // The loop of every tutorial, chunk.choices[0].delta, never meets an empty choices list.
+    expect(answer.chunks.every((chunk) => chunk.choices.length > 0)).toBe(true);
+    const last = answer.chunks[answer.chunks.length - 1]!;
+    expect(last.choices[0]!.finish_reason).toBe("stop");
+    expect(last.usage).toEqual(usage);
+    expect(last.choices[0]!.usage).toEqual(usage);
+    expect(answer.done).toBe(true);
   });
 
   it("sends the body unchanged plus include_usage, with the key as a bearer token", async () => {

@@ -5,7 +5,7 @@ import { credentialHeader, maskedCredential, trimBaseUrl, type PrepareResult, ty
 /** Turns the gateway's Moonshot-dialect body into what an OpenAI-style provider expects. */
 export type TransformRequest = (request: ChatRequest) => Record<string, unknown>;
 
-/** The gateway asks OpenAI-style providers for the usage chunk, so usage arrives once, at the end. */
+/** The gateway always asks OpenAI-style providers for usage; the normalizer places it as the caller asked. */
 export function withUsageRequested(body: Record<string, unknown>): Record<string, unknown> {
   const options = typeof body.stream_options === "object" && body.stream_options !== null ? body.stream_options : {};
   return { ...body, stream: true, stream_options: { ...options, include_usage: true } };
@@ -24,7 +24,7 @@ function describeDifferences({ before, after }: { before: Record<string, unknown
   for (const field of Object.keys(after)) {
     if (field === "stream_options") {
       if (JSON.stringify(before.stream_options) !== JSON.stringify(after.stream_options)) {
-        adjustments.push({ kind: before.stream_options ? "changed" : "added", field: "stream_options.include_usage", reason: "The gateway asks for the usage chunk, so usage arrives once, at the end." });
+        adjustments.push({ kind: before.stream_options ? "changed" : "added", field: "stream_options.include_usage", reason: "The gateway always asks the provider for usage, and hands it on as your request asks (a final chunk with include_usage, else the finishing chunk)." });
       }
     } else if (!(field in before)) adjustments.push({ kind: "added", field, reason: renameReasons[field] ?? "added by the gateway" });
     else if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) adjustments.push({ kind: "changed", field, reason: renameReasons[field] ?? "changed by the gateway" });
