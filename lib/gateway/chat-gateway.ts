@@ -5,7 +5,7 @@ import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
 import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
 import { isCrossSiteBrowserRequest, readClientAccess } from "./access";
-import { attemptsHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+import { attemptsHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { errorResponse } from "@/lib/http/error-response";
 import { streamResponse } from "./gateway-response";
@@ -71,6 +71,40 @@ export function retryPolicyFromEnv(): RetryPolicy {
   return { maxAttempts: env.GATEWAY_RETRY_MAX_ATTEMPTS, baseDelayMs: env.GATEWAY_RETRY_BASE_DELAY_MS, maxTotalWaitMs: env.GATEWAY_RETRY_MAX_WAIT_MS };
 }
 
+/**
+ * The retry bounds for one request: the server's, or fewer when the caller asks (`X-Workbench-Retries`,
+ * 0 for none, e.g. a client that retries by itself). Asking for more than the server allows is
+ * refused rather than quietly capped.
+ */
+export function retryPolicyFor(request: Request): { ok: true; policy: RetryPolicy } | { ok: false; failure: UpstreamFailure } {
+  const policy = retryPolicyFromEnv();
+  const asked = request.headers.get(retriesHeader);
+  if (asked === null) return { ok: true, policy };
+  const allowed = policy.maxAttempts - 1;
+  const retries = /^\d+$/.test(asked.trim()) ? Number(asked.trim()) : Number.NaN;
+  if (!Number.isInteger(retries) || retries > allowed) {
+    return {
+      ok: false,
+      failure: gatewayFailure({
+        status: 400,
+        type: "invalid_request_error",
+        message: `The ${retriesHeader} header must be a whole number from 0 to ${allowed} (this server retries at most ${allowed} times: GATEWAY_RETRY_MAX_ATTEMPTS=${policy.maxAttempts}); it is "${asked}".`,
+      }),
+    };
+  }
+  return { ok: true, policy: { ...policy, maxAttempts: retries + 1 } };
+}
+
+/**
+ * Headers of a failed call: how many attempts were made, and `x-should-retry: false` unless the
+ * client retrying could still help (a retryable failure the gateway was not allowed to retry), so
+ * SDKs do not multiply the gateway's retries by their own.
+ */
+function failureHeaders({ attempts, failure, policy }: { attempts: number; failure: UpstreamFailure; policy: RetryPolicy }): Record<string, string> {
+  const clientMayRetry = failure.retryable && policy.maxAttempts === 1;
+  return { [attemptsHeader]: String(attempts), ...(clientMayRetry ? {} : { [shouldRetryHeader]: "false" }) };
+}
+
 async function* prepend(first: StreamPart, rest: AsyncGenerator<StreamPart>): AsyncGenerator<StreamPart> {
   try {
     yield first;
@@ -123,7 +157,9 @@ export async function serveChatCompletion({
   const signal = upstream.signal;
   if (request.signal.aborted) upstream.abort(request.signal.reason);
   else request.signal.addEventListener("abort", () => upstream.abort(request.signal.reason), { once: true });
-  const policy = retryPolicyFromEnv();
+  const retry = retryPolicyFor(request);
+  if (!retry.ok) return errorResponse({ failure: retry.failure, provider: providerId, headers: { [shouldRetryHeader]: "false" } });
+  const { policy } = retry;
   const log = (status: number, attempts: number, outcome: string) =>
     logRequest({ provider: providerId, model: body.model, stream: body.stream === true, status, attempts, outcome, ms: Math.round(performance.now() - startedAt) });
 
@@ -133,7 +169,7 @@ export async function serveChatCompletion({
       const headers = { [attemptsHeader]: String(report.attempts) };
       if (!report.result.ok) {
         log(report.result.failure.status, report.attempts, report.result.failure.type);
-        return errorResponse({ failure: report.result.failure, provider: providerId, headers });
+        return errorResponse({ failure: report.result.failure, provider: providerId, headers: failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }) });
       }
       const events = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
       return streamResponse({
@@ -150,7 +186,7 @@ export async function serveChatCompletion({
     const headers = { [attemptsHeader]: String(report.attempts) };
     if (!report.result.ok) {
       log(report.result.failure.status, report.attempts, report.result.failure.type);
-      return errorResponse({ failure: report.result.failure, provider: providerId, headers });
+      return errorResponse({ failure: report.result.failure, provider: providerId, headers: failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }) });
     }
     log(200, report.attempts, "done");
     return Response.json(report.result.completion, { headers });

@@ -206,6 +206,32 @@ describe("retries before the first byte", () => {
     expect(await response.json()).toEqual({ error: { type: "server_error", message: "still down", provider: "moonshot", upstream_status: 503 } });
   });
 
+  it("once it has given up, tells clients not to retry: the openai SDK (2 retries of its own) makes no more upstream calls", async () => {
+    upstream.reply(() => ({ kind: "json", status: 429, headers: { "retry-after": "0" }, body: { error: { message: "busy", type: "engine_overloaded_error" } } }));
+    const response = await post(chatPath("moonshot"), hello);
+    expect(response.headers.get("x-should-retry")).toBe("false");
+    upstream.requests.length = 0;
+    const client = new OpenAI({ baseURL: `${app.url}/api/providers/moonshot/v1`, apiKey: "unused-locally", maxRetries: 2 });
+    await expect(client.chat.completions.create(hello)).rejects.toMatchObject({ status: 429 });
+    // Three gateway attempts (GATEWAY_RETRY_MAX_ATTEMPTS=3), not three times three.
+    expect(upstream.requests).toHaveLength(3);
+  });
+
+  it("lets the caller set the gateway's retries (0: none; then the client's own retries decide)", async () => {
+    upstream.reply(() => ({ kind: "json", status: 503, body: { error: { message: "down", type: "server_error" } } }));
+    const once = await post(chatPath("moonshot"), hello, { "x-workbench-retries": "0" });
+    expect(once.status).toBe(503);
+    expect(once.headers.get("x-workbench-attempts")).toBe("1");
+    expect(once.headers.get("x-should-retry")).toBeNull();
+    expect(upstream.requests).toHaveLength(1);
+    const refused = await post(chatPath("moonshot"), hello, { "x-workbench-retries": "7" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      'The x-workbench-retries header must be a whole number from 0 to 2 (this server retries at most 2 times: GATEWAY_RETRY_MAX_ATTEMPTS=3); it is "7".',
+    );
+    expect(upstream.requests).toHaveLength(1);
+  });
+
   it("answers DashScope's in-stream first-event error with its HTTP status", async () => {
     upstream.reply(() => ({ kind: "sse", events: readSseFixture("dashscope-native", "error-first-event.sse") }));
     const response = await post(chatPath("dashscope-native"), { ...hello, stream: true });

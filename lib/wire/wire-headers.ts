@@ -5,3 +5,9 @@ export const userKeyHeader = "x-provider-api-key";
 
 /** How many upstream attempts the gateway needed (retries happen before the first byte). */
 export const attemptsHeader = "x-workbench-attempts";
+
+/** How many times the gateway may retry a failed upstream call before the first byte (0: never); at most what the server allows. */
+export const retriesHeader = "x-workbench-retries";
+
+/** Tells clients (openai-node, and LangChain through it) whether retrying may help; "false" once the gateway has given up. */
+export const shouldRetryHeader = "x-should-retry";
