@@ -1,7 +1,8 @@
 import { errorResponse } from "@/lib/http/error-response";
 import { apiRoutes } from "./api-routes";
 
-type Method = "GET" | "POST" | "DELETE";
+const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof methods)[number];
 // Each route declares its own params; they are built from the URL here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response> | Response;
@@ -95,7 +96,7 @@ export async function dispatchApiRequest(request: Request): Promise<Response | u
   if (!found) return undefined;
   const handler = found.route.module[request.method as Method];
   if (!handler) {
-    const allowed = (["GET", "POST", "DELETE"] as const).filter((method) => found.route.module[method]);
+    const allowed = methods.filter((method) => found.route.module[method]);
     return errorResponse({ failure: { status: 405, type: "method_not_allowed", message: `${request.method} is not supported on ${pathname}; use ${allowed.join(" or ")}.` }, headers: { allow: allowed.join(", ") } });
   }
   return handler(request, { params: Promise.resolve(found.params) });

@@ -22,6 +22,7 @@ describe("the production server's route table", () => {
     expect(resolveApiRoute("/api/providers/moonshot/v1/files/file-1/content")).toEqual({ path: "/api/providers/[provider]/v1/files/[fileId]/content", params: { provider: "moonshot", fileId: "file-1" } });
     expect(resolveApiRoute("/api/providers/moonshot/v1/files")?.path).toBe("/api/providers/[provider]/v1/files");
     expect(resolveApiRoute("/api/simulator/v1/chat/completions")).toEqual({ path: "/api/simulator/v1/[...path]", params: { path: ["chat", "completions"] } });
+    expect(resolveApiRoute("/api/providers/moonshot/v1/embeddings")).toEqual({ path: "/api/providers/[provider]/v1/[...path]", params: { provider: "moonshot", path: ["embeddings"] } });
     expect(isApiPath("/api/simulator/v1")).toBe(false);
     expect(isApiPath("/s/abc")).toBe(false);
     expect(isApiPath("/")).toBe(false);

@@ -31,6 +31,7 @@ const cases: Array<{ what: string; path: string; init?: RequestInit; status: num
   { what: "a files call to a provider without files", path: "/api/providers/dashscope/v1/files", init: { headers: { "x-provider-api-key": "sk-user-key" } }, status: 404, provider: "dashscope" },
   { what: "a provider without a key", path: "/api/providers/dashscope/v1/chat/completions", init: { method: "POST", body: "{}" }, status: 401, provider: "dashscope" },
   { what: "a method a route does not have", path: "/api/health", init: { method: "POST" }, status: 405 },
+  { what: "a path under a provider's /v1 the gateway does not serve", path: "/api/providers/moonshot/v1/embeddings", init: { method: "POST", body: "{}" }, status: 404, provider: "moonshot" },
   { what: "signing in without a configured token", path: "/api/session", init: { method: "POST", body: '{"token":"x"}', headers: { "content-type": "application/json" } }, status: 409 },
   { what: "a cross-site share", path: "/api/shares", init: { method: "POST", body: "{}", headers: { origin: "https://elsewhere.example", "content-type": "application/json" } }, status: 403 },
   { what: "a share that does not exist", path: "/api/shares/AAAAAAAAAAAAAAAAAAAAAA", status: 404 },

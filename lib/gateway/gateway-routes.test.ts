@@ -212,7 +212,7 @@ describe("retries before the first byte", () => {
     expect(response.headers.get("x-should-retry")).toBe("false");
     upstream.requests.length = 0;
     const client = new OpenAI({ baseURL: `${app.url}/api/providers/moonshot/v1`, apiKey: "unused-locally", maxRetries: 2 });
-    await expect(client.chat.completions.create(hello)).rejects.toMatchObject({ status: 429 });
+    await expect(client.chat.completions.create({ model: "kimi-k2.6", messages: [{ role: "user", content: "Say OK" }] })).rejects.toMatchObject({ status: 429 });
     // Three gateway attempts (GATEWAY_RETRY_MAX_ATTEMPTS=3), not three times three.
     expect(upstream.requests).toHaveLength(3);
   });
