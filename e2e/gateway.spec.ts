@@ -32,7 +32,7 @@ test("the openai SDK gets complete answers and errors from the production server
   expect(completion.usage?.completion_tokens).toBe(7);
   await expect(sdk("moonshot").chat.completions.create({ model: "kimi-k2.5", temperature: 0.2, messages: [{ role: "user", content: "Hi" }] })).rejects.toMatchObject({
     status: 400,
-    message: expect.stringContaining("invalid temperature: only 1 is allowed for this model in thinking mode"),
+    message: expect.stringContaining("invalid temperature: only 1 is allowed for this model"),
   });
 });
 

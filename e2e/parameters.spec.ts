@@ -4,12 +4,12 @@ import { openWorkbench } from "./support/workbench-page";
 
 test("the form and the JSON view stay in sync, both ways, with Monaco served locally", async ({ page }) => {
   const workbench = await openWorkbench(page, { model: "moonshot-v1-8k" });
-  await page.locator("#parameter-max_tokens").fill("500");
+  await page.locator("#parameter-max_completion_tokens").fill("500");
   await page.getByRole("tab", { name: /JSON/ }).click();
-  await expect(workbench.jsonEditor.locator(".view-lines")).toContainText('"max_tokens": 500');
-  await workbench.replaceJson(JSON.stringify({ model: "moonshot-v1-8k", messages: [], max_tokens: 700, temperature: 0.3, stream: true }, null, 2));
+  await expect(workbench.jsonEditor.locator(".view-lines")).toContainText('"max_completion_tokens": 500');
+  await workbench.replaceJson(JSON.stringify({ model: "moonshot-v1-8k", messages: [], max_completion_tokens: 700, temperature: 0.3, stream: true }, null, 2));
   await page.getByRole("tab", { name: /Form/ }).click();
-  await expect(page.locator("#parameter-max_tokens")).toHaveValue("700");
+  await expect(page.locator("#parameter-max_completion_tokens")).toHaveValue("700");
   await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
 });
 
@@ -30,7 +30,7 @@ test("the JSON view marks problems in place, and a rule-breaking request is held
   await expect(heldBack).toContainText("kimi-k2.6 fixes temperature at 1 in thinking mode");
   await expect(workbench.answers).toHaveCount(0);
   await heldBack.getByRole("button", { name: "Send anyway" }).click();
-  await expect(workbench.lastAnswer().getByRole("alert")).toContainText("invalid temperature: only 1 is allowed for this model in thinking mode");
+  await expect(workbench.lastAnswer().getByRole("alert")).toContainText("invalid temperature: only 1 is allowed for this model");
 });
 
 test("pinned parameters are locked with the reason, per thinking mode", async ({ page }) => {
@@ -89,7 +89,7 @@ test("what will be sent shows the final body and every change the workbench make
   await page.getByRole("button", { name: /What will be sent/ }).click();
   const preview = page.getByRole("region", { name: "What will be sent" });
   await expect(preview).toContainText(`POST http://127.0.0.1:${appPort}/api/simulator/v1/chat/completions`);
-  await expect(preview.getByRole("list", { name: "Adjustments" })).toContainText("stream_options.include_usage: The gateway asks for the usage chunk");
+  await expect(preview.getByRole("list", { name: "Adjustments" })).toContainText("stream_options.include_usage: The gateway always asks the provider for usage");
   await expect(preview.getByLabel("Final body")).toContainText('"content": "Preview me"');
   await expect(preview.getByLabel("Final body")).toContainText('"include_usage": true');
 });
@@ -143,4 +143,25 @@ test("the model's facts come from the catalog, or from the provider's own list f
   await workbench.selectModel("slow-model");
   await expect(page.getByLabel("Model facts")).toContainText("32,768 tokens");
   await expect(page.getByLabel("Model facts")).toContainText("not in the catalog");
+});
+
+test("K3: reasoning_effort instead of a thinking switch, in the form, the body and the answer; switching to K2.6 says what changed", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "kimi-k3" });
+  await expect(workbench.parameters.getByRole("switch", { name: "Thinking" })).toHaveCount(0);
+  const effort = page.locator("#parameter-reasoning-effort");
+  await expect(effort).toHaveValue("");
+  await expect(effort.locator("option").first()).toHaveText("not set (max)");
+  await effort.selectOption("low");
+  await page.getByRole("button", { name: /What will be sent/ }).click();
+  const body = page.getByRole("region", { name: "What will be sent" }).getByLabel("Final body");
+  await workbench.composer.fill("Plan a weekend in Hangzhou");
+  await expect(body).toContainText('"reasoning_effort": "low"');
+  await expect(body).not.toContainText('"thinking"');
+  await workbench.send("Plan a weekend in Hangzhou [[sim answer_tokens=20 tokens_per_second=2000]]");
+  await expect(workbench.lastAnswer().getByRole("button", { name: /Thought for/ })).toBeVisible();
+  await expect(workbench.lastAnswer().getByLabel("Usage and timings")).toContainText("Reasoning");
+  await workbench.selectModel("kimi-k2.6");
+  const notice = page.getByRole("status").filter({ hasText: "Switched to kimi-k2.6" });
+  await expect(notice).toContainText("reasoning_effort removed: kimi-k2.6 takes none (K3 models do)");
+  await expect(workbench.parameters.getByRole("switch", { name: "Thinking" })).toBeVisible();
 });

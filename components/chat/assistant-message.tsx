@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useSyncExternalStore } from "react";
+import { reasoningControlOf } from "@/lib/catalog/model-catalog";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
@@ -93,7 +94,14 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
       {turn.status === "error" && turn.error && <ErrorBox turn={turn} canRetry={canRetry} />}
       {turn.status === "stopped" && <p className="text-xs text-zinc-500">Stopped.</p>}
       {turn.status === "interrupted" && <p className="text-xs text-zinc-500">Interrupted: the page was reloaded while this answer streamed.</p>}
-      {turn.finishReason === "length" && <p className="text-xs text-amber-700 dark:text-amber-400">The answer hit max_tokens (finish_reason: length).</p>}
+      {turn.finishReason === "length" &&
+        (!turn.content.trim() && turn.reasoning ? (
+          <p className="text-xs text-amber-700 dark:text-amber-400">
+            The cap ran out while the model was still reasoning (finish_reason: length, no answer): reasoning counts against max_completion_tokens / max_tokens. Raise the cap (the thinking guide advises at least 16,000){reasoningControlOf(conversationStore.specFor(turn))?.kind === "effort" ? " or lower reasoning_effort" : " or turn thinking off"}.
+          </p>
+        ) : (
+          <p className="text-xs text-amber-700 dark:text-amber-400">The answer hit its token cap (finish_reason: length).</p>
+        ))}
       {!streaming && (
         <div className="flex flex-wrap items-center justify-between gap-2">
           <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} estimate={turn.promptEstimate} />

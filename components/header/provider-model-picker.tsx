@@ -2,7 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import { isRetired } from "@/lib/catalog/model-catalog";
+import { isRetired, retirementWhen } from "@/lib/catalog/model-catalog";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
@@ -22,6 +22,8 @@ export function ProviderModelPicker() {
   const usable = provider !== undefined && (provider.serverCredentialsUsable || (provider.requiresKey && userKeys[provider.id] !== undefined));
   const listed = useListedModels({ providerId: conversation.providerId, enabled: loaded && usable && provider?.id !== "dashscope-native" });
   const catalogIds = new Set(provider?.models.map((model) => model.id));
+  // Catalog models the provider's own list no longer has (the list was read and it is missing).
+  const unlisted = new Set(listed.filter((model) => model.in_catalog && model.listed_by_provider === false).map((model) => model.id));
   const extraModels = listed.filter((model) => !catalogIds.has(model.id)).map((model) => model.id);
   const knownIds = [...catalogIds, ...extraModels];
   const isCustom = loaded && conversation.model !== "" && !knownIds.includes(conversation.model);
@@ -107,7 +109,7 @@ export function ProviderModelPicker() {
           {provider?.models.map((model) => (
             <option key={model.id} value={model.id}>
               {model.id}
-              {isRetired({ spec: model, today }) ? ` (retired ${model.retired!.date})` : ""}
+              {isRetired({ spec: model, today }) ? ` (retired ${retirementWhen(model.retired!)})` : unlisted.has(model.id) ? " (not listed by the provider)" : ""}
             </option>
           ))}
           {extraModels.length > 0 && (

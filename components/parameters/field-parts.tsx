@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RuleIssue } from "@/lib/request/request-rules";
+import type { RuleIssue, RuleWarning } from "@/lib/request/request-rules";
 
 /** Issues whose path starts at `field`, shown under its control. */
 export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; field: string }) {
@@ -9,6 +9,19 @@ export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; f
     <ul className="mt-1 space-y-0.5 text-xs text-red-700 dark:text-red-400" role="alert" aria-label={`Problems with ${field}`}>
       {mine.map((issue) => (
         <li key={`${issue.rule}-${issue.path.join(".")}`}>{issue.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Warnings whose path starts at `field`: allowed, but likely not what is wanted. */
+export function FieldWarnings({ warnings, field }: { warnings: readonly RuleWarning[]; field: string }) {
+  const mine = warnings.filter((warning) => warning.path[0] === field);
+  if (mine.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300" aria-label={`Warnings about ${field}`}>
+      {mine.map((warning) => (
+        <li key={warning.rule}>{warning.message}</li>
       ))}
     </ul>
   );

@@ -1,5 +1,6 @@
 import type { ModelSpec, ModelPrices } from "@/lib/catalog/catalog-types";
-import { isRetired } from "@/lib/catalog/model-catalog";
+import { catalogCheckedOn } from "@/lib/catalog/kimi-models";
+import { isRetired, reasoningControlOf, retirementWhen } from "@/lib/catalog/model-catalog";
 import { defaultMaxTokensFor, maxTokensLimit } from "@/lib/catalog/provider-parameters";
 
 const number = (value: number) => value.toLocaleString("en-US");
@@ -12,6 +13,7 @@ function formatPrice(prices: ModelPrices, value: number): string {
 export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
   const thinking = spec.thinking.mode === "always" ? "always on" : spec.thinking.mode === "none" ? "none" : `switchable (default ${spec.thinking.defaultEnabled ? "on" : "off"} here)`;
   const retired = isRetired({ spec, today: new Date() });
+  const control = reasoningControlOf(spec);
   return (
     <dl aria-label="Model facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       <dt className="text-zinc-500">Context</dt>
@@ -27,6 +29,7 @@ export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
       <dt className="text-zinc-500">Thinking</dt>
       <dd>
         {thinking}
+        {control?.kind === "effort" ? `, depth set by reasoning_effort (${control.efforts.join(", ")}; default ${control.defaultEffort})` : ""}
         {spec.preservedThinking === "always" ? ", reasoning kept across turns" : spec.preservedThinking === "optional" ? ", can keep reasoning across turns" : ""}
       </dd>
       <dt className="text-zinc-500">Price</dt>
@@ -35,6 +38,7 @@ export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
           <span title={`Source: ${spec.prices.source}`}>
             {spec.prices.inputCacheHit !== undefined ? `${formatPrice(spec.prices, spec.prices.inputCacheHit)} cached · ` : ""}
             {formatPrice(spec.prices, spec.prices.inputCacheMiss)} input · {formatPrice(spec.prices, spec.prices.output)} output per 1M tokens
+            {spec.prices.reported ? <span className="text-zinc-500"> (reported by {spec.prices.source})</span> : null}
           </span>
         ) : (
           <span className="text-zinc-500">not published in the documentation the workbench ships</span>
@@ -52,7 +56,16 @@ export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
         <>
           <dt className="text-zinc-500">Status</dt>
           <dd className={retired ? "text-red-700 dark:text-red-400" : ""}>
-            {retired ? "Retired" : "Retiring"} on {spec.retired.date}
+            {retired ? "Retired" : "Retiring"} {spec.retired.on ? `on ${spec.retired.on}` : retirementWhen(spec.retired)}
+            {spec.retired.replacement ? ` · use ${spec.retired.replacement}` : ""}
+          </dd>
+        </>
+      )}
+      {spec.known && (
+        <>
+          <dt className="text-zinc-500">Source</dt>
+          <dd>
+            {spec.reportedBy ? <>reported by {spec.reportedBy}, not found in the provider&apos;s own documentation</> : "the provider's documentation"} · checked {catalogCheckedOn}
           </dd>
         </>
       )}

@@ -1,11 +1,12 @@
 "use client";
 
-import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, parameterNames, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
+import { reasoningControlOf } from "@/lib/catalog/model-catalog";
+import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, outputCapField, parameterNames, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
 import { defaultSampling, pinnedSampling, samplingDependsOnThinking, toolListProblem } from "@/lib/request/request-rules";
 import { readPreserveThinking, readThinkingSwitch } from "@/lib/catalog/thinking-fields";
-import { FieldIssues, FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
+import { FieldIssues, FieldRow, FieldWarnings, inputClass, LinkButton, LockIcon } from "./field-parts";
 import { JsonTextField } from "./json-text-field";
 import { ModelFacts } from "./model-facts";
 import { NumberField } from "./number-field";
@@ -13,7 +14,7 @@ import { StopField } from "./stop-field";
 
 const sampling = ["temperature", "top_p", "n", "presence_penalty", "frequency_penalty", "seed"] as const;
 // Fields with a control here (in any provider's names), and the envelope the workbench sets itself.
-const known = new Set<string>([...parameterNames, "enable_thinking", "chat_template_kwargs", "max_completion_tokens", "stream", "stream_options"]);
+const known = new Set<string>([...parameterNames, "enable_thinking", "chat_template_kwargs", "stream", "stream_options"]);
 
 const exampleTool = [
   {
@@ -38,7 +39,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 /** The parameter editor: a control for each parameter the selected provider and model accept. */
 export function ParameterForm() {
   const { conversation } = useWorkbench();
-  const { spec, family, issues, thinks } = useNextRequest();
+  const { spec, family, issues, warnings, thinks } = useNextRequest();
   const parameters = conversation.parameters;
   const rules = rulesFor(conversation.providerId);
   const accepted = new Set<ParameterName>(acceptedParameters({ providerId: conversation.providerId, spec }));
@@ -49,7 +50,9 @@ export function ParameterForm() {
   const mode = samplingDependsOnThinking(spec) ? (thinks ? " in thinking mode" : " without thinking") : "";
   const thinkingReason =
     spec.thinking.mode === "always" ? `${spec.id} always thinks; turning it off is rejected.` : spec.thinking.mode === "none" ? `${spec.id} does not think.` : `Default for ${spec.id} here: ${spec.thinking.defaultEnabled ? "on" : "off"}.`;
-  const toolChoices = allowedToolChoices({ providerId: conversation.providerId, thinkingEnabled: thinks });
+  const toolChoices = allowedToolChoices({ providerId: conversation.providerId, spec, thinkingEnabled: thinks });
+  const control = reasoningControlOf(spec);
+  const capField = outputCapField(conversation.providerId);
   const tools = Array.isArray(parameters.tools) ? (parameters.tools as Array<{ function?: { name?: string } }>) : [];
   const choice = parameters.tool_choice;
   const choiceValue = choice === undefined ? "" : typeof choice === "string" ? choice : `function:${(choice as { function?: { name?: string } }).function?.name ?? ""}`;
@@ -62,66 +65,98 @@ export function ParameterForm() {
         <ModelFacts spec={spec} />
       </Section>
 
-      <Section title="Thinking">
-        <div className="flex items-center justify-between gap-2">
-          <label htmlFor="parameter-thinking" className="font-mono text-xs font-medium">
-            {family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}
-          </label>
-          <div className="flex items-center gap-2">
-            {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>reset</LinkButton>}
-            <button
-              id="parameter-thinking"
-              type="button"
-              role="switch"
-              aria-checked={thinks}
-              aria-label="Thinking"
-              aria-describedby="thinking-reason"
-              disabled={spec.thinking.mode !== "optional"}
-              onClick={() => conversationStore.setThinking(!thinks)}
-              className={`relative h-5 w-9 flex-none rounded-full transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${thinks ? "bg-accent-600" : "bg-zinc-300 dark:bg-zinc-700"}`}
+      {control?.kind === "effort" ? (
+        <Section title="Reasoning">
+          <FieldRow
+            label="reasoning_effort"
+            htmlFor="parameter-reasoning-effort"
+            hint={
+              <>
+                <LockIcon />
+                {spec.id} always thinks; reasoning_effort sets how much ({control.efforts.join(", ")}). It takes no thinking field.
+              </>
+            }
+          >
+            <select
+              id="parameter-reasoning-effort"
+              className={inputClass}
+              value={typeof parameters.reasoning_effort === "string" ? parameters.reasoning_effort : ""}
+              onChange={(event) => set("reasoning_effort", event.target.value || undefined)}
             >
-              <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-all ${thinks ? "left-[18px]" : "left-0.5"}`} />
-            </button>
-          </div>
-        </div>
-        <p id="thinking-reason" className="text-xs text-zinc-500">
-          {spec.thinking.mode !== "optional" && <LockIcon />}
-          {thinkingReason}
-          {spec.thinking.mode === "optional" && thinkingSwitch !== undefined ? ` Sent explicitly: ${thinkingSwitch ? "on" : "off"}.` : ""}
-        </p>
-        <FieldIssues issues={issues} field={family === "moonshot" ? "thinking" : "enable_thinking"} />
-        {accepted.has("preserve_thinking") && (
-          <div className="space-y-1">
-            <label className="flex items-center gap-2 text-xs">
-              <input
-                type="checkbox"
-                checked={spec.preservedThinking === "always" || readPreserveThinking({ fields: parameters, family }) === true}
-                disabled={spec.preservedThinking === "always" || !thinks}
-                onChange={(event) => conversationStore.setPreserveThinking(event.target.checked ? true : undefined)}
-              />
-              <span className="font-mono">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</span>
+              <option value="">not set ({control.defaultEffort})</option>
+              {control.efforts.map((effort) => (
+                <option key={effort} value={effort}>
+                  {effort}
+                </option>
+              ))}
+            </select>
+          </FieldRow>
+          <FieldIssues issues={issues} field="reasoning_effort" />
+          <FieldIssues issues={issues} field="thinking" />
+        </Section>
+      ) : (
+        <Section title="Thinking">
+          <div className="flex items-center justify-between gap-2">
+            <label htmlFor="parameter-thinking" className="font-mono text-xs font-medium">
+              {family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}
             </label>
-            <p className="text-xs text-zinc-500">
-              {spec.preservedThinking === "always" ? (<><LockIcon />{spec.id} always keeps its reasoning across turns.</>) : "Earlier reasoning is sent back and kept by the model (preserved thinking)."}
-            </p>
-            <FieldIssues issues={issues} field="preserve_thinking" />
+            <div className="flex items-center gap-2">
+              {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>reset</LinkButton>}
+              <button
+                id="parameter-thinking"
+                type="button"
+                role="switch"
+                aria-checked={thinks}
+                aria-label="Thinking"
+                aria-describedby="thinking-reason"
+                disabled={spec.thinking.mode !== "optional"}
+                onClick={() => conversationStore.setThinking(!thinks)}
+                className={`relative h-5 w-9 flex-none rounded-full transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${thinks ? "bg-accent-600" : "bg-zinc-300 dark:bg-zinc-700"}`}
+              >
+                <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white shadow transition-all ${thinks ? "left-[18px]" : "left-0.5"}`} />
+              </button>
+            </div>
           </div>
-        )}
-        {accepted.has("thinking_budget") && thinks && (
-          <NumberField field="thinking_budget" integer value={parameters.thinking_budget} range={rules.ranges.thinking_budget} onChange={(value) => set("thinking_budget", value)} />
-        )}
-      </Section>
+          <p id="thinking-reason" className="text-xs text-zinc-500">
+            {spec.thinking.mode !== "optional" && <LockIcon />}
+            {thinkingReason}
+            {spec.thinking.mode === "optional" && thinkingSwitch !== undefined ? ` Sent explicitly: ${thinkingSwitch ? "on" : "off"}.` : ""}
+          </p>
+          <FieldIssues issues={issues} field={family === "moonshot" ? "thinking" : "enable_thinking"} />
+          {accepted.has("preserve_thinking") && (
+            <div className="space-y-1">
+              <label className="flex items-center gap-2 text-xs">
+                <input
+                  type="checkbox"
+                  checked={spec.preservedThinking === "always" || readPreserveThinking({ fields: parameters, family }) === true}
+                  disabled={spec.preservedThinking === "always" || !thinks}
+                  onChange={(event) => conversationStore.setPreserveThinking(event.target.checked ? true : undefined)}
+                />
+                <span className="font-mono">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</span>
+              </label>
+              <p className="text-xs text-zinc-500">
+                {spec.preservedThinking === "always" ? (<><LockIcon />{spec.id} always keeps its reasoning across turns.</>) : "Earlier reasoning is sent back and kept by the model (preserved thinking)."}
+              </p>
+              <FieldIssues issues={issues} field="preserve_thinking" />
+            </div>
+          )}
+          {accepted.has("thinking_budget") && thinks && (
+            <NumberField field="thinking_budget" integer value={parameters.thinking_budget} range={rules.ranges.thinking_budget} onChange={(value) => set("thinking_budget", value)} />
+          )}
+        </Section>
+      )}
 
       <Section title="Output">
         <NumberField
-          field="max_tokens"
+          field={capField}
           integer
-          value={parameters.max_tokens}
+          value={parameters[capField]}
           defaultValue={defaultMaxTokensFor(spec)}
           range={{ min: 1, max: maxTokensLimit(spec), step: 1 }}
-          onChange={(value) => set("max_tokens", value)}
+          onChange={(value) => set(capField, value)}
         />
-        <FieldIssues issues={issues} field="max_tokens" />
+        <FieldIssues issues={issues} field={capField} />
+        <FieldWarnings warnings={warnings} field={capField} />
         <StopField value={parameters.stop} limits={rules.stop} onChange={(value) => set("stop", value)} />
         <FieldIssues issues={issues} field="stop" />
         <FieldRow label="response_format" htmlFor="parameter-response-format">

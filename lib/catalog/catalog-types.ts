@@ -33,6 +33,28 @@ export interface ModelPrices {
   output: number;
   /** Where the figure comes from, so the UI can cite it. */
   source: string;
+  /** A third party reports it; the provider's own documentation was not found saying so. */
+  reported?: boolean;
+}
+
+/** The kinds of `tool_choice`: the strings, or `function` for `{"type":"function",...}`. */
+export type ToolChoiceKind = "auto" | "none" | "required" | "function";
+
+/**
+ * How a thinking model's reasoning is controlled: Moonshot's thinking switch (K2.x), or a top-level
+ * `reasoning_effort` (K3), which such models take instead of any `thinking` field.
+ */
+export type ReasoningControl = { kind: "thinking" } | { kind: "effort"; efforts: readonly string[]; defaultEffort: string };
+
+/** A model taken out of service: on a date, or during a period when the exact day is not known. */
+export interface Retirement {
+  /** ISO date it stops (or stopped) answering. */
+  on?: string;
+  /** When the day is not known, e.g. "2026". */
+  during?: string;
+  note: string;
+  /** The model to use instead. */
+  replacement?: string;
 }
 
 /** Documented rate limits for a model. */
@@ -67,12 +89,20 @@ export interface ModelSpec {
   videoDefaults?: { fps: number; maxFrames: number };
   prices?: ModelPrices;
   rateLimits?: RateLimits;
-  retired?: { date: string; note: string };
+  retired?: Retirement;
+  /** How reasoning is controlled, for models that think (the thinking switch when absent). */
+  reasoningControl?: ReasoningControl;
+  /** `tool_choice` kinds the model takes while thinking, where it differs from its provider's rule (K3 takes "required"). */
+  toolChoiceWhileThinking?: readonly ToolChoiceKind[];
+  /** Who reports this model's facts when the provider's own documentation was not found saying them. */
+  reportedBy?: string;
 }
 
 /** Capabilities reported by a provider's `/v1/models` for a model the catalog does not know. */
 export interface DiscoveredModel {
   id: string;
+  /** When the provider says the model was created (Unix seconds). */
+  created?: number;
   contextWindow?: number;
   supportsImage?: boolean;
   supportsVideo?: boolean;

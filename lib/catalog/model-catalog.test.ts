@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeModel, findModelSpec, isRetired, listCatalogModels, resolveThinkingEnabled, samplingFor } from "./model-catalog";
+import { describeModel, findModelSpec, isRetired, listCatalogModels, reasoningControlOf, resolveThinkingEnabled, retirementWhen, samplingFor } from "./model-catalog";
 
 describe("model catalog", () => {
   it("pins K2.5 / K2.6 sampling per thinking mode on Moonshot", () => {
@@ -26,9 +26,29 @@ describe("model catalog", () => {
     }
   });
 
-  it("accepts preserved thinking on K2.6 and K2.7 Code only", () => {
+  it("accepts preserved thinking on K2.6 and K2.7 Code (and its high-speed variant) only", () => {
     const preserved = listCatalogModels("moonshot").filter((model) => model.preservedThinking !== "none").map((model) => model.id);
-    expect(preserved.sort()).toEqual(["kimi-k2.6", "kimi-k2.7-code"]);
+    expect(preserved.sort()).toEqual(["kimi-k2.6", "kimi-k2.7-code", "kimi-k2.7-code-highspeed"]);
+  });
+
+  it("knows K3: 1M context, images, always thinking, depth by reasoning_effort, temperature pinned at 1, required tool choice", () => {
+    const k3 = findModelSpec({ providerId: "moonshot", modelId: "kimi-k3" })!;
+    expect(k3).toMatchObject({ contextWindow: 1_048_576, input: ["text", "image"], thinking: { mode: "always" }, reasoningControl: { kind: "effort", efforts: ["low", "high", "max"], defaultEffort: "max" } });
+    expect(samplingFor({ spec: k3, thinkingEnabled: true })).toEqual({ temperature: 1 });
+    expect(k3.toolChoiceWhileThinking).toContain("required");
+    // Facts from client libraries and gateways, not Moonshot's own pages, say who reports them.
+    expect(k3.reportedBy).toMatch(/Vercel AI SDK/);
+    expect(reasoningControlOf(findModelSpec({ providerId: "moonshot", modelId: "kimi-k2.6" })!)).toEqual({ kind: "thinking" });
+  });
+
+  it("marks the K2 ids Moonshot discontinued in 2026 as retired, pointing to kimi-k2.6, and keeps current models first", () => {
+    const models = listCatalogModels("moonshot");
+    const retired = models.filter((model) => isRetired({ spec: model, today: new Date("2026-11-30") })).map((model) => model.id);
+    expect(retired).toEqual(["kimi-k2-0905-preview", "kimi-k2-turbo-preview", "kimi-k2-0711-preview", "kimi-k2-thinking", "kimi-k2-thinking-turbo", "kimi-latest"]);
+    expect(models.find((model) => model.id === "kimi-k2-thinking")?.retired).toMatchObject({ during: "2026", replacement: "kimi-k2.6" });
+    expect(retirementWhen(models.find((model) => model.id === "kimi-latest")!.retired!)).toBe("in 2026");
+    expect(models.findIndex((model) => model.retired)).toBe(models.length - retired.length);
+    expect(models[0]!.id).toBe("kimi-k3");
   });
 
   it("shows DashScope's retirements of 2026-07-09 instead of hiding them", () => {
@@ -49,7 +69,7 @@ describe("model catalog", () => {
   });
 
   it("makes unknown models usable, with capabilities from /v1/models or conservative defaults", () => {
-    expect(describeModel({ providerId: "moonshot", modelId: "kimi-k3", discovered: { id: "kimi-k3", contextWindow: 262144, supportsImage: true, supportsReasoning: true } })).toMatchObject({
+    expect(describeModel({ providerId: "moonshot", modelId: "kimi-k4-preview", discovered: { id: "kimi-k4-preview", contextWindow: 262144, supportsImage: true, supportsReasoning: true } })).toMatchObject({
       known: false,
       contextWindow: 262144,
       input: ["text", "image"],

@@ -1,4 +1,4 @@
-import type { CatalogSource, DiscoveredModel, ModelSpec, ProviderId, SamplingPins } from "./catalog-types";
+import type { CatalogSource, DiscoveredModel, ModelSpec, ProviderId, ReasoningControl, SamplingPins } from "./catalog-types";
 import { dashscopeModels, moonshotModels } from "./kimi-models";
 
 /** Static facts about a provider that both the UI and the server show. */
@@ -141,7 +141,19 @@ export function samplingFor({ spec, thinkingEnabled }: { spec: ModelSpec; thinki
 /** Default `max_tokens` the workbench sends (Moonshot's documented default for K2.x models). */
 export const defaultMaxTokens = 32_768;
 
-/** Whether a model is past its retirement date on the given day. */
+/** Whether a model is retired on the given day (one retired during a period is retired). */
 export function isRetired({ spec, today }: { spec: ModelSpec; today: Date }): boolean {
-  return spec.retired !== undefined && today.toISOString().slice(0, 10) >= spec.retired.date;
+  if (!spec.retired) return false;
+  return spec.retired.on === undefined || today.toISOString().slice(0, 10) >= spec.retired.on;
+}
+
+/** When a model is (or was) retired, as people say it: "2026-07-09", "in 2026". */
+export function retirementWhen(retired: NonNullable<ModelSpec["retired"]>): string {
+  return retired.on ?? `in ${retired.during ?? "an unstated period"}`;
+}
+
+/** How a model's reasoning is controlled (thinking models without a stated control use the thinking switch). */
+export function reasoningControlOf(spec: Pick<ModelSpec, "reasoningControl" | "thinking">): ReasoningControl | undefined {
+  if (spec.thinking.mode === "none") return undefined;
+  return spec.reasoningControl ?? { kind: "thinking" };
 }

@@ -1,11 +1,14 @@
-import type { ModelSpec, ProviderId } from "./catalog-types";
+import type { ModelSpec, ProviderId, ToolChoiceKind } from "./catalog-types";
+import { reasoningControlOf } from "./model-catalog";
 
 /** Every request parameter the workbench has a control for. */
 export const parameterNames = [
   "thinking",
   "preserve_thinking",
+  "reasoning_effort",
   "thinking_budget",
   "max_tokens",
+  "max_completion_tokens",
   "temperature",
   "top_p",
   "n",
@@ -24,8 +27,6 @@ export const parameterNames = [
 /** One of {@link parameterNames}. */
 export type ParameterName = (typeof parameterNames)[number];
 
-/** The kinds of `tool_choice`: the strings, or `function` for `{"type":"function",...}`. */
-export type ToolChoiceKind = "auto" | "none" | "required" | "function";
 
 /** Bounds of a numeric parameter. */
 export interface NumericRange {
@@ -63,7 +64,8 @@ export const parameterRules: Record<ParameterFamily, ParameterRules> = {
     accepted: [
       "thinking",
       "preserve_thinking",
-      "max_tokens",
+      "reasoning_effort",
+      "max_completion_tokens",
       "temperature",
       "top_p",
       "n",
@@ -162,6 +164,15 @@ export function rulesFor(providerId: ProviderId): ParameterRules & { family: Par
   return { ...parameterRules[family], family };
 }
 
+/**
+ * The field that caps the answer (reasoning included) on a provider: Moonshot documents
+ * `max_completion_tokens` (its `max_tokens` is deprecated); DashScope and self-hosted servers take
+ * `max_tokens`.
+ */
+export function outputCapField(providerId: ProviderId): "max_tokens" | "max_completion_tokens" {
+  return rulesFor(providerId).family === "moonshot" ? "max_completion_tokens" : "max_tokens";
+}
+
 /** The default `max_tokens` (Moonshot's documented 32768), bounded by what the model allows. */
 export function defaultMaxTokensFor(spec: ModelSpec): number {
   return Math.min(32_768, maxTokensLimit(spec));
@@ -178,16 +189,21 @@ export function maxTokensLimit(spec: ModelSpec): number {
  * no high-resolution images on text-only models).
  */
 export function acceptedParameters({ providerId, spec }: { providerId: ProviderId; spec: ModelSpec }): ParameterName[] {
+  const control = reasoningControlOf(spec)?.kind;
   return rulesFor(providerId).accepted.filter((name) => {
-    if (name === "preserve_thinking") return spec.preservedThinking !== "none";
+    // Models steered by reasoning_effort (K3) take no thinking field at all, and vice versa.
+    if (name === "thinking") return control !== "effort";
+    if (name === "reasoning_effort") return control === "effort";
+    if (name === "preserve_thinking") return spec.preservedThinking !== "none" && control !== "effort";
     if (name === "thinking_budget") return spec.thinking.mode !== "none";
     if (name === "vl_high_resolution_images") return spec.input.includes("image");
     return true;
   });
 }
 
-/** The `tool_choice` kinds allowed for a model in a thinking state. */
-export function allowedToolChoices({ providerId, thinkingEnabled }: { providerId: ProviderId; thinkingEnabled: boolean }): readonly ToolChoiceKind[] {
+/** The `tool_choice` kinds allowed for a model in a thinking state (the model's own rule where it has one). */
+export function allowedToolChoices({ providerId, spec, thinkingEnabled }: { providerId: ProviderId; spec: Pick<ModelSpec, "toolChoiceWhileThinking">; thinkingEnabled: boolean }): readonly ToolChoiceKind[] {
   const { toolChoice } = rulesFor(providerId);
-  return thinkingEnabled ? toolChoice.thinking : toolChoice.nonThinking;
+  if (!thinkingEnabled) return toolChoice.nonThinking;
+  return rulesFor(providerId).documentedRules ? (spec.toolChoiceWhileThinking ?? toolChoice.thinking) : toolChoice.thinking;
 }

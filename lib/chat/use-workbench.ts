@@ -4,7 +4,7 @@ import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { rulesFor, type ParameterFamily } from "@/lib/catalog/provider-parameters";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { RequestAdjustment } from "@/lib/wire/chat-request";
-import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
+import { checkRequest, requestWarnings, type RuleIssue, type RuleWarning } from "@/lib/request/request-rules";
 import { requestThinks } from "@/lib/catalog/thinking-fields";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { loadProviderKeys } from "./browser-storage";
@@ -38,6 +38,8 @@ export function useSelectedProvider(): ProviderSummary | undefined {
 export interface ListedModel {
   id: string;
   in_catalog: boolean;
+  /** Present when the provider's own list was read: whether it lists this model. */
+  listed_by_provider?: boolean;
   context_length?: number;
   supports_image_in?: boolean;
   supports_video_in?: boolean;
@@ -79,6 +81,8 @@ export interface NextRequest {
   body: ChatRequest;
   adjustments: RequestAdjustment[];
   issues: RuleIssue[];
+  /** Settings allowed but likely not what is wanted (never held back). */
+  warnings: RuleWarning[];
   thinks: boolean;
 }
 
@@ -91,7 +95,8 @@ export function useNextRequest(): NextRequest {
     const family = rulesFor(conversation.providerId).family;
     const { body, adjustments } = conversationStore.nextRequest(conversation);
     const issues = checkRequest({ request: body, spec, providerId: conversation.providerId });
-    return { spec, family, body, adjustments, issues, thinks: requestThinks({ fields: conversation.parameters, family, spec }) };
+    const warnings = requestWarnings({ request: body, spec, providerId: conversation.providerId });
+    return { spec, family, body, adjustments, issues, warnings, thinks: requestThinks({ fields: conversation.parameters, family, spec }) };
     // providers: model facts come from the provider list; mediaVersion: extracted document text arrived.
   }, [conversation, providers, mediaVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 }

@@ -7,8 +7,8 @@ const spec = (providerId: ProviderId, model: string) => findModelSpec({ provider
 
 describe("adaptParameters (switching provider or model)", () => {
   it("drops sampling the new model pins, and says why", () => {
-    const result = adaptParameters({ parameters: { temperature: 0.3, max_tokens: 1000 }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
-    expect(result.parameters).toEqual({ max_tokens: 1000 });
+    const result = adaptParameters({ parameters: { temperature: 0.3, max_completion_tokens: 1000 }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
+    expect(result.parameters).toEqual({ max_completion_tokens: 1000 });
     expect(result.changes).toEqual([{ field: "temperature", description: "temperature 0.3 removed: kimi-k2.6 fixes it at 1 while thinking." }]);
   });
 
@@ -29,9 +29,32 @@ describe("adaptParameters (switching provider or model)", () => {
 
   it("brings numbers into range, max_tokens under the model's limit, and tool_choice to auto while thinking", () => {
     const result = adaptParameters({ parameters: { temperature: 1.6, max_tokens: 100_000, tool_choice: "required", tools: [] }, from: "dashscope", to: "moonshot", spec: spec("moonshot", "moonshot-v1-8k") });
-    expect(result.parameters).toEqual({ temperature: 1, max_tokens: 8192, tool_choice: "required", tools: [] });
+    expect(result.parameters).toEqual({ temperature: 1, max_completion_tokens: 8192, tool_choice: "required", tools: [] });
     const thinking = adaptParameters({ parameters: { tool_choice: "required" }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k2.7-code") });
     expect(thinking.parameters).toEqual({ tool_choice: "auto" });
     expect(thinking.changes[0]!.description).toMatch(/not allowed while thinking/);
+  });
+
+  it("sends the answer's cap by each provider's name for it: max_completion_tokens on Moonshot, max_tokens elsewhere", () => {
+    const toMoonshot = adaptParameters({ parameters: { max_tokens: 4000 }, from: "dashscope", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
+    expect(toMoonshot.parameters).toEqual({ max_completion_tokens: 4000 });
+    expect(toMoonshot.changes).toEqual([{ field: "max_tokens", description: "max_tokens 4000 sent as max_completion_tokens, Moonshot's documented name (max_tokens is deprecated there)." }]);
+    const toDashscope = adaptParameters({ parameters: toMoonshot.parameters, from: "moonshot", to: "dashscope", spec: spec("dashscope", "kimi-k2.6") });
+    expect(toDashscope.parameters).toEqual({ max_tokens: 4000 });
+  });
+
+  it("translates between K2.x's thinking switch and K3's reasoning_effort, saying what changed", () => {
+    const toK3 = adaptParameters({ parameters: { thinking: { type: "enabled", keep: "all" }, temperature: 0.6 }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k3") });
+    expect(toK3.parameters).toEqual({});
+    expect(toK3.changes.map((change) => change.description)).toEqual([
+      "Thinking switch removed: kimi-k3 always thinks, as deeply as reasoning_effort says (default max).",
+      "temperature 0.6 removed: kimi-k3 fixes it at 1 while thinking.",
+    ]);
+    const effort = adaptParameters({ parameters: { reasoning_effort: "low", tool_choice: "required" }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k3") });
+    // K3 keeps its effort, and takes "required" while thinking.
+    expect(effort).toEqual({ parameters: { reasoning_effort: "low", tool_choice: "required" }, changes: [] });
+    const toK26 = adaptParameters({ parameters: { reasoning_effort: "low", tool_choice: "required" }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
+    expect(toK26.parameters).toEqual({ tool_choice: "auto" });
+    expect(toK26.changes[0]!.description).toBe("reasoning_effort removed: kimi-k2.6 takes none (K3 models do); its thinking switch decides instead.");
   });
 });

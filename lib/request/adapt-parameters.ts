@@ -1,5 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
-import { acceptedParameters, maxTokensLimit, parameterNames, rulesFor, type NumericRange } from "@/lib/catalog/provider-parameters";
+import { reasoningControlOf } from "@/lib/catalog/model-catalog";
+import { acceptedParameters, allowedToolChoices, maxTokensLimit, outputCapField, parameterNames, rulesFor, type NumericRange, type ParameterName } from "@/lib/catalog/provider-parameters";
 import type { RequestParameters } from "@/lib/conversation/conversation-types";
 import { pinnedSampling } from "./request-rules";
 import { readPreserveThinking, readThinkingSwitch, requestThinks, writeThinkingFields } from "@/lib/catalog/thinking-fields";
@@ -41,6 +42,15 @@ export function adaptParameters({
   const changes: ParameterChange[] = [];
   let thinking = readThinkingSwitch({ fields: parameters, family: fromFamily });
   let preserve = readPreserveThinking({ fields: parameters, family: fromFamily });
+  const control = reasoningControlOf(spec);
+  // K3-style models take reasoning_effort and no thinking field; K2.x models the reverse.
+  if (control?.kind === "effort") {
+    if (thinking !== undefined || preserve !== undefined) {
+      changes.push({ field: "thinking", description: `Thinking switch removed: ${spec.id} always thinks, as deeply as reasoning_effort says (default ${control.defaultEffort}).` });
+      thinking = undefined;
+      preserve = undefined;
+    }
+  }
   if (thinking === false && spec.thinking.mode === "always") {
     changes.push({ field: "thinking", description: `Thinking off removed: ${spec.id} always thinks.` });
     thinking = undefined;
@@ -54,7 +64,23 @@ export function adaptParameters({
     preserve = undefined;
   }
   let next: RequestParameters = {};
+  // The answer's cap goes by the provider's own name for it (max_completion_tokens on Moonshot).
+  const capField = outputCapField(to);
+  const otherCapField = capField === "max_tokens" ? "max_completion_tokens" : "max_tokens";
   for (const [field, value] of Object.entries(parameters)) {
+    if (field === "reasoning_effort") {
+      if (control?.kind !== "effort") changes.push({ field, description: `reasoning_effort removed: ${spec.id} takes none (K3 models do)${spec.thinking.mode === "optional" ? "; its thinking switch decides instead" : ""}.` });
+      else if (typeof value !== "string" || !control.efforts.includes(value)) changes.push({ field, description: `reasoning_effort ${JSON.stringify(value)} removed: ${spec.id} takes ${control.efforts.join(", ")} (default ${control.defaultEffort}).` });
+      else next[field] = value;
+      continue;
+    }
+    if (field === otherCapField) {
+      if (parameters[capField] === undefined) {
+        changes.push({ field, description: `${field} ${String(value)} sent as ${capField}, ${rules.family === "moonshot" ? "Moonshot's documented name (max_tokens is deprecated there)" : "this provider's name for it"}.` });
+        next[capField] = value;
+      } else changes.push({ field, description: `${field} removed: ${capField} is set, and it is this provider's name for the cap.` });
+      continue;
+    }
     if (thinkingFieldNames.has(field)) {
       // chat_template_kwargs may hold more than the switch; keep the rest.
       if (field === "chat_template_kwargs" && typeof value === "object" && value !== null) {
@@ -63,8 +89,8 @@ export function adaptParameters({
       }
       continue;
     }
-    const known = (parameterNames as readonly string[]).includes(field) || field === "max_completion_tokens";
-    if (known && !accepted.has(field === "max_completion_tokens" ? "max_tokens" : field)) {
+    const known = (parameterNames as readonly string[]).includes(field);
+    if (known && !accepted.has(field as ParameterName)) {
       changes.push({ field, description: `${field} removed: not accepted by this provider${field === "prompt_cache_key" ? " (it is Moonshot's)" : ""}.` });
       continue;
     }
@@ -90,14 +116,15 @@ export function adaptParameters({
     }
   }
   const limit = maxTokensLimit(spec);
-  if (typeof next.max_tokens === "number" && next.max_tokens > limit && spec.known !== false) {
-    changes.push({ field: "max_tokens", description: `max_tokens ${next.max_tokens.toLocaleString("en-US")} lowered to ${limit.toLocaleString("en-US")}, ${spec.id}'s limit.` });
-    next.max_tokens = limit;
+  const cap = next[capField];
+  if (typeof cap === "number" && cap > limit && spec.known !== false) {
+    changes.push({ field: capField, description: `${capField} ${cap.toLocaleString("en-US")} lowered to ${limit.toLocaleString("en-US")}, ${spec.id}'s limit.` });
+    next[capField] = limit;
   }
   const choice = next.tool_choice;
   if (choice !== undefined) {
     const kind = typeof choice === "string" ? choice : "function";
-    const allowed: readonly string[] = thinks ? rules.toolChoice.thinking : rules.toolChoice.nonThinking;
+    const allowed: readonly string[] = allowedToolChoices({ providerId: to, spec, thinkingEnabled: thinks });
     if (!allowed.includes(kind)) {
       changes.push({ field: "tool_choice", description: `tool_choice ${typeof choice === "string" ? `"${choice}"` : "(a named function)"} changed to "auto": ${thinks ? "not allowed while thinking" : "not accepted by this provider"}.` });
       next.tool_choice = "auto";

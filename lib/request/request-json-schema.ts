@@ -1,5 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
-import { acceptedParameters, defaultMaxTokensFor, maxTokensLimit, rulesFor } from "@/lib/catalog/provider-parameters";
+import { reasoningControlOf } from "@/lib/catalog/model-catalog";
+import { acceptedParameters, defaultMaxTokensFor, maxTokensLimit, outputCapField, rulesFor } from "@/lib/catalog/provider-parameters";
 import { pinnedSampling } from "./request-rules";
 
 /**
@@ -20,7 +21,7 @@ export function buildRequestJsonSchema({ providerId, spec, thinks }: { providerI
     model: { type: "string", description: "Model id." },
     messages: { type: "array", description: "The conversation: system, user, assistant (with reasoning_content and tool_calls) and tool messages." },
     stream: { type: "boolean", description: "The workbench always streams." },
-    max_tokens: { type: "integer", description: `Largest completion, reasoning included. Default ${defaultMaxTokensFor(spec)}, at most ${maxTokensLimit(spec)}.` },
+    [outputCapField(providerId)]: { type: "integer", description: `Largest completion, reasoning included. Default ${defaultMaxTokensFor(spec)}, at most ${maxTokensLimit(spec)}.` },
     stop: { anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }], description: rules.stop ? `Up to ${rules.stop.maxSequences} sequences of at most ${rules.stop.maxBytes} bytes.` : "Stop sequences." },
     response_format: {
       type: "object",
@@ -40,8 +41,14 @@ export function buildRequestJsonSchema({ providerId, spec, thinks }: { providerI
   ] as const) {
     if (accepted.has(field)) properties[field] = number(field, description);
   }
+  const control = reasoningControlOf(spec);
+  if (control?.kind === "effort") {
+    properties.reasoning_effort = { enum: [...control.efforts], description: `How much ${spec.id} thinks (default ${control.defaultEffort}); it takes no thinking field.` };
+  }
   if (rules.family === "moonshot") {
-    properties.thinking = { type: "object", properties: { type: { enum: ["enabled", "disabled"] }, keep: { enum: ["all"] } }, description: "Moonshot's thinking switch; keep: \"all\" preserves reasoning (kimi-k2.6, kimi-k2.7-code)." };
+    if (control?.kind !== "effort") {
+      properties.thinking = { type: "object", properties: { type: { enum: ["enabled", "disabled"] }, keep: { enum: ["all"] } }, description: "Moonshot's thinking switch; keep: \"all\" preserves reasoning (kimi-k2.6, kimi-k2.7-code)." };
+    }
     properties.prompt_cache_key = { type: "string", description: "Session or task id that helps the prompt cache hit." };
   } else if (rules.family === "dashscope") {
     properties.enable_thinking = { type: "boolean", description: "DashScope's thinking switch." };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeModel, findModelSpec } from "@/lib/catalog/model-catalog";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import { checkRequest } from "./request-rules";
+import { checkRequest, requestWarnings } from "./request-rules";
 
 const spec = (providerId: ProviderId, model: string) => findModelSpec({ providerId, modelId: model }) ?? describeModel({ providerId, modelId: model });
 const rules = (providerId: ProviderId, model: string, fields: Record<string, unknown>) =>
@@ -14,7 +14,7 @@ describe("documented rules, Moonshot", () => {
       path: ["temperature"],
       rule: "pinned-sampling",
       message: "kimi-k2.6 fixes temperature at 1 in thinking mode; any other value is rejected. Remove temperature (the service uses 1).",
-      serviceMessage: "invalid temperature: only 1 is allowed for this model in thinking mode",
+      serviceMessage: "invalid temperature: only 1 is allowed for this model",
     });
     expect(rules("moonshot", "kimi-k2.6", { thinking: { type: "disabled" }, temperature: 0.6, top_p: 0.95 })).toEqual([]);
     expect(rules("moonshot", "kimi-k2.6", { thinking: { type: "disabled" }, temperature: 1 })).toEqual([["pinned-sampling", "temperature"]]);
@@ -90,5 +90,35 @@ describe("documented rules, DashScope and self-hosted", () => {
   it("gives self-hosted servers the structural checks only", () => {
     expect(rules("openai-compatible", "moonshotai/Kimi-K2.5", { temperature: 0.2, tool_choice: "required", tools: [{ type: "function", function: { name: "f" } }] })).toEqual([]);
     expect(rules("openai-compatible", "moonshotai/Kimi-K2.5", { response_format: { type: "xml" } })).toEqual([["response-format", "response_format"]]);
+  });
+});
+
+describe("K3: reasoning_effort instead of a thinking switch", () => {
+  const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: {} } } }];
+
+  it("refuses a thinking field, an unknown effort, and a temperature other than 1 in the service's words", () => {
+    expect(rules("moonshot", "kimi-k3", { thinking: { type: "enabled" }, reasoning_effort: "medium", temperature: 0.5 })).toEqual([
+      ["thinking-with-effort", "thinking"],
+      ["reasoning-effort-value", "reasoning_effort"],
+      ["pinned-sampling", "temperature"],
+    ]);
+    const [temperature] = checkRequest({ request: { model: "kimi-k3", messages: [], temperature: 0.5 }, spec: spec("moonshot", "kimi-k3"), providerId: "moonshot" });
+    expect(temperature!.serviceMessage).toBe("invalid temperature: only 1 is allowed for this model");
+  });
+
+  it("takes an effort and tool_choice required although it always thinks", () => {
+    expect(rules("moonshot", "kimi-k3", { reasoning_effort: "low", tools, tool_choice: "required" })).toEqual([]);
+    expect(rules("moonshot", "kimi-k2.7-code", { tools, tool_choice: "required" })).toEqual([["tool-choice", "tool_choice"]]);
+  });
+
+  it("refuses reasoning_effort on K2.x models", () => {
+    expect(rules("moonshot", "kimi-k2.6", { reasoning_effort: "high" })).toEqual([["reasoning-effort-unsupported", "reasoning_effort"]]);
+  });
+
+  it("warns, without holding back, when a thinking model's cap is likely spent on reasoning alone", () => {
+    const warnings = requestWarnings({ request: { model: "kimi-k2.6", messages: [], max_completion_tokens: 800 }, spec: spec("moonshot", "kimi-k2.6"), providerId: "moonshot" });
+    expect(warnings.map((warning) => [warning.rule, warning.path.join(".")])).toEqual([["output-cap-reasoning", "max_completion_tokens"]]);
+    expect(checkRequest({ request: { model: "kimi-k2.6", messages: [], max_completion_tokens: 800 }, spec: spec("moonshot", "kimi-k2.6"), providerId: "moonshot" })).toEqual([]);
+    expect(requestWarnings({ request: { model: "kimi-k2.6", messages: [], max_completion_tokens: 800, thinking: { type: "disabled" } }, spec: spec("moonshot", "kimi-k2.6"), providerId: "moonshot" })).toEqual([]);
   });
 });

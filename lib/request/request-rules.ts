@@ -1,6 +1,7 @@
 import type { ModelSpec, ProviderId, SamplingPins } from "@/lib/catalog/catalog-types";
-import { samplingFor } from "@/lib/catalog/model-catalog";
-import { maxTokensLimit, rulesFor, type NumericRange, type ParameterRules, type ToolChoiceKind } from "@/lib/catalog/provider-parameters";
+import { reasoningControlOf, samplingFor } from "@/lib/catalog/model-catalog";
+import type { ToolChoiceKind } from "@/lib/catalog/catalog-types";
+import { allowedToolChoices, maxTokensLimit, outputCapField, rulesFor, type NumericRange, type ParameterRules } from "@/lib/catalog/provider-parameters";
 import { readPreserveThinking, readThinkingSwitch, requestThinks } from "@/lib/catalog/thinking-fields";
 
 /** A documented constraint a request breaks. */
@@ -37,8 +38,42 @@ function outOfRange(value: number, range: NumericRange): boolean {
   return range.minExclusive ? value <= range.min : value < range.min || (range.maxExclusive ? value >= range.max : value > range.max);
 }
 
+function checkReasoningEffort({ request, spec, rules, issues }: { request: CheckableRequest; spec: ModelSpec; rules: ParameterRules & { family: string }; issues: RuleIssue[] }) {
+  if (rules.family !== "moonshot") return;
+  const control = reasoningControlOf(spec);
+  const effort = request.reasoning_effort;
+  if (control?.kind === "effort") {
+    if (request.thinking !== undefined && request.thinking !== null) {
+      issues.push({
+        path: ["thinking"],
+        rule: "thinking-with-effort",
+        message: `${spec.id} has no thinking switch: it always thinks, as deeply as reasoning_effort says (${control.efforts.join(", ")}; default ${control.defaultEffort}). Remove thinking.`,
+        serviceMessage: "invalid request: thinking is not supported for this model, use reasoning_effort",
+      });
+    }
+    if (effort !== undefined && (typeof effort !== "string" || !control.efforts.includes(effort))) {
+      issues.push({
+        path: ["reasoning_effort"],
+        rule: "reasoning-effort-value",
+        message: `reasoning_effort must be ${control.efforts.map((value) => `"${value}"`).join(", ")} for ${spec.id}; it is ${JSON.stringify(effort)}.`,
+        serviceMessage: `invalid reasoning_effort: must be one of ${control.efforts.join(", ")}`,
+      });
+    }
+  } else if (effort !== undefined) {
+    issues.push({
+      path: ["reasoning_effort"],
+      rule: "reasoning-effort-unsupported",
+      message: `${spec.id} takes no reasoning_effort (K3 models do)${spec.thinking.mode === "optional" ? "; switch thinking with thinking.type instead" : ""}. Remove reasoning_effort.`,
+      serviceMessage: "invalid request: reasoning_effort is not supported for this model",
+    });
+  }
+}
+
 function checkThinking({ request, spec, rules, issues }: { request: CheckableRequest; spec: ModelSpec; rules: ParameterRules & { family: string }; issues: RuleIssue[] }) {
   if (!rules.documentedRules) return;
+  checkReasoningEffort({ request, spec, rules, issues });
+  // Models steered by reasoning_effort are checked above; their thinking field is refused whole.
+  if (reasoningControlOf(spec)?.kind === "effort") return;
   const family = rules.family as "moonshot" | "dashscope";
   const requested = readThinkingSwitch({ fields: request, family });
   const field = family === "moonshot" ? ["thinking", "type"] : ["enable_thinking"];
@@ -90,7 +125,8 @@ function checkSampling({ request, spec, rules, thinking, issues, providerId }: {
         path: [field],
         rule: "pinned-sampling",
         message: `${spec.id} fixes ${field} at ${pinned}${mode}; any other value is rejected. Remove ${field} (the service uses ${pinned}).`,
-        serviceMessage: `invalid ${field}: only ${pinned} is allowed for this model${mode}`,
+        // The service's own words (recorded): it does not name the thinking mode.
+        serviceMessage: `invalid ${field}: only ${pinned} is allowed for this model`,
       });
     }
   }
@@ -190,7 +226,7 @@ export function toolListProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-function checkTools({ request, rules, thinking, spec, issues }: { request: CheckableRequest; rules: ParameterRules & { family: string }; thinking: boolean; spec: ModelSpec; issues: RuleIssue[] }) {
+function checkTools({ request, rules, thinking, spec, issues, providerId }: { request: CheckableRequest; rules: ParameterRules & { family: string }; thinking: boolean; spec: ModelSpec; issues: RuleIssue[]; providerId: ProviderId }) {
   const tools = Array.isArray(request.tools) ? request.tools : [];
   if (tools.length > rules.tools.maxTools) {
     issues.push({
@@ -242,7 +278,7 @@ function checkTools({ request, rules, thinking, spec, issues }: { request: Check
     issues.push({ path: ["tool_choice"], rule: "tool-choice-shape", message: 'tool_choice must be "auto", "none", "required" or {"type": "function", "function": {"name": …}}.', serviceMessage: "Invalid request: invalid tool_choice" });
     return;
   }
-  const allowed = thinking ? rules.toolChoice.thinking : rules.toolChoice.nonThinking;
+  const allowed = allowedToolChoices({ providerId, spec, thinkingEnabled: thinking });
   if (!allowed.includes(kind)) {
     const label = kind === "function" ? `'function ${String((choice as { function: { name: string } }).function.name)}'` : `'${kind}'`;
     issues.push({
@@ -335,7 +371,38 @@ export function checkRequest({ request, spec, providerId }: { request: Checkable
   checkSampling({ request, spec, rules, thinking, issues, providerId });
   checkStop({ request, rules, issues });
   checkResponseFormat({ request, issues });
-  checkTools({ request, rules, thinking, spec, issues });
+  checkTools({ request, rules, thinking, spec, issues, providerId });
   checkMessages({ request, rules, thinking, spec, issues });
   return issues;
+}
+
+/** A request's setting that is allowed but probably not what the user wants, with why. */
+export interface RuleWarning {
+  path: Array<string | number>;
+  rule: string;
+  message: string;
+}
+
+// The Kimi thinking guide advises at least this many output tokens for a thinking model.
+const thinkingOutputAdvice = 16_000;
+
+/**
+ * Settings the service accepts but that are likely to disappoint (never held back): an output cap
+ * so small a thinking model may spend it all on reasoning and answer nothing.
+ */
+export function requestWarnings({ request, spec, providerId }: { request: CheckableRequest; spec: CheckedSpec; providerId: ProviderId }): RuleWarning[] {
+  const rules = rulesFor(providerId);
+  const warnings: RuleWarning[] = [];
+  const thinking = rules.family === "self-hosted" ? readThinkingSwitch({ fields: request, family: "self-hosted" }) !== false && spec.thinking.mode !== "none" : requestThinks({ fields: request, family: rules.family, spec });
+  for (const field of [outputCapField(providerId), "max_tokens", "max_completion_tokens"]) {
+    const cap = request[field];
+    if (typeof cap !== "number" || !thinking || cap >= thinkingOutputAdvice || cap < 1) continue;
+    warnings.push({
+      path: [field],
+      rule: "output-cap-reasoning",
+      message: `${spec.id} thinks before it answers, and reasoning counts against ${field}: with ${cap.toLocaleString("en-US")} the answer may run out while still reasoning (finish_reason "length", no content). The thinking guide advises at least ${thinkingOutputAdvice.toLocaleString("en-US")}.`,
+    });
+    break;
+  }
+  return warnings;
 }

@@ -31,6 +31,7 @@ const modelListSchema = z.looseObject({
     .array(
       z.looseObject({
         id: z.string(),
+        created: z.number().nullish(),
         context_length: z.number().nullish(),
         // vLLM reports the window as max_model_len.
         max_model_len: z.number().nullish(),
@@ -109,6 +110,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       }
       const models: DiscoveredModel[] = (parsed.data.data ?? []).map((model) => ({
         id: model.id,
+        created: model.created ?? undefined,
         contextWindow: model.context_length ?? model.max_model_len ?? undefined,
         supportsImage: model.supports_image_in ?? undefined,
         supportsVideo: model.supports_video_in ?? undefined,

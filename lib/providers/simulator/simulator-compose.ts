@@ -314,6 +314,9 @@ function answerFromToolResults({ request, topic }: { request: SimulatorRequest; 
   return [intro, ...results, outro].join("\n\n");
 }
 
+// How long the simulated reasoning is, in tokens: K3's reasoning_effort scales it.
+const reasoningRange: Record<string, readonly [number, number]> = { default: [60, 200], low: [20, 60], high: [60, 200], max: [150, 400] };
+
 /**
  * Composes one choice of the simulated answer: reasoning (when thinking is on), then either tool
  * calls or the answer. Deterministic for the same request, thinking state and choice index.
@@ -337,7 +340,8 @@ export function composeTurn({
   const last = request.messages[request.messages.length - 1];
   const wantsTools = tools.length > 0 && request.tool_choice !== "none" && directives.toolCalls !== false && last?.role === "user";
   const calledTools = wantsTools ? chooseTools({ tools, choice: request.tool_choice, topic }) : [];
-  const reasoningTarget = thinking.enabled ? (directives.reasoningTokens ?? random.integer(60, 200)) : 0;
+  const [fewest, most] = reasoningRange[thinking.effort ?? "default"] ?? reasoningRange.default!;
+  const reasoningTarget = thinking.enabled ? (directives.reasoningTokens ?? random.integer(fewest, most)) : 0;
   const reasoning = buildReasoning({ topic, random, targetTokens: reasoningTarget, tokenizer, toolNames: calledTools.map((tool) => tool.function.name) });
 
   if (calledTools.length > 0) {

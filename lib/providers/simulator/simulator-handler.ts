@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { sleep } from "@/lib/async/sleep";
-import { findModelSpec, listCatalogModels, defaultMaxTokens } from "@/lib/catalog/model-catalog";
+import type { ModelSpec } from "@/lib/catalog/catalog-types";
+import { defaultMaxTokens, findModelSpec, isRetired, listCatalogModels } from "@/lib/catalog/model-catalog";
 import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { PrefixCache } from "./simulator-cache";
 import { composeTurn } from "./simulator-compose";
@@ -67,13 +68,19 @@ function simulatedFailure({ directives, request }: { directives: SimulatorDirect
   return error;
 }
 
+/** A model the simulated service answers for: in the catalog and not retired (requests to retired ids fail, as on Moonshot). */
+function servedModel(modelId: string): ModelSpec | undefined {
+  const spec = findModelSpec({ providerId: "simulator", modelId });
+  return spec && !isRetired({ spec, today: new Date() }) ? spec : undefined;
+}
+
 async function handleChat({ request, pace }: { request: Request; pace: StreamPace }): Promise<Response> {
   const json = await readJson(request);
   if (!json.ok) return simulatorErrorResponse(json.error);
   const parsed = parseSimulatorRequest(json.body);
   if (!parsed.ok) return simulatorErrorResponse(parsed.error);
   const body = parsed.request;
-  const spec = findModelSpec({ providerId: "simulator", modelId: body.model });
+  const spec = servedModel(body.model);
   if (!spec) return simulatorErrorResponse(notFound(body.model));
   const directives = parseSimulatorDirectives(lastUserText(body.messages));
   if (!directives.ok) return simulatorErrorResponse(directives.error);
@@ -161,7 +168,7 @@ async function handleEstimate(request: Request): Promise<Response> {
   if (!json.ok) return simulatorErrorResponse(json.error);
   const parsed = parseSimulatorRequest(json.body);
   if (!parsed.ok) return simulatorErrorResponse(parsed.error);
-  const spec = findModelSpec({ providerId: "simulator", modelId: parsed.request.model });
+  const spec = servedModel(parsed.request.model);
   if (!spec) return simulatorErrorResponse(notFound(parsed.request.model));
   const checked = checkSimulatorRequest({ request: parsed.request, spec });
   const preserved = checked.ok ? checked.thinking.preserved : false;
@@ -173,7 +180,8 @@ async function handleEstimate(request: Request): Promise<Response> {
 function handleModels(): Response {
   return Response.json({
     object: "list",
-    data: listCatalogModels("simulator").map((model) => ({
+    // Retired models are no longer listed by the service they stood in for.
+    data: listCatalogModels("simulator").filter((model) => servedModel(model.id)).map((model) => ({
       id: model.id,
       object: "model",
       created: 1_700_000_000,

@@ -1,4 +1,5 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
+import { reasoningControlOf } from "@/lib/catalog/model-catalog";
 import { checkRequest, type CheckableRequest } from "@/lib/request/request-rules";
 import { readPreserveThinking, requestThinks } from "@/lib/catalog/thinking-fields";
 import { invalidRequest, type SimulatorError, type SimulatorRequest } from "./simulator-request";
@@ -7,6 +8,8 @@ import { invalidRequest, type SimulatorError, type SimulatorRequest } from "./si
 export interface ThinkingState {
   enabled: boolean;
   preserved: boolean;
+  /** How much a model steered by reasoning_effort (K3) thinks: the request's effort or the model's default. */
+  effort?: string;
 }
 
 /**
@@ -19,5 +22,7 @@ export function checkSimulatorRequest({ request, spec }: { request: SimulatorReq
   if (issue) return { ok: false, error: invalidRequest(issue.serviceMessage) };
   const enabled = requestThinks({ fields, family: "moonshot", spec });
   const preserved = enabled && (spec.preservedThinking === "always" || readPreserveThinking({ fields, family: "moonshot" }) === true);
-  return { ok: true, thinking: { enabled, preserved } };
+  const control = reasoningControlOf(spec);
+  const effort = control?.kind === "effort" ? (typeof request.reasoning_effort === "string" ? request.reasoning_effort : control.defaultEffort) : undefined;
+  return { ok: true, thinking: { enabled, preserved, ...(effort ? { effort } : {}) } };
 }

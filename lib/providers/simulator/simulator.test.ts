@@ -42,19 +42,19 @@ describe("simulator rules (Moonshot-shaped errors)", () => {
   it("enforces the pinned sampling values per thinking mode", async () => {
     expect((await post(ask("hi", { temperature: 0.7 }))).json.error).toEqual({
       type: "invalid_request_error",
-      message: "invalid temperature: only 1 is allowed for this model in thinking mode",
+      message: "invalid temperature: only 1 is allowed for this model",
     });
     expect((await post(ask("hi", { thinking: { type: "disabled" }, temperature: 1 }))).json.error?.message).toBe(
-      "invalid temperature: only 0.6 is allowed for this model in non-thinking mode",
+      "invalid temperature: only 0.6 is allowed for this model",
     );
     expect((await post(ask(`hi ${fast}`, { thinking: { type: "disabled" }, temperature: 0.6, top_p: 0.95, n: 1 }))).status).toBe(200);
-    expect((await post(ask("hi", { top_p: 0.9 }))).json.error?.message).toBe("invalid top_p: only 0.95 is allowed for this model in thinking mode");
+    expect((await post(ask("hi", { top_p: 0.9 }))).json.error?.message).toBe("invalid top_p: only 0.95 is allowed for this model");
     expect((await post(ask("hi", { model: "kimi-k2.7-code", presence_penalty: 0.5 }))).json.error?.message).toBe("invalid presence_penalty: only 0 is allowed for this model");
   });
 
   it("lets models without pins use any temperature in range", async () => {
-    expect((await post(ask(`hi ${fast}`, { model: "kimi-k2-0905-preview", temperature: 0.3 }))).status).toBe(200);
-    expect((await post(ask("hi", { model: "kimi-k2-0905-preview", temperature: 1.5 }))).json.error?.message).toBe(
+    expect((await post(ask(`hi ${fast}`, { model: "kimi-k2", temperature: 0.3 }))).status).toBe(200);
+    expect((await post(ask("hi", { model: "kimi-k2", temperature: 1.5 }))).json.error?.message).toBe(
       "Invalid request: temperature must be at least 0 and at most 1, got 1.5",
     );
   });
@@ -375,11 +375,33 @@ describe("simulator answers", () => {
     });
   });
 
-  it("lists exactly the catalog's Moonshot models with their capabilities", async () => {
+  it("lists exactly the catalog's current Moonshot models with their capabilities, and refuses retired ones", async () => {
     const response = await fetch(`${simulator.url}/v1/models`);
     const body = (await response.json()) as { data: Array<{ id: string; context_length: number; supports_image_in: boolean }> };
-    expect(body.data.map((model) => model.id)).toEqual(listCatalogModels("moonshot").map((model) => model.id));
+    expect(body.data.map((model) => model.id)).toEqual(listCatalogModels("moonshot").filter((model) => !model.retired).map((model) => model.id));
+    expect((await post(ask("hi", { model: "kimi-k2-thinking" }))).json.error).toEqual({ type: "resource_not_found_error", message: "Not found the model kimi-k2-thinking or Permission denied" });
     expect(body.data.find((model) => model.id === "kimi-k2.6")).toMatchObject({ context_length: 262144, supports_image_in: true });
+  });
+});
+
+describe("the simulator follows K3's rules", () => {
+  it("answers with reasoning whose length follows reasoning_effort (default max)", async () => {
+    const lengths: Record<string, number> = {};
+    for (const effort of ["low", "high", "max", undefined]) {
+      const { json } = await post({ ...ask(`Plan a trip ${fast}`, { model: "kimi-k3", ...(effort ? { reasoning_effort: effort } : {}) }), stream: false });
+      lengths[effort ?? "default"] = (json as { usage: { completion_tokens_details: { reasoning_tokens: number } } }).usage.completion_tokens_details.reasoning_tokens;
+    }
+    expect(lengths.low).toBeLessThanOrEqual(60);
+    expect(lengths.max).toBeGreaterThanOrEqual(150);
+    expect(lengths.default).toBe(lengths.max);
+  });
+
+  it("refuses a thinking field, and any temperature but 1, in the service's words; takes tool_choice required", async () => {
+    expect((await post(ask("hi", { model: "kimi-k3", thinking: { type: "enabled" }, reasoning_effort: "high" }))).json.error?.message).toBe("invalid request: thinking is not supported for this model, use reasoning_effort");
+    expect((await post(ask("hi", { model: "kimi-k3", temperature: 0.6 }))).json.error?.message).toBe("invalid temperature: only 1 is allowed for this model");
+    const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } } }];
+    const { json } = await post({ ...ask(`weather? ${fast}`, { model: "kimi-k3", tools, tool_choice: "required" }), stream: false });
+    expect((json as { choices: Array<{ finish_reason: string }> }).choices[0]!.finish_reason).toBe("tool_calls");
   });
 });
 
