@@ -66,6 +66,9 @@ export function readSavedConversation(value: unknown): Conversation | undefined 
   if (!parsed.success) return undefined;
   const { thinking, parameters, draft, draftAttachments, ...saved } = parsed.data;
   const family = rulesFor(saved.providerId).family;
-  const migrated = parameters ?? writeThinkingFields({ fields: {}, family, thinking: thinking === "on" ? true : thinking === "off" ? false : undefined, preserve: undefined });
+  let migrated = parameters ?? writeThinkingFields({ fields: {}, family, thinking: thinking === "on" ? true : thinking === "off" ? false : undefined, preserve: undefined });
+  // Saves from before the workbench sent Moonshot's documented max_completion_tokens.
+  const { max_tokens: cap, ...others } = migrated;
+  if (family === "moonshot" && cap !== undefined && others.max_completion_tokens === undefined) migrated = { ...others, max_completion_tokens: cap };
   return { ...(saved as unknown as Conversation), parameters: migrated, draft: draft ?? "", draftAttachments: (draftAttachments ?? []) as Conversation["draftAttachments"] };
 }
