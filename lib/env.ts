@@ -61,6 +61,8 @@ const serverEnvSchema = z
     GATEWAY_RETRY_MAX_WAIT_MS: integer({ fallback: 30_000, min: 0, max: 600_000 }),
     GATEWAY_IDLE_TIMEOUT_MS: integer({ fallback: 300_000, min: 1_000, max: 3_600_000 }),
     GATEWAY_MAX_BODY_MB: integer({ fallback: 100, min: 1, max: 2_048 }),
+    GATEWAY_REASONING_REPLAY: optionalText.pipe(z.enum(["on", "off"], { message: 'must be "on" or "off"' }).optional()),
+    GATEWAY_REASONING_REPLAY_MB: integer({ fallback: 32, min: 1, max: 4_096 }),
     DATA_DIR: optionalText,
     DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value), "must be a PostgreSQL URL such as postgres://user:password@host:5432/database"),
     SHARE_MAX_SNAPSHOT_MB: integer({ fallback: 5, min: 1, max: 100 }),

@@ -1,17 +1,19 @@
 import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { getServerEnv } from "@/lib/env";
-import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
-import type { StreamPart } from "@/lib/wire/upstream-chunk";
-import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
-import { isCrossSiteBrowserRequest, readClientAccess } from "./access";
-import { attemptsHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
-import type { ChatRequest } from "@/lib/wire/chat-request";
 import { errorResponse } from "@/lib/http/error-response";
-import { streamResponse } from "./gateway-response";
-import { normalizeStream } from "./normalize-stream";
-import { runWithRetry, type RetryPolicy } from "./retry";
+import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
+import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
+import type { ChatRequest, ToolCall } from "@/lib/wire/chat-request";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
+import type { StreamPart } from "@/lib/wire/upstream-chunk";
+import { attemptsHeader, reasoningReplayedHeader, reasoningReplayHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+import { isCrossSiteBrowserRequest, readClientAccess } from "./access";
+import { streamResponse } from "./gateway-response";
+import { normalizeStream, type GatewayEvent } from "./normalize-stream";
+import { reasoningMemory, replayScope } from "./reasoning-replay";
+import { runWithRetry, type RetryPolicy } from "./retry";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
 export interface AuthorizedCall {
@@ -133,6 +135,40 @@ async function openStream({ adapter, request, apiKey, signal }: { adapter: Provi
   return { ok: true as const, parts: prepend(first.value, attempt.parts) };
 }
 
+/** Whether this call gets reasoning replay: on unless turned off, for providers that require reasoning back. */
+function replayWanted({ request, providerId }: { request: Request; providerId: ProviderId }): boolean {
+  if (getServerEnv().GATEWAY_REASONING_REPLAY === "off") return false;
+  if (request.headers.get(reasoningReplayHeader)?.trim().toLowerCase() === "off") return false;
+  // Moonshot (and the simulator standing in for it) refuse a tool-call turn without its reasoning.
+  return rulesFor(providerId).family === "moonshot";
+}
+
+/** Watches a stream for the first choice's reasoning and tool calls, and remembers them when it ends well. */
+async function* rememberingReasoning({ events, onDone }: { events: AsyncGenerator<GatewayEvent>; onDone: (answer: { reasoning: string; toolCalls: ToolCall[] }) => void }): AsyncGenerator<GatewayEvent> {
+  let reasoning = "";
+  const toolCalls: ToolCall[] = [];
+  try {
+    for await (const event of events) {
+      if (event.type === "chunk") {
+        for (const choice of event.chunk.choices) {
+          if (choice.index !== 0) continue;
+          reasoning += choice.delta.reasoning_content ?? "";
+          for (const delta of choice.delta.tool_calls ?? []) {
+            const call = (toolCalls[delta.index] ??= { id: "", type: "function", function: { name: "", arguments: "" } });
+            if (delta.id) call.id = delta.id;
+            if (delta.type) call.type = delta.type;
+            call.function.name += delta.function?.name ?? "";
+            call.function.arguments += delta.function?.arguments ?? "";
+          }
+        }
+      } else if (event.type === "done") onDone({ reasoning, toolCalls: toolCalls.filter(Boolean) });
+      yield event;
+    }
+  } finally {
+    await events.return(undefined);
+  }
+}
+
 function logRequest(fields: Record<string, string | number | boolean>): void {
   // One line per request; never keys, headers or message content.
   if (process.env.NODE_ENV !== "test") console.info(`[gateway] ${Object.entries(fields).map(([key, value]) => `${key}=${value}`).join(" ")}`);
@@ -160,18 +196,37 @@ export async function serveChatCompletion({
   const retry = retryPolicyFor(request);
   if (!retry.ok) return errorResponse({ failure: retry.failure, provider: providerId, headers: { [shouldRetryHeader]: "false" } });
   const { policy } = retry;
+  // Reasoning replay: turns that came back without their reasoning get it back, announced.
+  const replay = replayWanted({ request, providerId });
+  const scope = replayScope({ providerId, apiKey });
+  const restored = replay ? reasoningMemory().restore({ scope, request: body }) : { request: body, restored: 0 };
+  const sent = restored.request;
+  const replayHeaders: Record<string, string> = restored.restored > 0 ? { [reasoningReplayedHeader]: String(restored.restored) } : {};
+  const remember = (answer: { reasoning: string; toolCalls: ToolCall[] }) => {
+    if (replay) reasoningMemory().remember({ scope, request: sent, toolCalls: answer.toolCalls, reasoning: answer.reasoning });
+  };
   const log = (status: number, attempts: number, outcome: string) =>
-    logRequest({ provider: providerId, model: body.model, stream: body.stream === true, status, attempts, outcome, ms: Math.round(performance.now() - startedAt) });
+    logRequest({
+      provider: providerId,
+      model: body.model,
+      stream: body.stream === true,
+      status,
+      attempts,
+      outcome,
+      ...(restored.restored > 0 ? { replayed: restored.restored } : {}),
+      ms: Math.round(performance.now() - startedAt),
+    });
 
   try {
     if (body.stream) {
-      const report = await runWithRetry({ attempt: () => openStream({ adapter, request: body, apiKey, signal }), policy, signal });
-      const headers = { [attemptsHeader]: String(report.attempts) };
+      const report = await runWithRetry({ attempt: () => openStream({ adapter, request: sent, apiKey, signal }), policy, signal });
+      const headers = { [attemptsHeader]: String(report.attempts), ...replayHeaders };
       if (!report.result.ok) {
         log(report.result.failure.status, report.attempts, report.result.failure.type);
-        return errorResponse({ failure: report.result.failure, provider: providerId, headers: failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }) });
+        return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...replayHeaders } });
       }
-      const events = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
+      const normalized = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
+      const events = replay ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
       return streamResponse({
         events,
         provider: providerId,
@@ -182,12 +237,14 @@ export async function serveChatCompletion({
         },
       });
     }
-    const report = await runWithRetry({ attempt: () => adapter.completeChat({ request: body, apiKey, signal }), policy, signal });
-    const headers = { [attemptsHeader]: String(report.attempts) };
+    const report = await runWithRetry({ attempt: () => adapter.completeChat({ request: sent, apiKey, signal }), policy, signal });
+    const headers = { [attemptsHeader]: String(report.attempts), ...replayHeaders };
     if (!report.result.ok) {
       log(report.result.failure.status, report.attempts, report.result.failure.type);
-      return errorResponse({ failure: report.result.failure, provider: providerId, headers: failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }) });
+      return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...replayHeaders } });
     }
+    const message = report.result.completion.choices.find((choice) => choice.index === 0)?.message;
+    if (message) remember({ reasoning: message.reasoning_content ?? "", toolCalls: message.tool_calls ?? [] });
     log(200, report.attempts, "done");
     return Response.json(report.result.completion, { headers });
   } catch (error) {

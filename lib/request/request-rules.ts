@@ -1,8 +1,8 @@
-import type { ModelSpec, ProviderId, SamplingPins } from "@/lib/catalog/catalog-types";
+import type { ModelSpec, ProviderId, SamplingPins, ToolChoiceKind } from "@/lib/catalog/catalog-types";
 import { reasoningControlOf, samplingFor } from "@/lib/catalog/model-catalog";
-import type { ToolChoiceKind } from "@/lib/catalog/catalog-types";
 import { allowedToolChoices, maxTokensLimit, outputCapField, rulesFor, type NumericRange, type ParameterRules } from "@/lib/catalog/provider-parameters";
 import { readPreserveThinking, readThinkingSwitch, requestThinks } from "@/lib/catalog/thinking-fields";
+import { dialectRefusal, findDialectProblem } from "./moonshot-json-schema";
 
 /** A documented constraint a request breaks. */
 export interface RuleIssue {
@@ -269,6 +269,17 @@ function checkTools({ request, rules, thinking, spec, issues, providerId }: { re
     }
     const problem = toolParametersProblem(tool);
     if (problem) issues.push({ path: ["tools", index, "function", "parameters"], rule: "tool-parameters", message: problem, serviceMessage: `Invalid request: parameters of function "${name}" ${describeSchemaProblem(tool.function.parameters)}` });
+    else if (rules.family === "moonshot" && tool.function.parameters !== undefined) {
+      const outside = findDialectProblem(tool.function.parameters, { use: "tool-parameters" });
+      if (outside) {
+        issues.push({
+          path: ["tools", index, "function", "parameters", ...splitSchemaPath(outside.path)],
+          rule: "tool-schema-dialect",
+          message: `The parameters of "${name}" leave Moonshot's JSON Schema dialect at ${outside.path || "the root"}: ${outside.problem}. Rewrite that part (a tuple's items go in prefixItems).`,
+          serviceMessage: dialectRefusal({ where: `tools[${index}].function.parameters`, problem: outside }),
+        });
+      }
+    }
   });
   const choice = request.tool_choice;
   if (choice === undefined || choice === null) return;
@@ -340,7 +351,7 @@ function checkMessages({ request, rules, thinking, spec, issues }: { request: Ch
   }
 }
 
-function checkResponseFormat({ request, issues }: { request: CheckableRequest; issues: RuleIssue[] }) {
+function checkResponseFormat({ request, issues, family }: { request: CheckableRequest; issues: RuleIssue[]; family: string }) {
   const format = request.response_format;
   if (format === undefined || format === null) return;
   if (!isRecord(format) || !["text", "json_object", "json_schema"].includes(String(format.type))) {
@@ -355,7 +366,22 @@ function checkResponseFormat({ request, issues }: { request: CheckableRequest; i
   }
   if (!isRecord(jsonSchema.schema)) {
     issues.push({ path: ["response_format", "json_schema", "schema"], rule: "json-schema-schema", message: "json_schema.schema must be a JSON Schema object.", serviceMessage: "Invalid request: response_format.json_schema.schema must be an object" });
+    return;
   }
+  if (family !== "moonshot") return;
+  const outside = findDialectProblem(jsonSchema.schema, { use: "response-format" });
+  if (outside) {
+    issues.push({
+      path: ["response_format", "json_schema", "schema", ...splitSchemaPath(outside.path)],
+      rule: "json-schema-dialect",
+      message: `The schema leaves Moonshot's JSON Schema dialect at ${outside.path || "the root"}: ${outside.problem}. Rewrite that part (a tuple's items go in prefixItems).`,
+      serviceMessage: dialectRefusal({ where: "response_format.json_schema", problem: outside }),
+    });
+  }
+}
+
+function splitSchemaPath(path: string): Array<string | number> {
+  return path === "" ? [] : path.split(".").map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
 /**
@@ -370,7 +396,7 @@ export function checkRequest({ request, spec, providerId }: { request: Checkable
   checkThinking({ request, spec, rules, issues });
   checkSampling({ request, spec, rules, thinking, issues, providerId });
   checkStop({ request, rules, issues });
-  checkResponseFormat({ request, issues });
+  checkResponseFormat({ request, issues, family: rules.family });
   checkTools({ request, rules, thinking, spec, issues, providerId });
   checkMessages({ request, rules, thinking, spec, issues });
   return issues;

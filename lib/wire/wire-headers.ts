@@ -11,3 +11,9 @@ export const retriesHeader = "x-workbench-retries";
 
 /** Tells clients (openai-node, and LangChain through it) whether retrying may help; "false" once the gateway has given up. */
 export const shouldRetryHeader = "x-should-retry";
+
+/** `off` turns the gateway's reasoning replay off for one request. */
+export const reasoningReplayHeader = "x-workbench-reasoning-replay";
+
+/** How many assistant tool-call turns the gateway gave their reasoning back (when any). */
+export const reasoningReplayedHeader = "x-workbench-reasoning-replayed";
