@@ -1,8 +1,11 @@
 import { createHash } from "node:crypto";
 import type { TextTokenizer } from "@/lib/tokens/text-tokenizer";
-import { type SimulatorDirectives, stripSimulatorDirectives } from "./simulator-directives";
-import { messageText, type SimulatorRequest, type SimulatorTool } from "./simulator-request";
+import type { SimulatorDirectives } from "./simulator-directives";
+import { fillJsonExample, requestedJsonExample, sampleFromSchema } from "./simulator-json";
+import { SeededRandom, seedFor } from "./simulator-random";
+import { messageText, type SimulatorMessage, type SimulatorRequest, type SimulatorTool } from "./simulator-request";
 import type { ThinkingState } from "./simulator-rules";
+import { readTopic, type Topic } from "./simulator-topic";
 
 /** A tool call the simulator makes. */
 export interface ComposedToolCall {
@@ -17,81 +20,6 @@ export interface ComposedTurn {
   reasoning: string;
   content: string;
   toolCalls: ComposedToolCall[];
-}
-
-/** A seeded generator so the same request always gets the same answer. */
-export class SeededRandom {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    // mulberry32
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let value = this.state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max]. */
-  integer(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  /** One item of a non-empty list. */
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-
-  /** One item, avoiding the last few picks of this generator (so text does not repeat back to back). */
-  pickFresh<T>(items: readonly T[]): T {
-    const recent = (this.recent ??= []) as T[];
-    const candidates = items.filter((item) => !recent.includes(item));
-    const chosen = this.pick(candidates.length > 0 ? candidates : items);
-    recent.push(chosen);
-    if (recent.length > Math.min(3, items.length - 1)) recent.shift();
-    return chosen;
-  }
-
-  private recent: unknown[] | undefined;
-}
-
-/** A 32-bit seed from everything that shapes the answer. */
-export function seedFor(values: unknown[]): number {
-  return createHash("sha256").update(JSON.stringify(values)).digest().readUInt32LE(0);
-}
-
-const stopWords = new Set(
-  "the a an and or but of to in on for with about from into how what why when where which who is are was were be can could should would will do does did please me my you your it this that these those i we our us tell explain write give show make let using use".split(
-    " ",
-  ),
-);
-
-interface Topic {
-  text: string;
-  keywords: string[];
-  chinese: boolean;
-}
-
-function readTopic(request: SimulatorRequest): Topic {
-  let text = "";
-  for (let index = request.messages.length - 1; index >= 0; index -= 1) {
-    const message = request.messages[index]!;
-    if (message.role === "user") {
-      text = stripSimulatorDirectives(messageText(message.content));
-      break;
-    }
-  }
-  const chinese = /\p{Script=Han}/u.test(text);
-  const firstLine = text.split(/\n/).find((line) => line.trim() !== "") ?? "";
-  const clipped = firstLine.length > 80 ? `${firstLine.slice(0, 77).trimEnd()}…` : firstLine;
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}_-]{3,}/gu) ?? []).filter((word) => !stopWords.has(word));
-  const keywords = [...new Set(words)].slice(0, 4);
-  return { text: clipped || (chinese ? "这个问题" : "your question"), keywords: keywords.length > 0 ? keywords : ["the question"], chinese };
 }
 
 function joinKeywords(keywords: string[], chinese: boolean): string {
@@ -236,63 +164,39 @@ function buildAnswer({ topic, random, targetTokens, tokenizer }: { topic: Topic;
   return answer;
 }
 
-/** A JSON value that fits a (simple) JSON Schema, deterministic for the same inputs. */
-export function sampleFromSchema({ schema, random, topic, propertyName = "", depth = 0 }: {
-  schema: unknown;
-  random: SeededRandom;
-  topic: Topic;
-  propertyName?: string;
-  depth?: number;
-}): unknown {
-  const node = (typeof schema === "object" && schema !== null ? schema : {}) as Record<string, unknown>;
-  if (Array.isArray(node.enum) && node.enum.length > 0) return random.pick(node.enum);
-  if ("const" in node) return node.const;
-  const anyOf = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
-  if (Array.isArray(anyOf) && anyOf.length > 0) return sampleFromSchema({ schema: anyOf[0], random, topic, propertyName, depth });
-  const type = Array.isArray(node.type) ? node.type.find((value) => value !== "null") : node.type;
-  const name = propertyName.toLowerCase();
-  switch (type) {
-    case "integer":
-    case "number": {
-      const minimum = typeof node.minimum === "number" ? node.minimum : 1;
-      const maximum = typeof node.maximum === "number" ? node.maximum : Math.max(minimum + 100, 100);
-      const value = minimum + random.next() * (maximum - minimum);
-      return type === "integer" ? Math.round(value) : Math.round(value * 100) / 100;
-    }
-    case "boolean":
-      return random.next() < 0.7;
-    case "array":
-      return depth > 3 ? [] : [sampleFromSchema({ schema: node.items, random, topic, propertyName, depth: depth + 1 })];
-    case "object": {
-      const properties = (typeof node.properties === "object" && node.properties !== null ? node.properties : {}) as Record<string, unknown>;
-      const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : Object.keys(properties));
-      const result: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(properties)) {
-        if (depth > 3) break;
-        if (required.has(key) || random.next() < 0.5) result[key] = sampleFromSchema({ schema: value, random, topic, propertyName: key, depth: depth + 1 });
-      }
-      return result;
-    }
-    default: {
-      if (/city|location|place/.test(name)) {
-        const capitalized = topic.text.match(/\b[A-Z][a-z]{2,}\b/g)?.find((word) => !["The", "What", "How", "Why", "Tell", "Please"].includes(word));
-        return capitalized ?? "Beijing";
-      }
-      if (/date|day/.test(name)) return "2026-11-22";
-      if (/unit/.test(name)) return "celsius";
-      if (/url|link/.test(name)) return "https://example.com/";
-      if (/query|search|question|text|prompt|topic/.test(name)) return topic.text;
-      return topic.keywords[0] ?? "value";
-    }
-  }
+/** Whether `tool_choice` obliges the model to call a tool: `"required"` or a named function. */
+function toolChoiceForces(choice: SimulatorRequest["tool_choice"]): boolean {
+  return choice === "required" || (typeof choice === "object" && choice !== null);
 }
 
-function chooseTools({ tools, choice, topic }: { tools: SimulatorTool[]; choice: SimulatorRequest["tool_choice"]; topic: Topic }): SimulatorTool[] {
+/** Tool-call rounds since the last user message, and tool calls in the whole conversation (for unique ids). */
+function toolHistory(messages: readonly SimulatorMessage[]): { roundsSinceUser: number; callsSoFar: number; calledSinceUser: Set<string> } {
+  let roundsSinceUser = 0;
+  let callsSoFar = 0;
+  const calledSinceUser = new Set<string>();
+  let sinceUser = true;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index]!;
+    if (message.role === "user") sinceUser = false;
+    if (message.role !== "assistant" || !message.tool_calls?.length) continue;
+    callsSoFar += message.tool_calls.length;
+    if (sinceUser) {
+      roundsSinceUser += 1;
+      for (const call of message.tool_calls) calledSinceUser.add(call.function.name);
+    }
+  }
+  return { roundsSinceUser, callsSoFar, calledSinceUser };
+}
+
+function chooseTools({ tools, choice, topic, alreadyCalled }: { tools: SimulatorTool[]; choice: SimulatorRequest["tool_choice"]; topic: Topic; alreadyCalled: Set<string> }): SimulatorTool[] {
   if (typeof choice === "object" && choice !== null) return tools.filter((tool) => tool.function.name === choice.function.name).slice(0, 1);
+  // A later round reaches for a tool it has not used yet, as an agent gathering more would.
+  const fresh = tools.filter((tool) => !alreadyCalled.has(tool.function.name));
+  const candidates = fresh.length > 0 ? fresh : tools;
   const lower = topic.text.toLowerCase();
-  const named = tools.filter((tool) => lower.includes(tool.function.name.toLowerCase().replace(/^\$/, "")));
+  const named = candidates.filter((tool) => lower.includes(tool.function.name.toLowerCase().replace(/^\$/, "")));
   if (named.length > 0) return named.slice(0, 3);
-  const scored = tools
+  const scored = candidates
     .map((tool) => {
       const words = `${tool.function.name} ${tool.function.description ?? ""}`.toLowerCase().split(/[^a-z0-9]+/);
       return { tool, score: topic.keywords.filter((keyword) => words.some((word) => word.length > 2 && keyword.includes(word))).length };
@@ -314,12 +218,39 @@ function answerFromToolResults({ request, topic }: { request: SimulatorRequest; 
   return [intro, ...results, outro].join("\n\n");
 }
 
+/** The JSON a json_object / json_schema answer holds: the schema's shape, else the prompt's example, else a generic object. */
+function composeJson({ request, random, topic }: { request: SimulatorRequest; random: SeededRandom; topic: Topic }): unknown {
+  const jsonSchema = (request.response_format?.json_schema as { schema?: unknown } | undefined)?.schema;
+  if (jsonSchema) return sampleFromSchema({ schema: jsonSchema, random, topic });
+  const example = requestedJsonExample(request);
+  if (example) return fillJsonExample({ example, random, topic });
+  return { topic: topic.text, keywords: topic.keywords, answer: random.pick(topic.chinese ? paragraphPoolChinese : paragraphPoolEnglish) };
+}
+
+/** Partial mode: the continuation of the assistant prefix, never repeating it (the client joins them). */
+function continuePrefix({ prefix, request, random, topic, tokenizer, targetTokens }: { prefix: string; request: SimulatorRequest; random: SeededRandom; topic: Topic; tokenizer: TextTokenizer; targetTokens: number }): string {
+  const trimmed = prefix.trimStart();
+  if (trimmed.startsWith("{")) {
+    const json = JSON.stringify(composeJson({ request, random, topic }), null, 2);
+    // The prefix opened the object; carry on from after the brace.
+    return json.startsWith("{") ? json.slice(1) : json;
+  }
+  const answer = buildAnswer({ topic, random, targetTokens, tokenizer });
+  if (prefix === "" || /\s$/.test(prefix)) return answer;
+  return /[.!?。！？:：]$/.test(prefix) ? ` ${answer}` : (topic.chinese ? `，${answer}` : ` — ${answer.charAt(0).toLowerCase()}${answer.slice(1)}`);
+}
+
 // How long the simulated reasoning is, in tokens: K3's reasoning_effort scales it.
 const reasoningRange: Record<string, readonly [number, number]> = { default: [60, 200], low: [20, 60], high: [60, 200], max: [150, 400] };
 
 /**
  * Composes one choice of the simulated answer: reasoning (when thinking is on), then either tool
  * calls or the answer. Deterministic for the same request, thinking state and choice index.
+ *
+ * Tool calls: after a user message when tools are given (unless `tool_choice` is `none` or the
+ * prompt says `[[sim tool_calls=off]]`); after tool results again while `tool_choice` forces a call
+ * (`required`, a named function) or until `[[sim tool_rounds=N]]` rounds were made. Ids count up
+ * over the conversation, so every call has its own.
  */
 export function composeTurn({
   request,
@@ -338,39 +269,41 @@ export function composeTurn({
   const topic = readTopic(request);
   const tools = request.tools ?? [];
   const last = request.messages[request.messages.length - 1];
-  const wantsTools = tools.length > 0 && request.tool_choice !== "none" && directives.toolCalls !== false && last?.role === "user";
-  const calledTools = wantsTools ? chooseTools({ tools, choice: request.tool_choice, topic }) : [];
+  const history = toolHistory(request.messages);
+  const forced = toolChoiceForces(request.tool_choice);
+  const partialPrefix = last?.role === "assistant" && last.partial === true ? messageText(last.content) : undefined;
+  let wantsTools = false;
+  if (tools.length > 0 && request.tool_choice !== "none" && partialPrefix === undefined) {
+    if (last?.role === "user") wantsTools = forced || directives.toolCalls !== false;
+    else if (last?.role === "tool") wantsTools = forced || history.roundsSinceUser < (directives.toolRounds ?? 1);
+  }
+  const calledTools = wantsTools ? chooseTools({ tools, choice: request.tool_choice, topic, alreadyCalled: history.calledSinceUser }) : [];
   const [fewest, most] = reasoningRange[thinking.effort ?? "default"] ?? reasoningRange.default!;
   const reasoningTarget = thinking.enabled ? (directives.reasoningTokens ?? random.integer(fewest, most)) : 0;
   const reasoning = buildReasoning({ topic, random, targetTokens: reasoningTarget, tokenizer, toolNames: calledTools.map((tool) => tool.function.name) });
 
   if (calledTools.length > 0) {
     const toolCalls = calledTools.map((tool, index): ComposedToolCall => {
+      const number = history.callsSoFar + index;
       if (tool.type === "builtin_function") {
-        const searchId = createHash("sha256").update(topic.text).digest("hex").slice(0, 16);
+        const searchId = createHash("sha256").update(`${topic.text}\u0000${number}`).digest("hex").slice(0, 16);
         return {
-          id: `${tool.function.name.replace(/^\$/, "")}:${index}`,
+          id: `${tool.function.name.replace(/^\$/, "")}:${number}`,
           type: "builtin_function",
           name: tool.function.name,
           arguments: JSON.stringify({ search_result: { search_id: searchId }, usage: { total_tokens: 1500 + random.integer(0, 3000) } }),
         };
       }
       const args = sampleFromSchema({ schema: tool.function.parameters ?? { type: "object", properties: {} }, random, topic });
-      return { id: `${tool.function.name}_${index}`, type: "function", name: tool.function.name, arguments: JSON.stringify(args) };
+      return { id: `${tool.function.name}_${number}`, type: "function", name: tool.function.name, arguments: JSON.stringify(args) };
     });
     return { reasoning, content: "", toolCalls };
   }
 
-  const format = request.response_format;
-  if (format?.type === "json_object" || format?.type === "json_schema") {
-    const jsonSchema = (format.json_schema as { schema?: unknown } | undefined)?.schema;
-    const value = jsonSchema
-      ? sampleFromSchema({ schema: jsonSchema, random, topic })
-      : { topic: topic.text, keywords: topic.keywords, answer: random.pick(topic.chinese ? paragraphPoolChinese : paragraphPoolEnglish) };
-    return { reasoning, content: JSON.stringify(value, null, 2), toolCalls: [] };
-  }
-
-  if (last?.role === "tool") return { reasoning, content: answerFromToolResults({ request, topic }), toolCalls: [] };
   const answerTarget = directives.answerTokens ?? random.integer(120, 400);
+  if (partialPrefix !== undefined) return { reasoning, content: continuePrefix({ prefix: partialPrefix, request, random, topic, tokenizer, targetTokens: answerTarget }), toolCalls: [] };
+  const format = request.response_format;
+  if (format?.type === "json_object" || format?.type === "json_schema") return { reasoning, content: JSON.stringify(composeJson({ request, random, topic }), null, 2), toolCalls: [] };
+  if (last?.role === "tool") return { reasoning, content: answerFromToolResults({ request, topic }), toolCalls: [] };
   return { reasoning, content: buildAnswer({ topic, random, targetTokens: answerTarget, tokenizer }), toolCalls: [] };
 }

@@ -18,6 +18,8 @@ export interface SimulatorDirectives {
   dropAfter?: number;
   /** `off` answers in text even when tools are given. */
   toolCalls?: boolean;
+  /** Rounds of tool calls before answering (default 1), for rehearsing multi-step agents. */
+  toolRounds?: number;
 }
 
 const tagPattern = /\[\[sim:?\s*([^\]]*)\]\]/i;
@@ -30,6 +32,7 @@ const numericKeys: Record<string, { field: keyof SimulatorDirectives; min: numbe
   error: { field: "error", min: 400, max: 599 },
   fail_attempts: { field: "failAttempts", min: 1, max: 100 },
   drop_after: { field: "dropAfter", min: 0, max: 2_000_000 },
+  tool_rounds: { field: "toolRounds", min: 1, max: 50 },
 };
 
 /** Reads the `[[sim ...]]` tag from a prompt; an unknown key or bad value is a 400 that says so. */

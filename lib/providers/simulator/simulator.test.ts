@@ -405,6 +405,103 @@ describe("the simulator follows K3's rules", () => {
   });
 });
 
+describe("the simulator in tool loops and structured output", () => {
+  type Completion = { choices: Array<{ finish_reason: string; message: { content: string | null; reasoning_content?: string; tool_calls?: Array<{ id: string; type: string; function: { name: string; arguments: string } }> } }> };
+  const tools = [
+    { type: "function", function: { name: "search_flights", description: "Find flights", parameters: { type: "object", properties: { destination: { type: "string" } }, required: ["destination"] } } },
+    { type: "function", function: { name: "book_hotel", description: "Book a hotel", parameters: { type: "object", properties: { city: { type: "string" }, nights: { type: "integer", minimum: 1, maximum: 3 } }, required: ["city", "nights"] } } },
+  ];
+  const run = async (request: Record<string, unknown>) => (await post({ ...request, stream: false })).json as unknown as Completion;
+  /** Runs the loop as a client would: answer every call, send everything back, until the model answers. */
+  async function loop(request: Record<string, unknown>, limit = 6) {
+    const messages = [...(request.messages as unknown[])];
+    const rounds: Completion["choices"][number]["message"][] = [];
+    for (let step = 0; step < limit; step += 1) {
+      const completion = await run({ ...request, messages });
+      const message = completion.choices[0]!.message;
+      if (!message.tool_calls?.length) return { rounds, answer: message };
+      rounds.push(message);
+      messages.push({ role: "assistant", content: message.content ?? "", reasoning_content: message.reasoning_content, tool_calls: message.tool_calls });
+      for (const call of message.tool_calls) messages.push({ role: "tool", tool_call_id: call.id, name: call.function.name, content: '{"ok": true}' });
+    }
+    return { rounds, answer: undefined };
+  }
+
+  it("makes as many tool rounds as [[sim tool_rounds=N]] asks, with a new id for every call", async () => {
+    const { rounds, answer } = await loop({ model: "kimi-k2.6", tools, messages: [{ role: "user", content: `Plan a weekend in Lisbon [[sim tool_rounds=3 tokens_per_second=100000 first_token_ms=0]]` }] });
+    expect(rounds).toHaveLength(3);
+    const ids = rounds.flatMap((round) => round.tool_calls!.map((call) => call.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    // A later round uses the tool the first did not.
+    expect(new Set(rounds.map((round) => round.tool_calls![0]!.function.name))).toEqual(new Set(["search_flights", "book_hotel"]));
+    expect(answer?.content).toMatch(/tool results/);
+    const single = await loop({ model: "kimi-k2.6", tools, messages: [{ role: "user", content: `Plan a weekend in Lisbon ${fast}` }] });
+    expect(single.rounds).toHaveLength(1);
+  });
+
+  it("keeps calling after tool results while tool_choice is required or names a function", async () => {
+    const required = await loop({ model: "kimi-k3", tools, tool_choice: "required", messages: [{ role: "user", content: `Plan a weekend in Lisbon ${fast}` }] }, 3);
+    expect(required.answer).toBeUndefined();
+    expect(required.rounds).toHaveLength(3);
+    const named = await loop({ model: "kimi-k2.6", thinking: { type: "disabled" }, temperature: 0.6, tools, tool_choice: { type: "function", function: { name: "book_hotel" } }, messages: [{ role: "user", content: `Plan a weekend in Lisbon ${fast}` }] }, 2);
+    expect(named.rounds.map((round) => round.tool_calls!.map((call) => call.function.name))).toEqual([["book_hotel"], ["book_hotel"]]);
+    const nights = named.rounds.map((round) => (JSON.parse(round.tool_calls![0]!.function.arguments) as { nights: number }).nights);
+    expect(nights.every((value) => Number.isInteger(value) && value >= 1 && value <= 3)).toBe(true);
+  });
+
+  it("answers json_object in the shape the prompt asks for", async () => {
+    const prompt = `Describe Go. Reply only with JSON like {"name": "…", "year": 2009, "typed": true, "tags": ["x"], "creator": {"name": "…"}} ${fast}`;
+    const { choices } = await run(ask(prompt, { response_format: { type: "json_object" } }));
+    const value = JSON.parse(choices[0]!.message.content!) as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(["name", "year", "typed", "tags", "creator"]);
+    expect([typeof value.name, typeof value.year, typeof value.typed, Array.isArray(value.tags), typeof (value.creator as { name: unknown }).name]).toEqual(["string", "number", "boolean", true, "string"]);
+  });
+
+  it("keeps integers and numbers inside their bounds, exclusive and one-sided ones too", async () => {
+    const schema = {
+      type: "object",
+      properties: {
+        only_maximum: { type: "integer", maximum: -5 },
+        exclusive: { type: "integer", exclusiveMinimum: 0, exclusiveMaximum: 3 },
+        draft4: { type: "number", minimum: 0, maximum: 1, exclusiveMaximum: true },
+        step: { type: "integer", minimum: 1, maximum: 100, multipleOf: 25 },
+        word: { type: "string", minLength: 12, maxLength: 14 },
+        list: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 2 },
+      },
+      required: ["only_maximum", "exclusive", "draft4", "step", "word", "list"],
+    };
+    for (const topic of ["Go", "Rust", "Zig", "OCaml", "Kotlin"]) {
+      const { choices } = await run(ask(`Describe ${topic} ${fast}`, { response_format: { type: "json_schema", json_schema: { name: "bounds", schema } } }));
+      const value = JSON.parse(choices[0]!.message.content!) as { only_maximum: number; exclusive: number; draft4: number; step: number; word: string; list: string[] };
+      expect(Number.isInteger(value.only_maximum) && value.only_maximum <= -5).toBe(true);
+      expect([1, 2]).toContain(value.exclusive);
+      expect(value.draft4 >= 0 && value.draft4 < 1).toBe(true);
+      expect([25, 50, 75, 100]).toContain(value.step);
+      expect(value.word.length >= 12 && value.word.length <= 14).toBe(true);
+      expect(value.list).toHaveLength(2);
+    }
+  });
+
+  it("refuses schemas outside Moonshot's dialect, naming the path", async () => {
+    const schema = { type: "object", properties: { pair: { type: "array", items: [{ type: "number" }, { type: "number" }] } } };
+    const { status, json } = await post(ask("hi", { response_format: { type: "json_schema", json_schema: { name: "pair", schema } } }));
+    expect(status).toBe(400);
+    expect(json.error?.message).toBe("Invalid request: response_format.json_schema is not a valid moonshot flavored json schema, details: <At path 'properties.pair.items': items must be an object>");
+  });
+
+  it("continues a partial assistant prefix without repeating it", async () => {
+    const partial = (content: string) =>
+      run({ model: "kimi-k2.6", thinking: { type: "disabled" }, temperature: 0.6, messages: [{ role: "user", content: `Describe Go as JSON with a name ${fast}` }, { role: "assistant", content, partial: true }] });
+    const json = await partial("{");
+    const continuation = json.choices[0]!.message.content!;
+    expect(continuation.startsWith("{")).toBe(false);
+    expect(() => JSON.parse(`{${continuation}`)).not.toThrow();
+    const prose = (await partial("Go is")).choices[0]!.message.content!;
+    expect(prose.startsWith("Go is")).toBe(false);
+    expect(prose.length).toBeGreaterThan(20);
+  });
+});
+
 describe("simulator directives", () => {
   it("fails the first N identical attempts with a 429 and a retry hint, then answers", async () => {
     const request = ask(`Retry me ${Math.random()} [[sim error=429 fail_attempts=1 tokens_per_second=100000 first_token_ms=0]]`);
