@@ -8,11 +8,12 @@ import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provid
 import type { ChatRequest, ToolCall } from "@/lib/wire/chat-request";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
-import { attemptsHeader, reasoningReplayedHeader, reasoningReplayHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+import { adjustedHeader, attemptsHeader, reasoningReplayedHeader, reasoningReplayHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
 import { isCrossSiteBrowserRequest, readClientAccess } from "./access";
 import { streamResponse } from "./gateway-response";
 import { normalizeStream, type GatewayEvent } from "./normalize-stream";
 import { reasoningMemory, replayScope } from "./reasoning-replay";
+import { adjustSchemasForProvider } from "./schema-adjustment";
 import { runWithRetry, type RetryPolicy } from "./retry";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
@@ -200,8 +201,13 @@ export async function serveChatCompletion({
   const replay = replayWanted({ request, providerId });
   const scope = replayScope({ providerId, apiKey });
   const restored = replay ? reasoningMemory().restore({ scope, request: body }) : { request: body, restored: 0 };
-  const sent = restored.request;
-  const replayHeaders: Record<string, string> = restored.restored > 0 ? { [reasoningReplayedHeader]: String(restored.restored) } : {};
+  const adjustment = adjustSchemasForProvider({ request: restored.request, providerId });
+  const sent = adjustment.request;
+  // Every change the gateway made is announced on the response, whatever its outcome.
+  const announcedHeaders: Record<string, string> = {
+    ...(restored.restored > 0 ? { [reasoningReplayedHeader]: String(restored.restored) } : {}),
+    ...(adjustment.adjusted.length > 0 ? { [adjustedHeader]: adjustment.adjusted.join(",") } : {}),
+  };
   const remember = (answer: { reasoning: string; toolCalls: ToolCall[] }) => {
     if (replay) reasoningMemory().remember({ scope, request: sent, toolCalls: answer.toolCalls, reasoning: answer.reasoning });
   };
@@ -214,16 +220,17 @@ export async function serveChatCompletion({
       attempts,
       outcome,
       ...(restored.restored > 0 ? { replayed: restored.restored } : {}),
+      ...(adjustment.adjusted.length > 0 ? { adjusted: adjustment.adjusted.join(",") } : {}),
       ms: Math.round(performance.now() - startedAt),
     });
 
   try {
     if (body.stream) {
       const report = await runWithRetry({ attempt: () => openStream({ adapter, request: sent, apiKey, signal }), policy, signal });
-      const headers = { [attemptsHeader]: String(report.attempts), ...replayHeaders };
+      const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
       if (!report.result.ok) {
         log(report.result.failure.status, report.attempts, report.result.failure.type);
-        return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...replayHeaders } });
+        return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...announcedHeaders } });
       }
       const normalized = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
       const events = replay ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
@@ -238,10 +245,10 @@ export async function serveChatCompletion({
       });
     }
     const report = await runWithRetry({ attempt: () => adapter.completeChat({ request: sent, apiKey, signal }), policy, signal });
-    const headers = { [attemptsHeader]: String(report.attempts), ...replayHeaders };
+    const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
     if (!report.result.ok) {
       log(report.result.failure.status, report.attempts, report.result.failure.type);
-      return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...replayHeaders } });
+      return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...announcedHeaders } });
     }
     const message = report.result.completion.choices.find((choice) => choice.index === 0)?.message;
     if (message) remember({ reasoning: message.reasoning_content ?? "", toolCalls: message.tool_calls ?? [] });

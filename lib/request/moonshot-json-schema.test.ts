@@ -24,8 +24,10 @@ describe("Moonshot's JSON Schema dialect", () => {
   it("names the path and keyword that leave the dialect", () => {
     const tuple = { type: "object", properties: { pair: { type: "array", items: [{ type: "number" }, { type: "number" }] } } };
     expect(findDialectProblem(tuple, { use: "response-format" })).toEqual({ path: "properties.pair.items", problem: "items must be an object" });
-    const conditional = { type: "object", properties: { a: { type: "string", if: { const: "x" } } } };
-    expect(findDialectProblem(conditional, { use: "tool-parameters" })).toEqual({ path: "properties.a.if", problem: 'keyword "if" is not supported' });
+    const typedUnion = { type: "object", properties: { a: { type: "string", anyOf: [{ minLength: 1 }, { const: "" }] } } };
+    expect(findDialectProblem(typedUnion, { use: "tool-parameters" })).toEqual({ path: "properties.a.type", problem: "type must not be used together with anyOf" });
+    const deep = { type: "object", properties: { a: { type: "object", not: { type: "array", items: [{ type: "string" }] } } } };
+    expect(findDialectProblem(deep, { use: "tool-parameters" })?.path).toBe("properties.a.not.items");
     expect(findDialectProblem({ type: "array", items: { type: "string" } }, { use: "tool-parameters" })?.problem).toMatch(/root must be an object/);
   });
 
@@ -46,13 +48,13 @@ describe("Moonshot's JSON Schema dialect", () => {
       model: "kimi-k2.6",
       messages: [{ role: "user", content: "hi" }],
       response_format: { type: "json_schema", json_schema: { name: "answer", schema: { $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", properties: {} } } },
-      tools: [{ type: "function", function: { name: "lookup", parameters: { type: "object", properties: { q: { type: "string", not: { const: "" } } } } } }],
+      tools: [{ type: "function", function: { name: "lookup", parameters: { type: "object", properties: { q: { type: "array", items: [{ type: "string" }] } } } } }],
     };
     const moonshot = checkRequest({ request, spec: findModelSpec({ providerId: "moonshot", modelId: "kimi-k2.6" })!, providerId: "moonshot" });
     expect(moonshot.map((issue) => [issue.rule, issue.path.join(".")])).toEqual(
       expect.arrayContaining([
         ["json-schema-dialect", "response_format.json_schema.schema.$schema"],
-        ["tool-schema-dialect", "tools.0.function.parameters.properties.q.not"],
+        ["tool-schema-dialect", "tools.0.function.parameters.properties.q.items"],
       ]),
     );
     const vllm = checkRequest({ request, spec: findModelSpec({ providerId: "moonshot", modelId: "kimi-k2.6" })!, providerId: "openai-compatible" });

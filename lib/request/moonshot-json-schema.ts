@@ -1,48 +1,10 @@
 // Moonshot validates tool parameters and `response_format.json_schema.schema` against its own JSON
 // Schema dialect ("Moonshot-flavoured JSON Schema", MFJS) and refuses the rest with "… is not a
 // valid moonshot flavored json schema, details: <At path '…': …>" (recorded). What is known of the
-// dialect: the root must be an object schema, `items` must be one schema (tuples use
-// `prefixItems`), and keywords outside the common core are refused. The keyword list below is the
-// workbench's reading of that core (docs/kimi-wire-format.md); it errs on the side of what the
-// service documents and recordings show working.
-
-/** Keywords the dialect takes. */
-const supportedKeywords = new Set([
-  "type",
-  "properties",
-  "required",
-  "items",
-  "prefixItems",
-  "enum",
-  "const",
-  "description",
-  "title",
-  "default",
-  "examples",
-  "anyOf",
-  "oneOf",
-  "allOf",
-  "additionalProperties",
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "format",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
-  "$ref",
-  "$defs",
-  "definitions",
-  "nullable",
-  "strict",
-]);
+// dialect, and all this checks: the root must be an object schema; `items` must be one schema
+// (tuples use `prefixItems`); `type` does not sit beside `anyOf` (each branch carries its type);
+// a structured-output schema has no `$schema`. Other keywords are left to the service: refusing
+// them here on a guess would block requests that work.
 
 /** Where a schema leaves the dialect, and why, in the service's terms. */
 export interface DialectProblem {
@@ -55,16 +17,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const schemaMaps = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"] as const;
+const schemaLists = ["anyOf", "oneOf", "allOf", "prefixItems"] as const;
+const schemaSingles = ["items", "additionalProperties", "propertyNames", "contains", "not", "if", "then", "else"] as const;
+
 function visit(node: unknown, path: string[]): DialectProblem | undefined {
   if (typeof node === "boolean") return undefined;
   if (!isRecord(node)) return { path: path.join("."), problem: "must be an object" };
-  for (const keyword of Object.keys(node)) {
-    if (!supportedKeywords.has(keyword)) return { path: [...path, keyword].join("."), problem: `keyword "${keyword}" is not supported` };
-  }
-  if ("items" in node && !isRecord(node.items) && typeof node.items !== "boolean") {
-    return { path: [...path, "items"].join("."), problem: "items must be an object" };
-  }
-  for (const key of ["properties", "$defs", "definitions"] as const) {
+  if (Array.isArray(node.items)) return { path: [...path, "items"].join("."), problem: "items must be an object" };
+  if (node.type !== undefined && Array.isArray(node.anyOf)) return { path: [...path, "type"].join("."), problem: "type must not be used together with anyOf" };
+  for (const key of schemaMaps) {
     const map = node[key];
     if (map === undefined) continue;
     if (!isRecord(map)) return { path: [...path, key].join("."), problem: `${key} must be an object` };
@@ -73,7 +35,7 @@ function visit(node: unknown, path: string[]): DialectProblem | undefined {
       if (found) return found;
     }
   }
-  for (const key of ["anyOf", "oneOf", "allOf", "prefixItems"] as const) {
+  for (const key of schemaLists) {
     const list = node[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) return { path: [...path, key].join("."), problem: `${key} must be an array` };
@@ -82,11 +44,10 @@ function visit(node: unknown, path: string[]): DialectProblem | undefined {
       if (found) return found;
     }
   }
-  for (const key of ["items", "additionalProperties"] as const) {
-    if (isRecord(node[key])) {
-      const found = visit(node[key], [...path, key]);
-      if (found) return found;
-    }
+  for (const key of schemaSingles) {
+    if (node[key] === undefined) continue;
+    const found = visit(node[key], [...path, key]);
+    if (found) return found;
   }
   return undefined;
 }
@@ -99,10 +60,7 @@ function visit(node: unknown, path: string[]): DialectProblem | undefined {
  */
 export function findDialectProblem(schema: unknown, { use }: { use: "tool-parameters" | "response-format" }): DialectProblem | undefined {
   if (!isRecord(schema) || (schema.type !== undefined && schema.type !== "object")) return { path: "", problem: 'the root must be an object schema ("type": "object")' };
-  if (use === "tool-parameters" && "$schema" in schema) {
-    const { $schema: _dialect, ...rest } = schema;
-    return visit(rest, []);
-  }
+  if (use === "response-format" && "$schema" in schema) return { path: "$schema", problem: 'keyword "$schema" is not supported' };
   return visit(schema, []);
 }
 

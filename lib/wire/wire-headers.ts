@@ -17,3 +17,6 @@ export const reasoningReplayHeader = "x-workbench-reasoning-replay";
 
 /** How many assistant tool-call turns the gateway gave their reasoning back (when any). */
 export const reasoningReplayedHeader = "x-workbench-reasoning-replayed";
+
+/** What the gateway adjusted in a request before sending it (comma-separated paths), when anything. */
+export const adjustedHeader = "x-workbench-adjusted";
