@@ -3,7 +3,7 @@
 import { memo, useSyncExternalStore } from "react";
 import { reasoningControlOf } from "@/lib/catalog/model-catalog";
 import { conversationStore } from "@/lib/chat/conversation-store";
-import type { AssistantTurn } from "@/lib/conversation/conversation-types";
+import type { AssistantPrefix, AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ReasoningBlock } from "./reasoning-block";
@@ -48,6 +48,17 @@ function ToolCalls({ turn }: { turn: AssistantTurn }) {
   );
 }
 
+/** Says the answer continues a prefix the user wrote (partial mode): the text below is both, joined. */
+export function PrefixNote({ prefix }: { prefix: AssistantPrefix }) {
+  return (
+    <p className="text-xs text-zinc-500">
+      <span className="rounded bg-accent-100 px-1 py-0.5 font-medium text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">partial mode</span> continues your prefix{" "}
+      <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">{prefix.content.length > 60 ? `${prefix.content.slice(0, 60)}…` : prefix.content}</code>
+      {prefix.name ? <> as <span className="font-medium">{prefix.name}</span></> : null}; shown joined
+    </p>
+  );
+}
+
 /** An answer: reasoning, markdown, tool calls, errors, usage and timings, and its actions. */
 export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, generating }: { turn: AssistantTurn; isLast: boolean; generating: boolean }) {
   const live = turn.status === "streaming" ? conversationStore.getLiveStream(turn.id) : undefined;
@@ -70,7 +81,8 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
           Waiting for the first token…
         </p>
       )}
-      {content !== "" && <LazyAnswerMarkdown text={content} streaming={streaming} />}
+      {turn.prefix && <PrefixNote prefix={turn.prefix} />}
+      {(content !== "" || turn.prefix) && <LazyAnswerMarkdown text={turn.prefix ? turn.prefix.content + content : content} streaming={streaming} />}
       {turn.toolCalls && turn.toolCalls.length > 0 && <ToolCalls turn={turn} />}
       {isLast && !streaming && turn.status === "done" && turn.finishReason === "tool_calls" && turn.toolCalls && turn.toolCalls.length > 0 && (
         <ToolResultsForm toolCalls={turn.toolCalls} disabled={generating} />
@@ -106,7 +118,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
         <div className="flex flex-wrap items-center justify-between gap-2">
           <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} estimate={turn.promptEstimate} />
           <div className="flex gap-1">
-            {content && <CopyButton text={content} label="Copy answer" />}
+            {content && <CopyButton text={turn.prefix ? turn.prefix.content + content : content} label="Copy answer" />}
             {isLast && turn.status !== "error" && (
               <button
                 type="button"

@@ -6,6 +6,7 @@ import { useWorkbench } from "@/lib/chat/use-workbench";
 import { mediaCache } from "@/lib/media/media-cache";
 import { useMediaCache } from "@/lib/media/use-media";
 import { TokenPreviewBar } from "@/components/tokens/token-preview-bar";
+import { AssistantPrefixField } from "./assistant-prefix-field";
 
 // Attachment cards (video controls, frame strips, fixes) load when something is attached.
 const DraftAttachments = lazy(() => import("@/components/media/draft-attachments"));
@@ -139,9 +140,13 @@ export function Composer() {
           </button>
         )}
       </div>
-      <p className="mt-1 px-1 text-xs text-zinc-500" aria-live="polite">
-        {blocker ? <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span> : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
-      </p>
+      {conversation.assistantPrefix !== undefined && <AssistantPrefixField />}
+      <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 px-1">
+        <p className="text-xs text-zinc-500" aria-live="polite">
+          {blocker ? <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span> : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
+        </p>
+        {conversation.assistantPrefix === undefined && <AssistantPrefixField />}
+      </div>
       <TokenPreviewBar />
     </form>
   );

@@ -53,9 +53,15 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
           </div>
         </details>
       )}
-      {turn.content && (
+      {turn.prefix && (
+        <p className="text-xs text-zinc-500">
+          partial mode: continues the prefix <code className="font-mono">{turn.prefix.content}</code>
+          {turn.prefix.name ? ` as ${turn.prefix.name}` : ""}; shown joined
+        </p>
+      )}
+      {(turn.content || turn.prefix) && (
         <div className="markdown">
-          <StaticMarkdown source={turn.content} />
+          <StaticMarkdown source={(turn.prefix?.content ?? "") + turn.content} />
         </div>
       )}
       {turn.toolCalls?.map((call) => (

@@ -2,7 +2,7 @@ import type { DiscoveredModel, ModelSpec, ProviderId } from "@/lib/catalog/catal
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { firstUsableModel, type ProviderSummary, type ProvidersResponse } from "@/lib/catalog/provider-summary";
-import type { AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn } from "@/lib/conversation/conversation-types";
+import type { AssistantPrefix, AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn } from "@/lib/conversation/conversation-types";
 import { createId } from "@/lib/conversation/create-id";
 import { attachmentsOf, withInterruptedAnswers } from "@/lib/conversation/read-conversation";
 import type { MediaResolver } from "@/lib/media/attachment-parts";
@@ -30,7 +30,7 @@ export interface WorkbenchState {
   notice?: string;
   parameterNotice?: ParameterNotice;
   /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
-  heldBack?: { issues: RuleIssue[]; turns: Turn[] };
+  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix };
   /** Bumped when documents' texts load (they are part of the request body). */
   mediaVersion: number;
   /** A problem with attaching files (unsupported type, failed upload), shown by the composer. */
@@ -175,10 +175,11 @@ export class ConversationStore {
     return this.buildBody({ conversation, resolver: displayResolver });
   }
 
-  private buildBody({ conversation, turns, resolver }: { conversation: Conversation; turns?: Turn[]; resolver: MediaResolver }): ReturnType<typeof buildRequestBody> {
+  private buildBody({ conversation, turns, resolver, prefix }: { conversation: Conversation; turns?: Turn[]; resolver: MediaResolver; prefix?: AssistantPrefix }): ReturnType<typeof buildRequestBody> {
     return buildRequestBody({
       conversation: turns ? { ...conversation, turns } : conversation,
       includeDraft: turns === undefined,
+      prefix: turns === undefined ? conversation.assistantPrefix : prefix,
       spec: this.specFor(conversation),
       family: rulesFor(conversation.providerId).family,
       media: { providerId: conversation.providerId, resolver },
@@ -287,6 +288,12 @@ export class ConversationStore {
     this.updateConversation({ draft });
   }
 
+  /** Sets the answer's prefix for the next request (partial mode); undefined turns partial mode off. */
+  setAssistantPrefix(prefix: AssistantPrefix | undefined): void {
+    this.updateConversation({ assistantPrefix: prefix });
+    this.setState({ ...this.state, heldBack: undefined });
+  }
+
   dismissAttachNotice(): void {
     this.setState({ ...this.state, attachNotice: undefined });
   }
@@ -327,14 +334,16 @@ export class ConversationStore {
     if ((!content.trim() && attachments.length === 0) || this.isGenerating()) return;
     if (text === undefined && this.draftBlocker()) return;
     const userTurn: Turn = { id: createId(), role: "user", content, ...(attachments.length > 0 ? { attachments } : {}), createdAt: Date.now() };
-    this.updateConversation(text === undefined ? { draft: "", draftAttachments: [] } : {});
-    this.startAnswer({ turns: [...this.state.conversation.turns, userTurn] });
+    // The prefix goes with the message it was written for, like the draft.
+    const prefix = text === undefined && this.state.conversation.assistantPrefix?.content ? this.state.conversation.assistantPrefix : undefined;
+    this.updateConversation(text === undefined ? { draft: "", draftAttachments: [], assistantPrefix: undefined } : {});
+    this.startAnswer({ turns: [...this.state.conversation.turns, userTurn], prefix });
   }
 
   /** Sends a held-back request as it is, to see what the service says. */
   sendAnyway(): void {
     const heldBack = this.state.heldBack;
-    if (heldBack) this.startAnswer({ turns: heldBack.turns, force: true });
+    if (heldBack) this.startAnswer({ turns: heldBack.turns, prefix: heldBack.prefix, force: true });
   }
 
   /** Drops a held-back request, putting its message back in the composer. */
@@ -344,7 +353,7 @@ export class ConversationStore {
     const last = heldBack.turns[heldBack.turns.length - 1];
     const restoreDraft = last?.role === "user" && !this.state.conversation.turns.includes(last);
     this.setState({ ...this.state, heldBack: undefined });
-    if (restoreDraft) this.updateConversation({ draft: last.content, draftAttachments: last.attachments ?? [] });
+    if (restoreDraft) this.updateConversation({ draft: last.content, draftAttachments: last.attachments ?? [], ...(heldBack.prefix ? { assistantPrefix: heldBack.prefix } : {}) });
   }
 
   /** Answers the last assistant message's tool calls and asks the model to continue. */
@@ -364,7 +373,8 @@ export class ConversationStore {
     if (this.isGenerating()) return;
     const turns = this.state.conversation.turns;
     const index = turns.findIndex((turn) => turn.id === assistantTurnId);
-    if (index > 0) this.startAnswer({ turns: turns.slice(0, index) });
+    const answer = turns[index];
+    if (index > 0) this.startAnswer({ turns: turns.slice(0, index), prefix: answer?.role === "assistant" ? answer.prefix : undefined });
   }
 
   /** Replaces a user message, drops everything after it, and asks again. */
@@ -377,12 +387,12 @@ export class ConversationStore {
   }
 
   /** Checks the request for `turns` against the rules, then streams its answer into a new turn. */
-  private startAnswer({ turns, force = false }: { turns: Turn[]; force?: boolean }): void {
+  private startAnswer({ turns, prefix, force = false }: { turns: Turn[]; prefix?: AssistantPrefix; force?: boolean }): void {
     const { conversation } = this.state;
-    const display = this.buildBody({ conversation, turns, resolver: displayResolver });
+    const display = this.buildBody({ conversation, turns, resolver: displayResolver, prefix });
     const issues = force ? [] : checkRequest({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId });
     if (issues.length > 0) {
-      this.setState({ ...this.state, heldBack: { issues, turns } });
+      this.setState({ ...this.state, heldBack: { issues, turns, ...(prefix ? { prefix } : {}) } });
       return;
     }
     const displayKey = JSON.stringify(display.body);
@@ -395,6 +405,7 @@ export class ConversationStore {
       content: "",
       reasoning: "",
       status: "streaming",
+      ...(prefix ? { prefix } : {}),
       ...(promptEstimate ? { promptEstimate } : {}),
       createdAt: Date.now(),
     };
@@ -406,7 +417,7 @@ export class ConversationStore {
     const prepareBody: PrepareBody = async () => {
       if (attachments.length === 0) return { ok: true, body: display.body };
       const missing = await this.media.loadForSend({ attachments, providerId: conversation.providerId });
-      const real = this.buildBody({ conversation, turns, resolver: sendResolver });
+      const real = this.buildBody({ conversation, turns, resolver: sendResolver, prefix });
       if (missing.length > 0 || real.pending.length > 0) {
         return { ok: false, error: { type: "media_missing", message: `The bytes of ${[...new Set([...missing, ...real.pending])].join(", ")} are not in this browser's storage any more. Edit the message, remove the attachment and attach it again.` } };
       }

@@ -35,6 +35,15 @@ export interface TurnTimings {
 /** An error shown in place of (or after part of) an answer. */
 export type TurnError = ReportedError;
 
+/**
+ * Partial mode: text the answer must start with, sent as a last assistant message with
+ * `partial: true` (and an optional speaker `name`); the model continues it without repeating it.
+ */
+export interface AssistantPrefix {
+  content: string;
+  name?: string;
+}
+
 /** An answer from the model. */
 export interface AssistantTurn {
   id: string;
@@ -54,6 +63,8 @@ export interface AssistantTurn {
   attempts?: number;
   /** What the workbench estimated the prompt at when it sent the request. */
   promptEstimate?: PromptEstimate;
+  /** The prefix it continues (partial mode); `content` holds only the continuation, shown joined. */
+  prefix?: AssistantPrefix;
   /** Further choices when the request asked for `n` > 1 (the first is `content` / `reasoning`). */
   otherChoices?: Array<{ content: string; reasoning: string; finishReason: string | null }>;
   createdAt: number;
@@ -89,6 +100,8 @@ export interface Conversation {
   draft: string;
   /** Pictures, videos and documents attached to the message being written. */
   draftAttachments: Attachment[];
+  /** The answer's prefix for the next request (partial mode), written under the composer. */
+  assistantPrefix?: AssistantPrefix;
   turns: Turn[];
   updatedAt: number;
   /** A name the user gave it (otherwise its first message names it). */

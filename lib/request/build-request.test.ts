@@ -87,4 +87,23 @@ describe("buildRequestBody", () => {
     expect(body.stream).toBe(true);
     expect(adjustments).toEqual([{ kind: "changed", field: "stream", reason: "The workbench streams answers, so false becomes true." }]);
   });
+
+  it("ends the request with the partial assistant prefix, and sends an answer that continued one joined to it", () => {
+    const { body } = buildRequestBody({
+      conversation: conversation({
+        draft: "Name a colour",
+        assistantPrefix: { content: "My favourite colour is", name: "Kimi" },
+        turns: [user("Start a JSON object"), answer({ prefix: { content: "{" }, content: '"a": 1}' })],
+      }),
+      spec: spec("kimi-k2.6"),
+      family: "moonshot",
+    });
+    expect(body.messages.slice(1)).toEqual([
+      { role: "assistant", content: '{"a": 1}', reasoning_content: undefined, ...{} },
+      { role: "user", content: "Name a colour" },
+      { role: "assistant", content: "My favourite colour is", partial: true, name: "Kimi" },
+    ].map((message) => JSON.parse(JSON.stringify(message))));
+    const empty = buildRequestBody({ conversation: conversation({ draft: "hi", assistantPrefix: { content: "" } }), spec: spec("kimi-k2.6"), family: "moonshot" });
+    expect(empty.body.messages.at(-1)).toEqual({ role: "user", content: "hi" });
+  });
 });

@@ -1,6 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ParameterFamily } from "@/lib/catalog/provider-parameters";
-import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
+import type { AssistantPrefix, Conversation, Turn } from "@/lib/conversation/conversation-types";
 import type { ChatMessage, ChatRequest, ContentPart, RequestAdjustment } from "@/lib/wire/chat-request";
 import { mediaContentParts, type MediaResolver } from "@/lib/media/attachment-parts";
 import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/conversation/attachment-types";
@@ -97,7 +97,9 @@ export function turnsToMessages({
     }
     messages.push({
       role: "assistant",
-      content: turn.content,
+      // A continued prefix is part of what the model said (partial mode returns only the rest).
+      content: turn.prefix ? turn.prefix.content + turn.content : turn.content,
+      ...(turn.prefix?.name ? { name: turn.prefix.name } : {}),
       // A tool-call turn must carry its reasoning back while thinking; kept models want all of it.
       ...((includeReasoning || hasToolCalls) && turn.reasoning ? { reasoning_content: turn.reasoning } : {}),
       ...(hasToolCalls ? { tool_calls: turn.toolCalls } : {}),
@@ -118,10 +120,13 @@ export function buildRequestBody({
   spec,
   family,
   media,
+  prefix = includeDraft ? conversation.assistantPrefix : undefined,
 }: {
-  conversation: Pick<Conversation, "model" | "systemPrompt" | "parameters" | "draft" | "turns"> & { draftAttachments?: Attachment[] };
+  conversation: Pick<Conversation, "model" | "systemPrompt" | "parameters" | "draft" | "turns" | "assistantPrefix"> & { draftAttachments?: Attachment[] };
   turns?: readonly Turn[];
   includeDraft?: boolean;
+  /** Partial mode: the prefix the answer continues (by default the one written with the draft). */
+  prefix?: AssistantPrefix;
   spec: ModelSpec;
   family: ParameterFamily;
   /** How attachments are written; without it, turns go as text only. */
@@ -141,6 +146,7 @@ export function buildRequestBody({
     adjustments.push(...draft.adjustments);
     pending.push(...draft.pending);
   }
+  if (prefix && prefix.content !== "") messages.push({ role: "assistant", content: prefix.content, partial: true, ...(prefix.name ? { name: prefix.name } : {}) });
   adjustments.push(...history.adjustments);
   if (history.leftOut > 0) {
     adjustments.push({ kind: "dropped", field: "messages", reason: `${history.leftOut} failed or empty answer${history.leftOut === 1 ? " is" : "s are"} left out of the history: the model never produced ${history.leftOut === 1 ? "it" : "them"}.` });

@@ -121,4 +121,17 @@ describe("readRequestBody with attachments", () => {
     expect(result.problems[0]!.message).toContain("attached from the composer");
     expect(result.problems[1]!.message).toContain("no attachment gone");
   });
+
+  it("reads a trailing partial assistant message as the answer prefix, and keeps an answer's prefix while its text starts with it", () => {
+    const prefixed: Conversation = { ...base, assistantPrefix: { content: "Sure:", name: "Kimi" }, turns: [base.turns[0]!, { ...(base.turns[1] as Extract<Conversation["turns"][number], { role: "assistant" }>), prefix: { content: "One" }, content: "." }] };
+    const { body } = buildRequestBody({ conversation: prefixed, spec, family: "moonshot" });
+    expect(body.messages.at(-1)).toEqual({ role: "assistant", content: "Sure:", partial: true, name: "Kimi" });
+    expect(read(body as Record<string, unknown>, prefixed)).toEqual({ ok: true, conversation: prefixed });
+    const edited = read({ ...body, messages: [...body.messages.slice(0, -1), { role: "assistant", content: "Well,", partial: true }] }, prefixed);
+    expect(edited.ok && edited.conversation.assistantPrefix).toEqual({ content: "Well," });
+    const removed = read({ ...body, messages: body.messages.slice(0, -1) }, prefixed);
+    expect(removed.ok && "assistantPrefix" in removed.conversation).toBe(false);
+    const rewritten = read({ ...body, messages: body.messages.map((message, index) => (index === 2 ? { ...message, content: "Two." } : message)) }, prefixed);
+    expect(rewritten.ok && rewritten.conversation.turns[1]).toMatchObject({ content: "Two.", prefix: undefined });
+  });
 });

@@ -1,5 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
+import type { AssistantPrefix, Conversation, Turn } from "@/lib/conversation/conversation-types";
 import type { ChatMessage, ToolCall } from "@/lib/wire/chat-request";
 import type { Attachment, DocumentAttachment } from "@/lib/conversation/attachment-types";
 import { readPlaceholder } from "@/lib/media/media-placeholder";
@@ -127,7 +127,7 @@ export function readRequestBody({
   };
 
   let systemPrompt = "";
-  let rest = messages;
+  let rest: readonly ChatMessage[] = messages;
   if (messages[0]?.role === "system" && !known.documentWithText(textOf(messages[0].content) ?? "\u0000")) {
     const text = textOf(messages[0].content);
     if (text === undefined) problems.push({ path: ["messages", 0, "content"], message: "The workbench keeps the system prompt as text; use a string." });
@@ -135,11 +135,22 @@ export function readRequestBody({
     rest = messages.slice(1);
   }
   const offset = rest === messages ? 0 : 1;
+  // A trailing partial assistant message is the prefix written under the composer (partial mode).
+  let assistantPrefix: AssistantPrefix | undefined;
+  const last = rest[rest.length - 1];
+  if (last?.role === "assistant" && last.partial === true) {
+    const text = textOf(last.content);
+    if (text === undefined) problems.push({ path: ["messages", rest.length - 1 + offset, "content"], message: "The answer's prefix (partial mode) must be text." });
+    assistantPrefix = { content: text ?? "", ...(last.name ? { name: last.name } : {}) };
+    rest = rest.slice(0, -1);
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   let draft = conversation.draft;
   let draftAttachments = conversation.draftAttachments;
-  const currentHistory = currentMessages[0]?.role === "system" && conversation.systemPrompt.trim() ? currentMessages.slice(1) : currentMessages;
+  const withoutSystem = currentMessages[0]?.role === "system" && conversation.systemPrompt.trim() ? currentMessages.slice(1) : currentMessages;
+  const currentLast = withoutSystem[withoutSystem.length - 1];
+  const currentHistory = currentLast?.role === "assistant" && currentLast.partial === true ? withoutSystem.slice(0, -1) : withoutSystem;
   const hasDraft = Boolean(conversation.draft.trim() || conversation.draftAttachments.length > 0);
   const historyNow = hasDraft ? currentHistory.slice(0, draftStart({ messages: currentHistory, known })) : currentHistory;
   let turns = conversation.turns;
@@ -162,7 +173,8 @@ export function readRequestBody({
     }
     if (problems.length > 0) return { ok: false, problems };
   }
-  return { ok: true, conversation: { ...conversation, model: String(model), systemPrompt, parameters, draft, draftAttachments, turns } };
+  const { assistantPrefix: _previousPrefix, ...unprefixed } = conversation;
+  return { ok: true, conversation: { ...unprefixed, model: String(model), systemPrompt, parameters, draft, draftAttachments, turns, ...(assistantPrefix ? { assistantPrefix } : {}) } };
 }
 
 /** A user message with the documents (system messages) before it. */
@@ -223,10 +235,13 @@ function rebuildTurns({
       turns.push({ id: previous?.id ?? createId(), role: "tool", toolCallId: message.tool_call_id, content: text, ...(message.name ? { name: message.name } : {}), createdAt: previous?.createdAt ?? Date.now() });
     } else if (message.role === "assistant") {
       const base = previous?.role === "assistant" ? previous : undefined;
+      // An answer that continued a prefix keeps it while the text still starts with it.
+      const prefix = base?.prefix && text.startsWith(base.prefix.content) ? base.prefix : undefined;
       turns.push({
         ...(base ?? { id: createId(), providerId, model, status: "done" as const, createdAt: Date.now() }),
         role: "assistant",
-        content: text,
+        content: prefix ? text.slice(prefix.content.length) : text,
+        prefix,
         reasoning: message.reasoning_content ?? "",
         ...(message.tool_calls && message.tool_calls.length > 0 ? { toolCalls: message.tool_calls as ToolCall[] } : { toolCalls: undefined }),
       });
