@@ -6,14 +6,15 @@ import * as route2 from "@/app/api/providers/[provider]/v1/chat/completions/rout
 import * as route3 from "@/app/api/providers/[provider]/v1/files/[fileId]/content/route";
 import * as route4 from "@/app/api/providers/[provider]/v1/files/[fileId]/route";
 import * as route5 from "@/app/api/providers/[provider]/v1/files/route";
-import * as route6 from "@/app/api/providers/[provider]/v1/models/route";
-import * as route7 from "@/app/api/providers/[provider]/v1/tokenizers/estimate-token-count/route";
-import * as route8 from "@/app/api/providers/route";
-import * as route9 from "@/app/api/session/route";
-import * as route10 from "@/app/api/shares/[id]/media/[hash]/route";
-import * as route11 from "@/app/api/shares/[id]/route";
-import * as route12 from "@/app/api/shares/route";
-import * as route13 from "@/app/api/simulator/v1/[...path]/route";
+import * as route6 from "@/app/api/providers/[provider]/v1/formulas/[...path]/route";
+import * as route7 from "@/app/api/providers/[provider]/v1/models/route";
+import * as route8 from "@/app/api/providers/[provider]/v1/tokenizers/estimate-token-count/route";
+import * as route9 from "@/app/api/providers/route";
+import * as route10 from "@/app/api/session/route";
+import * as route11 from "@/app/api/shares/[id]/media/[hash]/route";
+import * as route12 from "@/app/api/shares/[id]/route";
+import * as route13 from "@/app/api/shares/route";
+import * as route14 from "@/app/api/simulator/v1/[...path]/route";
 
 /** Every API route: its path as folders name it (`[name]` a parameter, `[...name]` the rest), and its module. */
 export const apiRoutes = [
@@ -23,12 +24,13 @@ export const apiRoutes = [
   { path: "/api/providers/[provider]/v1/files/[fileId]/content", module: route3 },
   { path: "/api/providers/[provider]/v1/files/[fileId]", module: route4 },
   { path: "/api/providers/[provider]/v1/files", module: route5 },
-  { path: "/api/providers/[provider]/v1/models", module: route6 },
-  { path: "/api/providers/[provider]/v1/tokenizers/estimate-token-count", module: route7 },
-  { path: "/api/providers", module: route8 },
-  { path: "/api/session", module: route9 },
-  { path: "/api/shares/[id]/media/[hash]", module: route10 },
-  { path: "/api/shares/[id]", module: route11 },
-  { path: "/api/shares", module: route12 },
-  { path: "/api/simulator/v1/[...path]", module: route13 },
+  { path: "/api/providers/[provider]/v1/formulas/[...path]", module: route6 },
+  { path: "/api/providers/[provider]/v1/models", module: route7 },
+  { path: "/api/providers/[provider]/v1/tokenizers/estimate-token-count", module: route8 },
+  { path: "/api/providers", module: route9 },
+  { path: "/api/session", module: route10 },
+  { path: "/api/shares/[id]/media/[hash]", module: route11 },
+  { path: "/api/shares/[id]", module: route12 },
+  { path: "/api/shares", module: route13 },
+  { path: "/api/simulator/v1/[...path]", module: route14 },
 ] as const;

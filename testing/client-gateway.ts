@@ -97,6 +97,9 @@ export function setUpClientGateway(): ClientGateway {
     Object.assign(process.env, {
       MOONSHOT_API_KEY: "sk-server-key-for-client-tests",
       MOONSHOT_BASE_URL: `${upstream.url}/v1`,
+      DASHSCOPE_API_KEY: "sk-dashscope-for-client-tests",
+      DASHSCOPE_BASE_URL: `${upstream.url}/compatible-mode/v1`,
+      DASHSCOPE_NATIVE_BASE_URL: `${upstream.url}/api/v1`,
       GATEWAY_RETRY_BASE_DELAY_MS: "1",
       SIMULATOR_TOKENS_PER_SECOND: "100000",
       SIMULATOR_FIRST_TOKEN_MS: "0",

@@ -1,6 +1,6 @@
 import type { DiscoveredModel, ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatCompletion } from "@/lib/wire/chat-response";
-import type { ChatRequest } from "@/lib/wire/chat-request";
+import type { ChatRequest, ToolDefinition } from "@/lib/wire/chat-request";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
 import type { PrepareResult, ProviderRequestConfig } from "./prepared-request";
@@ -46,6 +46,26 @@ export interface FilesApi {
   content(input: { fileId: string; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; text: string; contentType: string } | Failed>;
 }
 
+/** One run of an official tool (a "fiber"), as the provider reports it. */
+export interface FiberResult {
+  id?: string;
+  /** `succeeded`, or the provider's word for what went wrong. */
+  status: string;
+  /** What goes back to the model as the tool message: the output, or the encrypted output the model reads itself. */
+  output?: string;
+  /** True when `output` is the provider's encrypted output (opaque to the workbench). */
+  encrypted?: boolean;
+  error?: string;
+}
+
+/** Moonshot's official tools ("formulas"), addressed by URI such as `moonshot/web-search:latest`. */
+export interface FormulasApi {
+  /** The function definitions a formula declares, ready for `tools`. */
+  tools(input: { uri: string; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; tools: ToolDefinition[] } | Failed>;
+  /** Runs one of its functions with the model's arguments (a JSON string). */
+  run(input: { uri: string; name: string; arguments: string; apiKey: string | undefined; signal: AbortSignal }): Promise<{ ok: true; fiber: FiberResult } | Failed>;
+}
+
 /** A provider behind the gateway, in the style of the AI SDK's provider packages. */
 export interface ProviderAdapter {
   id: ProviderId;
@@ -62,4 +82,6 @@ export interface ProviderAdapter {
   countTokens?(input: ChatCallInput): Promise<TokenCountAttempt>;
   /** The provider's files API, where it has one. */
   files?: FilesApi;
+  /** The provider's official tools, where it has them. */
+  formulas?: FormulasApi;
 }

@@ -7,5 +7,5 @@ export const moonshotDefaultBaseUrl = "https://api.moonshot.ai/v1";
 
 /** The Moonshot API: the gateway's dialect is Moonshot's own, so requests pass through unchanged. */
 export function createMoonshotAdapter({ baseUrl, idleTimeoutMs, fetch }: { baseUrl: string; idleTimeoutMs: number; fetch?: typeof globalThis.fetch }): ProviderAdapter {
-  return createOpenAiStyleAdapter({ providerId: "moonshot", baseUrl, idleTimeoutMs, prepareRequest: prepareMoonshotRequest, hasTokenCountEndpoint: true, hasFilesApi: true, fetch });
+  return createOpenAiStyleAdapter({ providerId: "moonshot", baseUrl, idleTimeoutMs, prepareRequest: prepareMoonshotRequest, hasTokenCountEndpoint: true, hasFilesApi: true, hasFormulasApi: true, fetch });
 }

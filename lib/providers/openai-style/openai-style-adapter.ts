@@ -7,6 +7,7 @@ import { sendUpstream } from "../send-upstream";
 import { normalizeCompletion } from "./openai-style-completion";
 import { failureFromResponse } from "./openai-style-errors";
 import { createOpenAiStyleFiles } from "./openai-style-files";
+import { createOpenAiStyleFormulas } from "./openai-style-formulas";
 import { openAiStyleHeaders } from "./openai-style-request";
 import { lenientCompletionSchema } from "./openai-style-schemas";
 import { parseOpenAiStyleStream } from "./openai-style-stream";
@@ -22,6 +23,8 @@ export interface OpenAiStyleAdapterConfig {
   hasTokenCountEndpoint?: boolean;
   /** Whether the provider has Moonshot's files API (`/files`). */
   hasFilesApi?: boolean;
+  /** Whether the provider has Moonshot's official tools (`/formulas`). */
+  hasFormulasApi?: boolean;
   /** Transport; the simulator passes its in-process handler, everything else uses global fetch. */
   fetch?: typeof fetch;
 }
@@ -120,6 +123,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
     },
 
     ...(config.hasFilesApi ? { files: createOpenAiStyleFiles({ base, transport }) } : {}),
+    ...(config.hasFormulasApi ? { formulas: createOpenAiStyleFormulas({ base, transport }) } : {}),
 
     ...(config.hasTokenCountEndpoint
       ? {

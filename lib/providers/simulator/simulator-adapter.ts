@@ -19,5 +19,5 @@ export function createSimulatorAdapter({
   handler?: (request: Request) => Promise<Response>;
 }): ProviderAdapter {
   const transport = ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch;
-  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, prepareRequest: prepareSimulatorRequest, hasTokenCountEndpoint: true, hasFilesApi: true, fetch: transport });
+  return createOpenAiStyleAdapter({ providerId: "simulator", baseUrl: "http://simulator.local/v1", idleTimeoutMs, prepareRequest: prepareSimulatorRequest, hasTokenCountEndpoint: true, hasFilesApi: true, hasFormulasApi: true, fetch: transport });
 }

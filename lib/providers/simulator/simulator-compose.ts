@@ -291,7 +291,8 @@ export function composeTurn({
           id: `${tool.function.name.replace(/^\$/, "")}:${number}`,
           type: "builtin_function",
           name: tool.function.name,
-          arguments: JSON.stringify({ search_result: { search_id: searchId }, usage: { total_tokens: 1500 + random.integer(0, 3000) } }),
+          // The documented shape (search_id, usage); the query is the simulator's addition, for display.
+          arguments: JSON.stringify({ search_result: { search_id: searchId, query: topic.text }, usage: { total_tokens: 1500 + random.integer(0, 3000) } }),
         };
       }
       const args = sampleFromSchema({ schema: tool.function.parameters ?? { type: "object", properties: {} }, random, topic });

@@ -6,6 +6,7 @@ import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { PrefixCache } from "./simulator-cache";
 import { composeTurn } from "./simulator-compose";
 import { deleteFile, extractFileContent, fileNotFound, fileTooLarge, findFile, listFiles, maxFileBytes, storeFile, toFileObject } from "./simulator-files";
+import { handleFormulas } from "./simulator-formulas";
 import { parseSimulatorDirectives, type SimulatorDirectives } from "./simulator-directives";
 import { planChoice } from "./simulator-plan";
 import { countSimulatorPrompt, lastUserText } from "./simulator-prompt";
@@ -242,7 +243,7 @@ function handleFiles({ request, fileId, content }: { request: Request; fileId: s
 
 /**
  * The simulator as an HTTP handler speaking the Moonshot API (`/v1/chat/completions`,
- * `/v1/models`, `/v1/tokenizers/estimate-token-count`, `/v1/files`), whatever prefix it is mounted under.
+ * `/v1/models`, `/v1/tokenizers/estimate-token-count`, `/v1/files`, `/v1/formulas`), whatever prefix it is mounted under.
  */
 export function createSimulatorHandler({ pace }: { pace: StreamPace }): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -250,6 +251,8 @@ export function createSimulatorHandler({ pace }: { pace: StreamPace }): (request
     if (path.endsWith("/chat/completions") && request.method === "POST") return handleChat({ request, pace });
     if (path.endsWith("/tokenizers/estimate-token-count") && request.method === "POST") return handleEstimate(request);
     if (path.endsWith("/models") && request.method === "GET") return handleModels();
+    const formula = /\/formulas\/(.+)\/(tools|fibers)$/.exec(path);
+    if (formula) return handleFormulas({ request, uri: decodeURIComponent(formula[1]!), action: formula[2] as "tools" | "fibers" });
     const files = /\/files(?:\/([^/]+))?(\/content)?$/.exec(path);
     if (files) return handleFiles({ request, fileId: files[1] && decodeURIComponent(files[1]), content: files[2] !== undefined });
     return simulatorErrorResponse({ status: 404, type: "resource_not_found_error", message: `Not found: ${request.method} ${path}` });

@@ -4,7 +4,7 @@ import { readProviderParam } from "@/lib/gateway/route-params";
 export const dynamic = "force-dynamic";
 
 // The provider API's endpoints, for the message of a path the gateway does not serve.
-const served = ["POST chat/completions", "POST tokenizers/estimate-token-count", "GET models", "POST/GET files", "GET/DELETE files/{id}", "GET files/{id}/content"];
+const served = ["POST chat/completions", "POST tokenizers/estimate-token-count", "GET models", "POST/GET files", "GET/DELETE files/{id}", "GET files/{id}/content", "GET formulas/{uri}/tools", "POST formulas/{uri}/fibers"];
 
 /**
  * Any other path under a provider's `/v1`: a JSON error in the provider's envelope (SDKs print the

@@ -1,0 +1,52 @@
+import "server-only";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { FormulasApi } from "@/lib/providers/provider-adapter";
+import { errorResponse } from "@/lib/http/error-response";
+import { gatewayFailure } from "@/lib/wire/failure";
+import { authorizeCall } from "./chat-gateway";
+import { readProviderParam } from "./route-params";
+
+/** A formula URI as Moonshot names them: `owner/name` with an optional `:tag` (e.g. `moonshot/web-search:latest`). */
+export const formulaUriPattern = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*(:[\w.-]+)?$/;
+
+/** An official-tools call the request may make: the formula, the provider's API for it, and the key. */
+export interface AuthorizedFormula {
+  providerId: ProviderId;
+  formulas: FormulasApi;
+  apiKey: string | undefined;
+  uri: string;
+  action: "tools" | "fibers";
+}
+
+/**
+ * Reads `/v1/formulas/{uri…}/{tools|fibers}`, checks the provider has official tools and the caller
+ * may use it; answers the error in the provider's envelope otherwise.
+ */
+export async function authorizeFormula({ request, params }: { request: Request; params: Promise<{ provider: string; path: string[] }> }): Promise<{ ok: true; call: AuthorizedFormula } | { ok: false; response: Response }> {
+  const provider = await readProviderParam(params);
+  if (!provider.ok) return provider;
+  const { providerId } = provider;
+  const { path } = await params;
+  const action = path[path.length - 1];
+  const uri = path.slice(0, -1).map(decodeURIComponent).join("/");
+  if ((action !== "tools" && action !== "fibers") || !formulaUriPattern.test(uri)) {
+    const failure = gatewayFailure({
+      status: 404,
+      type: "not_found",
+      message: `Official tools are at /v1/formulas/{uri}/tools (GET) and /v1/formulas/{uri}/fibers (POST), with a URI such as moonshot/web-search:latest; got /v1/formulas/${path.join("/")}.`,
+    });
+    return { ok: false, response: errorResponse({ failure, provider: providerId }) };
+  }
+  const authorized = authorizeCall({ request, providerId });
+  if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
+  const formulas = authorized.call.adapter.formulas;
+  if (!formulas) {
+    const failure = gatewayFailure({
+      status: 404,
+      type: "formulas_not_supported",
+      message: `${authorized.call.runtime.descriptor.label} has no official tools. Official tools (formulas) work with the Moonshot API and the simulator.`,
+    });
+    return { ok: false, response: errorResponse({ failure, provider: providerId }) };
+  }
+  return { ok: true, call: { providerId, formulas, apiKey: authorized.call.apiKey, uri, action } };
+}
