@@ -16,6 +16,7 @@ const layers = [
   ["media", "^lib/media/"],
   ["markdown", "^lib/markdown/"],
   ["request", "^lib/request/"],
+  ["tools", "^lib/tools/"],
   ["tokens", "^lib/tokens/"],
   ["providers", "^lib/providers/"],
   ["store", "^lib/store/"],

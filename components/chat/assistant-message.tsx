@@ -7,7 +7,7 @@ import type { AssistantPrefix, AssistantTurn } from "@/lib/conversation/conversa
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ReasoningBlock } from "./reasoning-block";
-import { ToolResultsForm } from "./tool-results-form";
+import { AnswerTools } from "./answer-tools";
 import { UsageBar } from "./usage-bar";
 
 const noSubscription = () => () => undefined;
@@ -27,23 +27,6 @@ function ErrorBox({ turn, canRetry }: { turn: AssistantTurn; canRetry: boolean }
           Retry
         </button>
       )}
-    </div>
-  );
-}
-
-function ToolCalls({ turn }: { turn: AssistantTurn }) {
-  return (
-    <div className="space-y-2">
-      {turn.toolCalls!.map((call, index) => (
-        <div key={call.id || index} className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-          <p className="text-xs text-zinc-500">
-            Tool call <span className="font-mono">{call.id}</span>
-          </p>
-          <p className="font-mono">
-            {call.function.name}({call.function.arguments})
-          </p>
-        </div>
-      ))}
     </div>
   );
 }
@@ -83,10 +66,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
       )}
       {turn.prefix && <PrefixNote prefix={turn.prefix} />}
       {(content !== "" || turn.prefix) && <LazyAnswerMarkdown text={turn.prefix ? turn.prefix.content + content : content} streaming={streaming} />}
-      {turn.toolCalls && turn.toolCalls.length > 0 && <ToolCalls turn={turn} />}
-      {isLast && !streaming && turn.status === "done" && turn.finishReason === "tool_calls" && turn.toolCalls && turn.toolCalls.length > 0 && (
-        <ToolResultsForm toolCalls={turn.toolCalls} disabled={generating} />
-      )}
+      {turn.toolCalls && turn.toolCalls.length > 0 && <AnswerTools turn={turn} isLast={isLast} streaming={streaming} generating={generating} />}
       {turn.otherChoices && turn.otherChoices.length > 0 && (
         <details className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
           <summary className="cursor-pointer text-xs text-zinc-500">

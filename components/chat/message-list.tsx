@@ -124,7 +124,22 @@ export function MessageList() {
           turn.role === "user" ? (
             <UserMessage key={turn.id} turn={turn} generating={generating} />
           ) : turn.role === "tool" ? (
-            <ToolMessage key={turn.id} turn={turn} />
+            <ToolMessage
+              key={turn.id}
+              turn={turn}
+              actions={
+                turn.name && turn.name !== "$web_search" && turn.source !== "mock" ? (
+                  <button
+                    type="button"
+                    title={`Answer later calls of ${turn.name} with this result automatically (edit it under Parameters → Tools)`}
+                    onClick={() => conversationStore.setToolMock({ name: turn.name!, template: turn.content })}
+                    className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+                  >
+                    {conversation.toolMocks?.[turn.name] === turn.content ? "Saved as mock" : "Use as mock"}
+                  </button>
+                ) : undefined
+              }
+            />
           ) : (
             <AssistantMessage key={turn.id} turn={turn} isLast={turn === lastAssistant && turn === conversation.turns[conversation.turns.length - 1]} generating={generating} />
           ),

@@ -2,15 +2,28 @@
 
 import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
+import type { Conversation } from "@/lib/conversation/conversation-types";
+import { fillMockTemplate, planToolAnswers, sourceOf, type ToolAnswerPlan } from "@/lib/tools/tool-answers";
 import type { ToolCall } from "@/lib/wire/chat-request";
 
+function initialResult({ call, plan }: { call: ToolCall; plan: ToolAnswerPlan }): string {
+  if (plan.kind === "web-search") return call.function.arguments;
+  if (plan.kind === "mock") return fillMockTemplate({ template: plan.template, argumentsText: call.function.arguments });
+  return "";
+}
+
 /**
- * The model asked for tools: write each result (as the tool would return it) and send them back so
- * the model can continue. Kimi's $web_search is answered with its own arguments, as documented.
+ * The model asked for tools and not all of them answer by themselves: write each result (as the
+ * tool would return it) and send them back. Kimi's $web_search and mocked tools come filled in; an
+ * official tool the user has not allowed to run can be run once from here.
  */
-export function ToolResultsForm({ toolCalls, disabled }: { toolCalls: ToolCall[]; disabled: boolean }) {
-  const [results, setResults] = useState<string[]>(() => toolCalls.map((call) => (call.function.name === "$web_search" ? call.function.arguments : "")));
+export function ToolResultsForm({ toolCalls, providerId, conversation, disabled }: { toolCalls: ToolCall[]; providerId: Conversation["providerId"]; conversation: Pick<Conversation, "officialTools" | "toolMocks">; disabled: boolean }) {
+  const plans = planToolAnswers({ toolCalls, conversation });
+  const [results, setResults] = useState<string[]>(() => toolCalls.map((call, index) => initialResult({ call, plan: plans[index]! })));
+  const [details, setDetails] = useState<Array<string | undefined>>(() => toolCalls.map(() => undefined));
+  const [running, setRunning] = useState<number | undefined>();
   const ready = results.every((result) => result.trim() !== "");
+  const setAt = <T,>(list: T[], index: number, value: T) => list.map((item, position) => (position === index ? value : item));
   return (
     <form
       aria-label="Tool results"
@@ -18,26 +31,55 @@ export function ToolResultsForm({ toolCalls, disabled }: { toolCalls: ToolCall[]
       onSubmit={(event) => {
         event.preventDefault();
         if (!ready) return;
-        conversationStore.submitToolResults(toolCalls.map((call, index) => ({ toolCallId: call.id, name: call.function.name, content: results[index]! })));
+        conversationStore.submitToolResults(
+          toolCalls.map((call, index) => {
+            const source = results[index] === initialResult({ call, plan: plans[index]! }) || details[index] ? sourceOf(plans[index]!) : undefined;
+            return { toolCallId: call.id, name: call.function.name, content: results[index]!, ...(source ? { source } : {}), ...(details[index] ? { detail: details[index] } : {}) };
+          }),
+        );
       }}
     >
       <p className="text-xs text-zinc-500">The model is waiting for {toolCalls.length === 1 ? "this tool's result" : "these tools' results"}:</p>
-      {toolCalls.map((call, index) => (
-        <div key={call.id || index} className="space-y-1">
-          <label htmlFor={`tool-result-${call.id}`} className="font-mono text-xs">
-            {call.function.name}({call.function.arguments})
-          </label>
-          <textarea
-            id={`tool-result-${call.id}`}
-            aria-label={`Result of ${call.function.name}`}
-            rows={3}
-            value={results[index]}
-            placeholder='e.g. {"temperature": 21, "condition": "sunny"}'
-            onChange={(event) => setResults(results.map((result, position) => (position === index ? event.target.value : result)))}
-            className="w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
-          />
-        </div>
-      ))}
+      {toolCalls.map((call, index) => {
+        const plan = plans[index]!;
+        return (
+          <div key={call.id || index} className="space-y-1">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <label htmlFor={`tool-result-${call.id}`} className="font-mono text-xs break-all">
+                {call.function.name}({call.function.arguments})
+              </label>
+              {plan.kind === "official-tool-manual" && (
+                <button
+                  type="button"
+                  disabled={running !== undefined}
+                  onClick={async () => {
+                    setRunning(index);
+                    const result = await conversationStore.tools.answer({ call, plan, providerId });
+                    setRunning(undefined);
+                    setResults((current) => setAt(current, index, result.content));
+                    setDetails((current) => setAt(current, index, result.detail));
+                  }}
+                  className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                >
+                  {running === index ? "Running…" : `Run ${plan.uri}`}
+                </button>
+              )}
+            </div>
+            {plan.kind === "web-search" && <p className="text-xs text-zinc-500">$web_search is answered with its own arguments; Moonshot runs the search.</p>}
+            {plan.kind === "mock" && <p className="text-xs text-zinc-500">Filled in from this tool&apos;s mock.</p>}
+            <textarea
+              id={`tool-result-${call.id}`}
+              aria-label={`Result of ${call.function.name}`}
+              rows={3}
+              value={results[index]}
+              placeholder='e.g. {"temperature": 21, "condition": "sunny"}'
+              onChange={(event) => setResults(setAt(results, index, event.target.value))}
+              className="w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            {details[index] && <p className="text-xs text-zinc-500">{details[index]}</p>}
+          </div>
+        );
+      })}
       <button type="submit" disabled={!ready || disabled} className="rounded-md bg-accent-600 px-3 py-1 text-xs text-white disabled:opacity-50">
         Send {toolCalls.length === 1 ? "result" : "results"}
       </button>

@@ -8,6 +8,7 @@ import { defaultSampling, pinnedSampling, samplingDependsOnThinking, toolListPro
 import { readPreserveThinking, readThinkingSwitch } from "@/lib/catalog/thinking-fields";
 import { FieldIssues, FieldRow, FieldWarnings, inputClass, LinkButton, LockIcon } from "./field-parts";
 import { JsonTextField } from "./json-text-field";
+import { KimiToolsSection } from "./kimi-tools-section";
 import { ModelFacts } from "./model-facts";
 import { NumberField } from "./number-field";
 import { StopField } from "./stop-field";
@@ -221,6 +222,7 @@ export function ParameterForm() {
       </Section>
 
       <Section title="Tools">
+        <KimiToolsSection conversation={conversation} spec={spec} />
         <JsonTextField
           label="tools"
           value={parameters.tools}

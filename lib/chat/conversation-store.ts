@@ -12,6 +12,7 @@ import { buildRequestBody } from "@/lib/request/build-request";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { loadPreset, switchModel, switchPreservedThinking, switchThinking, withParameter, type ConversationSettings, type ParameterNotice } from "@/lib/request/parameter-changes";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
+import { requestThinks } from "@/lib/catalog/thinking-fields";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { loadConversation, loadProviderKeys } from "./browser-storage";
@@ -20,6 +21,9 @@ import { ConversationPersistence } from "./conversation-persistence";
 import { LiveAnswers, type PrepareBody } from "./live-answers";
 import { openSharedConversation } from "./open-shared-conversation";
 import type { LiveStream } from "./live-stream";
+import { ToolRunner, type ToolResult, type ToolRunStatus } from "./tool-runner";
+import { fetchOfficialTools } from "@/lib/tools/official-tools";
+import { hasWebSearch, withAutoRun, withOfficialTool, withoutOfficialTool, withWebSearch } from "@/lib/tools/tool-settings";
 
 /** What the chat screen renders from. */
 export interface WorkbenchState {
@@ -37,6 +41,8 @@ export interface WorkbenchState {
   attachNotice?: string;
   /** Bumped whenever the history's list changes (the sidebar re-reads it). */
   historyVersion: number;
+  /** The automatic tool loop, while it answers an answer's calls (or paused at its limit). */
+  toolRun?: ToolRunStatus;
 }
 
 const serverState: WorkbenchState = {
@@ -105,6 +111,13 @@ export class ConversationStore {
     notice: (notice) => this.setState({ ...this.state, notice }),
     historyChanged: () => this.announceHistoryChange(),
     media: this.media,
+  });
+
+  readonly tools = new ToolRunner({
+    conversation: () => this.state.conversation,
+    apiKey: (providerId) => loadProviderKeys()[providerId],
+    submit: (results) => this.submitToolResults(results),
+    setStatus: (toolRun) => this.setState({ ...this.state, toolRun }),
   });
 
   readonly getSnapshot = (): WorkbenchState => this.state;
@@ -357,15 +370,78 @@ export class ConversationStore {
   }
 
   /** Answers the last assistant message's tool calls and asks the model to continue. */
-  submitToolResults(results: Array<{ toolCallId: string; name?: string; content: string }>): void {
+  submitToolResults(results: ToolResult[]): void {
     if (this.isGenerating() || results.length === 0) return;
-    const toolTurns: Turn[] = results.map((result) => ({ id: createId(), role: "tool", toolCallId: result.toolCallId, content: result.content, ...(result.name ? { name: result.name } : {}), createdAt: Date.now() }));
+    const toolTurns: Turn[] = results.map((result) => ({
+      id: createId(),
+      role: "tool",
+      toolCallId: result.toolCallId,
+      content: result.content,
+      ...(result.name ? { name: result.name } : {}),
+      ...(result.source ? { source: result.source } : {}),
+      ...(result.detail ? { detail: result.detail } : {}),
+      createdAt: Date.now(),
+    }));
+    this.setState({ ...this.state, toolRun: undefined });
     this.startAnswer({ turns: [...this.state.conversation.turns, ...toolTurns] });
   }
 
-  /** Stops the open conversation's answer (the gateway cancels the upstream request). */
+  /** Stops the open conversation's answer (the gateway cancels the upstream request) and any tools running for it. */
   stop(): void {
+    this.tools.stop();
     this.answers.stop(this.state.conversation.id);
+  }
+
+  /**
+   * Turns Kimi's built-in web search on or off. Moonshot requires thinking off with it, so turning
+   * it on switches thinking off where the model allows (reported like any automatic change).
+   */
+  setWebSearch(on: boolean): void {
+    const spec = this.specFor(this.state.conversation);
+    const settings = this.settings();
+    const family = rulesFor(settings.providerId).family;
+    if (on && spec.thinking.mode === "optional" && requestThinks({ fields: settings.parameters, family, spec })) {
+      const switched = switchThinking({ settings, spec, thinking: false });
+      this.updateConversation({ parameters: withWebSearch({ parameters: switched.parameters, on }) });
+      const changes = [{ field: "thinking", description: "thinking turned off: Moonshot requires it off when $web_search is used" }, ...(switched.notice?.changes ?? [])];
+      this.setState({ ...this.state, heldBack: undefined, parameterNotice: { title: "Web search on", changes, previous: settings } });
+      return;
+    }
+    this.setParameters(withWebSearch({ parameters: this.state.conversation.parameters, on }));
+  }
+
+  /** Whether the request declares $web_search. */
+  hasWebSearch(): boolean {
+    return hasWebSearch(this.state.conversation.parameters);
+  }
+
+  /** Fetches an official tool's definitions through the gateway and adds them to `tools`; returns why it could not. */
+  async addOfficialTool(uri: string): Promise<string | undefined> {
+    const { providerId } = this.state.conversation;
+    const fetched = await fetchOfficialTools({ providerId, uri: uri.trim(), apiKey: loadProviderKeys()[providerId] });
+    if (!fetched.ok) return fetched.message;
+    const added = withOfficialTool({ conversation: this.state.conversation, uri: uri.trim(), tools: fetched.tools });
+    if (!added.ok) return added.message;
+    this.updateConversation({ parameters: added.parameters, officialTools: added.officialTools });
+    this.setState({ ...this.state, heldBack: undefined });
+    return undefined;
+  }
+
+  /** Removes an official tool and its functions from `tools`. */
+  removeOfficialTool(uri: string): void {
+    this.updateConversation(withoutOfficialTool({ conversation: this.state.conversation, uri }));
+    this.setState({ ...this.state, heldBack: undefined });
+  }
+
+  /** Lets one function of an official tool run without asking, or not. */
+  setOfficialToolAutoRun({ uri, name, on }: { uri: string; name: string; on: boolean }): void {
+    this.updateConversation({ officialTools: withAutoRun({ officialTools: this.state.conversation.officialTools ?? [], uri, name, on }) });
+  }
+
+  /** Sets (or with undefined removes) the mock a tool's calls are answered with. */
+  setToolMock({ name, template }: { name: string; template: string | undefined }): void {
+    const { [name]: _previous, ...others } = this.state.conversation.toolMocks ?? {};
+    this.updateConversation({ toolMocks: template === undefined ? others : { ...others, [name]: template } });
   }
 
   /** Answers the message before `assistantTurnId` again, replacing that answer. */
@@ -433,7 +509,12 @@ export class ConversationStore {
     }, 2000);
     try {
       const { finished, attempts } = await this.answers.run({ turnId: answer.id, providerId: answer.providerId, prepareBody, apiKey: loadProviderKeys()[answer.providerId] });
-      await this.recordAnswer({ conversationId, turn: { ...answer, ...finished, ...(attempts !== undefined ? { attempts } : {}) } });
+      const turn: AssistantTurn = { ...answer, ...finished, ...(attempts !== undefined ? { attempts } : {}) };
+      await this.recordAnswer({ conversationId, turn });
+      clearInterval(saveProgress);
+      this.answers.end(answer.id);
+      // Web search, allowed official tools and mocks answer by themselves; the loop goes on.
+      await this.tools.continueAfter({ conversationId, turn });
     } finally {
       clearInterval(saveProgress);
       this.answers.end(answer.id);

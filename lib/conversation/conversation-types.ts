@@ -70,14 +70,29 @@ export interface AssistantTurn {
   createdAt: number;
 }
 
-/** A tool's result, written by the user in answer to a tool call. */
+/** Who produced a tool result the user did not type: Kimi's web search, an official tool, or a mock. */
+export type ToolResultSource = "web-search" | "official-tool" | "mock";
+
+/** A tool's result, in answer to a tool call: written by the user, or produced by the workbench. */
 export interface ToolTurn {
   id: string;
   role: "tool";
   toolCallId: string;
   name?: string;
   content: string;
+  /** Set when the workbench answered the call by itself. */
+  source?: ToolResultSource;
+  /** What produced it: the formula URI and fiber id, or that a run failed. */
+  detail?: string;
   createdAt: number;
+}
+
+/** An official tool (formula) whose functions are in `tools`, and which of them run without asking. */
+export interface OfficialTool {
+  uri: string;
+  toolNames: string[];
+  /** Functions the workbench runs by itself when the model calls them. */
+  autoRun: string[];
 }
 
 /** One entry of the conversation. */
@@ -102,6 +117,10 @@ export interface Conversation {
   draftAttachments: Attachment[];
   /** The answer's prefix for the next request (partial mode), written under the composer. */
   assistantPrefix?: AssistantPrefix;
+  /** Official tools added by URI (their functions are in `parameters.tools`). */
+  officialTools?: OfficialTool[];
+  /** Results the workbench answers a tool's calls with by itself: JSON templates with {{argument}} placeholders, by tool name. */
+  toolMocks?: Record<string, string>;
   turns: Turn[];
   updatedAt: number;
   /** A name the user gave it (otherwise its first message names it). */

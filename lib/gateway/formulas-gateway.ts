@@ -3,11 +3,10 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { FormulasApi } from "@/lib/providers/provider-adapter";
 import { errorResponse } from "@/lib/http/error-response";
 import { gatewayFailure } from "@/lib/wire/failure";
+import { formulaUriPattern } from "@/lib/wire/formula-uri";
 import { authorizeCall } from "./chat-gateway";
 import { readProviderParam } from "./route-params";
 
-/** A formula URI as Moonshot names them: `owner/name` with an optional `:tag` (e.g. `moonshot/web-search:latest`). */
-export const formulaUriPattern = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*(:[\w.-]+)?$/;
 
 /** An official-tools call the request may make: the formula, the provider's API for it, and the key. */
 export interface AuthorizedFormula {

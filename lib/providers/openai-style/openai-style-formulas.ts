@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { ToolDefinition } from "@/lib/wire/chat-request";
+import { formulaPath } from "@/lib/wire/formula-uri";
 import type { FiberResult, FormulasApi } from "@/lib/providers/provider-adapter";
 import { sendUpstream } from "../send-upstream";
 
@@ -48,7 +49,7 @@ export function createOpenAiStyleFormulas({ base, transport }: { base: string; t
     ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
   });
   // The URI is a path of its own (`moonshot/web-search:latest`); its segments are kept, each escaped.
-  const formulaUrl = (uri: string) => `${base}/formulas/${uri.split("/").map(encodeURIComponent).join("/").replaceAll("%3A", ":")}`;
+  const formulaUrl = (uri: string) => `${base}/${formulaPath(uri)}`;
   return {
     async tools({ uri, apiKey, signal }) {
       const sent = await sendUpstream({ url: `${formulaUrl(uri)}/tools`, init: { method: "GET", headers: headers(apiKey) }, signal, apiKey, transport });

@@ -55,6 +55,18 @@ function sampleNumber(node: SchemaNode, random: SeededRandom): number {
   return tooLow || tooHigh ? (low + high) / 2 : value;
 }
 
+function firstNumberIn(text: string): number | undefined {
+  const match = /-?\d+(?:\.\d+)?/.exec(text);
+  return match ? Number(match[0]) : undefined;
+}
+
+function withinBounds(value: number, node: SchemaNode): boolean {
+  const { low, high, lowOpen, highOpen } = numericBounds(node);
+  const explicit = node.minimum !== undefined || node.maximum !== undefined || node.exclusiveMinimum !== undefined || node.exclusiveMaximum !== undefined;
+  if (!explicit) return true;
+  return (lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high);
+}
+
 function fitLength(text: string, node: SchemaNode): string {
   const minimum = numberOrUndefined(node.minLength) ?? 0;
   const maximum = numberOrUndefined(node.maxLength);
@@ -64,8 +76,17 @@ function fitLength(text: string, node: SchemaNode): string {
   return result;
 }
 
+/** "10 km to mi", "100 C in F": a quantity and two units, as a model reads them from the prompt. */
+function conversionIn(text: string): { value: number; from: string; to: string } | undefined {
+  const match = /(-?\d+(?:\.\d+)?)\s*°?\s*([A-Za-z]+)\s+(?:to|in|into)\s+°?([A-Za-z]+)/.exec(text);
+  return match ? { value: Number(match[1]), from: match[2]!, to: match[3]! } : undefined;
+}
+
 function sampleString({ node, topic, propertyName }: { node: SchemaNode; topic: Topic; propertyName: string }): string {
   const name = propertyName.toLowerCase();
+  const conversion = conversionIn(topic.text);
+  if (conversion && /^(from|source|from_unit)$/.test(name)) return fitLength(conversion.from, node);
+  if (conversion && /^(to|target|to_unit)$/.test(name)) return fitLength(conversion.to, node);
   const format = typeof node.format === "string" ? node.format : "";
   if (format === "date" || /date|day/.test(name)) return fitLength("2026-11-22", node);
   if (format === "date-time") return fitLength("2026-11-22T09:30:00Z", node);
@@ -107,9 +128,12 @@ export function sampleFromSchema({ schema, random, topic, propertyName = "", dep
   const type = Array.isArray(node.type) ? node.type.find((value) => value !== "null") : (node.type ?? (node.properties ? "object" : undefined));
   switch (type) {
     case "integer":
-      return sampleInteger(node, random);
-    case "number":
-      return sampleNumber(node, random);
+    case "number": {
+      // A number the prompt states (the quantity to convert, a count) is the argument a model would pass.
+      const stated = /^(value|amount|quantity|number|count|n)$/.test(propertyName.toLowerCase()) ? (conversionIn(topic.text)?.value ?? firstNumberIn(topic.text)) : undefined;
+      if (stated !== undefined && withinBounds(stated, node) && (type === "number" || Number.isInteger(stated))) return stated;
+      return type === "integer" ? sampleInteger(node, random) : sampleNumber(node, random);
+    }
     case "boolean":
       return random.next() < 0.7;
     case "null":

@@ -1,0 +1,51 @@
+import type { AssistantTurn, Conversation } from "@/lib/conversation/conversation-types";
+import { planToolAnswers, readWebSearch } from "@/lib/tools/tool-answers";
+import type { ToolCall } from "@/lib/wire/chat-request";
+
+/** A $web_search call as a step: what was searched, what it adds to the next prompt, and that it is billed. */
+function WebSearchStep({ call }: { call: ToolCall }) {
+  const search = readWebSearch(call.function.arguments);
+  return (
+    <div aria-label="Web search step" className="rounded-md border border-sky-200 bg-sky-50 p-2 text-sm dark:border-sky-900 dark:bg-sky-950/40">
+      <p className="font-medium text-sky-900 dark:text-sky-200">
+        Web search{search.query ? <>: “{search.query}”</> : " (Moonshot does not report the query)"}
+      </p>
+      <p className="text-xs text-sky-800 dark:text-sky-300">
+        {search.tokens !== undefined ? `${search.tokens.toLocaleString("en-US")} tokens of results added to the next prompt` : "Its results are added to the next prompt"} · billed per search (¥0.03 each,
+        Moonshot&apos;s price) · <span className="font-mono">{call.id}</span>
+      </p>
+    </div>
+  );
+}
+
+/** The tool calls of an answer: web searches as steps, official tools with their URI, other calls with their arguments. */
+export function ToolCalls({ turn, conversation }: { turn: AssistantTurn; conversation: Pick<Conversation, "officialTools" | "toolMocks"> }) {
+  const calls = turn.toolCalls ?? [];
+  const plans = planToolAnswers({ toolCalls: calls, conversation });
+  return (
+    <div className="space-y-2">
+      {calls.map((call, index) => {
+        if (call.function.name === "$web_search") return <WebSearchStep key={call.id || index} call={call} />;
+        const plan = plans[index]!;
+        return (
+          <div key={call.id || index} aria-label="Tool call" className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
+            <p className="text-xs text-zinc-500">
+              Tool call <span className="font-mono">{call.id}</span>
+              {plan.kind === "official-tool" || plan.kind === "official-tool-manual" ? (
+                <>
+                  {" "}· official tool <span className="font-mono">{plan.uri}</span>
+                  {plan.kind === "official-tool" ? " · runs automatically" : ""}
+                </>
+              ) : plan.kind === "mock" ? (
+                " · answered by its mock"
+              ) : null}
+            </p>
+            <p className="font-mono break-words">
+              {call.function.name}({call.function.arguments})
+            </p>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
