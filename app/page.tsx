@@ -14,6 +14,7 @@ import { ParametersAside } from "@/components/parameters/parameters-aside";
 import { ParametersDialog } from "@/components/parameters/parameters-dialog";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { HeldBackAlert } from "@/components/request/held-back-alert";
+import { ToolLoopCheck } from "@/components/request/tool-loop-check";
 import { RequestPreview } from "@/components/request/request-preview";
 import { ViewCodeDialog } from "@/components/request/view-code-dialog";
 import { StoreBootstrap } from "@/components/workbench/store-bootstrap";
@@ -50,6 +51,7 @@ export default async function WorkbenchPage() {
           <main className="flex min-w-0 flex-1 flex-col">
             <MessageList />
             <HeldBackAlert />
+            <ToolLoopCheck />
             <RequestPreview />
             <Composer />
           </main>

@@ -120,3 +120,30 @@ test("official tools: added by URI, run automatically when allowed, by hand othe
   await expect(page.getByRole("checkbox", { name: "Mock get_weather" })).toBeChecked();
   await expect(page.getByRole("textbox", { name: "Mock result of get_weather" })).toHaveValue('{"city": "{{city}}", "temperature": 18}');
 });
+
+test("the tool-loop checker finds what another client broke in an imported loop, and its fixes repair it", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
+  const exported = [
+    { role: "user", content: "Weather in Paris?" },
+    { role: "assistant", content: "", tool_calls: [{ id: "call_8f3a2b", type: "function", function: { name: "get_weather", arguments: '{"city":"Paris"}' } }] },
+    { role: "tool", tool_call_id: "call_8f3a2b", content: '{"temperature": 18}' },
+  ];
+  await workbench.history.getByLabel("Import a conversation file").setInputFiles({ name: "langchain-loop.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
+  await expect(workbench.history.getByRole("status")).toContainText("The tool loop check found 2 problems");
+  const check = page.getByRole("region", { name: "Tool loop check" });
+  await expect(check).toContainText("With thinking on, an assistant message that made tool calls must be sent back with its reasoning_content.");
+  await expect(check).toContainText('"call_8f3a2b" is not in the format Kimi writes');
+
+  await check.getByRole("button", { name: "Use Kimi's ids" }).click();
+  await expect(check).not.toContainText("call_8f3a2b");
+  await check.getByRole("button", { name: "Restore the reasoning from history" }).click();
+  await expect(check).toContainText("No saved conversation has this turn's reasoning");
+  await check.getByRole("button", { name: "Turn thinking off" }).click();
+  await expect(check).toHaveCount(0);
+
+  // The repaired loop goes through.
+  await workbench.send("And in Rome? [[sim tokens_per_second=4000]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await page.getByRole("tab", { name: /JSON/ }).click();
+  await expect(workbench.jsonEditor.locator(".view-lines")).toContainText(/functions\.\s*get_weather:0/);
+});

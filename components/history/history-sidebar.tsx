@@ -112,7 +112,9 @@ function TransferButtons() {
             const result = await importConversationFile({ file, current, spec: conversationStore.specFor(current) });
             if (!result.ok) throw new Error(result.message);
             await conversationStore.history.add(result.conversation);
-            return `Imported "${result.title}".`;
+            // Imported tool loops often lost their reasoning or had their ids rewritten by another client.
+            const findings = conversationStore.toolLoopFindings().length;
+            return `Imported "${result.title}".${findings > 0 ? ` The tool loop check found ${findings} ${findings === 1 ? "problem" : "problems"}: see above the message box.` : ""}`;
           });
         }}
       />

@@ -14,6 +14,9 @@ import { loadPreset, switchModel, switchPreservedThinking, switchThinking, withP
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { requestThinks } from "@/lib/catalog/thinking-fields";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
+import { checkToolLoop, type ToolLoopFinding, type ToolLoopFix } from "@/lib/request/tool-loop-check";
+import { allConversations } from "@/lib/history/history-db";
+import { applyConversationFix, withRestoredReasoning } from "@/lib/tools/tool-loop-fixes";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { loadConversation, loadProviderKeys } from "./browser-storage";
 import { ConversationHistory } from "./conversation-history";
@@ -34,7 +37,7 @@ export interface WorkbenchState {
   notice?: string;
   parameterNotice?: ParameterNotice;
   /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
-  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix };
+  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix; toolLoop: ToolLoopFinding[] };
   /** Bumped when documents' texts load (they are part of the request body). */
   mediaVersion: number;
   /** A problem with attaching files (unsupported type, failed upload), shown by the composer. */
@@ -438,6 +441,36 @@ export class ConversationStore {
     this.updateConversation({ officialTools: withAutoRun({ officialTools: this.state.conversation.officialTools ?? [], uri, name, on }) });
   }
 
+  /** The tool-loop checker's findings for the open conversation's next request. */
+  toolLoopFindings(): ToolLoopFinding[] {
+    const conversation = this.state.conversation;
+    return checkToolLoop({ request: this.nextRequest(conversation).body, spec: this.specFor(conversation), providerId: conversation.providerId });
+  }
+
+  /**
+   * Applies a fix of the tool-loop checker to the conversation (a held-back request is cancelled
+   * first, its message back in the composer); returns why it could not.
+   */
+  async applyToolLoopFix(fix: ToolLoopFix): Promise<string | undefined> {
+    if (this.isGenerating()) return "Wait for the answer to finish (or stop it) first.";
+    if (this.state.heldBack) this.cancelHeldBack();
+    if (fix.kind === "thinking-off") {
+      this.setThinking(false);
+      return undefined;
+    }
+    const conversation = this.state.conversation;
+    if (fix.kind === "restore-reasoning") {
+      const saved = (await allConversations().catch(() => [])).filter((candidate) => candidate.id !== conversation.id);
+      const restored = withRestoredReasoning({ conversation, toolCallIds: fix.toolCallIds, saved });
+      if (!restored) return "No saved conversation has this turn's reasoning. Turn thinking off, or use Send anyway: the gateway's reasoning replay puts it back if this server gave the answer.";
+      this.updateConversation({ turns: restored.turns }, { saveNow: true });
+      return undefined;
+    }
+    const fixed = applyConversationFix({ conversation, fix });
+    this.updateConversation({ turns: fixed.turns, parameters: fixed.parameters }, { saveNow: true });
+    return undefined;
+  }
+
   /** Sets (or with undefined removes) the mock a tool's calls are answered with. */
   setToolMock({ name, template }: { name: string; template: string | undefined }): void {
     const { [name]: _previous, ...others } = this.state.conversation.toolMocks ?? {};
@@ -468,7 +501,8 @@ export class ConversationStore {
     const display = this.buildBody({ conversation, turns, resolver: displayResolver, prefix });
     const issues = force ? [] : checkRequest({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId });
     if (issues.length > 0) {
-      this.setState({ ...this.state, heldBack: { issues, turns, ...(prefix ? { prefix } : {}) } });
+      const toolLoop = checkToolLoop({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId, issues });
+      this.setState({ ...this.state, heldBack: { issues, turns, toolLoop, ...(prefix ? { prefix } : {}) } });
       return;
     }
     const displayKey = JSON.stringify(display.body);

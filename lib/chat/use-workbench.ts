@@ -5,6 +5,7 @@ import { rulesFor, type ParameterFamily } from "@/lib/catalog/provider-parameter
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { RequestAdjustment } from "@/lib/wire/chat-request";
 import { checkRequest, requestWarnings, type RuleIssue, type RuleWarning } from "@/lib/request/request-rules";
+import { checkToolLoop, type ToolLoopFinding } from "@/lib/request/tool-loop-check";
 import { requestThinks } from "@/lib/catalog/thinking-fields";
 import type { ProviderSummary, ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { loadProviderKeys } from "./browser-storage";
@@ -83,6 +84,8 @@ export interface NextRequest {
   issues: RuleIssue[];
   /** Settings allowed but likely not what is wanted (never held back). */
   warnings: RuleWarning[];
+  /** The tool-loop checker's findings, with their fixes. */
+  toolLoop: ToolLoopFinding[];
   thinks: boolean;
 }
 
@@ -96,7 +99,8 @@ export function useNextRequest(): NextRequest {
     const { body, adjustments } = conversationStore.nextRequest(conversation);
     const issues = checkRequest({ request: body, spec, providerId: conversation.providerId });
     const warnings = requestWarnings({ request: body, spec, providerId: conversation.providerId });
-    return { spec, family, body, adjustments, issues, warnings, thinks: requestThinks({ fields: conversation.parameters, family, spec }) };
+    const toolLoop = checkToolLoop({ request: body, spec, providerId: conversation.providerId, issues });
+    return { spec, family, body, adjustments, issues, warnings, toolLoop, thinks: requestThinks({ fields: conversation.parameters, family, spec }) };
     // providers: model facts come from the provider list; mediaVersion: extracted document text arrived.
   }, [conversation, providers, mediaVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 }

@@ -68,3 +68,34 @@ export function findDialectProblem(schema: unknown, { use }: { use: "tool-parame
 export function dialectRefusal({ where, problem }: { where: string; problem: DialectProblem }): string {
   return `Invalid request: ${where} is not a valid moonshot flavored json schema, details: <At path '${problem.path}': ${problem.problem}>`;
 }
+
+/**
+ * The schema rewritten into the dialect where the rewrite keeps its meaning: a tuple `items` array
+ * becomes `prefixItems`, a `type` beside `anyOf` moves into each branch that has none, and (for a
+ * structured-output schema) a root `$schema` is dropped. Anything else is left as it is.
+ */
+export function rewriteIntoDialect(schema: unknown, { use }: { use: "tool-parameters" | "response-format" }): unknown {
+  const rewrite = (node: unknown): unknown => {
+    if (!isRecord(node)) return node;
+    const result: Record<string, unknown> = { ...node };
+    if (Array.isArray(result.items)) {
+      result.prefixItems = [...(Array.isArray(result.prefixItems) ? result.prefixItems : []), ...result.items];
+      delete result.items;
+    }
+    if (result.type !== undefined && Array.isArray(result.anyOf)) {
+      const type = result.type;
+      delete result.type;
+      result.anyOf = result.anyOf.map((branch) => (isRecord(branch) && branch.type === undefined ? { type, ...branch } : branch));
+    }
+    for (const key of schemaMaps) if (isRecord(result[key])) result[key] = Object.fromEntries(Object.entries(result[key]).map(([name, child]) => [name, rewrite(child)]));
+    for (const key of schemaLists) if (Array.isArray(result[key])) result[key] = (result[key] as unknown[]).map(rewrite);
+    for (const key of schemaSingles) if (result[key] !== undefined) result[key] = rewrite(result[key]);
+    return result;
+  };
+  const rewritten = rewrite(schema);
+  if (use === "response-format" && isRecord(rewritten) && "$schema" in rewritten) {
+    const { $schema: _draft, ...rest } = rewritten;
+    return rest;
+  }
+  return rewritten;
+}
