@@ -116,7 +116,7 @@ export function ProviderModelPicker() {
             <optgroup label="Listed by the provider">
               {extraModels.map((id) => (
                 <option key={id} value={id}>
-                  {id}
+                  {id} (not in the catalog)
                 </option>
               ))}
             </optgroup>
