@@ -211,6 +211,15 @@ function answerFromToolResults({ request, topic }: { request: SimulatorRequest; 
     const message = request.messages[index]!;
     if (message.role !== "tool") break;
     const content = messageText(message.content);
+    if (message.name === "$web_search" || message.tool_call_id?.startsWith("web_search:")) {
+      // The service ran the search (the tool message only echoes its arguments): answer from "the web".
+      results.unshift(
+        topic.chinese
+          ? `我联网搜索了「${topic.text}」，找到了几篇相关的资料（模拟结果）：官方文档、近期的更新说明和社区讨论都提到了 ${joinKeywords(topic.keywords, true)}。`
+          : `I searched the web for "${topic.text}" and found a few relevant sources (simulated): the reference documentation, a recent changelog and a community discussion all touch on ${joinKeywords(topic.keywords, false)}.`,
+      );
+      continue;
+    }
     results.unshift(`**${message.name ?? message.tool_call_id}** returned:\n\n\`\`\`json\n${content.length > 600 ? `${content.slice(0, 600)}…` : content}\n\`\`\``);
   }
   const intro = topic.chinese ? `根据工具返回的结果，关于「${topic.text}」：` : `Based on the tool results, here is the answer to "${topic.text}":`;
