@@ -10,7 +10,7 @@ function formatPrice(prices: ModelPrices, value: number): string {
 }
 
 /** What the catalog (or the provider's model list) says about the selected model. */
-export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
+export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec & { known: boolean }; capField?: string }) {
   const thinking = spec.thinking.mode === "always" ? "always on" : spec.thinking.mode === "none" ? "none" : `switchable (default ${spec.thinking.defaultEnabled ? "on" : "off"} here)`;
   const retired = isRetired({ spec, today: new Date() });
   const control = reasoningControlOf(spec);
@@ -22,7 +22,7 @@ export function ModelFacts({ spec }: { spec: ModelSpec & { known: boolean } }) {
       </dd>
       <dt className="text-zinc-500">Output</dt>
       <dd>
-        max_tokens ≤ {number(maxTokensLimit(spec))}, default {number(defaultMaxTokensFor(spec))}
+        {capField} ≤ {number(maxTokensLimit(spec))}, default {number(defaultMaxTokensFor(spec))}
       </dd>
       <dt className="text-zinc-500">Input</dt>
       <dd>{spec.input.join(", ")}</dd>

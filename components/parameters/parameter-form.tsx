@@ -63,7 +63,7 @@ export function ParameterForm() {
   return (
     <form aria-label="Parameters" className="space-y-4 text-sm" onSubmit={(event) => event.preventDefault()}>
       <Section title={`Model · ${spec.id}`}>
-        <ModelFacts spec={spec} />
+        <ModelFacts spec={spec} capField={capField} />
       </Section>
 
       {control?.kind === "effort" ? (
