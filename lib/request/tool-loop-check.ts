@@ -34,7 +34,7 @@ type Call = { id?: unknown; function?: { name?: unknown } };
 type Message = { role?: unknown; tool_calls?: unknown; tool_call_id?: unknown };
 
 /** Ids Kimi itself writes: `get_weather_0` (Moonshot), `search:0` ($web_search), `functions.get_weather:0` (open weights, vLLM/SGLang). */
-const kimiIdPattern = /^(functions\.)?[$A-Za-z0-9_.-]+[_:]\d+$/;
+export const kimiIdPattern = /^(functions\.)?[$A-Za-z0-9_.-]+[_:]\d+$/;
 
 const toolRules = new Set(["tool-call-reasoning", "tool-result-id", "tool-choice", "tool-choice-name", "tool-schema-dialect", "json-schema-dialect", "web-search-thinking"]);
 

@@ -1,13 +1,11 @@
 import type { AssistantTurn, Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { rewriteIntoDialect } from "@/lib/request/moonshot-json-schema";
-import type { ToolLoopFix } from "@/lib/request/tool-loop-check";
+import { kimiIdPattern, type ToolLoopFix } from "@/lib/request/tool-loop-check";
 import type { ToolCall } from "@/lib/wire/chat-request";
 
 // The tool-loop checker's fixes, as edits of the conversation (the request is rebuilt from it).
 // Thinking off and restoring reasoning need more than the conversation (the model's rules, the
 // saved history) and are done by the store with the helpers below.
-
-const kimiIdPattern = /^(functions\.)?[$A-Za-z0-9_.-]+[_:]\d+$/;
 
 function isAssistant(turn: Turn): turn is AssistantTurn {
   return turn.role === "assistant";
