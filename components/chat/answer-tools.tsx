@@ -15,16 +15,17 @@ export function AnswerTools({ turn, isLast, streaming, generating }: { turn: Ass
   const calls = turn.toolCalls ?? [];
   const waiting = isLast && !streaming && turn.status === "done" && turn.finishReason === "tool_calls" && calls.length > 0;
   const status = toolRun?.turnId === turn.id ? toolRun : undefined;
-  const automatic = planToolAnswers({ toolCalls: calls, conversation }).every(isAutomatic);
+  const plans = planToolAnswers({ toolCalls: calls, conversation });
+  const automatic = plans.every(isAutomatic);
   return (
     <>
-      <ToolCalls turn={turn} conversation={conversation} />
+      <ToolCalls turn={turn} plans={plans} />
       {waiting && status && (
         <p role="status" className={`text-xs ${status.state === "paused" ? "text-amber-700 dark:text-amber-400" : "animate-pulse text-zinc-500"}`}>
           {status.message}
         </p>
       )}
-      {waiting && (!automatic || status?.state === "paused") && <ToolResultsForm toolCalls={calls} providerId={turn.providerId} conversation={conversation} disabled={generating} />}
+      {waiting && (!automatic || status?.state === "paused") && <ToolResultsForm toolCalls={calls} plans={plans} providerId={turn.providerId} disabled={generating} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import type { AssistantTurn, Conversation } from "@/lib/conversation/conversation-types";
-import { planToolAnswers, readWebSearch } from "@/lib/tools/tool-answers";
+import type { AssistantTurn } from "@/lib/conversation/conversation-types";
+import { readWebSearch, type ToolAnswerPlan } from "@/lib/tools/tool-answers";
 import type { ToolCall } from "@/lib/wire/chat-request";
 
 /** A $web_search call as a step: what was searched, what it adds to the next prompt, and that it is billed. */
@@ -19,9 +19,8 @@ function WebSearchStep({ call }: { call: ToolCall }) {
 }
 
 /** The tool calls of an answer: web searches as steps, official tools with their URI, other calls with their arguments. */
-export function ToolCalls({ turn, conversation }: { turn: AssistantTurn; conversation: Pick<Conversation, "officialTools" | "toolMocks"> }) {
+export function ToolCalls({ turn, plans }: { turn: AssistantTurn; plans: readonly ToolAnswerPlan[] }) {
   const calls = turn.toolCalls ?? [];
-  const plans = planToolAnswers({ toolCalls: calls, conversation });
   return (
     <div className="space-y-2">
       {calls.map((call, index) => {

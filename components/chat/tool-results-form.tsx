@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { Conversation } from "@/lib/conversation/conversation-types";
-import { fillMockTemplate, planToolAnswers, sourceOf, type ToolAnswerPlan } from "@/lib/tools/tool-answers";
+import { fillMockTemplate, sourceOf, type ToolAnswerPlan } from "@/lib/tools/tool-answers";
 import type { ToolCall } from "@/lib/wire/chat-request";
 
 function initialResult({ call, plan }: { call: ToolCall; plan: ToolAnswerPlan }): string {
@@ -17,8 +17,7 @@ function initialResult({ call, plan }: { call: ToolCall; plan: ToolAnswerPlan })
  * tool would return it) and send them back. Kimi's $web_search and mocked tools come filled in; an
  * official tool the user has not allowed to run can be run once from here.
  */
-export function ToolResultsForm({ toolCalls, providerId, conversation, disabled }: { toolCalls: ToolCall[]; providerId: Conversation["providerId"]; conversation: Pick<Conversation, "officialTools" | "toolMocks">; disabled: boolean }) {
-  const plans = planToolAnswers({ toolCalls, conversation });
+export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { toolCalls: ToolCall[]; plans: readonly ToolAnswerPlan[]; providerId: Conversation["providerId"]; disabled: boolean }) {
   const [results, setResults] = useState<string[]>(() => toolCalls.map((call, index) => initialResult({ call, plan: plans[index]! })));
   const [details, setDetails] = useState<Array<string | undefined>>(() => toolCalls.map(() => undefined));
   const [running, setRunning] = useState<number | undefined>();

@@ -26,7 +26,7 @@ import { openSharedConversation } from "./open-shared-conversation";
 import type { LiveStream } from "./live-stream";
 import { ToolRunner, type ToolResult, type ToolRunStatus } from "./tool-runner";
 import { fetchOfficialTools } from "@/lib/tools/official-tools";
-import { hasWebSearch, withAutoRun, withOfficialTool, withoutOfficialTool, withWebSearch } from "@/lib/tools/tool-settings";
+import { withAutoRun, withOfficialTool, withoutOfficialTool, withWebSearch } from "@/lib/tools/tool-settings";
 
 /** What the chat screen renders from. */
 export interface WorkbenchState {
@@ -413,11 +413,6 @@ export class ConversationStore {
     this.setParameters(withWebSearch({ parameters: this.state.conversation.parameters, on }));
   }
 
-  /** Whether the request declares $web_search. */
-  hasWebSearch(): boolean {
-    return hasWebSearch(this.state.conversation.parameters);
-  }
-
   /** Fetches an official tool's definitions through the gateway and adds them to `tools`; returns why it could not. */
   async addOfficialTool(uri: string): Promise<string | undefined> {
     const { providerId } = this.state.conversation;
@@ -541,18 +536,17 @@ export class ConversationStore {
     const saveProgress = setInterval(() => {
       if (this.state.conversation.id === conversationId) this.persistence.saveNow();
     }, 2000);
+    let turn: AssistantTurn;
     try {
       const { finished, attempts } = await this.answers.run({ turnId: answer.id, providerId: answer.providerId, prepareBody, apiKey: loadProviderKeys()[answer.providerId] });
-      const turn: AssistantTurn = { ...answer, ...finished, ...(attempts !== undefined ? { attempts } : {}) };
+      turn = { ...answer, ...finished, ...(attempts !== undefined ? { attempts } : {}) };
       await this.recordAnswer({ conversationId, turn });
-      clearInterval(saveProgress);
-      this.answers.end(answer.id);
-      // Web search, allowed official tools and mocks answer by themselves; the loop goes on.
-      await this.tools.continueAfter({ conversationId, turn });
     } finally {
       clearInterval(saveProgress);
       this.answers.end(answer.id);
     }
+    // Web search, allowed official tools and mocks answer by themselves; the loop goes on.
+    await this.tools.continueAfter({ conversationId, turn });
   }
 
   /** Puts a finished answer into its conversation: on screen, or in the history when another is open. */

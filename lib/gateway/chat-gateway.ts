@@ -136,6 +136,31 @@ async function openStream({ adapter, request, apiKey, signal }: { adapter: Provi
   return { ok: true as const, parts: prepend(first.value, attempt.parts) };
 }
 
+/**
+ * Authorizes a call to one of a provider's optional APIs (files, official tools): the caller's
+ * access as for a chat, then the API itself, or a 404 in the provider's envelope naming what is missing.
+ */
+export function authorizeProviderApi<T>({
+  request,
+  providerId,
+  api,
+  missing,
+}: {
+  request: Request;
+  providerId: ProviderId;
+  api: (adapter: ProviderAdapter) => T | undefined;
+  missing: { type: string; message: (providerLabel: string) => string };
+}): { ok: true; api: T; apiKey: string | undefined } | { ok: false; response: Response } {
+  const authorized = authorizeCall({ request, providerId });
+  if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
+  const found = api(authorized.call.adapter);
+  if (found === undefined) {
+    const failure = gatewayFailure({ status: 404, type: missing.type, message: missing.message(authorized.call.runtime.descriptor.label) });
+    return { ok: false, response: errorResponse({ failure, provider: providerId }) };
+  }
+  return { ok: true, api: found, apiKey: authorized.call.apiKey };
+}
+
 /** Whether this call gets reasoning replay: on unless turned off, for providers that require reasoning back. */
 function replayWanted({ request, providerId }: { request: Request; providerId: ProviderId }): boolean {
   if (getServerEnv().GATEWAY_REASONING_REPLAY === "off") return false;
@@ -233,7 +258,8 @@ export async function serveChatCompletion({
         return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...announcedHeaders } });
       }
       const normalized = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
-      const events = replay ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
+      // Only an answer to a request with tools can make tool calls worth remembering.
+      const events = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
       return streamResponse({
         events,
         provider: providerId,

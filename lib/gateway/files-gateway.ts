@@ -2,7 +2,7 @@ import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import type { FilesApi } from "@/lib/providers/provider-adapter";
-import { authorizeCall } from "./chat-gateway";
+import { authorizeProviderApi } from "./chat-gateway";
 import { errorResponse } from "@/lib/http/error-response";
 import { readProviderParam } from "./route-params";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
@@ -24,18 +24,14 @@ export async function authorizeFiles({ request, params }: { request: Request; pa
   const provider = await readProviderParam(params);
   if (!provider.ok) return provider;
   const { providerId } = provider;
-  const authorized = authorizeCall({ request, providerId });
-  if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
-  const files = authorized.call.adapter.files;
-  if (!files) {
-    const failure = gatewayFailure({
-      status: 404,
-      type: "files_not_supported",
-      message: `${authorized.call.runtime.descriptor.label} has no files API the workbench can use. Files (ms:// ids, file-extract) work with the Moonshot API and the simulator.`,
-    });
-    return { ok: false, response: errorResponse({ failure, provider: providerId }) };
-  }
-  return { ok: true, call: { providerId, files, apiKey: authorized.call.apiKey } };
+  const authorized = authorizeProviderApi({
+    request,
+    providerId,
+    api: (adapter) => adapter.files,
+    missing: { type: "files_not_supported", message: (label) => `${label} has no files API the workbench can use. Files (ms:// ids, file-extract) work with the Moonshot API and the simulator.` },
+  });
+  if (!authorized.ok) return authorized;
+  return { ok: true, call: { providerId, files: authorized.api, apiKey: authorized.apiKey } };
 }
 
 /** The JSON answer of a files call, or its error in the gateway's shape. */

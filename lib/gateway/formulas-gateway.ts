@@ -4,7 +4,7 @@ import type { FormulasApi } from "@/lib/providers/provider-adapter";
 import { errorResponse } from "@/lib/http/error-response";
 import { gatewayFailure } from "@/lib/wire/failure";
 import { formulaUriPattern } from "@/lib/wire/formula-uri";
-import { authorizeCall } from "./chat-gateway";
+import { authorizeProviderApi } from "./chat-gateway";
 import { readProviderParam } from "./route-params";
 
 
@@ -36,16 +36,12 @@ export async function authorizeFormula({ request, params }: { request: Request; 
     });
     return { ok: false, response: errorResponse({ failure, provider: providerId }) };
   }
-  const authorized = authorizeCall({ request, providerId });
-  if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
-  const formulas = authorized.call.adapter.formulas;
-  if (!formulas) {
-    const failure = gatewayFailure({
-      status: 404,
-      type: "formulas_not_supported",
-      message: `${authorized.call.runtime.descriptor.label} has no official tools. Official tools (formulas) work with the Moonshot API and the simulator.`,
-    });
-    return { ok: false, response: errorResponse({ failure, provider: providerId }) };
-  }
-  return { ok: true, call: { providerId, formulas, apiKey: authorized.call.apiKey, uri, action } };
+  const authorized = authorizeProviderApi({
+    request,
+    providerId,
+    api: (adapter) => adapter.formulas,
+    missing: { type: "formulas_not_supported", message: (label) => `${label} has no official tools. Official tools (formulas) work with the Moonshot API and the simulator.` },
+  });
+  if (!authorized.ok) return authorized;
+  return { ok: true, call: { providerId, formulas: authorized.api, apiKey: authorized.apiKey, uri, action } };
 }

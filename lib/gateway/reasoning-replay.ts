@@ -1,6 +1,7 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
+import { canonicalArguments } from "@/lib/wire/canonical-arguments";
 import type { ChatMessage, ChatRequest, ToolCall } from "@/lib/wire/chat-request";
 
 // With thinking on, Kimi refuses an assistant tool-call turn sent back without its
@@ -31,23 +32,8 @@ function contentKey(content: ChatMessage["content"]): string {
     .join("");
 }
 
-/** Arguments as a client re-serializes them (LangChain parses and re-stringifies, changing spaces). */
-function argumentsKey(text: string): string {
-  try {
-    return JSON.stringify(sortKeys(JSON.parse(text)));
-  } catch {
-    return text;
-  }
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
-}
-
 function toolCallsKey(calls: readonly ToolCall[]): unknown[] {
-  return calls.map((call) => [call.id, call.function.name, argumentsKey(call.function.arguments)]);
+  return calls.map((call) => [call.id, call.function.name, canonicalArguments(call.function.arguments)]);
 }
 
 /** A message as far as it identifies the conversation (its reasoning left out: clients drop it). */
@@ -58,9 +44,27 @@ function messageKey(message: ChatMessage): unknown[] {
   return base;
 }
 
-/** The memory's key: who asked (a hash of the credential), the model, the conversation before the turn, and the turn's tool calls. */
-function replayKey({ scope, model, prefix, toolCalls }: { scope: string; model: string; prefix: readonly ChatMessage[]; toolCalls: readonly ToolCall[] }): string {
-  return createHash("sha256").update(JSON.stringify([scope, model, prefix.map(messageKey), toolCallsKey(toolCalls)])).digest("base64url");
+/**
+ * The memory's keys along a conversation: who asked (a hash of the credential), the model, the
+ * messages so far, and a turn's tool calls. One running hash is fed message by message and copied
+ * at each turn, so a long agent loop is hashed once, not once per turn.
+ */
+class ReplayKeys {
+  private readonly hash: Hash;
+
+  constructor({ scope, model }: { scope: string; model: string }) {
+    this.hash = createHash("sha256").update(JSON.stringify([scope, model]));
+  }
+
+  /** Adds the next message of the conversation. */
+  add(message: ChatMessage): void {
+    this.hash.update(JSON.stringify(messageKey(message)));
+  }
+
+  /** The key of a turn that made `toolCalls` after the messages added so far. */
+  keyFor(toolCalls: readonly ToolCall[]): string {
+    return this.hash.copy().update(`|${JSON.stringify(toolCallsKey(toolCalls))}`).digest("base64url");
+  }
 }
 
 /** The reasoning of answers that made tool calls, remembered for clients that drop it. */
@@ -73,7 +77,9 @@ export class ReasoningMemory {
   /** Remembers an answer's reasoning (answers without tool calls or reasoning are not needed back). */
   remember({ scope, request, toolCalls, reasoning }: { scope: string; request: Pick<ChatRequest, "model" | "messages">; toolCalls: readonly ToolCall[]; reasoning: string }): void {
     if (toolCalls.length === 0 || !reasoning) return;
-    const key = replayKey({ scope, model: request.model, prefix: request.messages, toolCalls });
+    const keys = new ReplayKeys({ scope, model: request.model });
+    for (const message of request.messages) keys.add(message);
+    const key = keys.keyFor(toolCalls);
     const existing = this.entries.get(key);
     if (existing !== undefined) {
       this.entries.delete(key);
@@ -94,10 +100,14 @@ export class ReasoningMemory {
    * without it, and how many turns were restored.
    */
   restore({ scope, request }: { scope: string; request: ChatRequest }): { request: ChatRequest; restored: number } {
+    // Nothing to look up unless a tool-call turn came back without its reasoning.
+    if (!request.messages.some((message) => message.role === "assistant" && message.tool_calls?.length && !message.reasoning_content)) return { request, restored: 0 };
     let restored = 0;
-    const messages = request.messages.map((message, index): ChatMessage => {
-      if (message.role !== "assistant" || !message.tool_calls?.length || message.reasoning_content) return message;
-      const key = replayKey({ scope, model: request.model, prefix: request.messages.slice(0, index), toolCalls: message.tool_calls });
+    const keys = new ReplayKeys({ scope, model: request.model });
+    const messages = request.messages.map((message): ChatMessage => {
+      const key = message.role === "assistant" && message.tool_calls?.length && !message.reasoning_content ? keys.keyFor(message.tool_calls) : undefined;
+      keys.add(message);
+      if (key === undefined || message.role !== "assistant") return message;
       const reasoning = this.entries.get(key);
       if (reasoning === undefined) return message;
       // Recently used entries stay longest.

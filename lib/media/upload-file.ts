@@ -1,4 +1,5 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { envelopeMessage } from "@/lib/wire/error-envelope";
 import { userKeyHeader } from "@/lib/wire/wire-headers";
 
 // Uploads go through XMLHttpRequest: fetch cannot report upload progress.
@@ -20,13 +21,7 @@ export interface FilesError {
 }
 
 function readError(status: number, text: string): FilesError {
-  try {
-    const body = JSON.parse(text) as { error?: { message?: string } };
-    if (body.error?.message) return { status, message: body.error.message };
-  } catch {
-    // not JSON
-  }
-  return { status, message: status === 0 ? "The connection to the workbench server failed." : `HTTP ${status}` };
+  return { status, message: envelopeMessage(text) ?? (status === 0 ? "The connection to the workbench server failed." : `HTTP ${status}`) };
 }
 
 /** Uploads a file to a provider's files API through the gateway, reporting progress. */

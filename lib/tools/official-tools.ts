@@ -1,5 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ToolDefinition } from "@/lib/wire/chat-request";
+import { envelopeMessage } from "@/lib/wire/error-envelope";
 import { formulaPath, formulaUriPattern } from "@/lib/wire/formula-uri";
 import { userKeyHeader } from "@/lib/wire/wire-headers";
 
@@ -32,14 +33,7 @@ export interface FiberAnswer {
 type Failure = { ok: false; message: string };
 
 async function readFailure(response: Response): Promise<Failure> {
-  const text = await response.text();
-  try {
-    const body = JSON.parse(text) as { error?: { message?: string } };
-    if (body.error?.message) return { ok: false, message: body.error.message };
-  } catch {
-    // not JSON
-  }
-  return { ok: false, message: `HTTP ${response.status}` };
+  return { ok: false, message: envelopeMessage(await response.text()) ?? `HTTP ${response.status}` };
 }
 
 function gatewayPath({ providerId, uri }: { providerId: ProviderId; uri: string }): string {

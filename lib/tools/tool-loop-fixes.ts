@@ -1,6 +1,7 @@
 import type { AssistantTurn, Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { rewriteIntoDialect } from "@/lib/request/moonshot-json-schema";
 import { kimiIdPattern, type ToolLoopFix } from "@/lib/request/tool-loop-check";
+import { canonicalArguments } from "@/lib/wire/canonical-arguments";
 import type { ToolCall } from "@/lib/wire/chat-request";
 
 // The tool-loop checker's fixes, as edits of the conversation (the request is rebuilt from it).
@@ -50,16 +51,6 @@ export function applyConversationFix({ conversation, fix }: { conversation: Conv
       }
       return { ...conversation, parameters };
     }
-  }
-}
-
-function canonicalArguments(text: string): string {
-  try {
-    const sort = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(sort) : typeof value === "object" && value !== null ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sort((value as Record<string, unknown>)[key])])) : value;
-    return JSON.stringify(sort(JSON.parse(text)));
-  } catch {
-    return text;
   }
 }
 

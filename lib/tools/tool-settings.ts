@@ -6,7 +6,7 @@ import type { ToolDefinition } from "@/lib/wire/chat-request";
 // which official tool, which run by themselves, mocks) follows.
 
 /** Kimi's built-in web search, as `tools` declares it. */
-export const webSearchTool: ToolDefinition = { type: "builtin_function", function: { name: "$web_search" } };
+const webSearchTool: ToolDefinition = { type: "builtin_function", function: { name: "$web_search" } };
 
 function toolsOf(parameters: RequestParameters): ToolDefinition[] {
   return Array.isArray(parameters.tools) ? (parameters.tools as ToolDefinition[]) : [];

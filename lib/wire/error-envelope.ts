@@ -28,3 +28,13 @@ export function toErrorEnvelope({ failure, provider }: { failure: Pick<UpstreamF
     },
   };
 }
+
+/** The message of an error envelope in a response text, or undefined when the text is not one. */
+export function envelopeMessage(text: string): string | undefined {
+  try {
+    const message = (JSON.parse(text) as Partial<ErrorEnvelope> | null)?.error?.message;
+    return typeof message === "string" && message !== "" ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}

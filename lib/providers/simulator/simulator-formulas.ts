@@ -88,8 +88,8 @@ const formulas: Record<string, SimulatedFormula> = {
   },
 };
 
-/** The URIs the simulator serves (also named in its errors). */
-export const simulatedFormulaUris = Object.keys(formulas);
+/** The URIs the simulator serves (named in its errors). */
+const simulatedFormulaUris = Object.keys(formulas);
 
 const notFound = (uri: string) => simulatorErrorResponse({ status: 404, type: "resource_not_found_error", message: `formula not found: ${uri} (the simulator has ${simulatedFormulaUris.join(", ")})` });
 
