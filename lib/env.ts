@@ -106,3 +106,9 @@ export function getServerEnv(): ServerEnv {
   cachedEnv ??= parseServerEnv(process.env);
   return cachedEnv;
 }
+
+/** The server's own credentials (provider keys, access token): redacted wherever they would leave the server. */
+export function serverSecrets(): string[] {
+  const env = getServerEnv();
+  return [env.MOONSHOT_API_KEY, env.DASHSCOPE_API_KEY, env.OPENAI_COMPATIBLE_API_KEY, env.WORKBENCH_ACCESS_TOKEN].filter((value): value is string => Boolean(value));
+}

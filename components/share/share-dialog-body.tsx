@@ -9,7 +9,7 @@ import { formatBytes } from "@/lib/media/media-rules";
 import { buildShareSnapshot } from "@/lib/share/build-snapshot";
 import { titleOf } from "@/lib/conversation/read-conversation";
 import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
-import { redactSecrets } from "@/lib/share/redact-secrets";
+import { redactSecrets } from "@/lib/wire/redact-secrets";
 import type { CreatedShare, ShareExpiry, ShareInclusions } from "@/lib/share/share-snapshot";
 
 const expiryLabels: Record<ShareExpiry, string> = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never" };

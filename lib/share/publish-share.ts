@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { getServerEnv } from "@/lib/env";
+import { getServerEnv, serverSecrets } from "@/lib/env";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatBytes } from "@/lib/media/media-rules";
 import type { ShareStore, StoredMedia } from "@/lib/store/share-store";
-import { redactSecrets } from "./redact-secrets";
+import { redactBytes, redactSecrets } from "@/lib/wire/redact-secrets";
 import { shareExpiries, type CreatedShare, type ShareRequest, type ShareSnapshot } from "./share-snapshot";
 
 /** Why a share was not created, as an HTTP answer. */
@@ -25,12 +25,6 @@ export function sha256Hex(bytes: Buffer | string): string {
 // A key without a content hash names no media: it never matches one sent with the share.
 const hashOf = (key: string): string => mediaHashOfKey(key) ?? `invalid:${key}`;
 
-/** The server's own credentials, which must never be published wherever they appear. */
-function serverSecrets(): string[] {
-  const env = getServerEnv();
-  return [env.MOONSHOT_API_KEY, env.DASHSCOPE_API_KEY, env.OPENAI_COMPATIBLE_API_KEY, env.WORKBENCH_ACCESS_TOKEN].filter((value): value is string => Boolean(value));
-}
-
 /**
  * Checks, redacts and stores a share: the text within SHARE_MAX_SNAPSHOT_MB, media within
  * SHARE_MAX_MEDIA_MB and matching its hashes, every attachment's media present, credentials replaced
@@ -38,8 +32,9 @@ function serverSecrets(): string[] {
  */
 export async function publishShare({ request, store, now }: { request: ShareRequest; store: ShareStore; now: number }): Promise<{ ok: true; created: CreatedShare } | { ok: false; failure: ShareFailure }> {
   const env = getServerEnv();
-  const { value: snapshot, redactions } = redactSecrets({ value: request.snapshot as ShareSnapshot, knownSecrets: serverSecrets() });
-  const snapshotText = JSON.stringify(snapshot);
+  const secrets = serverSecrets();
+  const { value: snapshot, redactions } = redactSecrets({ value: request.snapshot as ShareSnapshot, knownSecrets: secrets });
+  let snapshotText = JSON.stringify(snapshot);
   const snapshotLimit = env.SHARE_MAX_SNAPSHOT_MB * megabyte;
   if (Buffer.byteLength(snapshotText) > snapshotLimit) {
     return {
@@ -66,10 +61,21 @@ export async function publishShare({ request, store, now }: { request: ShareRequ
         failure: { status: 413, type: "share_too_large", message: `The media in this share is over ${formatBytes(mediaLimit)}, the most a share holds (SHARE_MAX_MEDIA_MB). Share without media, or remove large videos from the conversation.` },
       };
     }
+    // Documents (and their extracted text) are published as media: their bytes are redacted too, and
+    // a redacted file gets the hash of its new bytes, which the snapshot then refers to.
+    const redacted = redactBytes({ bytes, secrets });
+    if (redacted.changed) {
+      const hash = sha256Hex(redacted.bytes);
+      snapshotText = snapshotText.replaceAll(`sha256-${item.hash}`, `sha256-${hash}`);
+      redactions.push({ path: `media sha256-${item.hash.slice(0, 12)}… (${item.mediaType})`, reason: "an attached file that contains an API key or access token" });
+      media.push({ hash, mediaType: item.mediaType, bytes: redacted.bytes });
+      continue;
+    }
     media.push({ hash: item.hash, mediaType: item.mediaType, bytes });
   }
   const present = new Set(media.map((item) => item.hash));
-  for (const turn of snapshot.turns) {
+  const published = JSON.parse(snapshotText) as ShareSnapshot;
+  for (const turn of published.turns) {
     if (turn.role !== "user") continue;
     for (const attachment of turn.attachments ?? []) {
       const missing = blobKeysOf(attachment).find((key) => !present.has(hashOf(key)));

@@ -93,6 +93,34 @@ describe("share API", () => {
     }
   });
 
+  it("redacts documents: the file's bytes and its extracted text, published under the hash of the redacted bytes", async () => {
+    const accessToken = process.env.WORKBENCH_ACCESS_TOKEN ?? "";
+    const envFile = Buffer.from(`# deploy settings\nMOONSHOT_API_KEY=${plantedServerKey}\nOTHER_SERVICE_TOKEN=zyxwvutsrqponmlkjihg\nREGION=beijing\n${accessToken}`);
+    const extracted = Buffer.from(`Extracted: MOONSHOT_API_KEY=${plantedServerKey} base64 ${Buffer.from(plantedServerKey).toString("base64")}`);
+    const hash = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+    const document = { id: "d1", kind: "document" as const, name: "deploy.env", mediaType: "text/plain", bytes: envFile.length, blobKey: `sha256-${hash(envFile)}`, textKey: `sha256-${hash(extracted)}`, textLength: extracted.length, upload: { providerId: "simulator" as const, fileId: "file-1", purpose: "file-extract" as const } };
+    const source = conversation({ turns: [{ id: "u1", role: "user", content: "Summarize the settings.", attachments: [document], createdAt: 1 }] });
+    const { snapshot } = buildShareSnapshot({ conversation: source, included });
+    const created = await create({ snapshot, expiresIn: "1d", media: [envFile, extracted].map((bytes) => ({ hash: hash(bytes), mediaType: "text/plain", base64: bytes.toString("base64") })) });
+    expect(created.status).toBe(201);
+    expect(created.json.redactions!.filter((redaction) => redaction.path.startsWith("media"))).toHaveLength(2);
+    const share = (await (await fetch(`${server.url}/api/shares/${created.json.id}`)).json()) as PublishedShare;
+    const attachment = share.snapshot.turns[0]!.role === "user" ? share.snapshot.turns[0]!.attachments![0]! : undefined;
+    expect(attachment?.kind).toBe("document");
+    for (const key of [attachment!.blobKey, (attachment as typeof document).textKey]) {
+      expect(key).not.toBe(document.blobKey);
+      const served = await fetch(`${server.url}/api/shares/${created.json.id}/media/${key.slice("sha256-".length)}`);
+      expect(served.status).toBe(200);
+      const text = Buffer.from(await served.arrayBuffer()).toString("latin1");
+      expect(text).not.toContain(plantedServerKey);
+      expect(text).not.toContain(Buffer.from(plantedServerKey).toString("base64").slice(0, 24));
+      expect(text).not.toContain("zyxwvutsrqponmlkjihg");
+      expect(text).toContain("[redacted]");
+    }
+    const servedEnv = await fetch(`${server.url}/api/shares/${created.json.id}/media/${attachment!.blobKey.slice("sha256-".length)}`);
+    expect((await servedEnv.text()).startsWith("# deploy settings\nMOONSHOT_API_KEY=")).toBe(true);
+  });
+
   it("leaves out what the publisher left out", async () => {
     const { snapshot } = buildShareSnapshot({ conversation: conversation(), included: { systemPrompt: false, tools: false, reasoning: false, media: false } });
     const created = await create({ snapshot, expiresIn: "1d" });

@@ -46,15 +46,6 @@ export function parseRetryAfterMessage(message: string): number | undefined {
   return /^m/i.test(match[2] ?? "") ? Math.round(amount) : Math.round(amount * 1000);
 }
 
-/** Removes every occurrence of the given secrets from a text the gateway is about to show. */
-export function redactSecrets({ text, secrets }: { text: string; secrets: ReadonlyArray<string | undefined> }): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) result = result.split(secret).join("[redacted]");
-  }
-  return result;
-}
-
 /** A failure raised by the gateway itself (bad request, access, configuration). */
 export function gatewayFailure({ status, type, message }: { status: number; type: string; message: string }): UpstreamFailure {
   return { status, type, message, retryable: false };

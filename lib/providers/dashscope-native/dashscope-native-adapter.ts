@@ -1,3 +1,4 @@
+import { failureFromErrorBody } from "../openai-style/openai-style-errors";
 import { normalizeCompletion } from "../openai-style/openai-style-completion";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import type { UpstreamFailure } from "@/lib/wire/failure";
@@ -57,7 +58,12 @@ export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfi
     async completeChat(input): Promise<CompletionAttempt> {
       const sent = await post({ input, streaming: false });
       if (!sent.ok) return sent;
-      const parsed = nativeResponseSchema.safeParse(await sent.response.json().catch(() => undefined));
+      const json: unknown = await sent.response.json().catch(() => undefined);
+      // An error body on HTTP 200 (`{"code","message"}` without output) is a failure, read and redacted as one.
+      if (typeof json === "object" && json !== null && !("output" in json) && ("code" in json || "error" in json)) {
+        return { ok: false, failure: failureFromErrorBody({ body: json, status: 502, secrets: [input.apiKey] }) };
+      }
+      const parsed = nativeResponseSchema.safeParse(json);
       if (!parsed.success || !parsed.data.output) {
         return { ok: false, failure: { status: 502, type: "upstream_invalid_response", message: "DashScope's answer is not readable.", retryable: false } };
       }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readServerSentEvents } from "@/lib/wire/read-server-sent-events";
 import { mapFinishReason } from "@/lib/wire/finish-reason";
+import { redactText } from "@/lib/wire/redact-secrets";
 import { failureFromErrorBody } from "../openai-style/openai-style-errors";
 import type { LenientChunk, StreamPart } from "@/lib/wire/upstream-chunk";
 import { midStreamFailure } from "../openai-style/openai-style-stream";
@@ -111,7 +112,7 @@ export async function* parseDashscopeNativeStream({
       } catch {
         yield {
           type: "error",
-          failure: { status: 502, type: "upstream_invalid_chunk", message: `DashScope sent an event that is not JSON: ${item.event.data.slice(0, 120)}`, retryable: false },
+          failure: { status: 502, type: "upstream_invalid_chunk", message: `DashScope sent an event that is not JSON: ${redactText({ text: item.event.data.slice(0, 120), secrets })}`, retryable: false },
         };
         return;
       }

@@ -5,7 +5,7 @@ import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt, 
 import { trimBaseUrl, withCredential, type PrepareRequest } from "../prepared-request";
 import { sendUpstream } from "../send-upstream";
 import { normalizeCompletion } from "./openai-style-completion";
-import { failureFromResponse } from "./openai-style-errors";
+import { failureFromErrorBody, failureFromResponse, isErrorBody } from "./openai-style-errors";
 import { createOpenAiStyleFiles } from "./openai-style-files";
 import { createOpenAiStyleFormulas } from "./openai-style-formulas";
 import { openAiStyleHeaders } from "./openai-style-request";
@@ -93,6 +93,8 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       const sent = await sendChat({ ...input, streaming: false });
       if (!sent.ok) return sent;
       const json: unknown = await sent.response.json().catch(() => undefined);
+      // Some services answer HTTP 200 with an error body; it is a failure, read (and redacted) as one.
+      if (isErrorBody(json)) return { ok: false, failure: failureFromErrorBody({ body: json, status: 502, secrets: [input.apiKey] }) };
       const parsed = lenientCompletionSchema.safeParse(json);
       if (!parsed.success || json === undefined) {
         return {

@@ -1,5 +1,13 @@
-import { errorTypeForStatus, isRetryable, parseRetryAfterHeader, parseRetryAfterMessage, redactSecrets, type UpstreamFailure } from "@/lib/wire/failure";
+import { errorTypeForStatus, isRetryable, parseRetryAfterHeader, parseRetryAfterMessage, type UpstreamFailure } from "@/lib/wire/failure";
+import { redactText } from "@/lib/wire/redact-secrets";
 import { lenientErrorSchema } from "./openai-style-schemas";
+
+/** An upstream identifier (error type, code, request id), redacted, or undefined when it is not one. */
+function readIdentifier({ value, secrets }: { value: string | undefined; secrets: ReadonlyArray<string | undefined> }): string | undefined {
+  if (value === undefined) return undefined;
+  const redacted = redactText({ text: value, secrets });
+  return /^[\w.:/\-[\] ]{1,128}$/.test(redacted) ? redacted : undefined;
+}
 
 /** Reads a failure out of an error body (HTTP error response or an in-stream `{"error":...}` event). */
 export function failureFromErrorBody({
@@ -32,9 +40,13 @@ export function failureFromErrorBody({
     if (code === undefined && parsed.data.code !== null && parsed.data.code !== undefined) code = String(parsed.data.code);
     requestId = parsed.data.request_id ?? undefined;
   }
-  message = redactSecrets({ text: message ?? `The upstream answered HTTP ${status} without a message.`, secrets });
+  // Every field the upstream wrote goes through the redaction (a hostile or careless upstream echoes
+  // keys in `type`, `code` or `request_id` too); identifiers must also look like identifiers.
+  message = redactText({ text: message ?? `The upstream answered HTTP ${status} without a message.`, secrets });
+  code = readIdentifier({ value: code, secrets });
+  requestId = readIdentifier({ value: requestId, secrets });
   // DashScope-style bodies carry only `code` ("InvalidParameter"); use it as the type.
-  type ??= code ?? errorTypeForStatus(status);
+  type = readIdentifier({ value: type, secrets }) ?? code ?? errorTypeForStatus(status);
   const retryAfterMs = parseRetryAfterHeader({ value: retryAfterHeader }) ?? parseRetryAfterMessage(message);
   return {
     status,
@@ -71,4 +83,9 @@ export async function failureFromResponse({
     secrets,
     retryAfterHeader: response.headers.get("retry-after"),
   });
+}
+
+/** Whether a 200 body is an error (`{"error": …}` without choices) rather than a completion. */
+export function isErrorBody(body: unknown): boolean {
+  return typeof body === "object" && body !== null && "error" in body && Boolean((body as { error: unknown }).error) && !("choices" in body);
 }

@@ -1,6 +1,7 @@
 import { readServerSentEvents, UpstreamIdleError } from "@/lib/wire/read-server-sent-events";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import { type StreamPart, lenientChunkSchema } from "@/lib/wire/upstream-chunk";
+import { redactText } from "@/lib/wire/redact-secrets";
 import { failureFromErrorBody } from "./openai-style-errors";
 
 /** The failure reported when a body stops mid-stream; shared by every adapter. */
@@ -50,7 +51,7 @@ export async function* parseOpenAiStyleStream({
           failure: {
             status: 502,
             type: "upstream_invalid_chunk",
-            message: `The upstream sent an event that is not JSON: ${data.slice(0, 120)}`,
+            message: `The upstream sent an event that is not JSON: ${redactText({ text: data.slice(0, 120), secrets })}`,
             retryable: false,
           },
         };
