@@ -12,6 +12,7 @@ const layers = [
   ["catalog", "^lib/catalog/"],
   ["http", "^lib/http/"],
   ["env", "^lib/env\\.ts$"],
+  ["log", "^lib/log/"],
   ["conversation", "^lib/conversation/"],
   ["media", "^lib/media/"],
   ["markdown", "^lib/markdown/"],

@@ -63,6 +63,10 @@ const serverEnvSchema = z
     GATEWAY_MAX_BODY_MB: integer({ fallback: 100, min: 1, max: 2_048 }),
     GATEWAY_REASONING_REPLAY: optionalText.pipe(z.enum(["on", "off"], { message: 'must be "on" or "off"' }).optional()),
     GATEWAY_REASONING_REPLAY_MB: integer({ fallback: 32, min: 1, max: 4_096 }),
+    LOG_LEVEL: optionalText
+      .pipe(z.enum(["info", "warn", "error", "silent"], { message: 'must be "info", "warn", "error" or "silent"' }).optional())
+      // Tests run quiet unless they ask for logs (the security suite reads a real server's log).
+      .transform((value) => value ?? (process.env.NODE_ENV === "test" ? "silent" : "info")),
     DATA_DIR: optionalText,
     DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value), "must be a PostgreSQL URL such as postgres://user:password@host:5432/database"),
     SHARE_MAX_SNAPSHOT_MB: integer({ fallback: 5, min: 1, max: 100 }),

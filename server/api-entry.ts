@@ -4,6 +4,7 @@ import { errorResponse } from "@/lib/http/error-response";
 import { securityHeaders } from "@/lib/http/security-headers.mjs";
 import { toWebRequest, writeWebResponse } from "@/lib/http/serve-web-handler";
 import { toErrorEnvelope } from "@/lib/wire/error-envelope";
+import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 
 /**
  * Entry point of the API bundle that server.mjs loads in production: serves API routes straight
@@ -23,7 +24,7 @@ export function handleApiRequest(request: IncomingMessage, response: ServerRespo
       for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
       await writeWebResponse({ webResponse: webResponse ?? errorResponse({ failure: { status: 404, type: "not_found", message: `No API route serves ${pathname}.` } }), response });
     } catch (error) {
-      console.error("[gateway] unhandled error", error instanceof Error ? error.message : error);
+      logEvent({ level: "error", event: "unhandled_error", fields: { path: pathname, ...describeErrorForLog(error) } });
       if (!response.headersSent) {
         response.statusCode = 500;
         response.setHeader("content-type", "application/json");

@@ -9,6 +9,7 @@ import { getShareStore } from "@/lib/store/open-share-store";
 import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "./render-share-page";
 import type { SharePageJob, SharePageResult } from "./share-page-worker";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
+import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 
 // Serves GET /s/{id}. A share is an immutable snapshot, so its page is rendered once and kept (plain
 // and gzipped); every request still asks the store whether the share exists and has not expired, so
@@ -144,7 +145,7 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
     }
     send({ request, response, status: 200, page });
   })().catch((error: unknown) => {
-    console.error("[share-page] failed:", error instanceof Error ? error.message : error);
+    logEvent({ level: "error", event: "share_page_failed", fields: describeErrorForLog(error) });
     if (!response.headersSent) {
       response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end("The share could not be shown: the share store failed. Try again shortly.");

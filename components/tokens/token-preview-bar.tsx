@@ -1,5 +1,6 @@
 "use client";
 
+import { approximationNote } from "@/lib/tokens/responsive-count";
 import { useId, useState } from "react";
 import { defaultMaxTokensFor } from "@/lib/catalog/provider-parameters";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
@@ -99,6 +100,7 @@ export function TokenPreviewBar() {
               <li>Text is counted with a BPE tokenizer close to Kimi&apos;s (o200k); images and video by the MoonViT rules (patches of 14 px merged 2×2, video frames pooled in chunks of four).</li>
               {preview?.exactUnavailable ? <li>Not exact: {preview.exactUnavailable}.</li> : preview?.exact && "error" in preview.exact ? <li>The provider&apos;s count failed: {preview.exact.error}</li> : null}
               {local && local.unsized > 0 && <li>{local.unsized} media part(s) could not be sized (unknown dimensions) and count as 0.</li>}
+              {local && local.approximatedCharacters > 0 && <li>{approximationNote(local.approximatedCharacters)}</li>}
               {cost ? (
                 <li>
                   Cost at list price: prompt {formatMoney({ amount: cost.promptCacheMiss, currency: cost.currency })} as cache misses

@@ -20,7 +20,7 @@ export interface TokenPreview {
   /** Which display body it is for (the JSON of the body with placeholders). */
   bodyKey: string;
   status: "counting" | "ready" | "failed";
-  local?: { breakdown: PromptTokenBreakdown; rows: PreviewRow[]; unsized: number };
+  local?: { breakdown: PromptTokenBreakdown; rows: PreviewRow[]; unsized: number; approximatedCharacters: number };
   /** The provider's own count, when it has one and a key is available. */
   exact?: { total: number } | { error: string };
   /** Whether an exact count is possible here at all (and why not, if not). */
@@ -84,7 +84,7 @@ export function useTokenPreview(): TokenPreview | undefined {
         setPreview((current) => ({
           bodyKey,
           status: "ready",
-          local: { breakdown: counted.breakdown, rows, unsized: counted.unsized },
+          local: { breakdown: counted.breakdown, rows, unsized: counted.unsized, approximatedCharacters: counted.approximatedCharacters },
           ...(current?.bodyKey === bodyKey && current.exact ? { exact: current.exact } : {}),
           ...(exactUnavailable ? { exactUnavailable } : {}),
         }));

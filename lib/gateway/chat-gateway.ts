@@ -15,6 +15,7 @@ import { normalizeStream, type GatewayEvent } from "./normalize-stream";
 import { reasoningMemory, replayScope } from "./reasoning-replay";
 import { adjustSchemasForProvider } from "./schema-adjustment";
 import { runWithRetry, type RetryPolicy } from "./retry";
+import { logEvent } from "@/lib/log/server-log";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
 export interface AuthorizedCall {
@@ -195,11 +196,6 @@ async function* rememberingReasoning({ events, onDone }: { events: AsyncGenerato
   }
 }
 
-function logRequest(fields: Record<string, string | number | boolean>): void {
-  // One line per request; never keys, headers or message content.
-  if (process.env.NODE_ENV !== "test") console.info(`[gateway] ${Object.entries(fields).map(([key, value]) => `${key}=${value}`).join(" ")}`);
-}
-
 /** Serves a chat completion (streamed or not) through the given provider, with retries before the first byte. */
 export async function serveChatCompletion({
   request,
@@ -236,8 +232,12 @@ export async function serveChatCompletion({
   const remember = (answer: { reasoning: string; toolCalls: ToolCall[] }) => {
     if (replay) reasoningMemory().remember({ scope, request: sent, toolCalls: answer.toolCalls, reasoning: answer.reasoning });
   };
+  // One line per request: identifiers and figures, never headers or message content.
   const log = (status: number, attempts: number, outcome: string) =>
-    logRequest({
+    logEvent({
+      event: "chat_completion",
+      secrets: [apiKey],
+      fields: {
       provider: providerId,
       model: body.model,
       stream: body.stream === true,
@@ -247,6 +247,7 @@ export async function serveChatCompletion({
       ...(restored.restored > 0 ? { replayed: restored.restored } : {}),
       ...(adjustment.adjusted.length > 0 ? { adjusted: adjustment.adjusted.join(",") } : {}),
       ms: Math.round(performance.now() - startedAt),
+      },
     });
 
   try {

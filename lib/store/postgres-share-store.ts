@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { shareMigrations } from "./share-schema-sql";
 import type { DeleteOutcome, ShareStore } from "./share-store";
+import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 
 // A fixed advisory-lock key, so instances starting together migrate one after the other.
 const migrationLockKey = 7_461_029_384;
@@ -13,7 +14,7 @@ const migrationLockKey = 7_461_029_384;
 export async function openPostgresShareStore({ connectionString, maxConnections = 10 }: { connectionString: string; maxConnections?: number }): Promise<ShareStore> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // An idle client's network error must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("[share-store] idle PostgreSQL connection failed:", error.message));
+  pool.on("error", (error) => logEvent({ level: "error", event: "postgres_idle_connection_failed", fields: describeErrorForLog(error) }));
   await migrate(pool);
 
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

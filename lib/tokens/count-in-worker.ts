@@ -21,7 +21,7 @@ function startWorker(): Worker {
 }
 
 /** Counts a prompt in the token-count Web Worker (started on first use). */
-export function countInWorker(request: Omit<TokenCountRequest, "id">): Promise<{ ok: true; breakdown: PromptTokenBreakdown; unsized: number } | { ok: false; message: string }> {
+export function countInWorker(request: Omit<TokenCountRequest, "id">): Promise<{ ok: true; breakdown: PromptTokenBreakdown; unsized: number; approximatedCharacters: number } | { ok: false; message: string }> {
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);

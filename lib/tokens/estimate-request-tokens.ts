@@ -4,7 +4,11 @@ import { parseDataUrl } from "@/lib/media/image-dimensions";
 import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { mediaPartTokens, type MediaPart } from "./media-part-tokens";
 import { countPromptTokens, type CountablePart, type PromptTokenBreakdown } from "./prompt-tokens";
-import { loadTextTokenizer } from "./text-tokenizer";
+import { approximationNote, precountTokenizer } from "./responsive-count";
+import { loadTextTokenizer, type TextTokenizer } from "./text-tokenizer";
+
+/** How long the server counts a prompt before sizing the rest by length. */
+export const serverCountDeadlineMs = 2_000;
 
 /** A local (approximate) token count with what it could not measure. */
 export interface LocalEstimate {
@@ -33,10 +37,11 @@ export async function estimateRequestTokens({
   preservedThinking: boolean;
 }): Promise<LocalEstimate> {
   const notes: string[] = [];
-  const result = countPromptTokens<never>({
+  const count = (tokenizer: TextTokenizer) =>
+    countPromptTokens<never>({
     messages: request.messages,
     tools: request.tools,
-    tokenizer: await loadTextTokenizer(),
+    tokenizer,
     preservedThinking,
     mediaTokens: (part: CountablePart) => {
       const counted = mediaPartTokens({
@@ -51,6 +56,12 @@ export async function estimateRequestTokens({
       return { ok: true, tokens: 0 };
     },
   });
+  // Counted ahead in slices that yield, within a deadline: a huge prompt never holds the server.
+  const precounted = await precountTokenizer({ tokenizer: await loadTextTokenizer(), record: (recorder) => void count(recorder), deadlineMs: serverCountDeadlineMs });
+  notes.length = 0;
+  const result = count(precounted.tokenizer);
+  const approximated = approximationNote(precounted.approximatedCharacters);
+  if (approximated) notes.push(approximated);
   // The media callback never refuses, so the count always succeeds.
   if (!result.ok) throw new Error("unreachable");
   return { breakdown: result.breakdown, notes: [...new Set(notes)] };

@@ -11,4 +11,4 @@ export interface TokenCountRequest {
 }
 
 /** The worker's answer to one request. */
-export type TokenCountReply = { id: number; ok: true; breakdown: PromptTokenBreakdown; unsized: number } | { id: number; ok: false; message: string };
+export type TokenCountReply = { id: number; ok: true; breakdown: PromptTokenBreakdown; unsized: number; approximatedCharacters: number } | { id: number; ok: false; message: string };

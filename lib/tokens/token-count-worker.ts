@@ -3,19 +3,20 @@
 import { mediaKeyOf } from "@/lib/media/media-placeholder";
 import { countPromptTokens, type CountablePart } from "./prompt-tokens";
 import type { TokenCountReply, TokenCountRequest } from "./token-count-protocol";
-import { loadTextTokenizer } from "./text-tokenizer";
+import { precountTokenizer } from "./responsive-count";
+import { loadTextTokenizer, type TextTokenizer } from "./text-tokenizer";
 
 const scope = globalThis as unknown as { onmessage: ((event: MessageEvent<TokenCountRequest>) => void) | null; postMessage: (reply: TokenCountReply) => void };
 
 scope.onmessage = (event) => {
   const request = event.data;
   void loadTextTokenizer()
-    .then((tokenizer) => {
+    .then(async (tokenizer) => {
       let unsized = 0;
-      const result = countPromptTokens<never>({
+      const count = (counter: TextTokenizer) => countPromptTokens<never>({
         messages: request.messages,
         tools: request.tools,
-        tokenizer,
+        tokenizer: counter,
         preservedThinking: request.preservedThinking,
         mediaTokens: (part: CountablePart) => {
           const tokens = request.mediaTokens[mediaKeyOf(part as Parameters<typeof mediaKeyOf>[0])];
@@ -23,8 +24,12 @@ scope.onmessage = (event) => {
           return { ok: true, tokens: tokens ?? 0 };
         },
       });
+      // Bounded like the server's count: past the deadline the rest is sized by length, and said so.
+      const precounted = await precountTokenizer({ tokenizer, record: (recorder) => void count(recorder), deadlineMs: 3_000 });
+      unsized = 0;
+      const result = count(precounted.tokenizer);
       if (!result.ok) throw new Error("unreachable: media never refuses");
-      scope.postMessage({ id: request.id, ok: true, breakdown: result.breakdown, unsized });
+      scope.postMessage({ id: request.id, ok: true, breakdown: result.breakdown, unsized, approximatedCharacters: precounted.approximatedCharacters });
     })
     .catch((error: unknown) => scope.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }));
 };

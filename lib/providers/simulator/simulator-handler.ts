@@ -9,7 +9,7 @@ import { deleteFile, extractFileContent, fileNotFound, fileTooLarge, findFile, l
 import { handleFormulas } from "./simulator-formulas";
 import { parseSimulatorDirectives, type SimulatorDirectives } from "./simulator-directives";
 import { planChoice } from "./simulator-plan";
-import { countSimulatorPrompt, lastUserText } from "./simulator-prompt";
+import { countSimulatorPrompt, precountSimulatorPrompt, lastUserText } from "./simulator-prompt";
 import { invalidRequest, parseSimulatorRequest, simulatorErrorResponse, type SimulatorError, type SimulatorRequest } from "./simulator-request";
 import { checkSimulatorRequest } from "./simulator-rules";
 import { createSimulatorStream, generationTimeMs, type StreamPace, type SimulatorUsage } from "./simulator-stream";
@@ -92,7 +92,7 @@ async function handleChat({ request, pace }: { request: Request; pace: StreamPac
   const checked = checkSimulatorRequest({ request: body, spec });
   if (!checked.ok) return simulatorErrorResponse(checked.error);
   const tokenizer = await loadTextTokenizer();
-  const prompt = countSimulatorPrompt({ request: body, spec, tokenizer, preservedThinking: checked.thinking.preserved });
+  const prompt = countSimulatorPrompt({ request: body, spec, tokenizer: await precountSimulatorPrompt({ request: body, spec, tokenizer, preservedThinking: checked.thinking.preserved }), preservedThinking: checked.thinking.preserved });
   if (!prompt.ok) return simulatorErrorResponse(prompt.error);
   const promptTokens = prompt.breakdown.total;
   if (promptTokens >= spec.contextWindow) return simulatorErrorResponse(invalidRequest("Input token length too long"));
@@ -173,7 +173,8 @@ async function handleEstimate(request: Request): Promise<Response> {
   if (!spec) return simulatorErrorResponse(notFound(parsed.request.model));
   const checked = checkSimulatorRequest({ request: parsed.request, spec });
   const preserved = checked.ok ? checked.thinking.preserved : false;
-  const prompt = countSimulatorPrompt({ request: parsed.request, spec, tokenizer: await loadTextTokenizer(), preservedThinking: preserved });
+  const tokenizer = await precountSimulatorPrompt({ request: parsed.request, spec, tokenizer: await loadTextTokenizer(), preservedThinking: preserved });
+  const prompt = countSimulatorPrompt({ request: parsed.request, spec, tokenizer, preservedThinking: preserved });
   if (!prompt.ok) return simulatorErrorResponse(prompt.error);
   return Response.json({ data: { total_tokens: prompt.breakdown.total } });
 }

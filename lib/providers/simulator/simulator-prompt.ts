@@ -1,3 +1,4 @@
+import { precountTokenizer } from "@/lib/tokens/responsive-count";
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
 import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { parseDataUrl } from "@/lib/media/image-dimensions";
@@ -56,6 +57,12 @@ export function countSimulatorPrompt({
     preservedThinking,
     mediaTokens: (part: CountablePart) => simulatorMediaTokens({ part: part as MediaPart, spec }),
   });
+}
+
+/** A tokenizer with the prompt's texts counted ahead without holding the event loop (see precountTokenizer). */
+export async function precountSimulatorPrompt({ request, spec, tokenizer, preservedThinking }: { request: SimulatorRequest; spec: ModelSpec; tokenizer: TextTokenizer; preservedThinking: boolean }): Promise<TextTokenizer> {
+  const precounted = await precountTokenizer({ tokenizer, record: (recorder) => void countSimulatorPrompt({ request, spec, tokenizer: recorder, preservedThinking }), deadlineMs: 2_000 });
+  return precounted.tokenizer;
 }
 
 /** The last user message's text, which the simulator answers. */
