@@ -13,6 +13,7 @@ const layers = [
   ["http", "^lib/http/"],
   ["env", "^lib/env\\.ts$"],
   ["log", "^lib/log/"],
+  ["guard", "^lib/guard/"],
   ["conversation", "^lib/conversation/"],
   ["media", "^lib/media/"],
   ["markdown", "^lib/markdown/"],

@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
-import { setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
+import { peerPolicyFor, setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -23,6 +23,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const peerSecret = randomBytes(32).toString("hex");
 setPeerSecret(peerSecret);
+// Listening beyond loopback, or behind a reverse proxy, loopback never counts as access.
+const peerPolicy = peerPolicyFor({ hostname, env: process.env });
 
 const app = next({ dev, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
@@ -45,7 +47,7 @@ if (!dev) {
 }
 
 const server = createServer((request, response) => {
-  stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, peerSecret);
+  stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers, httpVersion: request.httpVersion }, peerSecret, peerPolicy);
   if (handleApiRequest?.(request, response)) return;
   // Shared pages (/s/{id}) are static documents rendered without Next's pipeline (see server/render-share-page.ts).
   if (handleSharePageRequest?.(request, response)) return;

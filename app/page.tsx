@@ -25,7 +25,7 @@ export const dynamic = "force-dynamic";
 /** The workbench: provider and model, the conversation, the composer, and the parameter editor. */
 export default async function WorkbenchPage() {
   // The provider list carries no keys: only which providers are configured and usable from here.
-  const providers = listProviders(new Request("http://workbench.local/", { headers: await headers() }));
+  const providers = await listProviders(new Request("http://workbench.local/", { headers: await headers() }));
   return (
     <QueryProvider initialProviders={providers}>
       <StoreBootstrap />

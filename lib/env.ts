@@ -53,6 +53,28 @@ const serverEnvSchema = z
       (value) => value === undefined || value.length >= 16,
       "must be at least 16 characters (generate one with: openssl rand -hex 24)",
     ),
+    // Set when a reverse proxy forwards to this server: loopback then never counts as access, and the
+    // client's address is read from X-Forwarded-For (this many proxies from the right).
+    WORKBENCH_TRUST_PROXY: optionalText.transform((value, context) => {
+      if (value === undefined || value === "0" || /^(false|off|no)$/i.test(value)) return 0;
+      if (/^(true|on|yes)$/i.test(value)) return 1;
+      const hops = Number(value);
+      if (!Number.isInteger(hops) || hops < 1 || hops > 5) {
+        context.addIssue({ code: "custom", message: "must be the number of reverse proxies in front of the server (1-5), true, or false" });
+        return z.NEVER;
+      }
+      return hops;
+    }),
+    /** The host name the workbench is reached by on this machine (besides localhost, 127.0.0.1 and [::1]). */
+    WORKBENCH_HOST_NAME: optionalText,
+    REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\/\S+$/.test(value), "must be a Redis URL such as redis://127.0.0.1:6379"),
+    SESSION_DAYS: integer({ fallback: 30, min: 1, max: 365 }),
+    SIGN_IN_LIMIT: integer({ fallback: 10, min: 1, max: 10_000 }),
+    GATEWAY_PUBLIC_MAX_BODY_MB: integer({ fallback: 16, min: 1, max: 2_048 }),
+    GATEWAY_PUBLIC_RATE_LIMIT: integer({ fallback: 120, min: 1, max: 1_000_000 }),
+    GATEWAY_CONNECT_TIMEOUT_MS: integer({ fallback: 10_000, min: 100, max: 600_000 }),
+    GATEWAY_FIRST_BYTE_TIMEOUT_MS: integer({ fallback: 120_000, min: 100, max: 3_600_000 }),
+    GATEWAY_REQUEST_DEADLINE_MS: integer({ fallback: 1_800_000, min: 1_000, max: 86_400_000 }),
     DEFAULT_PROVIDER: optionalText.pipe(z.enum(providerIds).optional()),
     SIMULATOR_TOKENS_PER_SECOND: number({ fallback: 60, min: 1, max: 1_000_000 }),
     SIMULATOR_FIRST_TOKEN_MS: integer({ fallback: 350, min: 0, max: 60_000 }),

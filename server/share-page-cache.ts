@@ -1,3 +1,4 @@
+import { securityHeaders } from "@/lib/http/security-headers.mjs";
 import { existsSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -147,8 +148,8 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
   })().catch((error: unknown) => {
     logEvent({ level: "error", event: "share_page_failed", fields: describeErrorForLog(error) });
     if (!response.headersSent) {
-      response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      response.end("The share could not be shown: the share store failed. Try again shortly.");
+      response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5", ...securityHeaders });
+      response.end("This share cannot be shown right now: the share store is not answering. Try again shortly.");
     } else response.destroy();
   });
   return true;

@@ -12,7 +12,7 @@ export async function startRouteServer(): Promise<RunningServer> {
   const secret = randomBytes(16).toString("hex");
   setPeerSecret(secret);
   return serveWebHandler({
-    prepare: (request) => stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers }, secret),
+    prepare: (request) => stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers, httpVersion: request.httpVersion }, secret),
     handler: async (request) => (await dispatchApiRequest(request)) ?? new Response("not found", { status: 404 }),
   });
 }

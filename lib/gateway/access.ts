@@ -1,16 +1,18 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
-
+import { clientKeyFor } from "@/lib/guard/client-key";
+import { isLiveSession } from "@/lib/guard/session-store";
 import { peerHeaderName, readPeerSecret } from "@/lib/http/peer-verdict.mjs";
-/** Cookie the UI receives after signing in with the access token. */
+
+/** Cookie the UI receives after signing in with the access token: a random session id. */
 export const sessionCookieName = "workbench_session";
 
 /** What a request may do with the server's resources. */
 export interface ClientAccess {
-  /** Came from this machine, directly (not through a proxy), to a loopback or IP-literal host. */
+  /** Came from this machine, directly (not through a proxy), to a local host name, while loopback counts. */
   loopback: boolean;
-  /** Presented the access token or a valid session cookie. */
+  /** Presented the access token or a live session cookie. */
   authenticated: boolean;
   tokenConfigured: boolean;
 }
@@ -21,12 +23,8 @@ function safeEqual(left: string, right: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The session cookie value for a token: an HMAC, so the cookie never holds the token itself. */
-export function sessionValueFor(token: string): string {
-  return createHmac("sha256", token).update("kimi-workbench-session-v1").digest("base64url");
-}
-
-function readCookie({ header, name }: { header: string | null; name: string }): string | undefined {
+/** The value of cookie `name` in a Cookie header. */
+export function readCookie({ header, name }: { header: string | null; name: string }): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
@@ -46,8 +44,8 @@ export function isVouchedLoopback(request: Request): boolean {
 }
 
 /**
- * The client's socket address as the custom server saw it (for per-client limits), or "unknown".
- * Behind a reverse proxy every client has the proxy's address.
+ * The client's address as the custom server saw it (the socket's, or behind WORKBENCH_TRUST_PROXY the
+ * one the proxy forwarded), or "unknown".
  */
 export function readClientAddress(request: Request): string {
   const secret = readPeerSecret();
@@ -57,24 +55,43 @@ export function readClientAddress(request: Request): string {
   return safeEqual(presented, secret) && address ? address : "unknown";
 }
 
-/** Reads what the client may do: loopback, token / session cookie. */
-export function readClientAccess(request: Request): ClientAccess {
+/** The key the client is counted under for rate limits (all of loopback is one client; IPv6 by /64). */
+export function readClientKey(request: Request): string {
+  return clientKeyFor(readClientAddress(request));
+}
+
+/** Whether the request presents the access token as a bearer token. */
+function presentsToken(request: Request, token: string): boolean {
+  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+  return bearer !== undefined && safeEqual(bearer, token);
+}
+
+/** Reads what the client may do: loopback, token, or a live session (looked up only when a cookie is sent). */
+export async function readClientAccess(request: Request): Promise<ClientAccess> {
   const token = getServerEnv().WORKBENCH_ACCESS_TOKEN;
   let authenticated = false;
   if (token) {
-    const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
-    const cookie = readCookie({ header: request.headers.get("cookie"), name: sessionCookieName });
-    authenticated = (bearer !== undefined && safeEqual(bearer, token)) || (cookie !== undefined && safeEqual(cookie, sessionValueFor(token)));
+    authenticated = presentsToken(request, token);
+    const session = authenticated ? undefined : readCookie({ header: request.headers.get("cookie"), name: sessionCookieName });
+    if (session !== undefined) authenticated = await isLiveSession({ id: session, now: Date.now() });
   }
   return { loopback: isVouchedLoopback(request), authenticated, tokenConfigured: token !== undefined };
 }
 
+/** Whether the client may use this server's own resources (keys, heavy routes at full size). */
+export function hasAccess(access: ClientAccess): boolean {
+  return access.loopback || access.authenticated;
+}
+
 /**
  * Blocks cross-site browser requests: a page on another origin must not be able to make a visitor's
- * browser spend this server's keys. Clients without an Origin header (SDKs, curl) are unaffected.
+ * browser spend this server's keys. "Same-site" counts too: a page on another port of localhost is
+ * same-site, and its <img> or <script> would otherwise reach the API. Clients without an Origin or
+ * Sec-Fetch-Site header (SDKs, curl) are unaffected.
  */
 export function isCrossSiteBrowserRequest(request: Request): boolean {
-  if (request.headers.get("sec-fetch-site") === "cross-site") return true;
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") return true;
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return origin === "null";
   const host = request.headers.get("host");

@@ -9,7 +9,8 @@ import type { ChatRequest, ToolCall } from "@/lib/wire/chat-request";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
 import { adjustedHeader, attemptsHeader, reasoningReplayedHeader, reasoningReplayHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
-import { isCrossSiteBrowserRequest, readClientAccess } from "./access";
+import { hasAccess, isCrossSiteBrowserRequest, readClientAccess, readClientKey, type ClientAccess } from "./access";
+import { takeLimit } from "@/lib/guard/rate-limits";
 import { streamResponse } from "./gateway-response";
 import { normalizeStream, type GatewayEvent } from "./normalize-stream";
 import { reasoningMemory, replayScope } from "./reasoning-replay";
@@ -22,17 +23,51 @@ export interface AuthorizedCall {
   runtime: ProviderRuntime;
   adapter: ProviderAdapter;
   apiKey: string | undefined;
+  /** The largest body this caller may send: GATEWAY_MAX_BODY_MB with access, GATEWAY_PUBLIC_MAX_BODY_MB without. */
+  bodyLimit: BodyLimit;
+}
+
+const megabyte = 1024 * 1024;
+
+/** Limit on gateway calls by clients without access (the simulator, their own keys), per client per minute. */
+function publicCallRule() {
+  return { name: "gateway-public", points: getServerEnv().GATEWAY_PUBLIC_RATE_LIMIT, durationSeconds: 60 };
+}
+
+/** The largest body a client may send, and the setting that says so: GATEWAY_MAX_BODY_MB with access, GATEWAY_PUBLIC_MAX_BODY_MB without. */
+export function bodyLimitFor(access: ClientAccess): BodyLimit {
+  const env = getServerEnv();
+  if (hasAccess(access)) return { maxBytes: env.GATEWAY_MAX_BODY_MB * megabyte, source: "GATEWAY_MAX_BODY_MB" };
+  return { maxBytes: Math.min(env.GATEWAY_PUBLIC_MAX_BODY_MB, env.GATEWAY_MAX_BODY_MB) * megabyte, source: "GATEWAY_PUBLIC_MAX_BODY_MB" };
+}
+
+/** A body size limit and the setting it comes from (named in the 413). */
+export interface BodyLimit {
+  maxBytes: number;
+  source: string;
+}
+
+/** Counts a call by a client without access against GATEWAY_PUBLIC_RATE_LIMIT; the failure once it is over. */
+export async function takePublicCall(request: Request): Promise<UpstreamFailure | undefined> {
+  const limited = await takeLimit({ rule: publicCallRule(), client: readClientKey(request) });
+  if (limited.ok) return undefined;
+  return {
+    ...gatewayFailure({ status: 429, type: "rate_limited", message: `Too many requests from this client: at most ${getServerEnv().GATEWAY_PUBLIC_RATE_LIMIT} per minute without access to this workbench (GATEWAY_PUBLIC_RATE_LIMIT). Try again in ${limited.retryAfterSeconds} s, or sign in.` }),
+    retryAfterMs: limited.retryAfterSeconds * 1000,
+  };
 }
 
 /**
  * Decides whether a request may call a provider and with which key: the user's own key (BYOK
- * header) spends only that key; server-side keys and self-hosted servers need loopback or the
- * access token; the simulator is open to everyone.
+ * header) spends only that key; server-side keys and self-hosted servers need access (loopback
+ * while it counts, the access token or a session); the simulator is open to everyone. Callers
+ * without access get smaller bodies and a per-client rate (GATEWAY_PUBLIC_*), shared across
+ * instances through Redis when it is configured.
  */
-export function authorizeCall({ request, providerId }: { request: Request; providerId: ProviderId }): { ok: true; call: AuthorizedCall } | { ok: false; failure: UpstreamFailure } {
+export async function authorizeCall({ request, providerId }: { request: Request; providerId: ProviderId }): Promise<{ ok: true; call: AuthorizedCall } | { ok: false; failure: UpstreamFailure }> {
   const runtime = getProviderRuntime(providerId);
   if (isCrossSiteBrowserRequest(request)) {
-    return { ok: false, failure: gatewayFailure({ status: 403, type: "cross_site_request", message: "Cross-site requests to the gateway are refused." }) };
+    return { ok: false, failure: gatewayFailure({ status: 403, type: "cross_site_request", message: "Cross-site and same-site requests from other origins to the gateway are refused." }) };
   }
   if (!runtime.adapter) {
     return {
@@ -41,9 +76,19 @@ export function authorizeCall({ request, providerId }: { request: Request; provi
     };
   }
   const userKey = request.headers.get(userKeyHeader)?.trim() || undefined;
-  if (providerId === "simulator") return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: undefined } };
-  const access = readClientAccess(request);
-  const trusted = access.loopback || access.authenticated;
+  const access = await readClientAccess(request);
+  const trusted = hasAccess(access);
+  if (!trusted) {
+    const limited = await takePublicCall(request);
+    if (limited) return { ok: false, failure: limited };
+  }
+  const bodyLimit = bodyLimitFor(access);
+  if (providerId === "simulator") {
+    // The simulator keeps uploaded files per caller, as a provider keeps them per key: a key the
+    // caller sent, or else who the caller is (this machine, or its address).
+    const owner = userKey ?? `workbench-client:${access.loopback ? "local" : readClientKey(request)}`;
+    return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: owner, bodyLimit } };
+  }
   const spendsServer = userKey === undefined || providerId === "openai-compatible";
   if (spendsServer && !trusted) {
     const how = access.tokenConfigured
@@ -55,7 +100,7 @@ export function authorizeCall({ request, providerId }: { request: Request; provi
       failure: gatewayFailure({ status: 401, type: "access_denied", message: `${runtime.descriptor.label} uses this server's credentials. ${how}${byok}.` }),
     };
   }
-  if (userKey !== undefined) return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: userKey } };
+  if (userKey !== undefined) return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: userKey, bodyLimit } };
   if (runtime.requiresKey && !runtime.serverApiKey) {
     return {
       ok: false,
@@ -66,7 +111,7 @@ export function authorizeCall({ request, providerId }: { request: Request; provi
       }),
     };
   }
-  return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: runtime.serverApiKey } };
+  return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: runtime.serverApiKey, bodyLimit } };
 }
 
 /** The retry bounds from configuration. */
@@ -141,7 +186,7 @@ async function openStream({ adapter, request, apiKey, signal }: { adapter: Provi
  * Authorizes a call to one of a provider's optional APIs (files, official tools): the caller's
  * access as for a chat, then the API itself, or a 404 in the provider's envelope naming what is missing.
  */
-export function authorizeProviderApi<T>({
+export async function authorizeProviderApi<T>({
   request,
   providerId,
   api,
@@ -151,15 +196,15 @@ export function authorizeProviderApi<T>({
   providerId: ProviderId;
   api: (adapter: ProviderAdapter) => T | undefined;
   missing: { type: string; message: (providerLabel: string) => string };
-}): { ok: true; api: T; apiKey: string | undefined } | { ok: false; response: Response } {
-  const authorized = authorizeCall({ request, providerId });
+}): Promise<{ ok: true; api: T; apiKey: string | undefined; bodyLimit: BodyLimit } | { ok: false; response: Response }> {
+  const authorized = await authorizeCall({ request, providerId });
   if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
   const found = api(authorized.call.adapter);
   if (found === undefined) {
     const failure = gatewayFailure({ status: 404, type: missing.type, message: missing.message(authorized.call.runtime.descriptor.label) });
     return { ok: false, response: errorResponse({ failure, provider: providerId }) };
   }
-  return { ok: true, api: found, apiKey: authorized.call.apiKey };
+  return { ok: true, api: found, apiKey: authorized.call.apiKey, bodyLimit: authorized.call.bodyLimit };
 }
 
 /** Whether this call gets reasoning replay: on unless turned off, for providers that require reasoning back. */

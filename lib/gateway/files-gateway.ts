@@ -2,7 +2,7 @@ import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import type { FilesApi } from "@/lib/providers/provider-adapter";
-import { authorizeProviderApi } from "./chat-gateway";
+import { authorizeProviderApi, type BodyLimit } from "./chat-gateway";
 import { errorResponse } from "@/lib/http/error-response";
 import { readProviderParam } from "./route-params";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
@@ -17,6 +17,8 @@ export interface AuthorizedFiles {
   providerId: ProviderId;
   files: FilesApi;
   apiKey: string | undefined;
+  /** The largest body this caller may send (smaller without access to this workbench). */
+  bodyLimit: BodyLimit;
 }
 
 /** Checks the provider, its files API and the caller's access; answers the error otherwise. */
@@ -24,14 +26,14 @@ export async function authorizeFiles({ request, params }: { request: Request; pa
   const provider = await readProviderParam(params);
   if (!provider.ok) return provider;
   const { providerId } = provider;
-  const authorized = authorizeProviderApi({
+  const authorized = await authorizeProviderApi({
     request,
     providerId,
     api: (adapter) => adapter.files,
     missing: { type: "files_not_supported", message: (label) => `${label} has no files API the workbench can use. Files (ms:// ids, file-extract) work with the Moonshot API and the simulator.` },
   });
   if (!authorized.ok) return authorized;
-  return { ok: true, call: { providerId, files: authorized.api, apiKey: authorized.apiKey } };
+  return { ok: true, call: { providerId, files: authorized.api, apiKey: authorized.apiKey, bodyLimit: authorized.bodyLimit } };
 }
 
 /** The JSON answer of a files call, or its error in the gateway's shape. */
@@ -65,7 +67,8 @@ export async function relayUpload({ request, call }: { request: Request; call: A
     });
     return errorResponse({ failure, provider: providerId });
   }
-  const limit = maxUploadFileBytes + multipartAllowance;
+  // Callers with access may upload what the provider takes; others only up to their smaller body limit.
+  const limit = call.bodyLimit.source === "GATEWAY_PUBLIC_MAX_BODY_MB" ? Math.min(maxUploadFileBytes + multipartAllowance, call.bodyLimit.maxBytes) : maxUploadFileBytes + multipartAllowance;
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return errorResponse({ failure: tooLarge(megabytes(declared)), provider: providerId });
 

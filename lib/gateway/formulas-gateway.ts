@@ -27,7 +27,8 @@ export async function authorizeFormula({ request, params }: { request: Request; 
   const { providerId } = provider;
   const { path } = await params;
   const action = path[path.length - 1];
-  const uri = path.slice(0, -1).map(decodeURIComponent).join("/");
+  // The segments arrive decoded (by the router); decoding again would turn "%25" into a URIError.
+  const uri = path.slice(0, -1).join("/");
   if ((action !== "tools" && action !== "fibers") || !formulaUriPattern.test(uri)) {
     const failure = gatewayFailure({
       status: 404,
@@ -36,7 +37,7 @@ export async function authorizeFormula({ request, params }: { request: Request; 
     });
     return { ok: false, response: errorResponse({ failure, provider: providerId }) };
   }
-  const authorized = authorizeProviderApi({
+  const authorized = await authorizeProviderApi({
     request,
     providerId,
     api: (adapter) => adapter.formulas,

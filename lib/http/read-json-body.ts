@@ -1,20 +1,56 @@
+import { redactText } from "@/lib/wire/redact-secrets";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
+
+/** Deeper JSON than this is refused: real requests (JSON Schemas included) nest a few dozen levels; 100,000 would overflow the stack. */
+export const maxJsonDepth = 512;
+
+/** How deep brackets nest in a JSON text (brackets inside strings ignored); stops counting past the limit. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index += 1; // backslash: skip the escaped character
+      else if (code === 34) inString = false;
+      continue;
+    }
+    if (code === 34) inString = true;
+    else if (code === 123 || code === 91) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > maxJsonDepth) return deepest;
+      }
+    } else if (code === 125 || code === 93) depth -= 1;
+  }
+  return deepest;
+}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Reads a JSON body, refusing bodies over `maxBytes` (413) and invalid JSON (400) with a clear message. */
-export async function readJsonBody({ request, maxBytes }: { request: Request; maxBytes: number }): Promise<{ ok: true; body: unknown } | { ok: false; failure: UpstreamFailure }> {
+/** Reads a whole body as bytes, refusing one over `maxBytes` (declared or discovered while reading) with a 413 naming `limitSource`. */
+export async function readBodyBytes({
+  request,
+  maxBytes,
+  limitSource = "GATEWAY_MAX_BODY_MB",
+}: {
+  request: Request;
+  maxBytes: number;
+  limitSource?: string;
+}): Promise<{ ok: true; bytes: Buffer } | { ok: false; failure: UpstreamFailure }> {
   const tooLarge = (size: string) =>
     gatewayFailure({
       status: 413,
       type: "request_too_large",
-      message: `The request body is ${size}; the gateway accepts at most ${megabytes(maxBytes)} (GATEWAY_MAX_BODY_MB). Upload large media as files (ms:// ids) instead of inlining it as base64.`,
+      message: `The request body is ${size}; this route accepts at most ${megabytes(maxBytes)} (${limitSource}).${limitSource.startsWith("GATEWAY") ? " Upload large media as files (ms:// ids) instead of inlining it as base64." : ""}`,
     });
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, failure: tooLarge(megabytes(declared)) };
-  if (!request.body) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: "The request has no body; send a JSON object." }) };
+  if (!request.body) return { ok: true, bytes: Buffer.alloc(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,11 +64,35 @@ export async function readJsonBody({ request, maxBytes }: { request: Request; ma
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}
+
+/**
+ * Reads a JSON body, refusing bodies over `maxBytes` (413, naming `limitSource`, what sets the
+ * limit), invalid JSON and JSON nested deeper than any real request (400) with a clear message.
+ */
+export async function readJsonBody({
+  request,
+  maxBytes,
+  limitSource = "GATEWAY_MAX_BODY_MB",
+}: {
+  request: Request;
+  maxBytes: number;
+  limitSource?: string;
+}): Promise<{ ok: true; body: unknown } | { ok: false; failure: UpstreamFailure }> {
+  const read = await readBodyBytes({ request, maxBytes, limitSource });
+  if (!read.ok) return read;
+  if (read.bytes.length === 0) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: "The request has no body; send a JSON object." }) };
+  const text = read.bytes.toString("utf8");
+  const depth = nestingDepth(text);
+  if (depth > maxJsonDepth) {
+    return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", message: `The request body nests JSON ${depth} levels deep; at most ${maxJsonDepth} are accepted.` }) };
+  }
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : "parse error";
+    // V8 quotes the input around the error; what it quotes may be a key.
+    const detail = redactText({ text: error instanceof Error ? error.message : "parse error" });
     return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", message: `The request body is not valid JSON (${detail}).` }) };
   }
 }

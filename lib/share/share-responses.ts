@@ -1,5 +1,7 @@
 import "server-only";
+import { getServerEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/http/error-response";
+import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 
 /** A share route's error, in the one envelope every API route answers with; never cached. */
 export function shareError({ status, type, message, headers }: { status: number; type: string; message: string; headers?: Record<string, string> }): Response {
@@ -14,4 +16,22 @@ export function shareNotFound(): Response {
 /** Share ids are 128 random bits in base64url (22 characters). */
 export function isShareId(id: string): boolean {
   return /^[A-Za-z0-9_-]{22}$/.test(id);
+}
+
+/** What to tell a client when the share store does not answer (PostgreSQL down, the data dir unwritable). */
+export function shareStoreUnavailable(error: unknown): Response {
+  logEvent({ level: "error", event: "share_store_unavailable", fields: describeErrorForLog(error) });
+  const where = getServerEnv().DATABASE_URL ? "PostgreSQL (DATABASE_URL) is not answering" : "the SQLite file under DATA_DIR cannot be opened or written";
+  return shareError({ status: 503, type: "share_store_unavailable", message: `Shares are unavailable right now: ${where}. Conversations in this browser are unaffected; try again shortly.`, headers: { "retry-after": "5" } });
+}
+
+/** Wraps a share route so a failing store answers 503 with what is wrong, not a generic 500. */
+export function guardShareStore<Arguments extends unknown[]>(handler: (...args: Arguments) => Promise<Response>): (...args: Arguments) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return shareStoreUnavailable(error);
+    }
+  };
 }

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
-import { isCrossSiteBrowserRequest, readClientAccess, sessionCookieName, sessionValueFor } from "@/lib/gateway/access";
+import { isCrossSiteBrowserRequest, readClientAccess, readClientKey, readCookie, sessionCookieName } from "@/lib/gateway/access";
+import { takeLimit, resetLimit } from "@/lib/guard/rate-limits";
+import { createSession, deleteSession } from "@/lib/guard/session-store";
 import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
@@ -8,21 +10,36 @@ import { sessionRequestSchema } from "./request-schema";
 
 export const dynamic = "force-dynamic";
 
-function error(status: number, type: string, message: string): Response {
-  return errorResponse({ failure: { status, type, message } });
+function error(status: number, type: string, message: string, headers?: Record<string, string>): Response {
+  return errorResponse({ failure: { status, type, message }, ...(headers ? { headers } : {}) });
+}
+
+/** Sign-in attempts per client in 10 minutes (SIGN_IN_LIMIT), counted across instances with Redis. */
+function signInRule() {
+  return { name: "sign-in", points: getServerEnv().SIGN_IN_LIMIT, durationSeconds: 600 };
 }
 
 /** This client's access: from this machine, signed in, and whether a token is configured at all. */
-export function GET(request: Request): Response {
-  return Response.json(readClientAccess(request), { headers: { "cache-control": "no-store" } });
+export async function GET(request: Request): Promise<Response> {
+  return Response.json(await readClientAccess(request), { headers: { "cache-control": "no-store" } });
 }
 
-/** Signs in with WORKBENCH_ACCESS_TOKEN: sets an HttpOnly cookie holding an HMAC of it, never the token. */
+/**
+ * Signs in with WORKBENCH_ACCESS_TOKEN: opens a server-side session (a random id in an HttpOnly
+ * cookie; only its hash is stored) that expires after SESSION_DAYS and ends on sign-out. Attempts
+ * are limited per client (SIGN_IN_LIMIT per 10 minutes).
+ */
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteBrowserRequest(request)) return error(403, "cross_site_request", "Cross-site requests are refused.");
-  const token = getServerEnv().WORKBENCH_ACCESS_TOKEN;
+  const env = getServerEnv();
+  const token = env.WORKBENCH_ACCESS_TOKEN;
   if (!token) return error(409, "no_access_token", "This server has no WORKBENCH_ACCESS_TOKEN configured, so there is nothing to sign in with.");
-  const body = await readJsonBody({ request, maxBytes: 64 * 1024 });
+  const client = readClientKey(request);
+  const limited = await takeLimit({ rule: signInRule(), client });
+  if (!limited.ok) {
+    return error(429, "rate_limited", `Too many sign-in attempts from this client: at most ${env.SIGN_IN_LIMIT} per 10 minutes (SIGN_IN_LIMIT). Try again in ${limited.retryAfterSeconds} s.`, { "retry-after": String(limited.retryAfterSeconds) });
+  }
+  const body = await readJsonBody({ request, maxBytes: 4 * 1024, limitSource: "the fixed limit for sign-in requests" });
   if (!body.ok) return error(body.failure.status, body.failure.type, body.failure.message);
   const parsed = sessionRequestSchema.safeParse(body.body);
   if (!parsed.success) return error(400, "invalid_request_error", `Invalid request body: ${describeSchemaIssue(parsed.error.issues)}`);
@@ -31,16 +48,26 @@ export async function POST(request: Request): Promise<Response> {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return error(401, "invalid_access_token", "That access token is not correct.");
   }
+  await resetLimit({ rule: signInRule(), client });
+  let session: { id: string; maxAgeSeconds: number };
+  try {
+    session = await createSession({ now: Date.now() });
+  } catch {
+    return error(503, "session_store_unavailable", "The session could not be saved: Redis (REDIS_URL) is not answering. Try again when it is back.");
+  }
   // Behind a TLS-terminating proxy the request itself is plain http; the proxy says what the browser used.
   const https = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const secure = https ? "; Secure" : "";
   return Response.json(
     { authenticated: true },
-    { headers: { "set-cookie": `${sessionCookieName}=${sessionValueFor(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=2592000${secure}` } },
+    { headers: { "cache-control": "no-store", "set-cookie": `${sessionCookieName}=${session.id}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${session.maxAgeSeconds}${secure}` } },
   );
 }
 
-/** Signs out. */
-export function DELETE(): Response {
-  return Response.json({ authenticated: false }, { headers: { "set-cookie": `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` } });
+/** Signs out: ends the session on the server (the cookie alone no longer works) and clears the cookie. */
+export async function DELETE(request: Request): Promise<Response> {
+  if (isCrossSiteBrowserRequest(request)) return error(403, "cross_site_request", "Cross-site requests are refused.");
+  const id = readCookie({ header: request.headers.get("cookie"), name: sessionCookieName });
+  if (id) await deleteSession({ id });
+  return Response.json({ authenticated: false }, { headers: { "cache-control": "no-store", "set-cookie": `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` } });
 }

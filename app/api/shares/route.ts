@@ -1,21 +1,17 @@
 import { getServerEnv } from "@/lib/env";
-import { isCrossSiteBrowserRequest, readClientAccess, readClientAddress } from "@/lib/gateway/access";
+import { hasAccess, isCrossSiteBrowserRequest, readClientAccess, readClientKey } from "@/lib/gateway/access";
+import { takeLimit } from "@/lib/guard/rate-limits";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { describeShareRequestIssue, publishShare } from "@/lib/share/publish-share";
-import { createRateLimiter, type RateLimiter } from "@/lib/share/rate-limit";
-import { shareError } from "@/lib/share/share-responses";
+import { guardShareStore, shareError } from "@/lib/share/share-responses";
 import { getShareStore } from "@/lib/store/open-share-store";
 import { createShareRequestSchema } from "./request-schema";
 
 export const dynamic = "force-dynamic";
 
-const limiterKey = Symbol.for("kimi-workbench.share-rate-limiter");
-const windowMs = 10 * 60_000;
-
-function rateLimiter(): RateLimiter {
-  const registry = globalThis as unknown as Record<symbol, RateLimiter | undefined>;
-  registry[limiterKey] ??= createRateLimiter({ limit: getServerEnv().SHARE_CREATE_LIMIT, windowMs });
-  return registry[limiterKey];
+/** Shares per client in 10 minutes (SHARE_CREATE_LIMIT): all of loopback is one client, and with Redis every instance counts together. */
+function shareRule() {
+  return { name: "share-create", points: getServerEnv().SHARE_CREATE_LIMIT, durationSeconds: 600 };
 }
 
 /**
@@ -23,17 +19,17 @@ function rateLimiter(): RateLimiter {
  * machine, or with the access token) can publish; each client at most SHARE_CREATE_LIMIT times per
  * 10 minutes. Answers 201 with the link and a delete token that is shown this once.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guardShareStore(async (request: Request): Promise<Response> => {
   if (isCrossSiteBrowserRequest(request)) return shareError({ status: 403, type: "cross_site_request", message: "Cross-site requests are refused." });
-  const access = readClientAccess(request);
-  if (!access.loopback && !access.authenticated) {
+  const access = await readClientAccess(request);
+  if (!hasAccess(access)) {
     return shareError({
       status: 401,
       type: "access_required",
       message: access.tokenConfigured ? "Publishing shares needs access to this workbench: sign in (Keys → Sign in) or send Authorization: Bearer $WORKBENCH_ACCESS_TOKEN." : "Publishing shares is only possible from this machine, or with WORKBENCH_ACCESS_TOKEN set on the server.",
     });
   }
-  const limited = rateLimiter().take(readClientAddress(request), Date.now());
+  const limited = await takeLimit({ rule: shareRule(), client: readClientKey(request) });
   if (!limited.ok) {
     return shareError({
       status: 429,
@@ -57,4 +53,4 @@ export async function POST(request: Request): Promise<Response> {
   const published = await publishShare({ request: parsed.data, store: await getShareStore(), now: Date.now() });
   if (!published.ok) return shareError(published.failure);
   return Response.json(published.created, { status: 201, headers: { "cache-control": "no-store", location: published.created.url } });
-}
+});

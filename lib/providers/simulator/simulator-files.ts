@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import { invalidRequest, type SimulatorError } from "./simulator-request";
 
@@ -19,6 +19,8 @@ export interface SimulatorFile {
   mediaType: string;
   bytes: Uint8Array;
   createdAt: number;
+  /** Whose file it is: a hash of the credential it was uploaded with (files are per key, as on Moonshot). */
+  owner: string;
 }
 
 /** Moonshot's per-file limit. */
@@ -55,38 +57,44 @@ export function toFileObject(file: SimulatorFile) {
 }
 
 /** Stores an upload, refusing what Moonshot refuses. */
-export function storeFile({ filename, purpose, mediaType, bytes }: { filename: string; purpose: string; mediaType: string; bytes: Uint8Array }): { ok: true; file: SimulatorFile } | { ok: false; error: SimulatorError } {
+export function storeFile({ filename, purpose, mediaType, bytes, owner }: { filename: string; purpose: string; mediaType: string; bytes: Uint8Array; owner: string }): { ok: true; file: SimulatorFile } | { ok: false; error: SimulatorError } {
   if (!(filePurposes as readonly string[]).includes(purpose)) {
     return { ok: false, error: invalidRequest(`Invalid purpose: ${purpose || "(none)"}; use one of ${filePurposes.join(", ")}`) };
   }
   if (bytes.byteLength === 0) return { ok: false, error: invalidRequest("File size is zero, please confirm and re-upload the file") };
   if (bytes.byteLength > maxFileBytes) return { ok: false, error: fileTooLarge() };
   const store = files();
-  if (store.size >= maxFiles) {
+  if ([...store.values()].filter((file) => file.owner === owner).length >= maxFiles) {
     return { ok: false, error: invalidRequest(`The number of files you have uploaded exceeded the max file count ${maxFiles}, please delete previous uploaded files`) };
   }
   const used = [...store.values()].reduce((sum, file) => sum + file.bytes.byteLength, 0);
   if (used + bytes.byteLength > maxTotalBytes) {
     return { ok: false, error: invalidRequest("The simulator keeps at most 1 GB of files in memory, please delete previous uploaded files") };
   }
-  const file: SimulatorFile = { id: `file-sim-${randomBytes(12).toString("hex")}`, filename, purpose: purpose as FilePurpose, mediaType, bytes, createdAt: Date.now() };
+  const file: SimulatorFile = { id: `file-sim-${randomBytes(12).toString("hex")}`, filename, purpose: purpose as FilePurpose, mediaType, bytes, createdAt: Date.now(), owner };
   store.set(file.id, file);
   return { ok: true, file };
 }
 
-/** A stored file, if it exists. */
-export function findFile(id: string): SimulatorFile | undefined {
-  return files().get(id);
+/** A stored file of `owner`, if it exists (another owner's file does not, for this caller). */
+export function findFile({ id, owner }: { id: string; owner: string }): SimulatorFile | undefined {
+  const file = files().get(id);
+  return file?.owner === owner ? file : undefined;
 }
 
-/** All stored files, newest first. */
-export function listFiles(): SimulatorFile[] {
-  return [...files().values()].sort((a, b) => b.createdAt - a.createdAt);
+/** The owner's stored files, newest first. */
+export function listFiles({ owner }: { owner: string }): SimulatorFile[] {
+  return [...files().values()].filter((file) => file.owner === owner).sort((a, b) => b.createdAt - a.createdAt);
 }
 
-/** Deletes a file; false when there was none. */
-export function deleteFile(id: string): boolean {
-  return files().delete(id);
+/** Deletes a file of `owner`; false when there was none. */
+export function deleteFile({ id, owner }: { id: string; owner: string }): boolean {
+  return findFile({ id, owner }) !== undefined && files().delete(id);
+}
+
+/** The owner a request acts for: a hash of its Authorization header (requests without one share a bucket). */
+export function fileOwnerOf(request: Request): string {
+  return createHash("sha256").update(`simulator-files:${request.headers.get("authorization") ?? ""}`).digest("hex");
 }
 
 /** Moonshot's answer for a file id it does not have. */

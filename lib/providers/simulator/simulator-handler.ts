@@ -5,7 +5,7 @@ import { defaultMaxTokens, findModelSpec, isRetired, listCatalogModels } from "@
 import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 import { PrefixCache } from "./simulator-cache";
 import { composeTurn } from "./simulator-compose";
-import { deleteFile, extractFileContent, fileNotFound, fileTooLarge, findFile, listFiles, maxFileBytes, storeFile, toFileObject } from "./simulator-files";
+import { deleteFile, extractFileContent, fileNotFound, fileOwnerOf, fileTooLarge, findFile, listFiles, maxFileBytes, storeFile, toFileObject } from "./simulator-files";
 import { handleFormulas } from "./simulator-formulas";
 import { parseSimulatorDirectives, type SimulatorDirectives } from "./simulator-directives";
 import { planChoice } from "./simulator-plan";
@@ -92,7 +92,9 @@ async function handleChat({ request, pace }: { request: Request; pace: StreamPac
   const checked = checkSimulatorRequest({ request: body, spec });
   if (!checked.ok) return simulatorErrorResponse(checked.error);
   const tokenizer = await loadTextTokenizer();
-  const prompt = countSimulatorPrompt({ request: body, spec, tokenizer: await precountSimulatorPrompt({ request: body, spec, tokenizer, preservedThinking: checked.thinking.preserved }), preservedThinking: checked.thinking.preserved });
+  const owner = fileOwnerOf(request);
+  const preservedThinking = checked.thinking.preserved;
+  const prompt = countSimulatorPrompt({ request: body, spec, tokenizer: await precountSimulatorPrompt({ request: body, spec, tokenizer, preservedThinking, owner }), preservedThinking, owner });
   if (!prompt.ok) return simulatorErrorResponse(prompt.error);
   const promptTokens = prompt.breakdown.total;
   if (promptTokens >= spec.contextWindow) return simulatorErrorResponse(invalidRequest("Input token length too long"));
@@ -173,8 +175,9 @@ async function handleEstimate(request: Request): Promise<Response> {
   if (!spec) return simulatorErrorResponse(notFound(parsed.request.model));
   const checked = checkSimulatorRequest({ request: parsed.request, spec });
   const preserved = checked.ok ? checked.thinking.preserved : false;
-  const tokenizer = await precountSimulatorPrompt({ request: parsed.request, spec, tokenizer: await loadTextTokenizer(), preservedThinking: preserved });
-  const prompt = countSimulatorPrompt({ request: parsed.request, spec, tokenizer, preservedThinking: preserved });
+  const owner = fileOwnerOf(request);
+  const tokenizer = await precountSimulatorPrompt({ request: parsed.request, spec, tokenizer: await loadTextTokenizer(), preservedThinking: preserved, owner });
+  const prompt = countSimulatorPrompt({ request: parsed.request, spec, tokenizer, preservedThinking: preserved, owner });
   if (!prompt.ok) return simulatorErrorResponse(prompt.error);
   return Response.json({ data: { total_tokens: prompt.breakdown.total } });
 }
@@ -216,18 +219,28 @@ async function handleUpload(request: Request): Promise<Response> {
     purpose: typeof purpose === "string" ? purpose : "",
     mediaType: file.type,
     bytes: new Uint8Array(await file.arrayBuffer()),
+    owner: fileOwnerOf(request),
   });
   if (!stored.ok) return simulatorErrorResponse(stored.error);
   return Response.json(toFileObject(stored.file));
+}
+
+/** Percent-decoding that answers undefined for malformed input instead of throwing a URIError. */
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Moonshot's files API: upload, list, look up, delete, and the extracted text of a document. */
 function handleFiles({ request, fileId, content }: { request: Request; fileId: string | undefined; content: boolean }): Promise<Response> | Response {
   if (fileId === undefined) {
     if (request.method === "POST") return handleUpload(request);
-    if (request.method === "GET") return Response.json({ object: "list", data: listFiles().map(toFileObject) });
+    if (request.method === "GET") return Response.json({ object: "list", data: listFiles({ owner: fileOwnerOf(request) }).map(toFileObject) });
   } else {
-    const file = findFile(fileId);
+    const file = findFile({ id: fileId, owner: fileOwnerOf(request) });
     if (!file) return simulatorErrorResponse(fileNotFound(fileId));
     if (content && request.method === "GET") {
       if (file.purpose !== "file-extract") return simulatorErrorResponse(invalidRequest(`Invalid request: file ${fileId} was uploaded for ${file.purpose}; only file-extract files have content`));
@@ -235,7 +248,7 @@ function handleFiles({ request, fileId, content }: { request: Request; fileId: s
     }
     if (!content && request.method === "GET") return Response.json(toFileObject(file));
     if (!content && request.method === "DELETE") {
-      deleteFile(fileId);
+      deleteFile({ id: fileId, owner: fileOwnerOf(request) });
       return Response.json({ id: fileId, object: "file", deleted: true });
     }
   }
@@ -253,9 +266,17 @@ export function createSimulatorHandler({ pace }: { pace: StreamPace }): (request
     if (path.endsWith("/tokenizers/estimate-token-count") && request.method === "POST") return handleEstimate(request);
     if (path.endsWith("/models") && request.method === "GET") return handleModels();
     const formula = /\/formulas\/(.+)\/(tools|fibers)$/.exec(path);
-    if (formula) return handleFormulas({ request, uri: decodeURIComponent(formula[1]!), action: formula[2] as "tools" | "fibers" });
+    if (formula) {
+      const uri = safeDecode(formula[1]!);
+      if (uri === undefined) return simulatorErrorResponse(invalidRequest("Invalid request: the formula URI is not valid percent-encoding"));
+      return handleFormulas({ request, uri, action: formula[2] as "tools" | "fibers" });
+    }
     const files = /\/files(?:\/([^/]+))?(\/content)?$/.exec(path);
-    if (files) return handleFiles({ request, fileId: files[1] && decodeURIComponent(files[1]), content: files[2] !== undefined });
+    if (files) {
+      const fileId = files[1] === undefined ? undefined : safeDecode(files[1]);
+      if (files[1] !== undefined && fileId === undefined) return simulatorErrorResponse(fileNotFound(files[1]));
+      return handleFiles({ request, fileId, content: files[2] !== undefined });
+    }
     return simulatorErrorResponse({ status: 404, type: "resource_not_found_error", message: `Not found: ${request.method} ${path}` });
   };
 }

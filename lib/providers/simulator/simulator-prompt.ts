@@ -12,9 +12,10 @@ import { invalidRequest, messageText, type SimulatorError, type SimulatorMessage
 const limits = providerMediaLimits.moonshot;
 
 /** The bytes behind a data URL or an `ms://` id of the simulator's files API. */
-function readMediaUrl(url: string, what: string): { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; error: SimulatorError } {
+function readMediaUrl({ url, what, owner }: { url: string; what: string; owner: string }): { ok: true; bytes: Uint8Array; mediaType: string } | { ok: false; error: SimulatorError } {
   if (url.startsWith("ms://")) {
-    const file = findFile(url.slice("ms://".length));
+    // Only the caller's own files: an ms:// id of another key's upload does not exist for this one.
+    const file = findFile({ id: url.slice("ms://".length), owner });
     if (!file) return { ok: false, error: fileNotFound(url.slice("ms://".length)) };
     return { ok: true, bytes: file.bytes, mediaType: file.mediaType };
   }
@@ -29,13 +30,13 @@ function readMediaUrl(url: string, what: string): { ok: true; bytes: Uint8Array;
 }
 
 /** Media tokens as the simulator bills them, refusing what Moonshot refuses. */
-function simulatorMediaTokens({ part, spec }: { part: MediaPart; spec: ModelSpec }): { ok: true; tokens: number } | { ok: false; error: SimulatorError } {
+function simulatorMediaTokens({ part, spec, owner }: { part: MediaPart; spec: ModelSpec; owner: string }): { ok: true; tokens: number } | { ok: false; error: SimulatorError } {
   const kind = part.type === "image_url" ? "image" : part.type === "video" || part.type === "video_url" ? "video" : undefined;
   if (kind && !spec.input.includes(kind)) {
     return { ok: false, error: invalidRequest(`Invalid request: model ${spec.id} does not support ${kind} input`) };
   }
   // Moonshot takes no max_frames: the simulator samples every video file at fps up to 2000 frames.
-  return mediaPartTokens({ part, readUrl: readMediaUrl, makeError: invalidRequest, imageFormats: limits.imageFormats, honoursMaxFrames: false });
+  return mediaPartTokens({ part, readUrl: (url: string, what: string) => readMediaUrl({ url, what, owner }), makeError: invalidRequest, imageFormats: limits.imageFormats, honoursMaxFrames: false });
 }
 
 /** Prompt tokens as the simulator bills them (the shared rules in lib/tokens, Moonshot's media limits). */
@@ -44,24 +45,27 @@ export function countSimulatorPrompt({
   spec,
   tokenizer,
   preservedThinking,
+  owner,
 }: {
   request: SimulatorRequest;
   spec: ModelSpec;
   tokenizer: TextTokenizer;
   preservedThinking: boolean;
+  /** Whose uploaded files `ms://` ids may name (see fileOwnerOf). */
+  owner: string;
 }): { ok: true; breakdown: PromptTokenBreakdown } | { ok: false; error: SimulatorError } {
   return countPromptTokens({
     messages: request.messages,
     tools: request.tools,
     tokenizer,
     preservedThinking,
-    mediaTokens: (part: CountablePart) => simulatorMediaTokens({ part: part as MediaPart, spec }),
+    mediaTokens: (part: CountablePart) => simulatorMediaTokens({ part: part as MediaPart, spec, owner }),
   });
 }
 
 /** A tokenizer with the prompt's texts counted ahead without holding the event loop (see precountTokenizer). */
-export async function precountSimulatorPrompt({ request, spec, tokenizer, preservedThinking }: { request: SimulatorRequest; spec: ModelSpec; tokenizer: TextTokenizer; preservedThinking: boolean }): Promise<TextTokenizer> {
-  const precounted = await precountTokenizer({ tokenizer, record: (recorder) => void countSimulatorPrompt({ request, spec, tokenizer: recorder, preservedThinking }), deadlineMs: 2_000 });
+export async function precountSimulatorPrompt({ request, spec, tokenizer, preservedThinking, owner }: { request: SimulatorRequest; spec: ModelSpec; tokenizer: TextTokenizer; preservedThinking: boolean; owner: string }): Promise<TextTokenizer> {
+  const precounted = await precountTokenizer({ tokenizer, record: (recorder) => void countSimulatorPrompt({ request, spec, tokenizer: recorder, preservedThinking, owner }), deadlineMs: 2_000 });
   return precounted.tokenizer;
 }
 

@@ -18,7 +18,7 @@ export async function GET(request: Request, context: { params: Promise<{ provide
   if (!provider.ok) return provider.response;
   const { providerId } = provider;
   const catalog = listCatalogModels(providerId);
-  const authorized = authorizeCall({ request, providerId });
+  const authorized = await authorizeCall({ request, providerId });
   const upstreamModels: DiscoveredModel[] = [];
   let upstreamError: string | undefined;
   if (authorized.ok) {

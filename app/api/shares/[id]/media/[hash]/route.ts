@@ -1,4 +1,4 @@
-import { isShareId, shareNotFound } from "@/lib/share/share-responses";
+import { guardShareStore, isShareId, shareNotFound } from "@/lib/share/share-responses";
 import { getShareStore } from "@/lib/store/open-share-store";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 const inlineTypes = /^(image\/(png|jpeg|webp|gif|bmp)|video\/(mp4|webm|quicktime|x-matroska)|text\/plain)$/;
 
 /** A media file of a share (only through a share that refers to it). */
-export async function GET(_request: Request, context: { params: Promise<{ id: string; hash: string }> }): Promise<Response> {
+export const GET = guardShareStore(async (_request: Request, context: { params: Promise<{ id: string; hash: string }> }): Promise<Response> => {
   const { id, hash } = await context.params;
   if (!isShareId(id) || !/^[0-9a-f]{64}$/.test(hash)) return shareNotFound();
   const media = await (await getShareStore()).getShareMedia({ id, hash, now: Date.now() });
@@ -24,4 +24,4 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
       "x-robots-tag": "noindex",
     },
   });
-}
+});

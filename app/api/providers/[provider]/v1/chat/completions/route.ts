@@ -1,4 +1,3 @@
-import { getServerEnv } from "@/lib/env";
 import { authorizeCall, serveChatCompletion } from "@/lib/gateway/chat-gateway";
 import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -14,9 +13,9 @@ export async function POST(request: Request, context: { params: Promise<{ provid
   if (!provider.ok) return provider.response;
   const { providerId } = provider;
   // Authorize before reading a body that may be 100 MB.
-  const authorized = authorizeCall({ request, providerId });
+  const authorized = await authorizeCall({ request, providerId });
   if (!authorized.ok) return errorResponse({ failure: authorized.failure, provider: providerId });
-  const body = await readJsonBody({ request, maxBytes: getServerEnv().GATEWAY_MAX_BODY_MB * 1024 * 1024 });
+  const body = await readJsonBody({ request, maxBytes: authorized.call.bodyLimit.maxBytes, limitSource: authorized.call.bodyLimit.source });
   if (!body.ok) return errorResponse({ failure: body.failure, provider: providerId });
   const parsed = parseChatRequest(body.body);
   if (!parsed.ok) {

@@ -1,7 +1,6 @@
 import { describeModel } from "@/lib/catalog/model-catalog";
-import { getServerEnv } from "@/lib/env";
-import { isCrossSiteBrowserRequest } from "@/lib/gateway/access";
-import { authorizeCall } from "@/lib/gateway/chat-gateway";
+import { readClientAccess } from "@/lib/gateway/access";
+import { authorizeCall, bodyLimitFor } from "@/lib/gateway/chat-gateway";
 import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { readProviderParam } from "@/lib/gateway/route-params";
@@ -20,10 +19,12 @@ export async function POST(request: Request, context: { params: Promise<{ provid
   const provider = await readProviderParam(context.params);
   if (!provider.ok) return provider.response;
   const { providerId } = provider;
-  if (isCrossSiteBrowserRequest(request)) {
-    return errorResponse({ failure: gatewayFailure({ status: 403, type: "cross_site_request", message: "Cross-site requests to the gateway are refused." }), provider: providerId });
-  }
-  const body = await readJsonBody({ request, maxBytes: getServerEnv().GATEWAY_MAX_BODY_MB * 1024 * 1024 });
+  // Authorized first: cross-site callers and clients over their rate are refused before any body is
+  // read, and a caller without access gets the smaller body limit (counting is CPU the server pays).
+  const authorized = await authorizeCall({ request, providerId });
+  if (!authorized.ok && (authorized.failure.status === 403 || authorized.failure.status === 429)) return errorResponse({ failure: authorized.failure, provider: providerId });
+  const limit = authorized.ok ? authorized.call.bodyLimit : bodyLimitFor(await readClientAccess(request));
+  const body = await readJsonBody({ request, maxBytes: limit.maxBytes, limitSource: limit.source });
   if (!body.ok) return errorResponse({ failure: body.failure, provider: providerId });
   const parsed = parseChatRequest(body.body);
   if (!parsed.ok) {
@@ -36,7 +37,6 @@ export async function POST(request: Request, context: { params: Promise<{ provid
   const notes = [...local.notes];
 
   // A count never spends anything, so a missing key only means falling back to the estimate.
-  const authorized = authorizeCall({ request, providerId });
   const countTokens = authorized.ok ? authorized.call.adapter.countTokens : undefined;
   if (authorized.ok && countTokens) {
     const counted = await countTokens({ request: chat, apiKey: authorized.call.apiKey, signal: request.signal });
