@@ -1,7 +1,6 @@
 import "server-only";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { listCatalogModels } from "@/lib/catalog/model-catalog";
-import { getServerEnv } from "@/lib/env";
 import { hasAccess, readClientAccess } from "./access";
 import { bodyLimitFor } from "./chat-gateway";
 import { getDefaultProviderId, getProviderRuntime } from "@/lib/providers/provider-registry";
