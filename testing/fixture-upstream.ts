@@ -31,7 +31,9 @@ export type FixtureReply =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "text"; status: number; body: string; headers?: Record<string, string> }
   /** Destroys the connection without answering (a connection reset before the first byte). */
-  | { kind: "destroy" };
+  | { kind: "destroy" }
+  /** Accepts the request and never answers (an upstream that hangs before its first byte). */
+  | { kind: "silence" };
 
 /** A running fixture upstream. */
 export interface FixtureUpstream {
@@ -71,6 +73,7 @@ async function writeReply({ reply, response, onClientAbort }: { reply: FixtureRe
     response.socket?.destroy();
     return;
   }
+  if (reply.kind === "silence") return;
   if (reply.kind === "json" || reply.kind === "text") {
     const body = reply.kind === "json" ? JSON.stringify(reply.body) : reply.body;
     response.writeHead(reply.status, { "content-type": reply.kind === "json" ? "application/json" : "text/plain", ...reply.headers });

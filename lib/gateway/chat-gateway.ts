@@ -207,6 +207,54 @@ export async function authorizeProviderApi<T>({
   return { ok: true, api: found, apiKey: authorized.call.apiKey, bodyLimit: authorized.call.bodyLimit };
 }
 
+/** The provider's name for messages. */
+function runtimeLabel(call: AuthorizedCall): string {
+  return call.runtime.descriptor.label;
+}
+
+/** A request's total deadline: aborts the upstream call when it passes, and says so. */
+interface Deadline {
+  readonly expired: boolean;
+  failure(): UpstreamFailure;
+  clear(): void;
+}
+
+function startDeadline({ upstream, ms, label }: { upstream: AbortController; ms: number; label: string }): Deadline {
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    upstream.abort(new Error("deadline"));
+  }, ms);
+  timer.unref?.();
+  return {
+    get expired() {
+      return expired;
+    },
+    failure: () =>
+      gatewayFailure({ status: 504, type: "request_deadline_exceeded", message: `The request to ${label} ran past its deadline of ${ms % 1000 === 0 ? ms / 1000 : (ms / 1000).toFixed(1)} s (GATEWAY_REQUEST_DEADLINE_MS) and was stopped.` }),
+    clear: () => clearTimeout(timer),
+  };
+}
+
+/** Passes stream events on until the deadline passes; then ends the stream with the deadline's error. */
+async function* untilDeadline({ events, deadline }: { events: AsyncGenerator<GatewayEvent>; deadline: Deadline }): AsyncGenerator<GatewayEvent> {
+  try {
+    for await (const event of events) {
+      if (deadline.expired) break;
+      yield event;
+    }
+  } finally {
+    await events.return(undefined);
+  }
+  if (deadline.expired) yield { type: "error", failure: deadline.failure() };
+}
+
+/** A final failure that says how many attempts were made, when the gateway retried. */
+function withAttempts({ failure, attempts, elapsedMs }: { failure: UpstreamFailure; attempts: number; elapsedMs: number }): UpstreamFailure {
+  if (attempts <= 1) return failure;
+  return { ...failure, message: `${failure.message} (gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s; GATEWAY_RETRY_MAX_ATTEMPTS)` };
+}
+
 /** Whether this call gets reasoning replay: on unless turned off, for providers that require reasoning back. */
 function replayWanted({ request, providerId }: { request: Request; providerId: ProviderId }): boolean {
   if (getServerEnv().GATEWAY_REASONING_REPLAY === "off") return false;
@@ -263,6 +311,9 @@ export async function serveChatCompletion({
   const retry = retryPolicyFor(request);
   if (!retry.ok) return errorResponse({ failure: retry.failure, provider: providerId, headers: { [shouldRetryHeader]: "false" } });
   const { policy } = retry;
+  // The whole request, retries and stream included, ends by GATEWAY_REQUEST_DEADLINE_MS.
+  const deadline = startDeadline({ upstream, ms: getServerEnv().GATEWAY_REQUEST_DEADLINE_MS, label: runtimeLabel(call) });
+  let attemptsMade = 0;
   // Reasoning replay: turns that came back without their reasoning get it back, announced.
   const replay = replayWanted({ request, providerId });
   const scope = replayScope({ providerId, apiKey });
@@ -297,36 +348,47 @@ export async function serveChatCompletion({
 
   try {
     if (body.stream) {
-      const report = await runWithRetry({ attempt: () => openStream({ adapter, request: sent, apiKey, signal }), policy, signal });
+      const report = await runWithRetry({ attempt: () => ((attemptsMade += 1), openStream({ adapter, request: sent, apiKey, signal })), policy, signal });
       const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
       if (!report.result.ok) {
-        log(report.result.failure.status, report.attempts, report.result.failure.type);
-        return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...announcedHeaders } });
+        deadline.clear();
+        const failure = withAttempts({ failure: report.result.failure, attempts: report.attempts, elapsedMs: performance.now() - startedAt });
+        log(failure.status, report.attempts, failure.type);
+        return errorResponse({ failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure, policy }), ...announcedHeaders } });
       }
       const normalized = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
       // Only an answer to a request with tools can make tool calls worth remembering.
-      const events = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
+      const remembered = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
       return streamResponse({
-        events,
+        events: untilDeadline({ events: remembered, deadline }),
         provider: providerId,
         headers,
         onClose: (outcome) => {
+          deadline.clear();
           if (outcome !== "done") upstream.abort();
           log(200, report.attempts, outcome);
         },
       });
     }
-    const report = await runWithRetry({ attempt: () => adapter.completeChat({ request: sent, apiKey, signal }), policy, signal });
+    const report = await runWithRetry({ attempt: () => ((attemptsMade += 1), adapter.completeChat({ request: sent, apiKey, signal })), policy, signal });
+    deadline.clear();
     const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
     if (!report.result.ok) {
-      log(report.result.failure.status, report.attempts, report.result.failure.type);
-      return errorResponse({ failure: report.result.failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure: report.result.failure, policy }), ...announcedHeaders } });
+      const failure = withAttempts({ failure: report.result.failure, attempts: report.attempts, elapsedMs: performance.now() - startedAt });
+      log(failure.status, report.attempts, failure.type);
+      return errorResponse({ failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure, policy }), ...announcedHeaders } });
     }
     const message = report.result.completion.choices.find((choice) => choice.index === 0)?.message;
     if (message) remember({ reasoning: message.reasoning_content ?? "", toolCalls: message.tool_calls ?? [] });
     log(200, report.attempts, "done");
     return Response.json(report.result.completion, { headers });
   } catch (error) {
+    deadline.clear();
+    if (deadline.expired) {
+      const failure = withAttempts({ failure: deadline.failure(), attempts: attemptsMade, elapsedMs: performance.now() - startedAt });
+      log(failure.status, attemptsMade, failure.type);
+      return errorResponse({ failure, provider: providerId, headers: { [attemptsHeader]: String(attemptsMade), [shouldRetryHeader]: "false", ...announcedHeaders } });
+    }
     if (signal.aborted) {
       log(499, 0, "cancelled");
       return new Response(null, { status: 499 });

@@ -203,7 +203,10 @@ describe("retries before the first byte", () => {
     const response = await post(chatPath("moonshot"), hello);
     expect(response.status).toBe(503);
     expect(response.headers.get("x-workbench-attempts")).toBe("3");
-    expect(await response.json()).toEqual({ error: { type: "server_error", message: "still down", provider: "moonshot", upstream_status: 503 } });
+    const envelope = (await response.json()) as { error: { message: string } };
+    expect(envelope).toMatchObject({ error: { type: "server_error", provider: "moonshot", upstream_status: 503 } });
+    // The upstream's words first, then how hard the gateway tried.
+    expect(envelope.error.message).toMatch(/^still down \(gave up after 3 attempts over \d+\.\d s; GATEWAY_RETRY_MAX_ATTEMPTS\)$/);
   });
 
   it("once it has given up, tells clients not to retry: the openai SDK (2 retries of its own) makes no more upstream calls", async () => {
