@@ -252,7 +252,7 @@ async function* untilDeadline({ events, deadline }: { events: AsyncGenerator<Gat
 /** A final failure that says how many attempts were made, when the gateway retried. */
 function withAttempts({ failure, attempts, elapsedMs }: { failure: UpstreamFailure; attempts: number; elapsedMs: number }): UpstreamFailure {
   if (attempts <= 1) return failure;
-  return { ...failure, message: `${failure.message} (gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s; GATEWAY_RETRY_MAX_ATTEMPTS)` };
+  return { ...failure, message: `${failure.message.replace(/\.$/, "")}; the gateway gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s (GATEWAY_RETRY_MAX_ATTEMPTS).` };
 }
 
 /** Whether this call gets reasoning replay: on unless turned off, for providers that require reasoning back. */

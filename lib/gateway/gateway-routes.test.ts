@@ -206,7 +206,7 @@ describe("retries before the first byte", () => {
     const envelope = (await response.json()) as { error: { message: string } };
     expect(envelope).toMatchObject({ error: { type: "server_error", provider: "moonshot", upstream_status: 503 } });
     // The upstream's words first, then how hard the gateway tried.
-    expect(envelope.error.message).toMatch(/^still down \(gave up after 3 attempts over \d+\.\d s; GATEWAY_RETRY_MAX_ATTEMPTS\)$/);
+    expect(envelope.error.message).toMatch(/^still down; the gateway gave up after 3 attempts over \d+\.\d s \(GATEWAY_RETRY_MAX_ATTEMPTS\)\.$/);
   });
 
   it("once it has given up, tells clients not to retry: the openai SDK (2 retries of its own) makes no more upstream calls", async () => {
