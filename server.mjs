@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { peerPolicyFor, setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
+import { workbenchPagePolicy } from "./lib/http/security-headers.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -51,6 +52,13 @@ const server = createServer((request, response) => {
   if (handleApiRequest?.(request, response)) return;
   // Shared pages (/s/{id}) are static documents rendered without Next's pipeline (see server/render-share-page.ts).
   if (handleSharePageRequest?.(request, response)) return;
+  // Everything Next serves (the workbench page above all) gets a CSP with a fresh nonce; Next reads
+  // the nonce from the request's policy header and puts it on its own scripts.
+  const nonce = randomBytes(16).toString("base64");
+  const policy = workbenchPagePolicy({ nonce, dev });
+  request.headers["content-security-policy"] = policy;
+  request.headers["x-nonce"] = nonce;
+  response.setHeader("content-security-policy", policy);
   void handle(request, response);
 });
 

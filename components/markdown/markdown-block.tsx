@@ -1,8 +1,9 @@
 "use client";
 
-import { isValidElement, memo, type ReactElement } from "react";
+import { isValidElement, memo, type ReactElement, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { linkHost, remoteImageHost, stripBidiControls } from "@/lib/markdown/link-safety";
 import { CodeBlock, StreamingBlockContext } from "./code-block";
 
 function textOf(node: unknown): string {
@@ -21,13 +22,36 @@ const components: Components = {
     return <CodeBlock code={textOf(code?.props.children).replace(/\n$/, "")} language={language} />;
   },
   a({ href, children }) {
+    const host = linkHost(href);
     return (
-      <a href={href} target="_blank" rel="noreferrer noopener">
-        {children}
+      <a href={href} target="_blank" rel="noreferrer noopener" title={host ? `Opens ${host}` : undefined}>
+        {cleanLinkText(children)}
+      </a>
+    );
+  },
+  img({ src, alt }) {
+    const source = typeof src === "string" ? src : undefined;
+    const host = remoteImageHost(source);
+    // Model output's own images (data: URLs) are shown as they are; next/image would only add work.
+    // eslint-disable-next-line @next/next/no-img-element
+    if (!host) return <img src={source} alt={stripBidiControls(alt ?? "")} className="max-w-full" />;
+    // Never fetched by the page (its CSP would refuse it anyway): shown as a link to open by choice.
+    return (
+      <a href={source} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-0.5 text-sm dark:border-zinc-600" data-remote-image={host}>
+        <span aria-hidden>🖼</span>
+        <span>{stripBidiControls(alt ?? "") || "Image"}</span>
+        <span className="text-zinc-500">— remote image from {host}, not loaded; open it</span>
       </a>
     );
   },
 };
+
+/** Link text with bidirectional controls removed, so it reads as it is. */
+function cleanLinkText(children: ReactNode): ReactNode {
+  if (typeof children === "string") return stripBidiControls(children);
+  if (Array.isArray(children)) return children.map((child) => (typeof child === "string" ? stripBidiControls(child) : child));
+  return children;
+}
 
 /** One top-level markdown block. Memoized: a finished block is rendered once, whatever streams after it. */
 export const MarkdownBlock = memo(function MarkdownBlock({ source, streaming = false }: { source: string; streaming?: boolean }) {

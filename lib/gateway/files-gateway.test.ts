@@ -19,10 +19,13 @@ let upstream: Server;
 let upstreamUrl: string;
 let app: RunningServer;
 const uploads: ReceivedUpload[] = [];
+/** Every request the upstream received, as "METHOD path". */
+const upstreamRequests: string[] = [];
 let nextError: { status: number; body: unknown } | undefined;
 
 beforeAll(async () => {
   upstream = createServer((request, response) => {
+    upstreamRequests.push(`${request.method} ${request.url}`);
     const json = (status: number, body: unknown) => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
@@ -56,6 +59,11 @@ beforeAll(async () => {
     if (request.method === "GET" && request.url === "/v1/files/file-a/content") {
       response.writeHead(200, { "content-type": "application/json" });
       return void response.end(JSON.stringify({ content: "Extracted text", file_type: "application/pdf", filename: "a.pdf", title: "", type: "file" }));
+    }
+    if (request.method === "GET" && request.url === "/v1/files/file-html/content") {
+      // A hostile or broken upstream answering HTML with a script in it.
+      response.writeHead(200, { "content-type": "text/html" });
+      return void response.end("<html><body><script>fetch('/api/providers')</script>owned</body></html>");
     }
     json(404, { error: { message: `Not found the file ${request.url?.split("/")[3]} or Permission denied`, type: "resource_not_found_error" } });
   });
@@ -189,6 +197,29 @@ describe("files through the gateway", () => {
     const denied = await fetch(filesUrl());
     expect(denied.status).toBe(401);
     expect(JSON.stringify(await denied.json())).not.toContain(serverKey);
+  });
+
+  it("never serves an upstream's file content as HTML: plain text in a sandbox, whatever the upstream says", async () => {
+    const response = await fetch(`${filesUrl()}/file-html/content`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(response.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(await response.text()).toContain("<script>");
+    const json = await fetch(`${filesUrl()}/file-a/content`);
+    expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  });
+
+  it("refuses same-site and cross-site browser requests that would spend the server's key (an <img> on another localhost port)", async () => {
+    upstreamRequests.length = 0;
+    for (const site of ["same-site", "cross-site"]) {
+      for (const path of ["", "/file-a", "/file-a/content"]) {
+        const response = await fetch(`${filesUrl()}${path}`, { headers: { "sec-fetch-site": site, "sec-fetch-dest": "image", "sec-fetch-mode": "no-cors" } });
+        expect(response.status).toBe(403);
+      }
+      expect((await fetch(`${app.url}/api/providers/moonshot/v1/models`, { headers: { "sec-fetch-site": site, "sec-fetch-dest": "script" } })).status).toBe(403);
+    }
+    expect(upstreamRequests).toHaveLength(0);
+    expect((await fetch(`${filesUrl()}/file-a`, { headers: { "sec-fetch-site": "same-origin" } })).status).toBe(200);
   });
 
   it("uploads to the simulator's own files API too", async () => {

@@ -19,6 +19,8 @@ export async function GET(request: Request, context: { params: Promise<{ provide
   const { providerId } = provider;
   const catalog = listCatalogModels(providerId);
   const authorized = await authorizeCall({ request, providerId });
+  // Other origins get nothing, not even the catalog: their page must not learn what this server offers.
+  if (!authorized.ok && authorized.failure.type === "cross_site_request") return errorResponse({ failure: authorized.failure, provider: providerId });
   const upstreamModels: DiscoveredModel[] = [];
   let upstreamError: string | undefined;
   if (authorized.ok) {

@@ -11,5 +11,15 @@ export async function GET(request: Request, context: { params: Promise<{ provide
   const { fileId } = await context.params;
   const content = await files.content({ fileId, apiKey, signal: request.signal });
   if (!content.ok) return errorResponse({ failure: content.failure, provider: providerId });
-  return new Response(content.text, { headers: { "content-type": content.contentType } });
+  // Never the upstream's own Content-Type: an HTML body served as text/html would run on this origin.
+  // The text is JSON or plain text, and cannot run or load anything whatever it holds.
+  const json = /^application\/json\b/i.test(content.contentType);
+  return new Response(content.text, {
+    headers: {
+      "content-type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+      "content-security-policy": "sandbox; default-src 'none'",
+      "content-disposition": "inline",
+      "cache-control": "no-store",
+    },
+  });
 }
