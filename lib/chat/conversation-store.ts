@@ -1,3 +1,4 @@
+import "@/lib/wire/zod-browser";
 import type { DiscoveredModel, ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
