@@ -46,7 +46,7 @@ const layers = [
 ];
 
 const tests = "\\.test\\.tsx?$";
-const testSupport = "^testing/";
+const testSupport = "^(testing|security/support)/";
 
 /** @type {import("dependency-cruiser").IConfiguration["forbidden"]} */
 const layerRules = layers.slice(0, -1).map(([name, path], index) => ({

@@ -68,6 +68,8 @@ const serverEnvSchema = z
     /** The host name the workbench is reached by on this machine (besides localhost, 127.0.0.1 and [::1]). */
     WORKBENCH_HOST_NAME: optionalText,
     REDIS_URL: optionalText.refine((value) => value === undefined || /^rediss?:\/\/\S+$/.test(value), "must be a Redis URL such as redis://127.0.0.1:6379"),
+    /** Prefix of every Redis key the workbench writes (several deployments can share one Redis). */
+    REDIS_PREFIX: optionalText.transform((value) => value ?? "kimi-workbench"),
     SESSION_DAYS: integer({ fallback: 30, min: 1, max: 365 }),
     SIGN_IN_LIMIT: integer({ fallback: 10, min: 1, max: 10_000 }),
     GATEWAY_PUBLIC_MAX_BODY_MB: integer({ fallback: 16, min: 1, max: 2_048 }),

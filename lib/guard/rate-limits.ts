@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getServerEnv } from "@/lib/env";
 import { getRedis } from "./redis-client";
 
 /** The outcome of counting one attempt. */
@@ -20,7 +21,7 @@ function limiterFor(rule: LimitRule): RateLimiterAbstract {
   const cacheKey = `${rule.name}:${rule.points}:${rule.durationSeconds}`;
   let limiter = limiters.get(cacheKey);
   if (!limiter) {
-    const options = { keyPrefix: `kimi-workbench:limit:${rule.name}`, points: rule.points, duration: rule.durationSeconds };
+    const options = { keyPrefix: `${getServerEnv().REDIS_PREFIX}:limit:${rule.name}`, points: rule.points, duration: rule.durationSeconds };
     const redis = getRedis();
     // With Redis every instance counts against the same numbers; while Redis is down each instance
     // keeps counting in memory (the insurance limiter) rather than letting everything through.

@@ -8,7 +8,7 @@ import { getRedis } from "./redis-client";
 // it was opened with, so changing WORKBENCH_ACCESS_TOKEN ends every session.
 
 const memoryKey = Symbol.for("kimi-workbench.sessions");
-const redisPrefix = "kimi-workbench:session:";
+const redisKey = (id: string) => `${getServerEnv().REDIS_PREFIX}:session:${sha256(id)}`;
 
 function memorySessions(): Map<string, { expiresAt: number; token: string }> {
   const holder = globalThis as unknown as Record<symbol, Map<string, { expiresAt: number; token: string }> | undefined>;
@@ -27,7 +27,7 @@ export async function createSession({ now }: { now: number }): Promise<{ id: str
   const maxAgeSeconds = getServerEnv().SESSION_DAYS * 86_400;
   const record = { expiresAt: now + maxAgeSeconds * 1000, token: tokenFingerprint() };
   const redis = getRedis();
-  if (redis) await redis.set(redisPrefix + sha256(id), JSON.stringify(record), "EX", maxAgeSeconds);
+  if (redis) await redis.set(redisKey(id), JSON.stringify(record), "EX", maxAgeSeconds);
   else {
     const sessions = memorySessions();
     sessions.set(sha256(id), record);
@@ -43,7 +43,7 @@ export async function isLiveSession({ id, now }: { id: string; now: number }): P
   const redis = getRedis();
   let record: { expiresAt: number; token: string } | undefined;
   if (redis) {
-    const stored = await redis.get(redisPrefix + sha256(id)).catch(() => null);
+    const stored = await redis.get(redisKey(id)).catch(() => null);
     record = stored ? (JSON.parse(stored) as { expiresAt: number; token: string }) : undefined;
   } else record = memorySessions().get(sha256(id));
   return record !== undefined && record.expiresAt > now && record.token === tokenFingerprint();
@@ -52,6 +52,6 @@ export async function isLiveSession({ id, now }: { id: string; now: number }): P
 /** Ends a session (signing out); unknown ids are ignored. */
 export async function deleteSession({ id }: { id: string }): Promise<void> {
   const redis = getRedis();
-  if (redis) await redis.del(redisPrefix + sha256(id)).catch(() => 0);
+  if (redis) await redis.del(redisKey(id)).catch(() => 0);
   else memorySessions().delete(sha256(id));
 }
