@@ -11,9 +11,13 @@ import { pathToFileURL } from "node:url";
 import next from "next";
 import { peerPolicyFor, setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
 import { refuseBeforeRouting } from "./lib/http/request-gate.mjs";
+import { structureOutput } from "./lib/http/structured-output.mjs";
 import { securityHeaders, workbenchPagePolicy } from "./lib/http/security-headers.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// One JSON object per line on stdout and stderr, whoever writes (Next prints plain lines).
+structureOutput(process.stdout, 30);
+structureOutput(process.stderr, 40);
 
 const dev = process.argv.includes("--dev");
 const port = Number.parseInt(process.env.PORT ?? "3000", 10);

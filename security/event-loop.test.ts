@@ -1,0 +1,79 @@
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServerProcess, type ServerProcess } from "./support/server-process";
+
+// Heavy requests must not freeze the server for everyone else: the audit saw 20 s for 100 KB of one
+// repeated character and /api/health unanswered while two 50 MB bodies were handled.
+let app: ServerProcess;
+
+beforeAll(async () => {
+  app = await startServerProcess({ env: { DATA_DIR: `/tmp/kimi-security-loop-${process.pid}`, SIMULATOR_TOKENS_PER_SECOND: "1000000", SIMULATOR_FIRST_TOKEN_MS: "0" } });
+});
+afterAll(() => app.stop());
+
+/** Streams `megabytes` of a JSON body without Content-Length (so the server must read to find its size). */
+function postChunked({ path, megabytes, headers }: { path: string; megabytes: number; headers: Record<string, string> }): Promise<number> {
+  return new Promise((resolve) => {
+    const outgoing = request(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    outgoing.on("error", () => resolve(-1));
+    const piece = Buffer.alloc(1024 * 1024, "a");
+    outgoing.write('{"model":"kimi-k2.6","messages":[{"role":"user","content":"');
+    let sent = 0;
+    const pump = () => {
+      while (sent < megabytes) {
+        sent += 1;
+        if (!outgoing.write(piece)) return void outgoing.once("drain", pump);
+      }
+      outgoing.end('"}]}');
+    };
+    pump();
+  });
+}
+
+async function healthLatencies(until: Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  let done = false;
+  void until.finally(() => (done = true));
+  while (!done) {
+    const startedAt = performance.now();
+    await fetch(`${app.url}/api/health`);
+    latencies.push(performance.now() - startedAt);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return latencies;
+}
+
+describe("the event loop under heavy requests", () => {
+  it("answers /api/health within 100 ms while 50 MB bodies from clients without access are handled (refused at their limit)", async () => {
+    const remote = { "x-forwarded-for": "203.0.113.50" };
+    const attacks = Promise.all([
+      postChunked({ path: "/api/providers/simulator/v1/chat/completions", megabytes: 50, headers: remote }),
+      postChunked({ path: "/api/providers/simulator/v1/tokenizers/estimate-token-count", megabytes: 50, headers: remote }),
+      postChunked({ path: "/api/simulator/v1/chat/completions", megabytes: 50, headers: remote }),
+    ]);
+    const latencies = await healthLatencies(attacks);
+    const statuses = await attacks;
+    // 413 when the limit is found while reading; a client still writing may see the connection close.
+    for (const status of statuses) expect([413, -1]).toContain(status);
+    expect(latencies.length).toBeGreaterThan(3);
+    expect(Math.max(...latencies)).toBeLessThan(100);
+    expect(app.rssBytes()).toBeLessThan(1024 * 1024 * 1024);
+  });
+
+  it("counts a 1 MB run of one character in under a second, and /api/health stays within 100 ms meanwhile", async () => {
+    const body = JSON.stringify({ model: "kimi-k2.6", messages: [{ role: "user", content: "a".repeat(1_000_000) }] });
+    const startedAt = performance.now();
+    const counting = fetch(`${app.url}/api/providers/simulator/v1/tokenizers/estimate-token-count`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const latencies = await healthLatencies(counting);
+    const response = await counting;
+    const elapsed = performance.now() - startedAt;
+    expect(response.status).toBe(200);
+    const counted = (await response.json()) as { data: { total_tokens: number } };
+    expect(counted.data.total_tokens).toBeGreaterThan(120_000);
+    expect(elapsed).toBeLessThan(1_000);
+    expect(Math.max(...latencies)).toBeLessThan(100);
+  });
+});
