@@ -73,6 +73,12 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 
+// CONNECT (a proxy tunnel request) never reaches the request handler; refuse it in words too.
+server.on("connect", (_request, socket) => {
+  const body = JSON.stringify({ error: { type: "method_not_allowed", message: "CONNECT is not served here: this is not a proxy." } });
+  socket.end(`HTTP/1.1 405 Method Not Allowed\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+});
+
 server.listen(port, hostname, () => {
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;

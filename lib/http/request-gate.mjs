@@ -17,7 +17,8 @@ export function refuseBeforeRouting({ method, url, headers }) {
   // Only origin-form targets ("/path"): not "*" (OPTIONS *), not absolute URLs sent to a server that is no proxy.
   if (!url || !url.startsWith("/")) return { status: 400, type: "invalid_request_target", message: "The request target must be a path starting with /." };
   const host = headers.host;
-  if (typeof host !== "string" || !hostPattern.test(host)) {
+  const port = typeof host === "string" ? /:(\d+)$/.exec(host)?.[1] : undefined;
+  if (typeof host !== "string" || !hostPattern.test(host) || (port !== undefined && Number(port) > 65535)) {
     return { status: 400, type: "invalid_host", message: "The Host header is missing or is not a host name or IP address with an optional port." };
   }
   const path = url.split("?")[0] ?? "";
