@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getServerEnv } from "@/lib/env";
-import { getRedis } from "./redis-client";
+import { getRedis, redisReady } from "./redis-client";
 
 /** The outcome of counting one attempt. */
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -33,6 +33,9 @@ function limiterFor(rule: LimitRule): RateLimiterAbstract {
 
 /** Counts one attempt of `client` against `rule`; says when to retry once over the limit. */
 export async function takeLimit({ rule, client }: { rule: LimitRule; client: string }): Promise<LimitVerdict> {
+  // The first requests after start-up wait (briefly) for Redis, so they count with every instance.
+  const redis = getRedis();
+  if (redis) await redisReady(redis);
   try {
     await limiterFor(rule).consume(client, 1);
     return { ok: true };

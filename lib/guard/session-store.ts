@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getServerEnv } from "@/lib/env";
-import { getRedis } from "./redis-client";
+import { getRedis, redisReady } from "./redis-client";
 
 // Sessions are random ids; only their SHA-256 is stored (in Redis when REDIS_URL is set, so every
 // instance knows them, otherwise in this process). Each remembers a fingerprint of the access token
@@ -27,6 +27,7 @@ export async function createSession({ now }: { now: number }): Promise<{ id: str
   const maxAgeSeconds = getServerEnv().SESSION_DAYS * 86_400;
   const record = { expiresAt: now + maxAgeSeconds * 1000, token: tokenFingerprint() };
   const redis = getRedis();
+  if (redis) await redisReady(redis);
   if (redis) await redis.set(redisKey(id), JSON.stringify(record), "EX", maxAgeSeconds);
   else {
     const sessions = memorySessions();
@@ -41,6 +42,7 @@ export async function createSession({ now }: { now: number }): Promise<{ id: str
 export async function isLiveSession({ id, now }: { id: string; now: number }): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return false;
   const redis = getRedis();
+  if (redis) await redisReady(redis);
   let record: { expiresAt: number; token: string } | undefined;
   if (redis) {
     const stored = await redis.get(redisKey(id)).catch(() => null);
