@@ -151,4 +151,29 @@ describe("fuzzing every route with malformed requests", () => {
     expect(rssPeak).toBeLessThan(1024 * 1024 * 1024);
     for (const line of app.logLines()) expect(() => JSON.parse(line), line).not.toThrow();
   });
+
+  it("answers each malformed request the audit found with a 4xx that names the problem", async () => {
+    const port = app.port;
+    const host = `127.0.0.1:${port}`;
+    const cases: Array<{ request: Buffer; status: number; type?: string }> = [
+      { request: rawRequest({ method: "GET", target: "/api/providers/moonshot/v1/files/%E0%A4%A", headers: { host } }), status: 400, type: "invalid_path" },
+      { request: rawRequest({ method: "GET", target: "/api/simulator/v1/files/%E0%A4%A/content", headers: { host } }), status: 400, type: "invalid_path" },
+      { request: rawRequest({ method: "TRACE", target: "/api/health", headers: { host } }), status: 405, type: "method_not_allowed" },
+      { request: rawRequest({ method: "TRACE", target: "/", headers: { host } }), status: 405, type: "method_not_allowed" },
+      { request: rawRequest({ method: "OPTIONS", target: "*", headers: { host } }), status: 405, type: "method_not_allowed" },
+      { request: rawRequest({ method: "GET", target: "http://evil.example/api/health", headers: { host } }), status: 400, type: "invalid_request_target" },
+      { request: rawRequest({ method: "GET", target: "/api/health", headers: { host: "[bad" } }), status: 400, type: "invalid_host" },
+      { request: rawRequest({ method: "GET", target: "/", headers: { host: "a b" } }), status: 400, type: "invalid_host" },
+      { request: rawRequest({ method: "GET", target: "/api/health", headers: { host: "127.0.0.1:99999" } }), status: 400, type: "invalid_host" },
+      { request: rawRequest({ method: "POST", target: "/api/providers/simulator/v1/chat/completions", headers: { host, "content-type": "application/json" }, body: `${"[".repeat(100_000)}${"]".repeat(100_000)}` }), status: 400, type: "invalid_json" },
+      { request: rawRequest({ method: "POST", target: "/api/shares", headers: { host, "content-type": "application/json" }, body: `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}` }), status: 400, type: "invalid_json" },
+      { request: rawRequest({ method: "GET", target: "/api/providers/moonshot/v1/formulas/moonshot%252Fweb-search%25E0/tools", headers: { host } }), status: 404 },
+      { request: rawRequest({ method: "CONNECT", target: "127.0.0.1:80", headers: { host } }), status: 405, type: "method_not_allowed" },
+    ];
+    for (const { request, status, type } of cases) {
+      const response = await sendRaw({ port, request });
+      expect(response.status, request.toString("latin1").slice(0, 80)).toBe(status);
+      if (type) expect((JSON.parse(response.body) as { error: { type: string } }).error.type).toBe(type);
+    }
+  });
 });

@@ -301,6 +301,15 @@ describe("access to the server's keys", () => {
     const fromRemote = (await (await fetch(`${app.url}/api/providers`, { headers: remote })).json()) as typeof body;
     expect(fromRemote.providers.find((provider) => provider.id === "moonshot")).toMatchObject({ configured: true, serverCredentialsUsable: false });
   });
+
+  it("shows where private upstreams live (host:port) only to clients with access", async () => {
+    const local = await (await fetch(`${app.url}/api/providers`)).text();
+    expect(local).toContain(new URL(upstream.url).host);
+    const fromRemote = await (await fetch(`${app.url}/api/providers`, { headers: remote })).text();
+    expect(fromRemote).not.toContain(new URL(upstream.url).host);
+    const withToken = await (await fetch(`${app.url}/api/providers`, { headers: { ...remote, authorization: `Bearer ${accessToken}` } })).text();
+    expect(withToken).toContain(new URL(upstream.url).host);
+  });
 });
 
 describe("bad requests", () => {

@@ -171,6 +171,21 @@ describe("share API", () => {
     expect((await fetch(`${url}/media/${pngHash}`)).status).toBe(404);
   });
 
+  it("answers 404 to deleting an expired share, with or without its token, as to reading it", async () => {
+    const { openSqliteShareStore } = await import("@/lib/store/sqlite-share-store");
+    const { sha256Hex } = await import("./publish-share");
+    const store = openSqliteShareStore({ path: join(dataDirectory, "shares.sqlite") });
+    const id = "expiredShareId00000000";
+    await store.createShare({ share: { id, snapshot: JSON.stringify(buildShareSnapshot({ conversation: conversation(), included }).snapshot), createdAt: 1, expiresAt: 2 }, deleteTokenHash: sha256Hex("the-delete-token"), media: [] });
+    expect((await fetch(`${server.url}/api/shares/${id}`)).status).toBe(404);
+    for (const token of ["the-delete-token", "wrong-token"]) {
+      const response = await fetch(`${server.url}/api/shares/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { error: { type: string } }).error.type).toBe("share_not_found");
+    }
+    await store.close();
+  });
+
   it("limits how many shares one client creates (429 with Retry-After)", async () => {
     let last: Awaited<ReturnType<typeof create>> | undefined;
     for (let attempt = 0; attempt < 15; attempt += 1) {

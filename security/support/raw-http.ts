@@ -33,7 +33,8 @@ export function sendRaw({ port, request, localAddress = "127.0.0.1", timeoutMs =
         const colon = line.indexOf(":");
         if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
       }
-      resolve({ status, headers, body: rest.join("\r\n\r\n") });
+      const raw = rest.join("\r\n\r\n");
+      resolve({ status, headers, body: headers["transfer-encoding"] === "chunked" ? decodeChunked(raw) : raw });
     });
   });
 }
@@ -44,4 +45,19 @@ export function rawRequest({ method, target, headers = {}, body, version = "1.1"
   const lines = [`${method} ${target} HTTP/${version}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), "connection: close"];
   if (bytes && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length")) lines.push(`content-length: ${bytes.length}`);
   return Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1"), bytes ?? Buffer.alloc(0)]);
+}
+
+/** The payload of a chunked body ("<hex size>\r\n<data>\r\n" … "0\r\n\r\n"). */
+function decodeChunked(raw: string): string {
+  let position = 0;
+  let out = "";
+  while (position < raw.length) {
+    const lineEnd = raw.indexOf("\r\n", position);
+    if (lineEnd < 0) break;
+    const size = Number.parseInt(raw.slice(position, lineEnd), 16);
+    if (!Number.isFinite(size) || size === 0) break;
+    out += raw.slice(lineEnd + 2, lineEnd + 2 + size);
+    position = lineEnd + 2 + size + 2;
+  }
+  return out;
 }
