@@ -12,7 +12,8 @@ import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
  */
 export function handleApiRequest(request: IncomingMessage, response: ServerResponse): boolean {
   const pathname = (request.url ?? "/").split("?")[0]!;
-  if (!isApiPath(pathname)) return false;
+  // Every /api path answers JSON, an unknown one a JSON 404 (not Next's HTML page).
+  if (!isApiPath(pathname) && !pathname.startsWith("/api/") && pathname !== "/api") return false;
   const controller = new AbortController();
   // Only a client that leaves early aborts; a finished response needs no abort (it is not free).
   response.on("close", () => {

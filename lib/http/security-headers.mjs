@@ -2,11 +2,18 @@
 // Plain JavaScript so that next.config.ts (for Next's responses) and the production server's own
 // responses (API routes, shared pages) read the same list.
 
-/** Headers every response of the workbench carries: no MIME sniffing, no referrer, no framing. */
+/**
+ * Headers every response of the workbench carries: no MIME sniffing, no referrer, no framing, no
+ * embedding by other origins (an <img> or <script> on another site or port cannot read an API
+ * answer), its own browsing context group, and no camera, microphone or location.
+ */
 export const securityHeaders = Object.freeze({
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
+  "cross-origin-resource-policy": "same-origin",
+  "cross-origin-opener-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 });
 
 /**

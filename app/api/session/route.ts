@@ -4,6 +4,7 @@ import { isCrossSiteBrowserRequest, readClientAccess, readClientKey, readCookie,
 import { takeLimit, resetLimit } from "@/lib/guard/rate-limits";
 import { createSession, deleteSession } from "@/lib/guard/session-store";
 import { errorResponse } from "@/lib/http/error-response";
+import { logEvent } from "@/lib/log/server-log";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { sessionRequestSchema } from "./request-schema";
@@ -37,6 +38,7 @@ export async function POST(request: Request): Promise<Response> {
   const client = readClientKey(request);
   const limited = await takeLimit({ rule: signInRule(), client });
   if (!limited.ok) {
+    logEvent({ level: "warn", event: "sign_in_limited", fields: { client } });
     return error(429, "rate_limited", `Too many sign-in attempts from this client: at most ${env.SIGN_IN_LIMIT} per 10 minutes (SIGN_IN_LIMIT). Try again in ${limited.retryAfterSeconds} s.`, { "retry-after": String(limited.retryAfterSeconds) });
   }
   const body = await readJsonBody({ request, maxBytes: 4 * 1024, limitSource: "the fixed limit for sign-in requests" });
@@ -46,9 +48,11 @@ export async function POST(request: Request): Promise<Response> {
   const given = Buffer.from(parsed.data.token);
   const expected = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    logEvent({ level: "warn", event: "sign_in_failed", fields: { client } });
     return error(401, "invalid_access_token", "That access token is not correct.");
   }
   await resetLimit({ rule: signInRule(), client });
+  logEvent({ event: "sign_in", fields: { client } });
   let session: { id: string; maxAgeSeconds: number };
   try {
     session = await createSession({ now: Date.now() });
