@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { buildShareSnapshot } from "@/lib/share/build-snapshot";
+import { parseSsePayloads } from "@/testing/gateway-helpers";
 import { echoVariants, findSecretForms, startHostileUpstream } from "./support/hostile-upstream";
 import { startServerProcess, type ServerProcess } from "./support/server-process";
 
@@ -84,6 +85,24 @@ describe("planted keys never leave the server", () => {
       }
     }
     expect(leaked).toEqual([]);
+  });
+
+  it("an upstream putting the key into the answer itself (split across chunks, or whole) gets it redacted, text around it intact", async () => {
+    for (const [provider, headers] of [["moonshot", {}], ["openai-compatible", {}], ["moonshot", { "x-provider-api-key": sentinels.pastedKey }]] as const) {
+      for (const model of ["answer-echo-stream", "answer-echo"]) {
+        const stream = model.endsWith("stream");
+        const response = await record(await fetch(`${sqliteApp.url}/api/providers/${provider}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ model, messages: [{ role: "user", content: "hi" }], stream }) }));
+        expect(response.status).toBe(200);
+        expect(leaks(response.text)).toEqual([]);
+        const answer = stream
+          ? parseSsePayloads(response.text)
+              .filter((payload) => payload !== "[DONE]")
+              .map((payload) => (JSON.parse(payload) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? "")
+              .join("")
+          : (JSON.parse(response.text) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content;
+        expect(answer).toBe("Your key: [redacted]");
+      }
+    }
   });
 
   it("a model name with a newline cannot forge a log line", async () => {

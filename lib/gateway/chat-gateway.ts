@@ -1,7 +1,7 @@
 import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
-import { getServerEnv } from "@/lib/env";
+import { getServerEnv, serverSecrets } from "@/lib/env";
 import { errorResponse } from "@/lib/http/error-response";
 import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
@@ -17,6 +17,7 @@ import { reasoningMemory, replayScope } from "./reasoning-replay";
 import { adjustSchemasForProvider } from "./schema-adjustment";
 import { runWithRetry, type RetryPolicy } from "./retry";
 import { logEvent } from "@/lib/log/server-log";
+import { redactCompletion, redactingStream } from "./answer-redaction";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
 export interface AuthorizedCall {
@@ -314,6 +315,8 @@ export async function serveChatCompletion({
   // The whole request, retries and stream included, ends by GATEWAY_REQUEST_DEADLINE_MS.
   const deadline = startDeadline({ upstream, ms: getServerEnv().GATEWAY_REQUEST_DEADLINE_MS, label: runtimeLabel(call) });
   let attemptsMade = 0;
+  // The key this call spends and the server's own credentials never come back inside an answer.
+  const answerSecrets = [apiKey, ...serverSecrets()];
   // Reasoning replay: turns that came back without their reasoning get it back, announced.
   const replay = replayWanted({ request, providerId });
   const scope = replayScope({ providerId, apiKey });
@@ -360,7 +363,7 @@ export async function serveChatCompletion({
       // Only an answer to a request with tools can make tool calls worth remembering.
       const remembered = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
       return streamResponse({
-        events: untilDeadline({ events: remembered, deadline }),
+        events: untilDeadline({ events: redactingStream({ events: remembered, secrets: answerSecrets }), deadline }),
         provider: providerId,
         headers,
         onClose: (outcome) => {
@@ -381,7 +384,7 @@ export async function serveChatCompletion({
     const message = report.result.completion.choices.find((choice) => choice.index === 0)?.message;
     if (message) remember({ reasoning: message.reasoning_content ?? "", toolCalls: message.tool_calls ?? [] });
     log(200, report.attempts, "done");
-    return Response.json(report.result.completion, { headers });
+    return Response.json(redactCompletion({ completion: report.result.completion, secrets: answerSecrets }), { headers });
   } catch (error) {
     deadline.clear();
     if (deadline.expired) {

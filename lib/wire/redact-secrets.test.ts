@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactBytes, redactSecrets, redactText } from "./redact-secrets";
+import { createStreamRedactor, redactBytes, redactSecrets, redactText } from "./redact-secrets";
 
 describe("redactSecrets", () => {
   it("replaces key-like strings, credential fields and known keys, and says where", () => {
@@ -73,5 +73,20 @@ describe("redactBytes", () => {
     expect(bytes.subarray(0, 9).toString()).toBe("%PDF-1.7\n");
     expect(bytes.toString("utf8")).toContain("\u00e9\u00e8");
     expect(redactBytes({ bytes: Buffer.from("nothing here"), secrets: [key] }).changed).toBe(false);
+  });
+});
+
+describe("createStreamRedactor", () => {
+  it("redacts a secret split across pieces, in any case, and holds back only what could begin one", () => {
+    const secret = "sk-streamSecret0123456789";
+    const redactor = createStreamRedactor({ secrets: [secret] });
+    const pieces = ["Your key is sk-str", "eamSecret01", "23456789 — keep it s", "afe. SK-STREAMSECRET0123456789!"];
+    const out = pieces.map((piece) => redactor.push(piece)).join("") + redactor.flush();
+    expect(out).toBe("Your key is [redacted] — keep it safe. [redacted]!");
+    const plain = createStreamRedactor({ secrets: [secret] });
+    expect(plain.push("Nothing to hide here.")).toBe("Nothing to hide here.");
+    // A tail that begins the secret ("… s") waits, then is released when it turns out not to be one.
+    expect(plain.push("It was s")).toBe("It was ");
+    expect(plain.push("unny.")).toBe("sunny.");
   });
 });

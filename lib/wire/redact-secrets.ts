@@ -155,3 +155,43 @@ export function redactBytes({ bytes, secrets = [] }: { bytes: Uint8Array; secret
   for (const pattern of secretPatterns) result = result.replace(new RegExp(pattern.source, pattern.flags), sameLength);
   return { bytes: Buffer.from(result, "latin1"), changed: true };
 }
+
+/**
+ * Redacts known secrets from text that arrives in pieces (a streamed answer), where a secret may be
+ * split across pieces: each piece is released except for a tail that could be the start of a
+ * secret, which waits for the next piece (or `flush`). Ordinary text is never held back unless its
+ * last characters begin a secret.
+ */
+export interface StreamRedactor {
+  push(text: string): string;
+  flush(): string;
+}
+
+/** A stream redactor for the secrets of one stream (secrets shorter than 8 characters are ignored). */
+export function createStreamRedactor({ secrets }: { secrets: ReadonlyArray<string | undefined> }): StreamRedactor {
+  const known = [...new Set(secrets.filter((secret): secret is string => typeof secret === "string" && secret.length >= 8))];
+  const pattern = known.length > 0 ? new RegExp(known.map(escapeForRegExp).join("|"), "gi") : undefined;
+  let carry = "";
+  return {
+    push(text) {
+      if (!pattern) return text;
+      const joined = (carry + text).replace(pattern, redactedText);
+      let hold = 0;
+      for (const secret of known) {
+        for (let length = Math.min(secret.length - 1, joined.length); length > hold; length -= 1) {
+          if (secret.toLowerCase().startsWith(joined.slice(-length).toLowerCase())) {
+            hold = length;
+            break;
+          }
+        }
+      }
+      carry = joined.slice(joined.length - hold);
+      return joined.slice(0, joined.length - hold);
+    },
+    flush() {
+      const rest = carry;
+      carry = "";
+      return rest;
+    },
+  };
+}

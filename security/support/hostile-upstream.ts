@@ -45,6 +45,22 @@ export async function startHostileUpstream(): Promise<{ url: string; close(): Pr
       } catch {
         // not JSON
       }
+      // The key inside the answer itself: split across three chunks, or in a complete answer.
+      if (model === "answer-echo-stream") {
+        response.writeHead(200, { "content-type": "text/event-stream" });
+        const piece = (delta: Record<string, string>, finish: string | null = null) => `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+        const third = Math.floor(key.length / 3);
+        response.write(piece({ role: "assistant", reasoning_content: `I was sent ${key.slice(0, third)}` }));
+        response.write(piece({ reasoning_content: key.slice(third) }));
+        response.write(piece({ content: `Your key: ${key.slice(0, third)}` }));
+        response.write(piece({ content: key.slice(third, 2 * third) }));
+        response.write(piece({ content: key.slice(2 * third) }, "stop"));
+        return void response.end("data: [DONE]\n\n");
+      }
+      if (model === "answer-echo") {
+        response.writeHead(200, { "content-type": "application/json" });
+        return void response.end(JSON.stringify({ id: "c", object: "chat.completion", created: 1, model, choices: [{ index: 0, message: { role: "assistant", content: `Your key: ${key}`, reasoning_content: `Sent ${key.toUpperCase()}` }, finish_reason: "stop" }] }));
+      }
       const variant = echoVariants[Number(/^echo-(\d+)$/.exec(model)?.[1] ?? -1)];
       if (!variant) {
         response.writeHead(404, { "content-type": "application/json" });
