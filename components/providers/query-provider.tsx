@@ -1,6 +1,5 @@
 "use client";
 
-import "@/lib/wire/zod-browser";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { providersQueryKey } from "@/lib/chat/use-workbench";

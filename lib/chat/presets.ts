@@ -1,4 +1,5 @@
 // Named imports: see lib/chat/browser-storage.ts on bundle size.
+import "@/lib/wire/zod-browser";
 import { array, enum as oneOf, looseObject, number, record, string, unknown } from "zod/mini";
 import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
 import type { RequestParameters } from "@/lib/conversation/conversation-types";

@@ -1,3 +1,4 @@
+import "@/lib/wire/zod-browser";
 import { array, boolean, discriminatedUnion, enum as oneOf, literal, looseObject, number, optional, record, string, unknown } from "zod/mini";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";

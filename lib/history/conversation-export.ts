@@ -1,3 +1,4 @@
+import "@/lib/wire/zod-browser";
 import { z } from "zod";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";

@@ -1,3 +1,4 @@
+import "@/lib/wire/zod-browser";
 import { z } from "zod";
 import type { ChatRequest } from "./chat-request";
 import { describeSchemaIssue, toSchemaIssues, type SchemaIssue } from "./schema-issues";

@@ -1,3 +1,4 @@
+import "@/lib/wire/zod-browser";
 import { z } from "zod";
 import type { UpstreamFailure } from "./failure";
 
