@@ -38,9 +38,13 @@ const components: Components = {
     // Never fetched by the page (its CSP would refuse it anyway): shown as a link to open by choice.
     return (
       <a href={source} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-0.5 text-sm dark:border-zinc-600" data-remote-image={host}>
-        <span aria-hidden>🖼</span>
+        <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
+          <circle cx="5.5" cy="6" r="1.25" />
+          <path d="M2 12l4-4 3 3 2-2 3 3" />
+        </svg>
         <span>{stripBidiControls(alt ?? "") || "Image"}</span>
-        <span className="text-zinc-500">— remote image from {host}, not loaded; open it</span>
+        <span className="text-zinc-500 dark:text-zinc-400">— remote image from {host}, not loaded; open it</span>
       </a>
     );
   },
