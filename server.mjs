@@ -49,7 +49,9 @@ if (!dev) {
     console.error("The API bundle is missing: run `npm run build` (or `npm start`, which builds first).");
     process.exit(1);
   }
-  ({ handleApiRequest, handleSharePageRequest } = await import(pathToFileURL(apiBundle).href));
+  const bundle = await import(pathToFileURL(apiBundle).href);
+  ({ handleApiRequest, handleSharePageRequest } = bundle);
+  await bundle.warmUp();
 }
 
 const server = createServer((request, response) => {
