@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { blobToBase64, getBlob } from "@/lib/media/blob-store";
@@ -69,7 +70,10 @@ export default function ShareDialogBody() {
   const [refresh, setRefresh] = useState(0);
 
   const { snapshot, blobKeys } = useMemo(() => buildShareSnapshot({ conversation, included, title: title.trim() || undefined }), [conversation, included, title]);
-  const redactions = useMemo(() => redactSecrets({ value: snapshot }).redactions, [snapshot]);
+  // Keys pasted in this browser are redacted here, before anything is sent: the server cannot know
+  // them (it redacts its own keys and anything shaped like a key again on arrival).
+  const redacted = useMemo(() => redactSecrets({ value: snapshot, knownSecrets: Object.values(loadProviderKeys()) }), [snapshot]);
+  const redactions = redacted.redactions;
   const attachments = snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : []));
   const leftOut = conversation.turns.length - snapshot.turns.length;
   const hasSystemPrompt = conversation.systemPrompt.trim() !== "";
@@ -89,7 +93,7 @@ export default function ShareDialogBody() {
         if (!blob) throw new Error("A media file of this conversation is no longer in this browser's storage. Share without media.");
         media.push({ hash, mediaType: blob.type || "application/octet-stream", base64: await blobToBase64(blob) });
       }
-      const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ snapshot, expiresIn, media }) });
+      const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ snapshot: redacted.value, expiresIn, media }) });
       const body = (await response.json().catch(() => undefined)) as (CreatedShare & { error?: { message?: string } }) | undefined;
       if (!response.ok || !body) throw new Error(body?.error?.message ?? `The share could not be created (HTTP ${response.status}).`);
       rememberShare({ id: body.id, url: body.url, title: snapshot.title, deleteToken: body.deleteToken, createdAt: Date.now(), expiresAt: body.expiresAt, conversationId: conversation.id });
@@ -169,7 +173,7 @@ export default function ShareDialogBody() {
           </p>
         )}
         <pre aria-label="Snapshot preview" className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
-          {JSON.stringify(redactSecrets({ value: snapshot }).value, null, 2)}
+          {JSON.stringify(redacted.value, null, 2)}
         </pre>
       </section>
       {state.kind === "failed" && (

@@ -315,8 +315,9 @@ export async function serveChatCompletion({
   // The whole request, retries and stream included, ends by GATEWAY_REQUEST_DEADLINE_MS.
   const deadline = startDeadline({ upstream, ms: getServerEnv().GATEWAY_REQUEST_DEADLINE_MS, label: runtimeLabel(call) });
   let attemptsMade = 0;
-  // The key this call spends and the server's own credentials never come back inside an answer.
-  const answerSecrets = [apiKey, ...serverSecrets()];
+  // The server's own credentials and a key the caller pasted never come back inside an answer. (For
+  // the simulator, apiKey names the caller's file owner, not a secret.)
+  const answerSecrets = [...serverSecrets(), providerId === "simulator" ? undefined : apiKey, request.headers.get(userKeyHeader)?.trim()];
   // Reasoning replay: turns that came back without their reasoning get it back, announced.
   const replay = replayWanted({ request, providerId });
   const scope = replayScope({ providerId, apiKey });

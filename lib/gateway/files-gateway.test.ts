@@ -232,4 +232,24 @@ describe("files through the gateway", () => {
     expect(content.content).toBe("Quarterly numbers: up 4%.");
     await fetch(`${filesUrl("simulator")}/${uploaded.id}`, { method: "DELETE" });
   });
+
+  it("keeps the simulator's files per credential: another caller can neither list, read, use nor delete them", async () => {
+    const raw = `${app.url}/api/simulator/v1/files`;
+    const form = new FormData();
+    form.set("purpose", "file-extract");
+    form.set("file", new File(["private notes"], "notes.txt", { type: "text/plain" }));
+    const owner = { authorization: "Bearer sk-owner-0000000000000000" };
+    const stranger = { authorization: "Bearer sk-stranger-00000000000000" };
+    const uploaded = (await (await fetch(raw, { method: "POST", body: form, headers: owner })).json()) as { id: string };
+    const list = async (headers: Record<string, string>) => ((await (await fetch(raw, { headers })).json()) as { data: Array<{ id: string }> }).data.map((file) => file.id);
+    expect(await list(owner)).toContain(uploaded.id);
+    expect(await list(stranger)).not.toContain(uploaded.id);
+    expect((await fetch(`${raw}/${uploaded.id}/content`, { headers: stranger })).status).toBe(404);
+    expect((await fetch(`${raw}/${uploaded.id}`, { method: "DELETE", headers: stranger })).status).toBe(404);
+    const chat = await fetch(`${app.url}/api/simulator/v1/chat/completions`, { method: "POST", headers: { ...stranger, "content-type": "application/json" }, body: JSON.stringify({ model: "kimi-k2.6", messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: `ms://${uploaded.id}` } }, { type: "text", text: "hi" }] }] }) });
+    expect(chat.status).toBe(404);
+    expect((await fetch(`${raw}/${uploaded.id}`, { method: "DELETE", headers: owner })).status).toBe(200);
+    // Cross-site browsers get nothing at all, whatever they send.
+    expect((await fetch(raw, { method: "POST", body: form, headers: { ...owner, "sec-fetch-site": "cross-site" } })).status).toBe(403);
+  });
 });

@@ -268,6 +268,21 @@ describe("access to the server's keys", () => {
     expect((await post(chatPath("moonshot"), { ...hello, stream: true }, { ...remote, cookie })).status).toBe(200);
   });
 
+  it("refuses an oversized sign-in body naming its own limit, and ends a session on the server when signing out", async () => {
+    const tooLarge = await post("/api/session", { token: "x".repeat(5000) }, remote);
+    expect(tooLarge.status).toBe(413);
+    const message = ((await tooLarge.json()) as { error: { message: string } }).error.message;
+    expect(message).toContain("the fixed limit for sign-in requests");
+    expect(message).not.toContain("GATEWAY_MAX_BODY_MB");
+    const signIn = await post("/api/session", { token: accessToken }, remote);
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await post(chatPath("simulator"), hello, { ...remote, cookie })).status).toBe(200);
+    await fetch(`${app.url}/api/session`, { method: "DELETE", headers: { ...remote, cookie } });
+    // The same cookie, replayed after sign-out, no longer gives access.
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    expect((await post(chatPath("moonshot"), { ...hello, stream: true }, { ...remote, cookie })).status).toBe(401);
+  });
+
   it("spends only the user's own key when one is sent, even from remote", async () => {
     upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
     const response = await post(chatPath("moonshot"), { ...hello, stream: true }, { ...remote, "x-provider-api-key": "sk-user-own" });

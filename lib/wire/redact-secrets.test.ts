@@ -85,8 +85,13 @@ describe("createStreamRedactor", () => {
     expect(out).toBe("Your key is [redacted] — keep it safe. [redacted]!");
     const plain = createStreamRedactor({ secrets: [secret] });
     expect(plain.push("Nothing to hide here.")).toBe("Nothing to hide here.");
-    // A tail that begins the secret ("… s") waits, then is released when it turns out not to be one.
-    expect(plain.push("It was s")).toBe("It was ");
-    expect(plain.push("unny.")).toBe("sunny.");
+    // One or two characters that could begin a secret are not held: ordinary streams keep their pace.
+    expect(plain.push("It was s")).toBe("It was s");
+    // Three or more wait, and are released when they turn out not to be one.
+    expect(plain.push("o: sk-st")).toBe("o: ");
+    expect(plain.push("op.")).toBe("sk-stop.");
+    // A secret split after its first two characters: those two go out (the public "sk"), the rest is caught.
+    const split = createStreamRedactor({ secrets: [secret] });
+    expect(split.push("key sk") + split.push("-streamSecret0123456789 end") + split.flush()).toBe("key sk[redacted] end");
   });
 });

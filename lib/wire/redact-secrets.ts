@@ -158,28 +158,35 @@ export function redactBytes({ bytes, secrets = [] }: { bytes: Uint8Array; secret
 
 /**
  * Redacts known secrets from text that arrives in pieces (a streamed answer), where a secret may be
- * split across pieces: each piece is released except for a tail that could be the start of a
- * secret, which waits for the next piece (or `flush`). Ordinary text is never held back unless its
- * last characters begin a secret.
+ * split across pieces: each piece is released except for a tail of three or more characters that
+ * could be the start of a secret, which waits for the next piece (or `flush`). Ordinary text is
+ * never held back unless it ends with the first three characters of a secret. A secret split after
+ * its first one or two characters is still caught: what follows is matched too, and only those one
+ * or two characters (e.g. the public "sk" of a key) are released.
  */
 export interface StreamRedactor {
   push(text: string): string;
   flush(): string;
 }
 
+const minimumHeldPrefix = 3;
+
 /** A stream redactor for the secrets of one stream (secrets shorter than 8 characters are ignored). */
 export function createStreamRedactor({ secrets }: { secrets: ReadonlyArray<string | undefined> }): StreamRedactor {
   const known = [...new Set(secrets.filter((secret): secret is string => typeof secret === "string" && secret.length >= 8))];
-  const pattern = known.length > 0 ? new RegExp(known.map(escapeForRegExp).join("|"), "gi") : undefined;
+  const forms = [...new Set(known.flatMap((secret) => [secret, secret.slice(1), secret.slice(2)]))].sort((left, right) => right.length - left.length);
+  const pattern = forms.length > 0 ? new RegExp(forms.map(escapeForRegExp).join("|"), "gi") : undefined;
+  const lowered = known.map((secret) => secret.toLowerCase());
   let carry = "";
   return {
     push(text) {
       if (!pattern) return text;
       const joined = (carry + text).replace(pattern, redactedText);
       let hold = 0;
-      for (const secret of known) {
-        for (let length = Math.min(secret.length - 1, joined.length); length > hold; length -= 1) {
-          if (secret.toLowerCase().startsWith(joined.slice(-length).toLowerCase())) {
+      const tail = joined.slice(-Math.max(0, ...lowered.map((secret) => secret.length - 1))).toLowerCase();
+      for (const secret of lowered) {
+        for (let length = Math.min(secret.length - 1, tail.length); length >= minimumHeldPrefix && length > hold; length -= 1) {
+          if (secret.startsWith(tail.slice(-length))) {
             hold = length;
             break;
           }
