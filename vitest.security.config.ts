@@ -1,16 +1,11 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { testAliases } from "./vitest.config";
 
 // The security suite (`npm run test:security`): real server processes from the production build,
 // attacked over HTTP. Its files run one after another (several start servers, proxies and two
 // instances on one Redis and PostgreSQL).
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": fileURLToPath(new URL(".", import.meta.url)),
-      "server-only": fileURLToPath(new URL("./lib/http/server-only-noop.ts", import.meta.url)),
-    },
-  },
+  resolve: { alias: testAliases },
   test: {
     include: ["security/**/*.test.ts"],
     environment: "node",

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback, type ListeningServer } from "./listen";
 
 /** Ways an upstream can echo the key it was sent. */
 export const echoForms = {
@@ -33,7 +33,7 @@ export const echoVariants: EchoVariant[] = Object.keys(echoForms).flatMap((form)
  * An OpenAI-style upstream that answers every chat request with an error echoing the bearer key
  * it received, in the form, field and delivery the model name selects.
  */
-export async function startHostileUpstream(): Promise<{ url: string; close(): Promise<void> }> {
+export function startHostileUpstream(): Promise<ListeningServer> {
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -80,16 +80,7 @@ export async function startHostileUpstream(): Promise<{ url: string; close(): Pr
       response.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** The forms of `secret` found in `text` (any case, base64 at every alignment, URL-encoded), empty when none. */

@@ -1,30 +1,14 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
 import { connect } from "node:net";
+import { listenOnLoopback, type ListeningServer } from "./listen";
 
 /** A reverse proxy in front of the workbench, listening on 127.0.0.1 (its clients play remote users). */
-export interface ReverseProxy {
-  url: string;
-  close(): Promise<void>;
-}
+export type ReverseProxy = ListeningServer;
 
 async function readAll(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-async function listen(server: Server): Promise<ReverseProxy> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /**
@@ -50,7 +34,7 @@ export function startNginxDefaultProxy({ targetPort }: { targetPort: number }): 
       });
     })();
   });
-  return listen(server);
+  return listenOnLoopback(server);
 }
 
 /**
@@ -72,5 +56,5 @@ export function startForwardingProxy({ targetPort }: { targetPort: number }): Pr
       upstream.end(body);
     })();
   });
-  return listen(server);
+  return listenOnLoopback(server);
 }
