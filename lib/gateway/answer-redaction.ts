@@ -1,6 +1,5 @@
 import type { ChatCompletion, ChatCompletionChunk } from "@/lib/wire/chat-response";
 import { createStreamRedactor, redactText, type StreamRedactor } from "@/lib/wire/redact-secrets";
-import type { GatewayEvent } from "./normalize-stream";
 
 // An upstream knows the key it was sent; a hostile one (or a model told it by a careless prompt)
 // can put it into the answer itself. Answers pass the same redaction as errors, streamed or not.
@@ -24,54 +23,56 @@ export function redactCompletion({ completion, secrets }: { completion: ChatComp
 }
 
 /**
- * Passes stream events on with the secrets redacted from each choice's text and reasoning, even
- * when a secret is split across chunks (a few characters may wait for the next chunk). Held text is
- * released with the choice's finishing chunk, or in a chunk of its own before the stream ends.
+ * Redacts the secrets from each choice's text and reasoning in a stream of chunks, even when a
+ * secret is split across chunks (a few characters may wait for the next chunk). Held text is
+ * released with the choice's finishing chunk, or by `flush` before the stream ends. Without secrets
+ * it passes chunks through untouched.
  */
-export async function* redactingStream({ events, secrets }: { events: AsyncGenerator<GatewayEvent>; secrets: ReadonlyArray<string | undefined> }): AsyncGenerator<GatewayEvent> {
-  const redactors = new Map<string, StreamRedactor>();
-  const redactorFor = (index: number, field: TextField) => {
+export class StreamAnswerRedactor {
+  private readonly redactors = new Map<string, StreamRedactor>();
+  private template: ChatCompletionChunk | undefined;
+  private readonly active: boolean;
+
+  constructor(private readonly secrets: ReadonlyArray<string | undefined>) {
+    this.active = secrets.some((secret) => typeof secret === "string" && secret.length >= 8);
+  }
+
+  private redactorFor(index: number, field: TextField): StreamRedactor {
     const key = `${index}:${field}`;
-    let redactor = redactors.get(key);
-    if (!redactor) redactors.set(key, (redactor = createStreamRedactor({ secrets })));
+    let redactor = this.redactors.get(key);
+    if (!redactor) this.redactors.set(key, (redactor = createStreamRedactor({ secrets: this.secrets })));
     return redactor;
-  };
-  let template: ChatCompletionChunk | undefined;
-  const flushAll = (): ChatCompletionChunk | undefined => {
+  }
+
+  /** The chunk with its text redacted (and held text of finishing choices released). */
+  redact(chunk: ChatCompletionChunk): ChatCompletionChunk {
+    if (!this.active) return chunk;
+    this.template ??= chunk;
+    const choices = chunk.choices.map((choice) => {
+      const delta = { ...choice.delta };
+      for (const field of textFields) {
+        const value = delta[field];
+        if (typeof value === "string") delta[field] = this.redactorFor(choice.index, field).push(value);
+        // The finishing chunk carries whatever was still held for this choice.
+        if (choice.finish_reason !== null) {
+          const held = this.redactorFor(choice.index, field).flush();
+          if (held !== "") delta[field] = (typeof delta[field] === "string" ? delta[field] : "") + held;
+        }
+      }
+      return { ...choice, delta };
+    });
+    return { ...chunk, choices };
+  }
+
+  /** A chunk with whatever text is still held, or undefined (call before the stream's last event). */
+  flush(): ChatCompletionChunk | undefined {
     const choices: ChatCompletionChunk["choices"] = [];
-    for (const [key, redactor] of redactors) {
+    for (const [key, redactor] of this.redactors) {
       const held = redactor.flush();
       if (held === "") continue;
       const [index, field] = key.split(":") as [string, TextField];
       choices.push({ index: Number(index), delta: { [field]: held }, finish_reason: null });
     }
-    return choices.length > 0 && template ? { ...template, choices, usage: undefined } : undefined;
-  };
-  try {
-    for await (const event of events) {
-      if (event.type !== "chunk") {
-        const held = flushAll();
-        if (held) yield { type: "chunk", chunk: held };
-        yield event;
-        continue;
-      }
-      template ??= event.chunk;
-      const choices = event.chunk.choices.map((choice) => {
-        const delta = { ...choice.delta };
-        for (const field of textFields) {
-          const value = delta[field];
-          if (typeof value === "string") delta[field] = redactorFor(choice.index, field).push(value);
-          // The finishing chunk carries whatever was still held for this choice.
-          if (choice.finish_reason !== null) {
-            const held = redactorFor(choice.index, field).flush();
-            if (held !== "") delta[field] = (typeof delta[field] === "string" ? delta[field] : "") + held;
-          }
-        }
-        return { ...choice, delta };
-      });
-      yield { type: "chunk", chunk: { ...event.chunk, choices } };
-    }
-  } finally {
-    await events.return(undefined);
+    return choices.length > 0 && this.template ? { ...this.template, choices, usage: undefined } : undefined;
   }
 }

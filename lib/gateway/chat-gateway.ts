@@ -17,7 +17,7 @@ import { reasoningMemory, replayScope } from "./reasoning-replay";
 import { adjustSchemasForProvider } from "./schema-adjustment";
 import { runWithRetry, type RetryPolicy } from "./retry";
 import { logEvent } from "@/lib/log/server-log";
-import { redactCompletion, redactingStream } from "./answer-redaction";
+import { redactCompletion, StreamAnswerRedactor } from "./answer-redaction";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
 export interface AuthorizedCall {
@@ -237,17 +237,46 @@ function startDeadline({ upstream, ms, label }: { upstream: AbortController; ms:
   };
 }
 
-/** Passes stream events on until the deadline passes; then ends the stream with the deadline's error. */
-async function* untilDeadline({ events, deadline }: { events: AsyncGenerator<GatewayEvent>; deadline: Deadline }): AsyncGenerator<GatewayEvent> {
-  try {
-    for await (const event of events) {
-      if (deadline.expired) break;
-      yield event;
-    }
-  } finally {
+/**
+ * The stream's last step before the client: answers redacted (`StreamAnswerRedactor`), and the
+ * stream ended with the deadline's error once it passes. A plain iterator rather than an async
+ * generator: each generator layer adds queued microtasks per chunk, which the first-byte budget feels.
+ */
+function guardedStream({ events, deadline, redactor }: { events: AsyncGenerator<GatewayEvent>; deadline: Deadline; redactor: StreamAnswerRedactor }): AsyncGenerator<GatewayEvent> {
+  const queued: GatewayEvent[] = [];
+  let finished = false;
+  const end = async (): Promise<IteratorResult<GatewayEvent>> => {
+    finished = true;
     await events.return(undefined);
-  }
-  if (deadline.expired) yield { type: "error", failure: deadline.failure() };
+    return { done: true, value: undefined };
+  };
+  const iterator = {
+    async next(): Promise<IteratorResult<GatewayEvent>> {
+      const waiting = queued.shift();
+      if (waiting) return { done: false, value: waiting };
+      if (finished) return { done: true, value: undefined };
+      const next = await events.next();
+      if (deadline.expired) {
+        finished = true;
+        await events.return(undefined);
+        return { done: false, value: { type: "error", failure: deadline.failure() } };
+      }
+      if (next.done) return end();
+      const event = next.value;
+      if (event.type === "chunk") return { done: false, value: { type: "chunk", chunk: redactor.redact(event.chunk) } };
+      // Text still held back goes out before the stream's last event.
+      const held = redactor.flush();
+      if (!held) return { done: false, value: event };
+      queued.push(event);
+      return { done: false, value: { type: "chunk", chunk: held } };
+    },
+    return: (value?: unknown) => ((finished = true), events.return(value as undefined)),
+    throw: (error?: unknown) => events.throw(error),
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator as unknown as AsyncGenerator<GatewayEvent>;
 }
 
 /** A final failure that says how many attempts were made, when the gateway retried. */
@@ -364,7 +393,7 @@ export async function serveChatCompletion({
       // Only an answer to a request with tools can make tool calls worth remembering.
       const remembered = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
       return streamResponse({
-        events: untilDeadline({ events: redactingStream({ events: remembered, secrets: answerSecrets }), deadline }),
+        events: guardedStream({ events: remembered, deadline, redactor: new StreamAnswerRedactor(answerSecrets) }),
         provider: providerId,
         headers,
         onClose: (outcome) => {
