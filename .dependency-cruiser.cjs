@@ -19,6 +19,8 @@ const layers = [
   ["markdown", "^lib/markdown/"],
   ["request", "^lib/request/"],
   ["tools", "^lib/tools/"],
+  ["prompts", "^lib/prompts/"],
+  ["evals", "^lib/evals/"],
   ["tokens", "^lib/tokens/"],
   ["providers", "^lib/providers/"],
   ["store", "^lib/store/"],

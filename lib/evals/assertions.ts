@@ -1,0 +1,158 @@
+import Ajv, { type ValidateFunction } from "ajv";
+import type { ToolCall } from "@/lib/wire/chat-request";
+
+// Checks on one cell of a run (one row × one column): what the model answered, how, and at what
+// cost. Each check says whether it passed and, when not, why, in words a reader can act on. "Kimi
+// as judge" needs a model call and is graded by the runner; it is declared here with the rest.
+
+/** What a cell produced, as the checks see it. */
+export interface CellOutcome {
+  output: string;
+  reasoning: string;
+  toolCalls: ToolCall[];
+  finishReason: string | null;
+  /** Set when the call failed; most checks then fail with this message. */
+  error?: string;
+  costUsd?: number;
+  latencyMs?: number;
+  reasoningTokens?: number;
+}
+
+/** One check, as configured for a test set or a row. */
+export type Assertion =
+  | { type: "contains"; value: string; ignoreCase?: boolean }
+  | { type: "not-contains"; value: string; ignoreCase?: boolean }
+  | { type: "regex"; pattern: string; flags?: string }
+  | { type: "equals-expected"; trim?: boolean; ignoreCase?: boolean }
+  | { type: "is-json" }
+  | { type: "matches-json-schema"; schema: Record<string, unknown> }
+  | { type: "called-tool"; name: string; argumentsSchema?: Record<string, unknown> }
+  | { type: "finish-reason"; value: string }
+  | { type: "max-cost"; usd: number }
+  | { type: "max-latency"; ms: number }
+  | { type: "max-reasoning-tokens"; tokens: number }
+  | { type: "judge"; rubric: string; model: string; providerId: string };
+
+/** A check's verdict. `pending` is for the judge until the runner grades it. */
+export type AssertionResult = { pass: true } | { pass: false; reason: string } | { pass: "pending"; reason: string };
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: Record<string, unknown>): { ok: true; validate: ValidateFunction } | { ok: false; message: string } {
+  const cached = compiled.get(schema);
+  if (cached) return { ok: true, validate: cached };
+  try {
+    const validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+    return { ok: true, validate };
+  } catch (error) {
+    return { ok: false, message: `The check's JSON Schema is invalid (${error instanceof Error ? error.message : "compile error"}); fix the schema.` };
+  }
+}
+
+function describeSchemaErrors(validate: ValidateFunction): string {
+  return (validate.errors ?? [])
+    .slice(0, 3)
+    .map((error) => `${error.instancePath || "(root)"} ${error.message ?? "is invalid"}`)
+    .join("; ");
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  // Models often fence JSON in ```json … ```; the check reads what is inside.
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n```\s*$/.exec(text);
+  try {
+    return { ok: true, value: JSON.parse(fenced ? fenced[1]! : text) };
+  } catch (error) {
+    return { ok: false, message: `The answer is not valid JSON (${error instanceof Error ? error.message : "parse error"}).` };
+  }
+}
+
+const quote = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` : `"${text}"`);
+
+/** Runs one check on a cell; `expected` is the row's expected output, if any. */
+export function checkAssertion({ assertion, outcome, expected }: { assertion: Assertion; outcome: CellOutcome; expected?: string }): AssertionResult {
+  const fail = (reason: string): AssertionResult => ({ pass: false, reason });
+  // A failed call fails every check about its answer; cost and latency checks still read the figures.
+  if (outcome.error !== undefined && !["max-cost", "max-latency"].includes(assertion.type)) return fail(`The call failed: ${outcome.error}`);
+  switch (assertion.type) {
+    case "contains":
+    case "not-contains": {
+      const haystack = assertion.ignoreCase ? outcome.output.toLowerCase() : outcome.output;
+      const needle = assertion.ignoreCase ? assertion.value.toLowerCase() : assertion.value;
+      const found = haystack.includes(needle);
+      if (assertion.type === "contains") return found ? { pass: true } : fail(`The answer does not contain ${quote(assertion.value)}.`);
+      return found ? fail(`The answer contains ${quote(assertion.value)}.`) : { pass: true };
+    }
+    case "regex": {
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(assertion.pattern, assertion.flags);
+      } catch (error) {
+        return fail(`The check's pattern is not a valid regular expression (${error instanceof Error ? error.message : "syntax error"}).`);
+      }
+      return pattern.test(outcome.output) ? { pass: true } : fail(`The answer does not match /${assertion.pattern}/${assertion.flags ?? ""}.`);
+    }
+    case "equals-expected": {
+      if (expected === undefined) return fail("This row has no expected output to compare with: fill its expected column.");
+      const normalize = (text: string) => {
+        const trimmed = assertion.trim === false ? text : text.trim();
+        return assertion.ignoreCase ? trimmed.toLowerCase() : trimmed;
+      };
+      return normalize(outcome.output) === normalize(expected) ? { pass: true } : fail(`The answer ${quote(outcome.output)} is not the expected ${quote(expected)}.`);
+    }
+    case "is-json": {
+      const parsed = parseJson(outcome.output);
+      return parsed.ok ? { pass: true } : fail(parsed.message);
+    }
+    case "matches-json-schema": {
+      const parsed = parseJson(outcome.output);
+      if (!parsed.ok) return fail(parsed.message);
+      const validator = validatorFor(assertion.schema);
+      if (!validator.ok) return fail(validator.message);
+      return validator.validate(parsed.value) ? { pass: true } : fail(`The answer's JSON does not match the schema: ${describeSchemaErrors(validator.validate)}.`);
+    }
+    case "called-tool": {
+      const calls = outcome.toolCalls.filter((call) => call.function.name === assertion.name);
+      if (calls.length === 0) {
+        const made = outcome.toolCalls.map((call) => call.function.name);
+        return fail(`The model did not call ${assertion.name}${made.length > 0 ? ` (it called ${made.join(", ")})` : " (it called no tool)"}.`);
+      }
+      if (!assertion.argumentsSchema) return { pass: true };
+      const validator = validatorFor(assertion.argumentsSchema);
+      if (!validator.ok) return fail(validator.message);
+      const problems: string[] = [];
+      for (const call of calls) {
+        const parsed = parseJson(call.function.arguments);
+        if (!parsed.ok) problems.push(`its arguments are not JSON (${call.function.arguments.slice(0, 60)})`);
+        else if (validator.validate(parsed.value)) return { pass: true };
+        else problems.push(describeSchemaErrors(validator.validate));
+      }
+      return fail(`The model called ${assertion.name}, but ${problems.join("; ")}.`);
+    }
+    case "finish-reason":
+      return outcome.finishReason === assertion.value ? { pass: true } : fail(`The answer finished with ${outcome.finishReason ?? "no finish reason"}, not ${assertion.value}.`);
+    case "max-cost":
+      if (outcome.costUsd === undefined) return fail("The cost is unknown (no price for this model or no usage reported), so the limit cannot be checked.");
+      return outcome.costUsd <= assertion.usd ? { pass: true } : fail(`The call cost $${outcome.costUsd.toFixed(6)}, over the limit of $${assertion.usd}.`);
+    case "max-latency":
+      if (outcome.latencyMs === undefined) return fail("The call's duration was not measured.");
+      return outcome.latencyMs <= assertion.ms ? { pass: true } : fail(`The call took ${Math.round(outcome.latencyMs)} ms, over the limit of ${assertion.ms} ms.`);
+    case "max-reasoning-tokens":
+      if (outcome.reasoningTokens === undefined) return fail("The provider did not report reasoning tokens, so the limit cannot be checked.");
+      return outcome.reasoningTokens <= assertion.tokens ? { pass: true } : fail(`The model reasoned for ${outcome.reasoningTokens} tokens, over the limit of ${assertion.tokens}.`);
+    case "judge":
+      return { pass: "pending", reason: `Graded by ${assertion.model} with the rubric when the run reaches it.` };
+  }
+}
+
+/** Every check of a cell, with the counts a results matrix shows. */
+export function checkCell({ assertions, outcome, expected }: { assertions: readonly Assertion[]; outcome: CellOutcome; expected?: string }): { results: AssertionResult[]; passed: number; failed: number; pending: number } {
+  const results = assertions.map((assertion) => checkAssertion({ assertion, outcome, ...(expected !== undefined ? { expected } : {}) }));
+  return {
+    results,
+    passed: results.filter((result) => result.pass === true).length,
+    failed: results.filter((result) => result.pass === false).length,
+    pending: results.filter((result) => result.pass === "pending").length,
+  };
+}

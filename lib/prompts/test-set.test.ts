@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet } from "./test-set";
+
+describe("test sets", () => {
+  it("reads CSV with quoted commas and newlines, JSON columns, expected and notes, and writes it back the same", () => {
+    const csv = 'city,facts:json,expected,Notes\n"Paris, France","{""population"": 2100000}",Paris,capital\nOslo,"[1,2]","Oslo\nNorway",\n';
+    const { rows, problems } = parseCsvTestSet(csv);
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      { id: "row-2", values: { city: { kind: "text", text: "Paris, France" }, facts: { kind: "json", value: { population: 2_100_000 } } }, expected: "Paris", notes: "capital" },
+      { id: "row-3", values: { city: { kind: "text", text: "Oslo" }, facts: { kind: "json", value: [1, 2] } }, expected: "Oslo\nNorway" },
+    ]);
+    expect(columnsOf(rows)).toEqual({ variables: ["city", "facts"], expected: true, notes: true });
+    expect(parseCsvTestSet(exportCsvTestSet(rows)).rows.map((row) => row.values)).toEqual(rows.map((row) => row.values));
+  });
+
+  it("names the row and column of every CSV problem", () => {
+    const { problems } = parseCsvTestSet('city,facts:json\nParis,{bad json}\nOslo,1,extra\n');
+    expect(problems).toEqual([
+      expect.objectContaining({ row: 3, message: expect.stringMatching(/Too many fields.*one value per header/) }),
+      expect.objectContaining({ row: 2, column: "facts", message: expect.stringMatching(/^is marked JSON \(facts:json\) but is not valid JSON/) }),
+    ]);
+    expect(parseCsvTestSet("").problems[0]!.message).toMatch(/first line must name the columns/);
+    expect(parseCsvTestSet("a,a\n1,2\n").problems).toContainEqual({ row: 1, column: "a", message: "appears twice in the header: give every column its own name." });
+  });
+
+  it("reads JSONL and pasted JSON arrays, keeping JSON types and media values, naming bad lines", () => {
+    const jsonl = '{"city":"Paris","n":3,"photo":{"kind":"media","media":"image","url":"data:image/png;base64,AA"},"expected":"ok"}\n\nnot json\n[1]\n';
+    const { rows, problems } = parseJsonTestSet(jsonl);
+    expect(rows).toEqual([{ id: "row-1", values: { city: { kind: "text", text: "Paris" }, n: { kind: "json", value: 3 }, photo: { kind: "media", media: "image", url: "data:image/png;base64,AA" } }, expected: "ok" }]);
+    expect(problems.map((problem) => problem.row)).toEqual([3, 4]);
+    expect(problems[0]!.message).toMatch(/^is not valid JSON .*each line must be one JSON object/);
+    expect(parseJsonTestSet('[{"a":"x"},{"a":"y"}]').rows).toHaveLength(2);
+    expect(parseJsonTestSet(exportJsonlTestSet(rows)).rows).toEqual(rows);
+  });
+});
