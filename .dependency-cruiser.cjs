@@ -28,6 +28,7 @@ const layers = [
   ["code", "^lib/code/"],
   ["gateway", "^lib/gateway/"],
   ["share", "^lib/share/"],
+  ["runs", "^lib/runs/"],
   ["startup", "^lib/startup/"],
   ["chat (client state)", "^lib/chat/"],
   ["components/ui", "^components/ui/"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkAssertion, checkCell, type CellOutcome } from "./assertions";
 
-const outcome = (overrides: Partial<CellOutcome> = {}): CellOutcome => ({ output: '```json\n{"city":"Paris","population":2100000}\n```', reasoning: "", toolCalls: [], finishReason: "stop", costUsd: 0.0004, latencyMs: 1200, reasoningTokens: 300, ...overrides });
+const outcome = (overrides: Partial<CellOutcome> = {}): CellOutcome => ({ output: '```json\n{"city":"Paris","population":2100000}\n```', reasoning: "", toolCalls: [], finishReason: "stop", cost: { amount: 0.0004, currency: "USD" }, latencyMs: 1200, reasoningTokens: 300, ...overrides });
 
 describe("assertions", () => {
   it("checks text: contains, not-contains, regex, equals expected", () => {
@@ -28,7 +28,8 @@ describe("assertions", () => {
     expect(checkAssertion({ assertion: { type: "called-tool", name: "get_weather", argumentsSchema: { type: "object", required: ["unit"] } }, outcome: outcome({ toolCalls: calls }) })).toEqual({ pass: false, reason: "The model called get_weather, but (root) must have required property 'unit'." });
     expect(checkAssertion({ assertion: { type: "called-tool", name: "search" }, outcome: outcome({ toolCalls: calls }) })).toEqual({ pass: false, reason: "The model did not call search (it called get_weather)." });
     expect(checkAssertion({ assertion: { type: "finish-reason", value: "tool_calls" }, outcome: outcome() })).toEqual({ pass: false, reason: "The answer finished with stop, not tool_calls." });
-    expect(checkAssertion({ assertion: { type: "max-cost", usd: 0.0001 }, outcome: outcome() })).toEqual({ pass: false, reason: "The call cost $0.000400, over the limit of $0.0001." });
+    expect(checkAssertion({ assertion: { type: "max-cost", amount: 0.0001, currency: "USD" }, outcome: outcome() })).toEqual({ pass: false, reason: "The call cost $0.000400, over the limit of $0.0001." });
+    expect(checkAssertion({ assertion: { type: "max-cost", amount: 1, currency: "CNY" }, outcome: outcome() })).toMatchObject({ pass: false, reason: expect.stringMatching(/priced in USD, the limit in CNY/) });
     expect(checkAssertion({ assertion: { type: "max-latency", ms: 2000 }, outcome: outcome() }).pass).toBe(true);
     expect(checkAssertion({ assertion: { type: "max-reasoning-tokens", tokens: 100 }, outcome: outcome() }).pass).toBe(false);
   });

@@ -13,7 +13,8 @@ export interface CellOutcome {
   finishReason: string | null;
   /** Set when the call failed; most checks then fail with this message. */
   error?: string;
-  costUsd?: number;
+  /** What the call cost, in the currency the model's prices are published in. */
+  cost?: { amount: number; currency: "CNY" | "USD" };
   latencyMs?: number;
   reasoningTokens?: number;
 }
@@ -28,7 +29,7 @@ export type Assertion =
   | { type: "matches-json-schema"; schema: Record<string, unknown> }
   | { type: "called-tool"; name: string; argumentsSchema?: Record<string, unknown> }
   | { type: "finish-reason"; value: string }
-  | { type: "max-cost"; usd: number }
+  | { type: "max-cost"; amount: number; currency: "CNY" | "USD" }
   | { type: "max-latency"; ms: number }
   | { type: "max-reasoning-tokens"; tokens: number }
   | { type: "judge"; rubric: string; model: string; providerId: string };
@@ -132,9 +133,12 @@ export function checkAssertion({ assertion, outcome, expected }: { assertion: As
     }
     case "finish-reason":
       return outcome.finishReason === assertion.value ? { pass: true } : fail(`The answer finished with ${outcome.finishReason ?? "no finish reason"}, not ${assertion.value}.`);
-    case "max-cost":
-      if (outcome.costUsd === undefined) return fail("The cost is unknown (no price for this model or no usage reported), so the limit cannot be checked.");
-      return outcome.costUsd <= assertion.usd ? { pass: true } : fail(`The call cost $${outcome.costUsd.toFixed(6)}, over the limit of $${assertion.usd}.`);
+    case "max-cost": {
+      if (outcome.cost === undefined) return fail("The cost is unknown (no price for this model or no usage reported), so the limit cannot be checked.");
+      const symbol = (currency: string) => (currency === "CNY" ? "¥" : "$");
+      if (outcome.cost.currency !== assertion.currency) return fail(`The model is priced in ${outcome.cost.currency}, the limit in ${assertion.currency}: set the limit in ${outcome.cost.currency}.`);
+      return outcome.cost.amount <= assertion.amount ? { pass: true } : fail(`The call cost ${symbol(outcome.cost.currency)}${outcome.cost.amount.toFixed(6)}, over the limit of ${symbol(assertion.currency)}${assertion.amount}.`);
+    }
     case "max-latency":
       if (outcome.latencyMs === undefined) return fail("The call's duration was not measured.");
       return outcome.latencyMs <= assertion.ms ? { pass: true } : fail(`The call took ${Math.round(outcome.latencyMs)} ms, over the limit of ${assertion.ms} ms.`);

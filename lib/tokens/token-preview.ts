@@ -112,6 +112,18 @@ export function previewCost({ promptTokens, maxTokens, prices }: { promptTokens:
   };
 }
 
+/**
+ * What an answer cost from its usage: cached prompt tokens at the cache-hit price where one is
+ * published (otherwise as misses), the rest of the prompt as misses, and the completion (reasoning
+ * included) at the output price.
+ */
+export function usageCost({ usage, prices }: { usage: { prompt_tokens: number; completion_tokens: number; prompt_tokens_details?: { cached_tokens?: number } | null; cached_tokens?: number }; prices: ModelPrices }): { amount: number; currency: ModelPrices["currency"] } {
+  const cached = Math.min(usage.prompt_tokens, usage.prompt_tokens_details?.cached_tokens ?? usage.cached_tokens ?? 0);
+  const hitPrice = prices.inputCacheHit ?? prices.inputCacheMiss;
+  const amount = (cached * hitPrice + (usage.prompt_tokens - cached) * prices.inputCacheMiss + usage.completion_tokens * prices.output) / 1_000_000;
+  return { amount, currency: prices.currency };
+}
+
 /** A price with enough digits to tell small amounts apart (¥0.0012, ¥1.35). */
 export function formatMoney({ amount, currency }: { amount: number; currency: ModelPrices["currency"] }): string {
   const symbol = currency === "CNY" ? "¥" : "$";

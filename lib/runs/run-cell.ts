@@ -1,0 +1,99 @@
+import "server-only";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { describeModel } from "@/lib/catalog/model-catalog";
+import { applyStreamEvent, startAnswerProgress } from "@/lib/conversation/answer-reducer";
+import type { CellOutcome } from "@/lib/evals/assertions";
+import { serveChatCompletion } from "@/lib/gateway/chat-gateway";
+import { getProviderRuntime } from "@/lib/providers/provider-registry";
+import { renderTemplate, type PromptTemplate, type VariableValue } from "@/lib/prompts/prompt-template";
+import { usageCost } from "@/lib/tokens/token-preview";
+import type { Usage } from "@/lib/wire/chat-response";
+import { readChatStream } from "@/lib/wire/chat-stream-events";
+import { parseChatRequest } from "@/lib/wire/chat-request-schema";
+import { envelopeMessage } from "@/lib/wire/error-envelope";
+
+// One cell of a run: a prompt version rendered for one row, sent to one column (provider, model,
+// parameter overrides) through the gateway's own code path — retries, timeouts, the deadline,
+// reasoning replay and redaction included — streamed, and measured.
+
+/** A column of a run: where and how every row is sent. */
+export interface RunColumn {
+  id: string;
+  label: string;
+  providerId: ProviderId;
+  model: string;
+  /** Request fields set on top of the prompt's own (e.g. `reasoning_effort`, `temperature`). */
+  overrides: Record<string, unknown>;
+}
+
+/** What a cell recorded. */
+export interface CellRecord extends CellOutcome {
+  status: "done" | "failed" | "cancelled";
+  usage?: Usage;
+  /** From sending to the first reasoning or answer token. */
+  firstTokenMs?: number;
+  durationMs: number;
+}
+
+const now = () => performance.now();
+
+/** Runs one cell; never throws (a failure is recorded as the cell's error). */
+export async function runCell({
+  template,
+  values,
+  column,
+  apiKey,
+  signal,
+}: {
+  template: PromptTemplate;
+  values: Readonly<Record<string, VariableValue>>;
+  column: RunColumn;
+  /** A key the run's owner pasted (held in memory for the run); otherwise the server's own. */
+  apiKey?: string;
+  signal: AbortSignal;
+}): Promise<CellRecord> {
+  const startedAt = now();
+  const failed = (error: string, status: CellRecord["status"] = "failed"): CellRecord => ({ status, output: "", reasoning: "", toolCalls: [], finishReason: null, error, durationMs: now() - startedAt });
+  const rendered = renderTemplate({ template, values });
+  if (!rendered.ok) return failed(rendered.problems.map((problem) => problem.message).join(" "));
+  const parsed = parseChatRequest({ ...rendered.request, ...column.overrides, model: column.model, stream: true, stream_options: { include_usage: true } });
+  if (!parsed.ok) return failed(parsed.message);
+  const runtime = getProviderRuntime(column.providerId);
+  if (!runtime.adapter) return failed(`${runtime.descriptor.label} is not configured on this server. ${runtime.setupHint ?? ""}`.trim());
+  const key = apiKey ?? runtime.serverApiKey;
+  if (runtime.requiresKey && !key) return failed(`${runtime.descriptor.label} has no server-side key; the run needs a key for it.`);
+  const response = await serveChatCompletion({
+    request: new Request("http://runs.local/v1/chat/completions", { method: "POST", signal }),
+    call: { runtime, adapter: runtime.adapter, apiKey: key, bodyLimit: { maxBytes: Number.POSITIVE_INFINITY, source: "runs" } },
+    body: parsed.request,
+  }).catch((error: unknown) => (signal.aborted ? undefined : Promise.reject(error)));
+  if (!response) return failed("Cancelled before the answer started.", "cancelled");
+  if (!response.ok || !response.headers.get("content-type")?.includes("text/event-stream")) {
+    const text = await response.text().catch(() => "");
+    return failed(`${response.status} ${envelopeMessage(text) ?? (text.slice(0, 300) || "no message")}`);
+  }
+  let progress = startAnswerProgress({ at: startedAt });
+  try {
+    for await (const event of readChatStream(response)) progress = applyStreamEvent(progress, { event, at: now() });
+  } catch (error) {
+    if (signal.aborted) return { ...failed("Cancelled while the answer streamed.", "cancelled"), output: progress.content, reasoning: progress.reasoning };
+    return { ...failed(`The stream broke: ${error instanceof Error ? error.message : String(error)}`), output: progress.content, reasoning: progress.reasoning };
+  }
+  const endedAt = now();
+  const firstTokenAt = Math.min(progress.reasoningStartedAt ?? Number.POSITIVE_INFINITY, progress.answerStartedAt ?? Number.POSITIVE_INFINITY);
+  const prices = describeModel({ providerId: column.providerId, modelId: column.model }).prices;
+  const usage = progress.usage;
+  return {
+    status: signal.aborted ? "cancelled" : progress.error ? "failed" : "done",
+    output: progress.content,
+    reasoning: progress.reasoning,
+    toolCalls: progress.toolCalls,
+    finishReason: progress.finishReason,
+    ...(progress.error ? { error: `${progress.error.type}: ${progress.error.message}` } : {}),
+    ...(usage ? { usage, reasoningTokens: usage.completion_tokens_details?.reasoning_tokens } : {}),
+    ...(usage && prices ? { cost: usageCost({ usage, prices }) } : {}),
+    ...(Number.isFinite(firstTokenAt) ? { firstTokenMs: firstTokenAt - startedAt } : {}),
+    latencyMs: endedAt - startedAt,
+    durationMs: endedAt - startedAt,
+  };
+}
