@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqliteRunStore } from "@/lib/store/run-store";
+import type { PromptTemplate } from "@/lib/prompts/prompt-template";
+import { createRun, startRunWorker, type CellResult, type RunDefinition } from "./run-worker";
+
+beforeAll(() => {
+  Object.assign(process.env, { SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0" });
+});
+
+const template = (answerTokens: number, tokensPerSecond = 100_000): PromptTemplate => ({
+  model: "kimi-k2.6",
+  messages: [{ role: "user", content: `Name the capital of {{country}}. [[sim answer_tokens=${answerTokens} reasoning_tokens=4 tokens_per_second=${tokensPerSecond}]]` }],
+  parameters: {},
+});
+
+function definition({ answerTokens, tokensPerSecond, rows }: { answerTokens: number; tokensPerSecond?: number; rows: number }): RunDefinition {
+  return {
+    versions: [{ number: 1, template: template(answerTokens, tokensPerSecond) }, { number: 2, template: { ...template(answerTokens, tokensPerSecond), parameters: { temperature: 1 } } }],
+    rows: Array.from({ length: rows }, (_, index) => ({ id: `r${index + 1}`, values: { country: { kind: "text" as const, text: `Country ${index + 1}` } }, expected: "x" })),
+    columns: [
+      { id: "k26", label: "kimi-k2.6", providerId: "simulator", model: "kimi-k2.6", overrides: {} },
+      { id: "k3", label: "kimi-k3", providerId: "simulator", model: "kimi-k3", overrides: { reasoning_effort: "low" } },
+    ],
+    assertions: [{ type: "finish-reason", value: "stop" }, { type: "contains", value: "zzz-not-there" }],
+    pastedKeyColumns: [],
+  };
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("the run worker", () => {
+  it("runs versions × rows × columns through the simulator, checks every cell, and finishes the run", async () => {
+    const store = openSqliteRunStore({ path: ":memory:" });
+    const runId = createRun({ store, definition: definition({ answerTokens: 8, rows: 3 }), now: Date.now() });
+    const worker = startRunWorker({ store, concurrency: 3, pollMs: 20 });
+    await waitFor(() => store.getRun(runId)?.status === "finished", 20_000);
+    await worker.stop();
+    const cells = store.listCells(runId);
+    expect(cells).toHaveLength(12);
+    expect(cells.every((cell) => cell.status === "done" && cell.completions === 1)).toBe(true);
+    const result = JSON.parse(cells[0]!.record!) as CellResult;
+    expect(result.record.usage?.completion_tokens).toBe(12);
+    expect([result.checks.passed, result.checks.failed]).toEqual([1, 1]);
+    store.close();
+  });
+
+  it("cancels a run: running cells stop within a second, queued ones never start", async () => {
+    const store = openSqliteRunStore({ path: ":memory:" });
+    const runId = createRun({ store, definition: definition({ answerTokens: 400, tokensPerSecond: 40, rows: 4 }), now: Date.now() });
+    const worker = startRunWorker({ store, concurrency: 2, pollMs: 20 });
+    await waitFor(() => store.listCells(runId).filter((cell) => cell.status === "running").length === 2, 5_000);
+    const cancelledAt = Date.now();
+    store.cancelRun({ runId, now: cancelledAt });
+    await waitFor(() => store.listCells(runId).every((cell) => cell.status === "cancelled"), 3_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+    await worker.stop();
+    store.close();
+  });
+
+  it("a column that spends a pasted key waits for it after a restart instead of failing or using another key", async () => {
+    const store = openSqliteRunStore({ path: ":memory:" });
+    const runId = createRun({ store, definition: { ...definition({ answerTokens: 4, rows: 1 }), pastedKeyColumns: ["k3"] }, now: Date.now() });
+    const worker = startRunWorker({ store, concurrency: 4, pollMs: 20 });
+    await waitFor(() => store.listCells(runId).every((cell) => !["queued", "running"].includes(cell.status)), 10_000);
+    await worker.stop();
+    expect(store.listCells(runId).map((cell) => `${cell.cellId}=${cell.status}`).sort()).toEqual(["1:r1:k26=done", "1:r1:k3=waiting_for_key", "2:r1:k26=done", "2:r1:k3=waiting_for_key"]);
+    store.close();
+  });
+});
+
+describe("durability with real processes", () => {
+  const directory = mkdtempSync(join(tmpdir(), "kimi-runs-"));
+  const path = join(directory, "runs.sqlite");
+  const children: ChildProcess[] = [];
+  afterAll(() => children.forEach((child) => child.kill("SIGKILL")));
+
+  const startWorkerProcess = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "testing/run-worker-process.ts", path, "2", "800"], {
+      env: { ...process.env, SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    children.push(child);
+    await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
+    return child;
+  };
+
+  it("a worker killed with SIGKILL mid-run loses no finished cell; after a restart every cell completes exactly once", async () => {
+    const store = openSqliteRunStore({ path });
+    // 24 cells of ~250 ms each, two at a time: about three seconds of work.
+    const runId = createRun({ store, definition: definition({ answerTokens: 50, tokensPerSecond: 200, rows: 6 }), now: Date.now() });
+    const first = await startWorkerProcess();
+    await waitFor(() => store.listCells(runId).filter((cell) => cell.status === "done").length >= 6, 20_000);
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    const doneAtKill = store.listCells(runId).filter((cell) => cell.status === "done");
+    expect(store.listCells(runId).some((cell) => cell.status === "running")).toBe(true);
+    await startWorkerProcess();
+    await waitFor(() => store.getRun(runId)?.status === "finished", 40_000);
+    const cells = store.listCells(runId);
+    expect(cells.every((cell) => cell.status === "done")).toBe(true);
+    expect(cells.map((cell) => cell.completions)).toEqual(cells.map(() => 1));
+    // Cells finished before the kill kept their results; those cut off ran again (attempt 2).
+    for (const before of doneAtKill) expect(cells.find((cell) => cell.cellId === before.cellId)!.record).toBe(before.record);
+    expect(cells.some((cell) => cell.attempts === 2)).toBe(true);
+    store.close();
+  });
+});

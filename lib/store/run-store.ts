@@ -1,0 +1,144 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+// Runs of prompt prototyping, durably: a run's definition (versions, rows, columns, checks) and one
+// row per cell. Cells are claimed by a worker under a lease; a worker that dies (SIGKILL) stops
+// renewing its leases and the cells return to the queue. A cell's result is written once, only by
+// the worker holding its lease, so no cell is completed twice.
+
+/** A cell's state. */
+export type CellStatus = "queued" | "running" | "done" | "failed" | "cancelled" | "waiting_for_key";
+
+/** A run as stored: its definition is opaque JSON to the store. */
+export interface StoredRun {
+  id: string;
+  definition: string;
+  status: "running" | "cancelled" | "finished";
+  createdAt: number;
+}
+
+/** A cell as stored. */
+export interface StoredCell {
+  runId: string;
+  /** `<version>:<row id>:<column id>`. */
+  cellId: string;
+  status: CellStatus;
+  attempts: number;
+  /** How often a result was written (the durability tests assert exactly one). */
+  completions: number;
+  record?: string;
+}
+
+/** The run store (SQLite; PostgreSQL is still to come). */
+export interface RunStore {
+  createRun(input: { run: StoredRun; cellIds: readonly string[] }): void;
+  getRun(id: string): StoredRun | undefined;
+  listCells(runId: string): StoredCell[];
+  /** Takes up to `limit` cells that are queued or whose lease ran out, for `workerId`, until `now + leaseMs`. */
+  claimCells(input: { workerId: string; limit: number; leaseMs: number; now: number }): StoredCell[];
+  /** Extends the leases of the cells `workerId` holds. */
+  renewLeases(input: { workerId: string; cellIds: ReadonlyArray<{ runId: string; cellId: string }>; leaseMs: number; now: number }): void;
+  /** Writes a cell's result if `workerId` still holds it; false when it no longer does (the result is dropped). */
+  completeCell(input: { workerId: string; runId: string; cellId: string; status: "done" | "failed" | "cancelled" | "waiting_for_key"; record: string; now: number }): boolean;
+  /** Cancels a run: its queued and running cells become cancelled. */
+  cancelRun(input: { runId: string; now: number }): void;
+  /** Puts failed cells (or one row's cells) back in the queue. */
+  requeueCells(input: { runId: string; cellIds?: readonly string[]; onlyFailed: boolean }): number;
+  close(): void;
+}
+
+/** Opens (creating or migrating) the run store in one SQLite file. */
+export function openSqliteRunStore({ path }: { path: string }): RunStore {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path);
+  database.pragma("journal_mode = WAL");
+  // A result acknowledged is a result kept, through a crash.
+  database.pragma("synchronous = FULL");
+  database.pragma("busy_timeout = 5000");
+  database.exec(`
+    CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, definition TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS run_cells (
+      run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+      cell_id TEXT NOT NULL,
+      status TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      completions INTEGER NOT NULL DEFAULT 0,
+      worker_id TEXT,
+      lease_until INTEGER,
+      record TEXT,
+      updated_at INTEGER NOT NULL,
+      PRIMARY KEY (run_id, cell_id)
+    );
+    CREATE INDEX IF NOT EXISTS run_cells_claimable ON run_cells (status, lease_until);
+  `);
+  const toCell = (row: { run_id: string; cell_id: string; status: CellStatus; attempts: number; completions: number; record: string | null }): StoredCell => ({
+    runId: row.run_id,
+    cellId: row.cell_id,
+    status: row.status,
+    attempts: row.attempts,
+    completions: row.completions,
+    ...(row.record !== null ? { record: row.record } : {}),
+  });
+  const insertRun = database.prepare("INSERT INTO runs (id, definition, status, created_at) VALUES (?, ?, ?, ?)");
+  const insertCell = database.prepare("INSERT INTO run_cells (run_id, cell_id, status, updated_at) VALUES (?, ?, 'queued', ?)");
+  const selectRun = database.prepare<[string], { id: string; definition: string; status: StoredRun["status"]; created_at: number }>("SELECT id, definition, status, created_at FROM runs WHERE id = ?");
+  const selectCells = database.prepare("SELECT run_id, cell_id, status, attempts, completions, record FROM run_cells WHERE run_id = ? ORDER BY rowid");
+  const selectClaimable = database.prepare<[number, number], { run_id: string; cell_id: string }>(
+    `SELECT run_cells.run_id, run_cells.cell_id FROM run_cells JOIN runs ON runs.id = run_cells.run_id
+     WHERE runs.status = 'running' AND (run_cells.status = 'queued' OR (run_cells.status = 'running' AND run_cells.lease_until < ?))
+     ORDER BY run_cells.rowid LIMIT ?`,
+  );
+  const claim = database.prepare("UPDATE run_cells SET status = 'running', worker_id = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND cell_id = ?");
+  const renew = database.prepare("UPDATE run_cells SET lease_until = ? WHERE run_id = ? AND cell_id = ? AND worker_id = ? AND status = 'running'");
+  const complete = database.prepare("UPDATE run_cells SET status = ?, record = ?, completions = completions + 1, worker_id = NULL, lease_until = NULL, updated_at = ? WHERE run_id = ? AND cell_id = ? AND worker_id = ? AND status = 'running'");
+  const selectOne = database.prepare("SELECT run_id, cell_id, status, attempts, completions, record FROM run_cells WHERE run_id = ? AND cell_id = ?");
+  const unfinished = database.prepare<[string], { count: number }>("SELECT COUNT(*) AS count FROM run_cells WHERE run_id = ? AND status IN ('queued', 'running')");
+  const finishRun = database.prepare("UPDATE runs SET status = 'finished' WHERE id = ? AND status = 'running'");
+
+  const claimTransaction = database.transaction(({ workerId, limit, leaseMs, now }: { workerId: string; limit: number; leaseMs: number; now: number }) => {
+    const claimed = selectClaimable.all(now, limit);
+    for (const cell of claimed) claim.run(workerId, now + leaseMs, now, cell.run_id, cell.cell_id);
+    return claimed.map((cell) => toCell(selectOne.get(cell.run_id, cell.cell_id) as never));
+  });
+  const completeTransaction = database.transaction(({ workerId, runId, cellId, status, record, now }: { workerId: string; runId: string; cellId: string; status: string; record: string; now: number }) => {
+    const changed = complete.run(status, record, now, runId, cellId, workerId).changes === 1;
+    if (changed && unfinished.get(runId)!.count === 0) finishRun.run(runId);
+    return changed;
+  });
+
+  return {
+    createRun: ({ run, cellIds }) =>
+      database.transaction(() => {
+        insertRun.run(run.id, run.definition, run.status, run.createdAt);
+        for (const cellId of cellIds) insertCell.run(run.id, cellId, run.createdAt);
+      })(),
+    getRun: (id) => {
+      const row = selectRun.get(id);
+      return row ? { id: row.id, definition: row.definition, status: row.status, createdAt: row.created_at } : undefined;
+    },
+    listCells: (runId) => (selectCells.all(runId) as never[]).map(toCell),
+    claimCells: (input) => claimTransaction(input),
+    renewLeases: ({ workerId, cellIds, leaseMs, now }) =>
+      database.transaction(() => {
+        for (const { runId, cellId } of cellIds) renew.run(now + leaseMs, runId, cellId, workerId);
+      })(),
+    completeCell: (input) => completeTransaction(input),
+    cancelRun: ({ runId, now }) =>
+      database.transaction(() => {
+        database.prepare("UPDATE runs SET status = 'cancelled' WHERE id = ?").run(runId);
+        database.prepare("UPDATE run_cells SET status = 'cancelled', worker_id = NULL, lease_until = NULL, updated_at = ? WHERE run_id = ? AND status IN ('queued', 'running', 'waiting_for_key')").run(now, runId);
+      })(),
+    requeueCells: ({ runId, cellIds, onlyFailed }) =>
+      database.transaction(() => {
+        const statuses = onlyFailed ? "('failed')" : "('failed', 'cancelled', 'waiting_for_key', 'done')";
+        let changed = 0;
+        const targets = cellIds ?? (database.prepare(`SELECT cell_id FROM run_cells WHERE run_id = ? AND status IN ${statuses}`).all(runId) as Array<{ cell_id: string }>).map((row) => row.cell_id);
+        for (const cellId of targets) changed += database.prepare(`UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = ? AND cell_id = ? AND status IN ${statuses}`).run(runId, cellId).changes;
+        if (changed > 0) database.prepare("UPDATE runs SET status = 'running' WHERE id = ?").run(runId);
+        return changed;
+      })(),
+    close: () => database.close(),
+  };
+}
