@@ -93,6 +93,8 @@ const serverEnvSchema = z
       .transform((value) => value ?? (process.env.NODE_ENV === "test" ? "silent" : "info")),
     DATA_DIR: optionalText,
     DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value), "must be a PostgreSQL URL such as postgres://user:password@host:5432/database"),
+    RUN_CONCURRENCY: integer({ fallback: 4, min: 1, max: 256 }),
+    RUN_MAX_CELLS: integer({ fallback: 30_000, min: 1, max: 1_000_000 }),
     SHARE_MAX_SNAPSHOT_MB: integer({ fallback: 5, min: 1, max: 100 }),
     SHARE_MAX_MEDIA_MB: integer({ fallback: 50, min: 0, max: 1_024 }),
     SHARE_CREATE_LIMIT: integer({ fallback: 30, min: 1, max: 100_000 }),

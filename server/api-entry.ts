@@ -5,6 +5,7 @@ import { securityHeaders } from "@/lib/http/security-headers.mjs";
 import { toWebRequest, writeWebResponse } from "@/lib/http/serve-web-handler";
 import { toErrorEnvelope } from "@/lib/wire/error-envelope";
 import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
+import { getRunService } from "@/lib/runs/run-service";
 import { loadTextTokenizer } from "@/lib/tokens/text-tokenizer";
 
 /**
@@ -41,9 +42,11 @@ export function handleApiRequest(request: IncomingMessage, response: ServerRespo
 export { handleSharePageRequest } from "./share-page-cache";
 
 /**
- * Work done once before the server listens, so no request pays for it while others wait: loading
- * the BPE rank table (~2 MB, about 80 ms of parsing on the main thread).
+ * Work done once before the server listens: loading the BPE rank table (~2 MB, about 80 ms of
+ * parsing on the main thread, which no request should pay for while others wait), and starting the
+ * run worker, so runs left unfinished by a stop or a crash resume.
  */
 export async function warmUp(): Promise<void> {
   await loadTextTokenizer();
+  getRunService();
 }

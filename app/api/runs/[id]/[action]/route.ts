@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { errorResponse } from "@/lib/http/error-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { refuseWithoutRunAccess } from "@/lib/runs/run-access";
+import { getRunService } from "@/lib/runs/run-service";
+import { describeSchemaIssue } from "@/lib/wire/schema-issues";
+
+export const dynamic = "force-dynamic";
+
+const retrySchema = z.object({ cellIds: z.array(z.string()).max(100_000).optional(), onlyFailed: z.boolean().default(true) }).strict();
+const keysSchema = z.object({ keys: z.record(z.string(), z.string().min(8)) }).strict();
+
+/**
+ * Steers a run: `cancel` (running cells stop, their upstream requests aborted; queued ones never
+ * start), `retry` (failed cells, or the listed ones, queued again), `keys` (keys pasted again after a
+ * restart: cells waiting for them continue).
+ */
+export async function POST(request: Request, context: { params: Promise<{ id: string; action: string }> }): Promise<Response> {
+  const refused = await refuseWithoutRunAccess(request);
+  if (refused) return refused;
+  const { id, action } = await context.params;
+  const service = getRunService();
+  if (!service.store.getRun(id)) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
+  if (action === "cancel") {
+    service.store.cancelRun({ runId: id, now: Date.now() });
+    return Response.json({ id, status: "cancelled" });
+  }
+  if (action !== "retry" && action !== "keys") return errorResponse({ failure: { status: 404, type: "not_found", message: `Runs take POST …/cancel, …/retry or …/keys; not …/${action}.` } });
+  const body = await readJsonBody({ request, maxBytes: 4 * 1024 * 1024, limitSource: "the fixed limit for run actions" });
+  if (!body.ok) return errorResponse({ failure: body.failure });
+  if (action === "retry") {
+    const parsed = retrySchema.safeParse(body.body);
+    if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid retry: ${describeSchemaIssue(parsed.error.issues)}` } });
+    const queued = service.store.requeueCells({ runId: id, ...(parsed.data.cellIds ? { cellIds: parsed.data.cellIds } : {}), onlyFailed: parsed.data.onlyFailed });
+    return Response.json({ id, queued });
+  }
+  const parsed = keysSchema.safeParse(body.body);
+  if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid keys: ${describeSchemaIssue(parsed.error.issues)}` } });
+  service.pastedKeys.set(id, new Map([...(service.pastedKeys.get(id) ?? []), ...Object.entries(parsed.data.keys)]));
+  const waiting = service.store.listCells(id).filter((cell) => cell.status === "waiting_for_key").map((cell) => cell.cellId);
+  const queued = waiting.length > 0 ? service.store.requeueCells({ runId: id, cellIds: waiting, onlyFailed: false }) : 0;
+  return Response.json({ id, queued });
+}

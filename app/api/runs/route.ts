@@ -1,0 +1,51 @@
+import { getServerEnv } from "@/lib/env";
+import { errorResponse } from "@/lib/http/error-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { refuseWithoutRunAccess } from "@/lib/runs/run-access";
+import { getRunService } from "@/lib/runs/run-service";
+import { createRun, type RunDefinition } from "@/lib/runs/run-worker";
+import type { Assertion } from "@/lib/evals/assertions";
+import type { PromptTemplate } from "@/lib/prompts/prompt-template";
+import type { TestRow } from "@/lib/prompts/test-set";
+import { describeSchemaIssue } from "@/lib/wire/schema-issues";
+import { createRunRequestSchema } from "./request-schema";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Starts a run: every version × row × column becomes a queued cell, worked by the server (it goes on
+ * when the tab closes and resumes after a restart). Keys pasted for columns stay in this process's
+ * memory for this run only. Answers 201 with the run's id and its number of cells.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = await refuseWithoutRunAccess(request);
+  if (refused) return refused;
+  const env = getServerEnv();
+  const body = await readJsonBody({ request, maxBytes: env.GATEWAY_MAX_BODY_MB * 1024 * 1024 });
+  if (!body.ok) return errorResponse({ failure: body.failure });
+  const parsed = createRunRequestSchema.safeParse(body.body);
+  if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: ${describeSchemaIssue(parsed.error.issues)}` } });
+  const { keys = {}, ...definition } = parsed.data;
+  const cells = definition.versions.length * definition.rows.length * definition.columns.length;
+  if (cells > env.RUN_MAX_CELLS) {
+    return errorResponse({ failure: { status: 413, type: "run_too_large", message: `This run has ${cells.toLocaleString("en-US")} cells (versions × rows × columns); a run holds at most ${env.RUN_MAX_CELLS.toLocaleString("en-US")} (RUN_MAX_CELLS). Run fewer rows or columns at a time.` } });
+  }
+  for (const [name, list] of [["row", definition.rows.map((row) => row.id)], ["column", definition.columns.map((column) => column.id)], ["version", definition.versions.map((version) => String(version.number))]] as const) {
+    const duplicate = list.find((id, index) => list.indexOf(id) !== index);
+    if (duplicate) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: two ${name}s have the id "${duplicate}"; give each its own.` } });
+  }
+  const unknownKey = Object.keys(keys).find((columnId) => !definition.columns.some((column) => column.id === columnId));
+  if (unknownKey) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: a key was given for column "${unknownKey}", which the run does not have.` } });
+  const service = getRunService();
+  const runDefinition: RunDefinition = {
+    // Messages are validated when each cell's request is rendered (placeholders make them templates here).
+    versions: definition.versions.map((version) => ({ number: version.number, template: version.template as PromptTemplate })),
+    rows: definition.rows as TestRow[],
+    columns: definition.columns,
+    assertions: definition.assertions as Assertion[],
+    pastedKeyColumns: Object.keys(keys),
+  };
+  const id = createRun({ store: service.store, definition: runDefinition, now: Date.now() });
+  if (Object.keys(keys).length > 0) service.pastedKeys.set(id, new Map(Object.entries(keys)));
+  return Response.json({ id, cells, url: `/api/runs/${id}` }, { status: 201, headers: { "cache-control": "no-store", location: `/api/runs/${id}` } });
+}

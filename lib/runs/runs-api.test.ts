@@ -1,0 +1,72 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "@/lib/http/serve-web-handler";
+import { startRouteServer } from "@/testing/route-server";
+
+// The runs API over real HTTP: start, watch, cancel, retry, and who may.
+let app: RunningServer;
+const remote = { "x-forwarded-for": "203.0.113.8" };
+
+beforeAll(async () => {
+  Object.assign(process.env, { DATA_DIR: mkdtempSync(join(tmpdir(), "kimi-runs-api-")), SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0", WORKBENCH_ACCESS_TOKEN: "runs-api-access-token-0123456789" });
+  app = await startRouteServer();
+});
+afterAll(() => app.close());
+
+const run = (overrides: Record<string, unknown> = {}) => ({
+  versions: [{ number: 1, template: { model: "kimi-k2.6", messages: [{ role: "user", content: "Capital of {{country}}? [[sim answer_tokens=6 reasoning_tokens=2]]" }], parameters: {} } }],
+  rows: [{ id: "fr", values: { country: { kind: "text", text: "France" } }, expected: "Paris" }, { id: "no", values: { country: { kind: "text", text: "Norway" } } }],
+  columns: [{ id: "sim", label: "kimi-k2.6 (simulator)", providerId: "simulator", model: "kimi-k2.6", overrides: {} }],
+  assertions: [{ type: "finish-reason", value: "stop" }],
+  ...overrides,
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+async function untilFinished(id: string): Promise<{ status: string; counts: Record<string, number>; cells: Array<{ id: string; status: string; result?: { checks?: { passed: number } } }> }> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const state = (await (await fetch(`${app.url}/api/runs/${id}`)).json()) as { status: string; counts: Record<string, number>; cells: Array<{ id: string; status: string }> };
+    if (state.status !== "running") return state;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the run did not finish");
+}
+
+describe("runs API", () => {
+  it("starts a run (201), works it on the server, and reports every cell with its checks", async () => {
+    const created = await post("/api/runs", run());
+    expect(created.status).toBe(201);
+    const { id, cells } = (await created.json()) as { id: string; cells: number };
+    expect(cells).toBe(2);
+    const state = await untilFinished(id);
+    expect(state.status).toBe("finished");
+    expect(state.counts).toEqual({ done: 2 });
+    expect(state.cells.map((cell) => cell.id)).toEqual(["1:fr:sim", "1:no:sim"]);
+    expect(state.cells[0]!.result?.checks?.passed).toBe(1);
+  });
+
+  it("refuses clients without access, and explains malformed runs", async () => {
+    expect((await post("/api/runs", run(), remote)).status).toBe(401);
+    expect((await fetch(`${app.url}/api/runs/anything`, { headers: remote })).status).toBe(401);
+    const duplicate = await post("/api/runs", run({ rows: [{ id: "a", values: {} }, { id: "a", values: {} }] }));
+    expect(duplicate.status).toBe(400);
+    expect(((await duplicate.json()) as { error: { message: string } }).error.message).toBe('Invalid run: two rows have the id "a"; give each its own.');
+    const stray = await post("/api/runs", run({ keys: { nope: "sk-xxxxxxxxxxxx" } }));
+    expect(((await stray.json()) as { error: { message: string } }).error.message).toBe('Invalid run: a key was given for column "nope", which the run does not have.');
+    expect((await fetch(`${app.url}/api/runs/missing-run`)).status).toBe(404);
+  });
+
+  it("cancels a run and retries its cells", async () => {
+    const slow = run({ versions: [{ number: 1, template: { model: "kimi-k2.6", messages: [{ role: "user", content: "{{country}} [[sim answer_tokens=300 tokens_per_second=30]]" }], parameters: {} } }] });
+    const { id } = (await (await post("/api/runs", slow)).json()) as { id: string };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await post(`/api/runs/${id}/cancel`, {})).status).toBe(200);
+    const cancelled = await untilFinished(id);
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.counts).toEqual({ cancelled: 2 });
+    const retried = (await (await post(`/api/runs/${id}/retry`, { cellIds: ["1:fr:sim"], onlyFailed: false })).json()) as { queued: number };
+    expect(retried.queued).toBe(1);
+  });
+});
