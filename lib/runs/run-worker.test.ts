@@ -99,7 +99,11 @@ describe("durability with real processes", () => {
     // 24 cells of ~250 ms each, two at a time: about three seconds of work.
     const runId = createRun({ store, definition: definition({ answerTokens: 50, tokensPerSecond: 200, rows: 6 }), now: Date.now() });
     const first = await startWorkerProcess();
-    await waitFor(() => store.listCells(runId).filter((cell) => cell.status === "done").length >= 6, 20_000);
+    // Killed while some cells are finished and others stream (each takes ~250 ms; the kill follows the check at once).
+    await waitFor(() => {
+      const cells = store.listCells(runId);
+      return cells.filter((cell) => cell.status === "done").length >= 6 && cells.some((cell) => cell.status === "running");
+    }, 20_000);
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
     const doneAtKill = store.listCells(runId).filter((cell) => cell.status === "done");
