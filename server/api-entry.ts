@@ -48,5 +48,6 @@ export { handleSharePageRequest } from "./share-page-cache";
  */
 export async function warmUp(): Promise<void> {
   await loadTextTokenizer();
-  getRunService();
+  // A store that cannot open (PostgreSQL down) is logged by the share store's start-up check; runs retry on first use.
+  await getRunService().catch(() => undefined);
 }

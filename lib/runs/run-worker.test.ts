@@ -3,6 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { openPostgresRunStore } from "@/lib/store/postgres-run-store";
 import { openSqliteRunStore } from "@/lib/store/run-store";
 import type { PromptTemplate } from "@/lib/prompts/prompt-template";
 import { createRun, startRunWorker, type CellResult, type RunDefinition } from "./run-worker";
@@ -30,9 +32,9 @@ function definition({ answerTokens, tokensPerSecond, rows }: { answerTokens: num
   };
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error("timed out waiting");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -41,40 +43,71 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
 describe("the run worker", () => {
   it("runs versions × rows × columns through the simulator, checks every cell, and finishes the run", async () => {
     const store = openSqliteRunStore({ path: ":memory:" });
-    const runId = createRun({ store, definition: definition({ answerTokens: 8, rows: 3 }), now: Date.now() });
+    const runId = await createRun({ store, definition: definition({ answerTokens: 8, rows: 3 }), now: Date.now() });
     const worker = startRunWorker({ store, concurrency: 3, pollMs: 20 });
-    await waitFor(() => store.getRun(runId)?.status === "finished", 20_000);
+    await waitFor(async () => (await store.getRun(runId))?.status === "finished", 20_000);
     await worker.stop();
-    const cells = store.listCells(runId);
+    const cells = await store.listCells(runId);
     expect(cells).toHaveLength(12);
     expect(cells.every((cell) => cell.status === "done" && cell.completions === 1)).toBe(true);
     const result = JSON.parse(cells[0]!.record!) as CellResult;
     expect(result.record.usage?.completion_tokens).toBe(12);
     expect([result.checks.passed, result.checks.failed]).toEqual([1, 1]);
-    store.close();
+    await store.close();
   });
 
   it("cancels a run: running cells stop within a second, queued ones never start", async () => {
     const store = openSqliteRunStore({ path: ":memory:" });
-    const runId = createRun({ store, definition: definition({ answerTokens: 400, tokensPerSecond: 40, rows: 4 }), now: Date.now() });
+    const runId = await createRun({ store, definition: definition({ answerTokens: 400, tokensPerSecond: 40, rows: 4 }), now: Date.now() });
     const worker = startRunWorker({ store, concurrency: 2, pollMs: 20 });
-    await waitFor(() => store.listCells(runId).filter((cell) => cell.status === "running").length === 2, 5_000);
+    await waitFor(async () => (await store.listCells(runId)).filter((cell) => cell.status === "running").length === 2, 5_000);
     const cancelledAt = Date.now();
-    store.cancelRun({ runId, now: cancelledAt });
-    await waitFor(() => store.listCells(runId).every((cell) => cell.status === "cancelled"), 3_000);
+    await store.cancelRun({ runId, now: cancelledAt });
+    await waitFor(async () => (await store.listCells(runId)).every((cell) => cell.status === "cancelled"), 3_000);
     expect(Date.now() - cancelledAt).toBeLessThan(1_000);
     await worker.stop();
-    store.close();
+    await store.close();
   });
 
   it("a column that spends a pasted key waits for it after a restart instead of failing or using another key", async () => {
     const store = openSqliteRunStore({ path: ":memory:" });
-    const runId = createRun({ store, definition: { ...definition({ answerTokens: 4, rows: 1 }), pastedKeyColumns: ["k3"] }, now: Date.now() });
+    const runId = await createRun({ store, definition: { ...definition({ answerTokens: 4, rows: 1 }), pastedKeyColumns: ["k3"] }, now: Date.now() });
     const worker = startRunWorker({ store, concurrency: 4, pollMs: 20 });
-    await waitFor(() => store.listCells(runId).every((cell) => !["queued", "running"].includes(cell.status)), 10_000);
+    await waitFor(async () => (await store.listCells(runId)).every((cell) => !["queued", "running"].includes(cell.status)), 10_000);
     await worker.stop();
-    expect(store.listCells(runId).map((cell) => `${cell.cellId}=${cell.status}`).sort()).toEqual(["1:r1:k26=done", "1:r1:k3=waiting_for_key", "2:r1:k26=done", "2:r1:k3=waiting_for_key"]);
-    store.close();
+    expect((await store.listCells(runId)).map((cell) => `${cell.cellId}=${cell.status}`).sort()).toEqual(["1:r1:k26=done", "1:r1:k3=waiting_for_key", "2:r1:k26=done", "2:r1:k3=waiting_for_key"]);
+    await store.close();
+  });
+});
+
+describe("two workers on one PostgreSQL run store", () => {
+  const postgresUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const schema = `kimi_runs_${process.pid}_${Date.now()}`;
+  let admin: pg.Client;
+  let databaseUrl: string;
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(postgresUrl);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    databaseUrl = url.href;
+  });
+  afterAll(async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  });
+
+  it("share one run: every cell is taken by exactly one of them and completed once", async () => {
+    const stores = await Promise.all([openPostgresRunStore({ connectionString: databaseUrl }), openPostgresRunStore({ connectionString: databaseUrl })]);
+    const runId = await createRun({ store: stores[0], definition: definition({ answerTokens: 20, tokensPerSecond: 400, rows: 5 }), now: Date.now() });
+    const workers = stores.map((store, index) => startRunWorker({ store, concurrency: 2, pollMs: 20, workerId: `worker-${index}` }));
+    await waitFor(async () => (await stores[0].getRun(runId))?.status === "finished", 30_000);
+    await Promise.all(workers.map((worker) => worker.stop()));
+    const cells = await stores[1].listCells(runId);
+    expect(cells).toHaveLength(20);
+    expect(cells.every((cell) => cell.status === "done" && cell.completions === 1 && cell.attempts === 1)).toBe(true);
+    await Promise.all(stores.map((store) => store.close()));
   });
 });
 
@@ -97,25 +130,25 @@ describe("durability with real processes", () => {
   it("a worker killed with SIGKILL mid-run loses no finished cell; after a restart every cell completes exactly once", async () => {
     const store = openSqliteRunStore({ path });
     // 24 cells of ~250 ms each, two at a time: about three seconds of work.
-    const runId = createRun({ store, definition: definition({ answerTokens: 50, tokensPerSecond: 200, rows: 6 }), now: Date.now() });
+    const runId = await createRun({ store, definition: definition({ answerTokens: 50, tokensPerSecond: 200, rows: 6 }), now: Date.now() });
     const first = await startWorkerProcess();
     // Killed while some cells are finished and others stream (each takes ~250 ms; the kill follows the check at once).
-    await waitFor(() => {
-      const cells = store.listCells(runId);
+    await waitFor(async () => {
+      const cells = await store.listCells(runId);
       return cells.filter((cell) => cell.status === "done").length >= 6 && cells.some((cell) => cell.status === "running");
     }, 20_000);
     first.kill("SIGKILL");
     await new Promise((resolve) => first.once("exit", resolve));
-    const doneAtKill = store.listCells(runId).filter((cell) => cell.status === "done");
-    expect(store.listCells(runId).some((cell) => cell.status === "running")).toBe(true);
+    const doneAtKill = (await store.listCells(runId)).filter((cell) => cell.status === "done");
+    expect((await store.listCells(runId)).some((cell) => cell.status === "running")).toBe(true);
     await startWorkerProcess();
-    await waitFor(() => store.getRun(runId)?.status === "finished", 40_000);
-    const cells = store.listCells(runId);
+    await waitFor(async () => (await store.getRun(runId))?.status === "finished", 40_000);
+    const cells = await store.listCells(runId);
     expect(cells.every((cell) => cell.status === "done")).toBe(true);
     expect(cells.map((cell) => cell.completions)).toEqual(cells.map(() => 1));
     // Cells finished before the kill kept their results; those cut off ran again (attempt 2).
     for (const before of doneAtKill) expect(cells.find((cell) => cell.cellId === before.cellId)!.record).toBe(before.record);
     expect(cells.some((cell) => cell.attempts === 2)).toBe(true);
-    store.close();
+    await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { checkCell, type Assertion } from "@/lib/evals/assertions";
+import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 import type { PromptTemplate } from "@/lib/prompts/prompt-template";
 import type { TestRow } from "@/lib/prompts/test-set";
 import type { RunStore, StoredCell } from "@/lib/store/run-store";
@@ -39,10 +40,10 @@ function parseCellId(cellId: string): { version: number; rowId: string; columnId
 }
 
 /** Stores a new run with every cell queued; returns its id. */
-export function createRun({ store, definition, now }: { store: RunStore; definition: RunDefinition; now: number }): string {
+export async function createRun({ store, definition, now }: { store: RunStore; definition: RunDefinition; now: number }): Promise<string> {
   const id = randomBytes(12).toString("base64url");
   const cellIds = definition.versions.flatMap((version) => definition.rows.flatMap((row) => definition.columns.map((column) => cellIdOf({ version: version.number, rowId: row.id, columnId: column.id }))));
-  store.createRun({ run: { id, definition: JSON.stringify(definition), status: "running", createdAt: now }, cellIds });
+  await store.createRun({ run: { id, definition: JSON.stringify(definition), status: "running", createdAt: now }, cellIds });
   return id;
 }
 
@@ -69,10 +70,10 @@ export function startRunWorker({
   const definitions = new Map<string, RunDefinition>();
   let stopped = false;
 
-  const definitionOf = (runId: string): RunDefinition | undefined => {
+  const definitionOf = async (runId: string): Promise<RunDefinition | undefined> => {
     let definition = definitions.get(runId);
     if (!definition) {
-      const run = store.getRun(runId);
+      const run = await store.getRun(runId);
       if (!run) return undefined;
       definition = JSON.parse(run.definition) as RunDefinition;
       definitions.set(runId, definition);
@@ -81,7 +82,7 @@ export function startRunWorker({
   };
 
   const work = async (cell: StoredCell, controller: AbortController): Promise<void> => {
-    const definition = definitionOf(cell.runId);
+    const definition = await definitionOf(cell.runId);
     const { version, rowId, columnId } = parseCellId(cell.cellId);
     const template = definition?.versions.find((item) => item.number === version)?.template;
     const row = definition?.rows.find((item) => item.id === rowId);
@@ -89,29 +90,32 @@ export function startRunWorker({
     // A worker that is stopping leaves its cells to the next one (their leases run out), unfinished.
     const finish = (status: "done" | "failed" | "cancelled" | "waiting_for_key", result: unknown) => !stopped && store.completeCell({ workerId, runId: cell.runId, cellId: cell.cellId, status, record: JSON.stringify(result), now: Date.now() });
     if (!definition || !template || !row || !column) {
-      finish("failed", { error: "The run's definition no longer has this cell." });
+      await finish("failed", { error: "The run's definition no longer has this cell." });
       return;
     }
     const apiKey = pastedKeys.get(cell.runId)?.get(column.id);
     if (definition.pastedKeyColumns.includes(column.id) && !apiKey) {
       // The key lived in the memory of a process that is gone: the owner must give it again.
-      finish("waiting_for_key", { error: `This column spends a key pasted in the browser, which the server keeps in memory only; paste it again to continue the run.` });
+      await finish("waiting_for_key", { error: `This column spends a key pasted in the browser, which the server keeps in memory only; paste it again to continue the run.` });
       return;
     }
     const record = await runCell({ template, values: row.values, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal });
     const checks = checkCell({ assertions: definition.assertions, outcome: record, ...(row.expected !== undefined ? { expected: row.expected } : {}) });
-    finish(record.status === "cancelled" ? "cancelled" : record.status === "failed" ? "failed" : "done", { record, checks } satisfies CellResult);
+    await finish(record.status === "cancelled" ? "cancelled" : record.status === "failed" ? "failed" : "done", { record, checks } satisfies CellResult);
   };
 
-  const tick = () => {
-    if (stopped) return;
+  const tickOnce = async () => {
     const now = Date.now();
-    if (active.size > 0) store.renewLeases({ workerId, cellIds: [...active.values()].map(({ cell }) => cell), leaseMs, now });
+    if (active.size > 0) await store.renewLeases({ workerId, cellIds: [...active.values()].map(({ cell }) => cell), leaseMs, now });
     // Cells of a run cancelled meanwhile stop at once (their upstream requests are aborted).
-    for (const { cell, controller } of active.values()) if (store.getRun(cell.runId)?.status === "cancelled") controller.abort();
+    const runIds = new Set([...active.values()].map(({ cell }) => cell.runId));
+    for (const runId of runIds) {
+      if ((await store.getRun(runId))?.status !== "cancelled") continue;
+      for (const { cell, controller } of active.values()) if (cell.runId === runId) controller.abort();
+    }
     const free = concurrency - active.size;
-    if (free <= 0) return;
-    for (const cell of store.claimCells({ workerId, limit: free, leaseMs, now })) {
+    if (free <= 0 || stopped) return;
+    for (const cell of await store.claimCells({ workerId, limit: free, leaseMs, now })) {
       const controller = new AbortController();
       const key = `${cell.runId}|${cell.cellId}`;
       const done = work(cell, controller)
@@ -122,6 +126,16 @@ export function startRunWorker({
       active.set(key, { cell, controller, done });
     }
   };
+  // One tick at a time (a store call may take longer than the interval); a failing store is retried next tick.
+  let ticking: Promise<void> | undefined;
+  const tick = () => {
+    if (stopped || ticking) return;
+    ticking = tickOnce()
+      .catch((error: unknown) => logEvent({ level: "warn", event: "run_worker_tick_failed", fields: describeErrorForLog(error) }))
+      .finally(() => {
+        ticking = undefined;
+      });
+  };
   const timer = setInterval(tick, pollMs);
   tick();
   return {
@@ -129,6 +143,7 @@ export function startRunWorker({
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      await ticking;
       for (const { controller } of active.values()) controller.abort();
       await Promise.all([...active.values()].map(({ done }) => done));
     },

@@ -31,22 +31,22 @@ export interface StoredCell {
   record?: string;
 }
 
-/** The run store (SQLite; PostgreSQL is still to come). */
+/** The run store: SQLite in one process, PostgreSQL for several instances (`postgres-run-store.ts`). */
 export interface RunStore {
-  createRun(input: { run: StoredRun; cellIds: readonly string[] }): void;
-  getRun(id: string): StoredRun | undefined;
-  listCells(runId: string): StoredCell[];
+  createRun(input: { run: StoredRun; cellIds: readonly string[] }): Promise<void>;
+  getRun(id: string): Promise<StoredRun | undefined>;
+  listCells(runId: string): Promise<StoredCell[]>;
   /** Takes up to `limit` cells that are queued or whose lease ran out, for `workerId`, until `now + leaseMs`. */
-  claimCells(input: { workerId: string; limit: number; leaseMs: number; now: number }): StoredCell[];
+  claimCells(input: { workerId: string; limit: number; leaseMs: number; now: number }): Promise<StoredCell[]>;
   /** Extends the leases of the cells `workerId` holds. */
-  renewLeases(input: { workerId: string; cellIds: ReadonlyArray<{ runId: string; cellId: string }>; leaseMs: number; now: number }): void;
+  renewLeases(input: { workerId: string; cellIds: ReadonlyArray<{ runId: string; cellId: string }>; leaseMs: number; now: number }): Promise<void>;
   /** Writes a cell's result if `workerId` still holds it; false when it no longer does (the result is dropped). */
-  completeCell(input: { workerId: string; runId: string; cellId: string; status: "done" | "failed" | "cancelled" | "waiting_for_key"; record: string; now: number }): boolean;
+  completeCell(input: { workerId: string; runId: string; cellId: string; status: "done" | "failed" | "cancelled" | "waiting_for_key"; record: string; now: number }): Promise<boolean>;
   /** Cancels a run: its queued and running cells become cancelled. */
-  cancelRun(input: { runId: string; now: number }): void;
+  cancelRun(input: { runId: string; now: number }): Promise<void>;
   /** Puts failed cells (or one row's cells) back in the queue. */
-  requeueCells(input: { runId: string; cellIds?: readonly string[]; onlyFailed: boolean }): number;
-  close(): void;
+  requeueCells(input: { runId: string; cellIds?: readonly string[]; onlyFailed: boolean }): Promise<number>;
+  close(): Promise<void>;
 }
 
 /** Opens (creating or migrating) the run store in one SQLite file. */
@@ -109,28 +109,28 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
   });
 
   return {
-    createRun: ({ run, cellIds }) =>
+    createRun: async ({ run, cellIds }) =>
       database.transaction(() => {
         insertRun.run(run.id, run.definition, run.status, run.createdAt);
         for (const cellId of cellIds) insertCell.run(run.id, cellId, run.createdAt);
       })(),
-    getRun: (id) => {
+    getRun: async (id) => {
       const row = selectRun.get(id);
       return row ? { id: row.id, definition: row.definition, status: row.status, createdAt: row.created_at } : undefined;
     },
-    listCells: (runId) => (selectCells.all(runId) as never[]).map(toCell),
-    claimCells: (input) => claimTransaction(input),
-    renewLeases: ({ workerId, cellIds, leaseMs, now }) =>
+    listCells: async (runId) => (selectCells.all(runId) as never[]).map(toCell),
+    claimCells: async (input) => claimTransaction(input),
+    renewLeases: async ({ workerId, cellIds, leaseMs, now }) =>
       database.transaction(() => {
         for (const { runId, cellId } of cellIds) renew.run(now + leaseMs, runId, cellId, workerId);
       })(),
-    completeCell: (input) => completeTransaction(input),
-    cancelRun: ({ runId, now }) =>
+    completeCell: async (input) => completeTransaction(input),
+    cancelRun: async ({ runId, now }) =>
       database.transaction(() => {
         database.prepare("UPDATE runs SET status = 'cancelled' WHERE id = ?").run(runId);
         database.prepare("UPDATE run_cells SET status = 'cancelled', worker_id = NULL, lease_until = NULL, updated_at = ? WHERE run_id = ? AND status IN ('queued', 'running', 'waiting_for_key')").run(now, runId);
       })(),
-    requeueCells: ({ runId, cellIds, onlyFailed }) =>
+    requeueCells: async ({ runId, cellIds, onlyFailed }) =>
       database.transaction(() => {
         const statuses = onlyFailed ? "('failed')" : "('failed', 'cancelled', 'waiting_for_key', 'done')";
         let changed = 0;
@@ -139,6 +139,6 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
         if (changed > 0) database.prepare("UPDATE runs SET status = 'running' WHERE id = ?").run(runId);
         return changed;
       })(),
-    close: () => database.close(),
+    close: async () => void database.close(),
   };
 }

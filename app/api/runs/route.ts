@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   const unknownKey = Object.keys(keys).find((columnId) => !definition.columns.some((column) => column.id === columnId));
   if (unknownKey) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: a key was given for column "${unknownKey}", which the run does not have.` } });
-  const service = getRunService();
+  const service = await getRunService();
   const runDefinition: RunDefinition = {
     // Messages are validated when each cell's request is rendered (placeholders make them templates here).
     versions: definition.versions.map((version) => ({ number: version.number, template: version.template as PromptTemplate })),
@@ -45,7 +45,7 @@ export async function POST(request: Request): Promise<Response> {
     assertions: definition.assertions as Assertion[],
     pastedKeyColumns: Object.keys(keys),
   };
-  const id = createRun({ store: service.store, definition: runDefinition, now: Date.now() });
+  const id = await createRun({ store: service.store, definition: runDefinition, now: Date.now() });
   if (Object.keys(keys).length > 0) service.pastedKeys.set(id, new Map(Object.entries(keys)));
   return Response.json({ id, cells, url: `/api/runs/${id}` }, { status: 201, headers: { "cache-control": "no-store", location: `/api/runs/${id}` } });
 }

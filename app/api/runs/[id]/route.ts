@@ -10,10 +10,10 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const refused = await refuseWithoutRunAccess(request);
   if (refused) return refused;
   const { id } = await context.params;
-  const { store } = getRunService();
-  const run = store.getRun(id);
+  const { store } = await getRunService();
+  const run = await store.getRun(id);
   if (!run) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
-  const cells = store.listCells(id).map((cell) => ({
+  const cells = (await store.listCells(id)).map((cell) => ({
     id: cell.cellId,
     status: cell.status,
     attempts: cell.attempts,

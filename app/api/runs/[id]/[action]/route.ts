@@ -19,10 +19,10 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   const refused = await refuseWithoutRunAccess(request);
   if (refused) return refused;
   const { id, action } = await context.params;
-  const service = getRunService();
-  if (!service.store.getRun(id)) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
+  const service = await getRunService();
+  if (!(await service.store.getRun(id))) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
   if (action === "cancel") {
-    service.store.cancelRun({ runId: id, now: Date.now() });
+    await service.store.cancelRun({ runId: id, now: Date.now() });
     return Response.json({ id, status: "cancelled" });
   }
   if (action !== "retry" && action !== "keys") return errorResponse({ failure: { status: 404, type: "not_found", message: `Runs take POST …/cancel, …/retry or …/keys; not …/${action}.` } });
@@ -31,13 +31,13 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   if (action === "retry") {
     const parsed = retrySchema.safeParse(body.body);
     if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid retry: ${describeSchemaIssue(parsed.error.issues)}` } });
-    const queued = service.store.requeueCells({ runId: id, ...(parsed.data.cellIds ? { cellIds: parsed.data.cellIds } : {}), onlyFailed: parsed.data.onlyFailed });
+    const queued = await service.store.requeueCells({ runId: id, ...(parsed.data.cellIds ? { cellIds: parsed.data.cellIds } : {}), onlyFailed: parsed.data.onlyFailed });
     return Response.json({ id, queued });
   }
   const parsed = keysSchema.safeParse(body.body);
   if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid keys: ${describeSchemaIssue(parsed.error.issues)}` } });
   service.pastedKeys.set(id, new Map([...(service.pastedKeys.get(id) ?? []), ...Object.entries(parsed.data.keys)]));
-  const waiting = service.store.listCells(id).filter((cell) => cell.status === "waiting_for_key").map((cell) => cell.cellId);
-  const queued = waiting.length > 0 ? service.store.requeueCells({ runId: id, cellIds: waiting, onlyFailed: false }) : 0;
+  const waiting = (await service.store.listCells(id)).filter((cell) => cell.status === "waiting_for_key").map((cell) => cell.cellId);
+  const queued = waiting.length > 0 ? await service.store.requeueCells({ runId: id, cellIds: waiting, onlyFailed: false }) : 0;
   return Response.json({ id, queued });
 }

@@ -1,0 +1,121 @@
+import "server-only";
+import pg from "pg";
+import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
+import type { CellStatus, RunStore, StoredCell, StoredRun } from "./run-store";
+
+// Runs in PostgreSQL, for several instances working the same runs: a cell is claimed with
+// `FOR UPDATE SKIP LOCKED`, so two workers never take the same cell, and written back only by the
+// worker whose lease it is.
+
+const migrationLockKey = 7_461_029_385;
+
+interface CellRow {
+  run_id: string;
+  cell_id: string;
+  status: CellStatus;
+  attempts: number;
+  completions: number;
+  record: string | null;
+}
+
+const toCell = (row: CellRow): StoredCell => ({ runId: row.run_id, cellId: row.cell_id, status: row.status, attempts: row.attempts, completions: row.completions, ...(row.record !== null ? { record: row.record } : {}) });
+
+/** Opens the run store in PostgreSQL (creating its tables under an advisory lock). */
+export async function openPostgresRunStore({ connectionString, maxConnections = 10 }: { connectionString: string; maxConnections?: number }): Promise<RunStore> {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  pool.on("error", (error) => logEvent({ level: "error", event: "postgres_idle_connection_failed", fields: describeErrorForLog(error) }));
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, definition TEXT NOT NULL, status TEXT NOT NULL, created_at BIGINT NOT NULL);
+      CREATE TABLE IF NOT EXISTS run_cells (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        cell_id TEXT NOT NULL,
+        position BIGSERIAL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        completions INTEGER NOT NULL DEFAULT 0,
+        worker_id TEXT,
+        lease_until BIGINT,
+        record TEXT,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (run_id, cell_id)
+      );
+      CREATE INDEX IF NOT EXISTS run_cells_claimable ON run_cells (status, lease_until);
+    `);
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]).catch(() => undefined);
+    client.release();
+  }
+
+  async function inTransaction<T>(work: (connection: pg.PoolClient) => Promise<T>): Promise<T> {
+    const connection = await pool.connect();
+    try {
+      await connection.query("BEGIN");
+      const result = await work(connection);
+      await connection.query("COMMIT");
+      return result;
+    } catch (error) {
+      await connection.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      connection.release();
+    }
+  }
+
+  const cellColumns = "run_id, cell_id, status, attempts, completions, record";
+  return {
+    createRun: ({ run, cellIds }) =>
+      inTransaction(async (connection) => {
+        await connection.query("INSERT INTO runs (id, definition, status, created_at) VALUES ($1, $2, $3, $4)", [run.id, run.definition, run.status, run.createdAt]);
+        // One statement for every cell: thousands of rows in one round trip.
+        await connection.query("INSERT INTO run_cells (run_id, cell_id, status, updated_at) SELECT $1, cell_id, 'queued', $3 FROM unnest($2::text[]) WITH ORDINALITY AS cells (cell_id, position) ORDER BY position", [run.id, cellIds, run.createdAt]);
+      }),
+    getRun: async (id) => {
+      const { rows } = await pool.query<{ id: string; definition: string; status: StoredRun["status"]; created_at: string }>("SELECT id, definition, status, created_at FROM runs WHERE id = $1", [id]);
+      const row = rows[0];
+      return row ? { id: row.id, definition: row.definition, status: row.status, createdAt: Number(row.created_at) } : undefined;
+    },
+    listCells: async (runId) => (await pool.query<CellRow>(`SELECT ${cellColumns} FROM run_cells WHERE run_id = $1 ORDER BY position`, [runId])).rows.map(toCell),
+    claimCells: async ({ workerId, limit, leaseMs, now }) =>
+      (
+        await pool.query<CellRow>(
+          `UPDATE run_cells SET status = 'running', worker_id = $1, lease_until = $2, attempts = attempts + 1, updated_at = $3
+           WHERE (run_id, cell_id) IN (
+             SELECT run_cells.run_id, run_cells.cell_id FROM run_cells JOIN runs ON runs.id = run_cells.run_id
+             WHERE runs.status = 'running' AND (run_cells.status = 'queued' OR (run_cells.status = 'running' AND run_cells.lease_until < $3))
+             ORDER BY run_cells.position LIMIT $4 FOR UPDATE OF run_cells SKIP LOCKED)
+           RETURNING ${cellColumns}`,
+          [workerId, now + leaseMs, now, limit],
+        )
+      ).rows.map(toCell),
+    renewLeases: async ({ workerId, cellIds, leaseMs, now }) => {
+      if (cellIds.length === 0) return;
+      await pool.query("UPDATE run_cells SET lease_until = $1 WHERE worker_id = $2 AND status = 'running' AND (run_id || ' ' || cell_id) = ANY($3::text[])", [now + leaseMs, workerId, cellIds.map((cell) => `${cell.runId} ${cell.cellId}`)]);
+    },
+    completeCell: async ({ workerId, runId, cellId, status, record, now }) => {
+      const changed = (await pool.query("UPDATE run_cells SET status = $1, record = $2, completions = completions + 1, worker_id = NULL, lease_until = NULL, updated_at = $3 WHERE run_id = $4 AND cell_id = $5 AND worker_id = $6 AND status = 'running'", [status, record, now, runId, cellId, workerId])).rowCount === 1;
+      // Checked after the cell's own write committed (not inside one transaction): two workers
+      // finishing the last two cells at once would each still see the other's cell running.
+      if (changed) await pool.query("UPDATE runs SET status = 'finished' WHERE id = $1 AND status = 'running' AND NOT EXISTS (SELECT 1 FROM run_cells WHERE run_id = $1 AND status IN ('queued', 'running'))", [runId]);
+      return changed;
+    },
+    cancelRun: ({ runId, now }) =>
+      inTransaction(async (connection) => {
+        await connection.query("UPDATE runs SET status = 'cancelled' WHERE id = $1", [runId]);
+        await connection.query("UPDATE run_cells SET status = 'cancelled', worker_id = NULL, lease_until = NULL, updated_at = $1 WHERE run_id = $2 AND status IN ('queued', 'running', 'waiting_for_key')", [now, runId]);
+      }),
+    requeueCells: ({ runId, cellIds, onlyFailed }) =>
+      inTransaction(async (connection) => {
+        const statuses = onlyFailed ? ["failed"] : ["failed", "cancelled", "waiting_for_key", "done"];
+        const result = cellIds
+          ? await connection.query("UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = $1 AND cell_id = ANY($2::text[]) AND status = ANY($3::text[])", [runId, cellIds, statuses])
+          : await connection.query("UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = $1 AND status = ANY($2::text[])", [runId, statuses]);
+        const changed = result.rowCount ?? 0;
+        if (changed > 0) await connection.query("UPDATE runs SET status = 'running' WHERE id = $1", [runId]);
+        return changed;
+      }),
+    close: () => pool.end(),
+  };
+}
