@@ -12,12 +12,13 @@ import * as route8 from "@/app/api/providers/[provider]/v1/tokenizers/estimate-t
 import * as route9 from "@/app/api/providers/route";
 import * as route10 from "@/app/api/runs/[id]/[action]/route";
 import * as route11 from "@/app/api/runs/[id]/route";
-import * as route12 from "@/app/api/runs/route";
-import * as route13 from "@/app/api/session/route";
-import * as route14 from "@/app/api/shares/[id]/media/[hash]/route";
-import * as route15 from "@/app/api/shares/[id]/route";
-import * as route16 from "@/app/api/shares/route";
-import * as route17 from "@/app/api/simulator/v1/[...path]/route";
+import * as route12 from "@/app/api/runs/estimate/route";
+import * as route13 from "@/app/api/runs/route";
+import * as route14 from "@/app/api/session/route";
+import * as route15 from "@/app/api/shares/[id]/media/[hash]/route";
+import * as route16 from "@/app/api/shares/[id]/route";
+import * as route17 from "@/app/api/shares/route";
+import * as route18 from "@/app/api/simulator/v1/[...path]/route";
 
 /** Every API route: its path as folders name it (`[name]` a parameter, `[...name]` the rest), and its module. */
 export const apiRoutes = [
@@ -33,10 +34,11 @@ export const apiRoutes = [
   { path: "/api/providers", module: route9 },
   { path: "/api/runs/[id]/[action]", module: route10 },
   { path: "/api/runs/[id]", module: route11 },
-  { path: "/api/runs", module: route12 },
-  { path: "/api/session", module: route13 },
-  { path: "/api/shares/[id]/media/[hash]", module: route14 },
-  { path: "/api/shares/[id]", module: route15 },
-  { path: "/api/shares", module: route16 },
-  { path: "/api/simulator/v1/[...path]", module: route17 },
+  { path: "/api/runs/estimate", module: route12 },
+  { path: "/api/runs", module: route13 },
+  { path: "/api/session", module: route14 },
+  { path: "/api/shares/[id]/media/[hash]", module: route15 },
+  { path: "/api/shares/[id]", module: route16 },
+  { path: "/api/shares", module: route17 },
+  { path: "/api/simulator/v1/[...path]", module: route18 },
 ] as const;

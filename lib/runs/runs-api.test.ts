@@ -47,6 +47,29 @@ describe("runs API", () => {
     expect(state.cells[0]!.result?.checks?.passed).toBe(1);
   });
 
+  it("estimates a run's tokens and cost per column before it starts, naming cells that cannot be sent", async () => {
+    const body = run({
+      columns: [
+        { id: "sim", label: "simulator", providerId: "simulator", model: "kimi-k2.6", overrides: { max_completion_tokens: 100 } },
+        { id: "k3", label: "K3", providerId: "moonshot", model: "kimi-k3", overrides: { max_completion_tokens: 100 } },
+      ],
+      rows: [{ id: "fr", values: { country: { kind: "text", text: "France" } } }, { id: "gap", values: {} }],
+    });
+    const response = await post("/api/runs/estimate", body);
+    expect(response.status).toBe(200);
+    const estimate = (await response.json()) as { cells: number; exact: boolean; columns: Array<{ columnId: string; cells: number; promptTokens: number; cost?: { prompts: number; answersAtMost: number } }>; problems: Array<{ cellId: string; message: string }> };
+    expect(estimate.cells).toBe(4);
+    expect(estimate.exact).toBe(false);
+    expect(estimate.columns.map((column) => column.columnId)).toEqual(["sim", "k3"]);
+    expect(estimate.columns[0]!.promptTokens).toBeGreaterThan(5);
+    const priced = estimate.columns.find((column) => column.cost);
+    expect(priced?.cost?.answersAtMost).toBeGreaterThan(0);
+    expect(estimate.problems).toEqual([
+      { cellId: "1:gap:sim", message: '{{country}} has no value in this row: add a "country" column, or remove the placeholder.' },
+      { cellId: "1:gap:k3", message: '{{country}} has no value in this row: add a "country" column, or remove the placeholder.' },
+    ]);
+  });
+
   it("refuses clients without access, and explains malformed runs", async () => {
     expect((await post("/api/runs", run(), remote)).status).toBe(401);
     expect((await fetch(`${app.url}/api/runs/anything`, { headers: remote })).status).toBe(401);
