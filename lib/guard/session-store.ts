@@ -27,9 +27,10 @@ export async function createSession({ now }: { now: number }): Promise<{ id: str
   const maxAgeSeconds = getServerEnv().SESSION_DAYS * 86_400;
   const record = { expiresAt: now + maxAgeSeconds * 1000, token: tokenFingerprint() };
   const redis = getRedis();
-  if (redis) await redisReady(redis);
-  if (redis) await redis.set(redisKey(id), JSON.stringify(record), "EX", maxAgeSeconds);
-  else {
+  if (redis) {
+    await redisReady(redis);
+    await redis.set(redisKey(id), JSON.stringify(record), "EX", maxAgeSeconds);
+  } else {
     const sessions = memorySessions();
     sessions.set(sha256(id), record);
     // Expired sessions are dropped as new ones open, so the map stays bounded by live sessions.

@@ -1,4 +1,5 @@
 import { diffLines } from "diff";
+import { canonicalJson } from "@/lib/wire/canonical-arguments";
 import type { ChatMessage } from "@/lib/wire/chat-request";
 import type { PromptTemplate } from "./prompt-template";
 
@@ -13,20 +14,13 @@ export interface PromptVersion {
   createdAt: number;
 }
 
-/** Stable JSON: keys sorted, so equal values compare equal whatever their key order. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object") return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`).join(",")}}`;
-  return JSON.stringify(value);
-}
-
 /**
  * The versions with `template` saved as the next one, or a refusal when nothing changed since the
  * latest (a version is a change; saving the same prompt twice would only add noise to the history).
  */
 export function saveVersion({ versions, template, note, now }: { versions: readonly PromptVersion[]; template: PromptTemplate; note?: string; now: number }): { ok: true; versions: PromptVersion[]; saved: PromptVersion } | { ok: false; message: string } {
   const latest = versions.at(-1);
-  if (latest && stableJson(latest.template) === stableJson(template)) {
+  if (latest && canonicalJson(latest.template) === canonicalJson(template)) {
     return { ok: false, message: `Nothing changed since version ${latest.number}: edit the prompt or its parameters, then save.` };
   }
   const trimmed = note?.trim();
@@ -84,6 +78,6 @@ export function diffVersions({ before, after }: { before: PromptTemplate; after:
     }
   }
   const fields = [...new Set([...Object.keys(before.parameters), ...Object.keys(after.parameters)])].sort();
-  const parameters = fields.filter((field) => stableJson(before.parameters[field]) !== stableJson(after.parameters[field])).map((field) => ({ field, before: before.parameters[field], after: after.parameters[field] }));
+  const parameters = fields.filter((field) => canonicalJson(before.parameters[field]) !== canonicalJson(after.parameters[field])).map((field) => ({ field, before: before.parameters[field], after: after.parameters[field] }));
   return { ...(before.model !== after.model ? { model: { before: before.model, after: after.model } } : {}), messages, parameters };
 }

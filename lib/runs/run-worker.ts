@@ -76,6 +76,8 @@ export function startRunWorker({
       const run = await store.getRun(runId);
       if (!run) return undefined;
       definition = JSON.parse(run.definition) as RunDefinition;
+      // A few runs' definitions are kept parsed (one can hold 10,000 rows); older ones are read again when needed.
+      if (definitions.size >= 8) definitions.delete(definitions.keys().next().value!);
       definitions.set(runId, definition);
     }
     return definition;

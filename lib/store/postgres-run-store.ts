@@ -1,12 +1,13 @@
 import "server-only";
-import pg from "pg";
-import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
+import { inTransaction, migratePostgres, openPostgresPool } from "./migrations";
+import { runMigrations } from "./run-schema-sql";
 import type { CellStatus, RunStore, StoredCell, StoredRun } from "./run-store";
 
 // Runs in PostgreSQL, for several instances working the same runs: a cell is claimed with
 // `FOR UPDATE SKIP LOCKED`, so two workers never take the same cell, and written back only by the
 // worker whose lease it is.
 
+// A fixed advisory-lock key of its own, so instances starting together migrate one after the other.
 const migrationLockKey = 7_461_029_385;
 
 interface CellRow {
@@ -22,52 +23,13 @@ const toCell = (row: CellRow): StoredCell => ({ runId: row.run_id, cellId: row.c
 
 /** Opens the run store in PostgreSQL (creating its tables under an advisory lock). */
 export async function openPostgresRunStore({ connectionString, maxConnections = 10 }: { connectionString: string; maxConnections?: number }): Promise<RunStore> {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
-  pool.on("error", (error) => logEvent({ level: "error", event: "postgres_idle_connection_failed", fields: describeErrorForLog(error) }));
-  const client = await pool.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, definition TEXT NOT NULL, status TEXT NOT NULL, created_at BIGINT NOT NULL);
-      CREATE TABLE IF NOT EXISTS run_cells (
-        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-        cell_id TEXT NOT NULL,
-        position BIGSERIAL,
-        status TEXT NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        completions INTEGER NOT NULL DEFAULT 0,
-        worker_id TEXT,
-        lease_until BIGINT,
-        record TEXT,
-        updated_at BIGINT NOT NULL,
-        PRIMARY KEY (run_id, cell_id)
-      );
-      CREATE INDEX IF NOT EXISTS run_cells_claimable ON run_cells (status, lease_until);
-    `);
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [migrationLockKey]).catch(() => undefined);
-    client.release();
-  }
-
-  async function inTransaction<T>(work: (connection: pg.PoolClient) => Promise<T>): Promise<T> {
-    const connection = await pool.connect();
-    try {
-      await connection.query("BEGIN");
-      const result = await work(connection);
-      await connection.query("COMMIT");
-      return result;
-    } catch (error) {
-      await connection.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      connection.release();
-    }
-  }
+  const pool = openPostgresPool({ connectionString, maxConnections });
+  await migratePostgres({ pool, migrations: runMigrations, table: "run_schema_migrations", lockKey: migrationLockKey, what: "run" });
 
   const cellColumns = "run_id, cell_id, status, attempts, completions, record";
   return {
     createRun: ({ run, cellIds }) =>
-      inTransaction(async (connection) => {
+      inTransaction(pool, async (connection) => {
         await connection.query("INSERT INTO runs (id, definition, status, created_at) VALUES ($1, $2, $3, $4)", [run.id, run.definition, run.status, run.createdAt]);
         // One statement for every cell: thousands of rows in one round trip.
         await connection.query("INSERT INTO run_cells (run_id, cell_id, status, updated_at) SELECT $1, cell_id, 'queued', $3 FROM unnest($2::text[]) WITH ORDINALITY AS cells (cell_id, position) ORDER BY position", [run.id, cellIds, run.createdAt]);
@@ -102,12 +64,12 @@ export async function openPostgresRunStore({ connectionString, maxConnections = 
       return changed;
     },
     cancelRun: ({ runId, now }) =>
-      inTransaction(async (connection) => {
+      inTransaction(pool, async (connection) => {
         await connection.query("UPDATE runs SET status = 'cancelled' WHERE id = $1", [runId]);
         await connection.query("UPDATE run_cells SET status = 'cancelled', worker_id = NULL, lease_until = NULL, updated_at = $1 WHERE run_id = $2 AND status IN ('queued', 'running', 'waiting_for_key')", [now, runId]);
       }),
     requeueCells: ({ runId, cellIds, onlyFailed }) =>
-      inTransaction(async (connection) => {
+      inTransaction(pool, async (connection) => {
         const statuses = onlyFailed ? ["failed"] : ["failed", "cancelled", "waiting_for_key", "done"];
         const result = cellIds
           ? await connection.query("UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = $1 AND cell_id = ANY($2::text[]) AND status = ANY($3::text[])", [runId, cellIds, statuses])

@@ -2,6 +2,8 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { migrateSqlite } from "./migrations";
+import { runMigrations } from "./run-schema-sql";
 
 // Runs of prompt prototyping, durably: a run's definition (versions, rows, columns, checks) and one
 // row per cell. Cells are claimed by a worker under a lease; a worker that dies (SIGKILL) stops
@@ -57,22 +59,7 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
   // A result acknowledged is a result kept, through a crash.
   database.pragma("synchronous = FULL");
   database.pragma("busy_timeout = 5000");
-  database.exec(`
-    CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, definition TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS run_cells (
-      run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
-      cell_id TEXT NOT NULL,
-      status TEXT NOT NULL,
-      attempts INTEGER NOT NULL DEFAULT 0,
-      completions INTEGER NOT NULL DEFAULT 0,
-      worker_id TEXT,
-      lease_until INTEGER,
-      record TEXT,
-      updated_at INTEGER NOT NULL,
-      PRIMARY KEY (run_id, cell_id)
-    );
-    CREATE INDEX IF NOT EXISTS run_cells_claimable ON run_cells (status, lease_until);
-  `);
+  migrateSqlite({ database, migrations: runMigrations, table: "run_schema_migrations" });
   const toCell = (row: { run_id: string; cell_id: string; status: CellStatus; attempts: number; completions: number; record: string | null }): StoredCell => ({
     runId: row.run_id,
     cellId: row.cell_id,

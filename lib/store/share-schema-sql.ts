@@ -1,13 +1,7 @@
+import type { Migration } from "./migrations";
+
 // The share store's schema, per dialect, as numbered migrations: a store applies the ones its
 // database has not seen yet, in order, at start-up. Never edit a migration that has shipped; add one.
-
-/** One schema change. */
-export interface Migration {
-  version: number;
-  description: string;
-  sqlite: string;
-  postgres: string;
-}
 
 export const shareMigrations: readonly Migration[] = [
   {

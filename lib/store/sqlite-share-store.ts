@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { migrateSqlite } from "./migrations";
 import { shareMigrations } from "./share-schema-sql";
 import type { DeleteOutcome, ShareStore, StoredMedia, StoredShare } from "./share-store";
 
@@ -24,7 +25,7 @@ export function openSqliteShareStore({ path }: { path: string }): ShareStore {
   database.pragma("synchronous = FULL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  migrate(database);
+  migrateSqlite({ database, migrations: shareMigrations, table: "schema_migrations" });
 
   const insertShare = database.prepare("INSERT INTO shares (id, delete_token_hash, snapshot, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
   const insertMedia = database.prepare("INSERT INTO media (hash, media_type, size, bytes) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
@@ -84,18 +85,4 @@ export function openSqliteShareStore({ path }: { path: string }): ShareStore {
     mediaCount: async () => countMedia.get()!.count,
     close: async () => void database.close(),
   };
-}
-
-function migrate(database: Database.Database): void {
-  database.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
-  // IMMEDIATE: a second process starting at the same moment waits instead of migrating twice.
-  const apply = database.transaction(() => {
-    const applied = new Set(database.prepare<[], { version: number }>("SELECT version FROM schema_migrations").all().map((row) => row.version));
-    for (const migration of shareMigrations) {
-      if (applied.has(migration.version)) continue;
-      database.exec(migration.sqlite);
-      database.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)").run(migration.version, migration.description, Date.now());
-    }
-  });
-  apply.immediate();
 }

@@ -11,6 +11,11 @@ export function canonicalArguments(text: string): string {
   }
 }
 
+/** A value as canonical JSON (keys sorted at every depth, no spacing): equal values, equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== "object" || value === null) return value;

@@ -59,6 +59,8 @@ function secretForms(secret: string): string[] {
 /** A compiled redactor for a set of known secrets (compiled once per set: it is reused for every response). */
 interface Redactor {
   redactString(text: string): { text: string; reasons: string[] };
+  /** Every match (known forms first, then key-like text) replaced by what `replacement` makes of it. */
+  replaceAll(text: string, replacement: (match: string) => string): string;
 }
 
 const redactorCache = new Map<string, Redactor>();
@@ -91,6 +93,11 @@ function redactorFor(secrets: ReadonlyArray<string | undefined>): Redactor {
         pattern.lastIndex = 0;
       }
       return { text: result, reasons };
+    },
+    replaceAll(text, replacement) {
+      let result = knownPattern ? text.replace(new RegExp(knownPattern.source, knownPattern.flags), replacement) : text;
+      for (const pattern of secretPatterns) result = result.replace(new RegExp(pattern.source, pattern.flags), replacement);
+      return result;
     },
   };
   if (redactorCache.size > 64) redactorCache.clear();
@@ -149,11 +156,7 @@ export function redactBytes({ bytes, secrets = [] }: { bytes: Uint8Array; secret
   const { reasons } = redactor.redactString(view);
   if (reasons.length === 0) return { bytes: buffer, changed: false };
   const sameLength = (match: string) => (match.length >= redactedText.length ? redactedText + "*".repeat(match.length - redactedText.length) : "*".repeat(match.length));
-  let result = view;
-  const forms = [...new Set(secrets.filter((secret): secret is string => typeof secret === "string" && secret.length >= 8).flatMap(secretForms))].sort((left, right) => right.length - left.length);
-  if (forms.length > 0) result = result.replace(new RegExp(forms.map(escapeForRegExp).join("|"), "gi"), sameLength);
-  for (const pattern of secretPatterns) result = result.replace(new RegExp(pattern.source, pattern.flags), sameLength);
-  return { bytes: Buffer.from(result, "latin1"), changed: true };
+  return { bytes: Buffer.from(redactor.replaceAll(view, sameLength), "latin1"), changed: true };
 }
 
 /**
@@ -171,12 +174,25 @@ export interface StreamRedactor {
 
 const minimumHeldPrefix = 3;
 
+const streamPatternCache = new Map<string, { pattern: RegExp | undefined; lowered: string[] }>();
+
+/** The pattern and lower-cased secrets of a set, compiled once per set (a stream redactor is made per streamed answer). */
+function streamPatternFor(secrets: ReadonlyArray<string | undefined>): { pattern: RegExp | undefined; lowered: string[] } {
+  const known = [...new Set(secrets.filter((secret): secret is string => typeof secret === "string" && secret.length >= 8))].sort();
+  const cacheKey = known.join("\u0000");
+  let compiled = streamPatternCache.get(cacheKey);
+  if (!compiled) {
+    const forms = [...new Set(known.flatMap((secret) => [secret, secret.slice(1), secret.slice(2)]))].sort((left, right) => right.length - left.length);
+    compiled = { pattern: forms.length > 0 ? new RegExp(forms.map(escapeForRegExp).join("|"), "gi") : undefined, lowered: known.map((secret) => secret.toLowerCase()) };
+    if (streamPatternCache.size > 64) streamPatternCache.clear();
+    streamPatternCache.set(cacheKey, compiled);
+  }
+  return compiled;
+}
+
 /** A stream redactor for the secrets of one stream (secrets shorter than 8 characters are ignored). */
 export function createStreamRedactor({ secrets }: { secrets: ReadonlyArray<string | undefined> }): StreamRedactor {
-  const known = [...new Set(secrets.filter((secret): secret is string => typeof secret === "string" && secret.length >= 8))];
-  const forms = [...new Set(known.flatMap((secret) => [secret, secret.slice(1), secret.slice(2)]))].sort((left, right) => right.length - left.length);
-  const pattern = forms.length > 0 ? new RegExp(forms.map(escapeForRegExp).join("|"), "gi") : undefined;
-  const lowered = known.map((secret) => secret.toLowerCase());
+  const { pattern, lowered } = streamPatternFor(secrets);
   let carry = "";
   return {
     push(text) {
