@@ -47,6 +47,29 @@ describe("runs API", () => {
     expect(state.cells[0]!.result?.checks?.passed).toBe(1);
   });
 
+  it("answers ?since={cursor} with the cells changed since, without the definition", async () => {
+    const { id } = (await (await post("/api/runs", run())).json()) as { id: string };
+    await untilFinished(id);
+    const full = (await (await fetch(`${app.url}/api/runs/${id}`)).json()) as { cursor: number; definition?: unknown; cells: unknown[] };
+    expect(full.definition).toBeDefined();
+    expect(full.cells).toHaveLength(2);
+    // The cursor trails the clock, so a poll right away sees the recent cells again (merged by id).
+    const recent = (await (await fetch(`${app.url}/api/runs/${id}?since=${full.cursor}`)).json()) as { definition?: unknown; cells: Array<{ id: string }>; counts: Record<string, number> };
+    expect(recent.definition).toBeUndefined();
+    expect(recent.counts).toEqual({ done: 2 });
+    expect(recent.cells.map((cell) => cell.id)).toEqual(["1:fr:sim", "1:no:sim"]);
+    const later = (await (await fetch(`${app.url}/api/runs/${id}?since=${Date.now() + 1000}`)).json()) as { cells: unknown[]; counts: Record<string, number> };
+    expect(later.cells).toEqual([]);
+    expect(later.counts).toEqual({ done: 2 });
+    const retried = (await (await post(`/api/runs/${id}/retry`, { cellIds: ["1:no:sim"], onlyFailed: false })).json()) as { queued: number };
+    expect(retried.queued).toBe(1);
+    const afterRetry = (await (await fetch(`${app.url}/api/runs/${id}?since=${full.cursor + 4_000}`)).json()) as { cells: Array<{ id: string }> };
+    expect(afterRetry.cells.map((cell) => cell.id)).toContain("1:no:sim");
+    const bad = await fetch(`${app.url}/api/runs/${id}?since=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('not "yesterday"');
+  });
+
   it("estimates a run's tokens and cost per column before it starts, naming cells that cannot be sent", async () => {
     const body = run({
       columns: [

@@ -17,16 +17,17 @@ interface CellRow {
   attempts: number;
   completions: number;
   record: string | null;
+  updated_at: string;
 }
 
-const toCell = (row: CellRow): StoredCell => ({ runId: row.run_id, cellId: row.cell_id, status: row.status, attempts: row.attempts, completions: row.completions, ...(row.record !== null ? { record: row.record } : {}) });
+const toCell = (row: CellRow): StoredCell => ({ runId: row.run_id, cellId: row.cell_id, status: row.status, attempts: row.attempts, completions: row.completions, ...(row.record !== null ? { record: row.record } : {}), updatedAt: Number(row.updated_at) });
 
 /** Opens the run store in PostgreSQL (creating its tables under an advisory lock). */
 export async function openPostgresRunStore({ connectionString, maxConnections = 10 }: { connectionString: string; maxConnections?: number }): Promise<RunStore> {
   const pool = openPostgresPool({ connectionString, maxConnections });
   await migratePostgres({ pool, migrations: runMigrations, table: "run_schema_migrations", lockKey: migrationLockKey, what: "run" });
 
-  const cellColumns = "run_id, cell_id, status, attempts, completions, record";
+  const cellColumns = "run_id, cell_id, status, attempts, completions, record, updated_at";
   return {
     createRun: ({ run, cellIds }) =>
       inTransaction(pool, async (connection) => {
@@ -39,7 +40,8 @@ export async function openPostgresRunStore({ connectionString, maxConnections = 
       const row = rows[0];
       return row ? { id: row.id, definition: row.definition, status: row.status, createdAt: Number(row.created_at) } : undefined;
     },
-    listCells: async (runId) => (await pool.query<CellRow>(`SELECT ${cellColumns} FROM run_cells WHERE run_id = $1 ORDER BY position`, [runId])).rows.map(toCell),
+    listCells: async (runId, options) => (await pool.query<CellRow>(`SELECT ${cellColumns} FROM run_cells WHERE run_id = $1 AND updated_at >= $2 ORDER BY position`, [runId, options?.updatedSince ?? 0])).rows.map(toCell),
+    countCells: async (runId) => Object.fromEntries((await pool.query<{ status: CellStatus; count: string }>("SELECT status, COUNT(*) AS count FROM run_cells WHERE run_id = $1 GROUP BY status", [runId])).rows.map((row) => [row.status, Number(row.count)])),
     claimCells: async ({ workerId, limit, leaseMs, now }) =>
       (
         await pool.query<CellRow>(
@@ -72,8 +74,8 @@ export async function openPostgresRunStore({ connectionString, maxConnections = 
       inTransaction(pool, async (connection) => {
         const statuses = onlyFailed ? ["failed"] : ["failed", "cancelled", "waiting_for_key", "done"];
         const result = cellIds
-          ? await connection.query("UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = $1 AND cell_id = ANY($2::text[]) AND status = ANY($3::text[])", [runId, cellIds, statuses])
-          : await connection.query("UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = $1 AND status = ANY($2::text[])", [runId, statuses]);
+          ? await connection.query("UPDATE run_cells SET status = 'queued', record = NULL, updated_at = $4 WHERE run_id = $1 AND cell_id = ANY($2::text[]) AND status = ANY($3::text[])", [runId, cellIds, statuses, Date.now()])
+          : await connection.query("UPDATE run_cells SET status = 'queued', record = NULL, updated_at = $3 WHERE run_id = $1 AND status = ANY($2::text[])", [runId, statuses, Date.now()]);
         const changed = result.rowCount ?? 0;
         if (changed > 0) await connection.query("UPDATE runs SET status = 'running' WHERE id = $1", [runId]);
         return changed;

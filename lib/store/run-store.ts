@@ -31,13 +31,18 @@ export interface StoredCell {
   /** How often a result was written (the durability tests assert exactly one). */
   completions: number;
   record?: string;
+  /** When its status last changed (ms since the epoch, by the writing instance's clock). */
+  updatedAt: number;
 }
 
 /** The run store: SQLite in one process, PostgreSQL for several instances (`postgres-run-store.ts`). */
 export interface RunStore {
   createRun(input: { run: StoredRun; cellIds: readonly string[] }): Promise<void>;
   getRun(id: string): Promise<StoredRun | undefined>;
-  listCells(runId: string): Promise<StoredCell[]>;
+  /** The run's cells in order; with `updatedSince`, only those changed at or after that time. */
+  listCells(runId: string, options?: { updatedSince?: number }): Promise<StoredCell[]>;
+  /** How many of the run's cells are in each status. */
+  countCells(runId: string): Promise<Partial<Record<CellStatus, number>>>;
   /** Takes up to `limit` cells that are queued or whose lease ran out, for `workerId`, until `now + leaseMs`. */
   claimCells(input: { workerId: string; limit: number; leaseMs: number; now: number }): Promise<StoredCell[]>;
   /** Extends the leases of the cells `workerId` holds. */
@@ -60,18 +65,19 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
   database.pragma("synchronous = FULL");
   database.pragma("busy_timeout = 5000");
   migrateSqlite({ database, migrations: runMigrations, table: "run_schema_migrations" });
-  const toCell = (row: { run_id: string; cell_id: string; status: CellStatus; attempts: number; completions: number; record: string | null }): StoredCell => ({
+  const toCell = (row: { run_id: string; cell_id: string; status: CellStatus; attempts: number; completions: number; record: string | null; updated_at: number }): StoredCell => ({
     runId: row.run_id,
     cellId: row.cell_id,
     status: row.status,
     attempts: row.attempts,
     completions: row.completions,
     ...(row.record !== null ? { record: row.record } : {}),
+    updatedAt: row.updated_at,
   });
   const insertRun = database.prepare("INSERT INTO runs (id, definition, status, created_at) VALUES (?, ?, ?, ?)");
   const insertCell = database.prepare("INSERT INTO run_cells (run_id, cell_id, status, updated_at) VALUES (?, ?, 'queued', ?)");
   const selectRun = database.prepare<[string], { id: string; definition: string; status: StoredRun["status"]; created_at: number }>("SELECT id, definition, status, created_at FROM runs WHERE id = ?");
-  const selectCells = database.prepare("SELECT run_id, cell_id, status, attempts, completions, record FROM run_cells WHERE run_id = ? ORDER BY rowid");
+  const selectCells = database.prepare("SELECT run_id, cell_id, status, attempts, completions, record, updated_at FROM run_cells WHERE run_id = ? AND updated_at >= ? ORDER BY rowid");
   const selectClaimable = database.prepare<[number, number], { run_id: string; cell_id: string }>(
     `SELECT run_cells.run_id, run_cells.cell_id FROM run_cells JOIN runs ON runs.id = run_cells.run_id
      WHERE runs.status = 'running' AND (run_cells.status = 'queued' OR (run_cells.status = 'running' AND run_cells.lease_until < ?))
@@ -80,8 +86,9 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
   const claim = database.prepare("UPDATE run_cells SET status = 'running', worker_id = ?, lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE run_id = ? AND cell_id = ?");
   const renew = database.prepare("UPDATE run_cells SET lease_until = ? WHERE run_id = ? AND cell_id = ? AND worker_id = ? AND status = 'running'");
   const complete = database.prepare("UPDATE run_cells SET status = ?, record = ?, completions = completions + 1, worker_id = NULL, lease_until = NULL, updated_at = ? WHERE run_id = ? AND cell_id = ? AND worker_id = ? AND status = 'running'");
-  const selectOne = database.prepare("SELECT run_id, cell_id, status, attempts, completions, record FROM run_cells WHERE run_id = ? AND cell_id = ?");
+  const selectOne = database.prepare("SELECT run_id, cell_id, status, attempts, completions, record, updated_at FROM run_cells WHERE run_id = ? AND cell_id = ?");
   const unfinished = database.prepare<[string], { count: number }>("SELECT COUNT(*) AS count FROM run_cells WHERE run_id = ? AND status IN ('queued', 'running')");
+  const countByStatus = database.prepare("SELECT status, COUNT(*) AS count FROM run_cells WHERE run_id = ? GROUP BY status");
   const finishRun = database.prepare("UPDATE runs SET status = 'finished' WHERE id = ? AND status = 'running'");
 
   const claimTransaction = database.transaction(({ workerId, limit, leaseMs, now }: { workerId: string; limit: number; leaseMs: number; now: number }) => {
@@ -105,7 +112,8 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
       const row = selectRun.get(id);
       return row ? { id: row.id, definition: row.definition, status: row.status, createdAt: row.created_at } : undefined;
     },
-    listCells: async (runId) => (selectCells.all(runId) as never[]).map(toCell),
+    listCells: async (runId, options) => (selectCells.all(runId, options?.updatedSince ?? 0) as never[]).map(toCell),
+    countCells: async (runId) => Object.fromEntries((countByStatus.all(runId) as Array<{ status: CellStatus; count: number }>).map((row) => [row.status, row.count])),
     claimCells: async (input) => claimTransaction(input),
     renewLeases: async ({ workerId, cellIds, leaseMs, now }) =>
       database.transaction(() => {
@@ -122,7 +130,7 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
         const statuses = onlyFailed ? "('failed')" : "('failed', 'cancelled', 'waiting_for_key', 'done')";
         let changed = 0;
         const targets = cellIds ?? (database.prepare(`SELECT cell_id FROM run_cells WHERE run_id = ? AND status IN ${statuses}`).all(runId) as Array<{ cell_id: string }>).map((row) => row.cell_id);
-        for (const cellId of targets) changed += database.prepare(`UPDATE run_cells SET status = 'queued', record = NULL WHERE run_id = ? AND cell_id = ? AND status IN ${statuses}`).run(runId, cellId).changes;
+        for (const cellId of targets) changed += database.prepare(`UPDATE run_cells SET status = 'queued', record = NULL, updated_at = ? WHERE run_id = ? AND cell_id = ? AND status IN ${statuses}`).run(Date.now(), runId, cellId).changes;
         if (changed > 0) database.prepare("UPDATE runs SET status = 'running' WHERE id = ?").run(runId);
         return changed;
       })(),
