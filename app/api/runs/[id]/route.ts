@@ -32,6 +32,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     id: cell.cellId,
     status: cell.status,
     attempts: cell.attempts,
+    updatedAt: cell.updatedAt,
     ...(cell.record ? { result: JSON.parse(cell.record) as CellResult | { error: string } } : {}),
   }));
   const counts = await store.countCells(id);
