@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import Link from "next/link";
 import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";
 import { FilesDialog } from "@/components/files/files-dialog";
@@ -9,6 +10,7 @@ import { KeyDialog } from "@/components/header/key-dialog";
 import { NewConversationButton } from "@/components/header/new-conversation-button";
 import { ProviderModelPicker } from "@/components/header/provider-model-picker";
 import { ProviderNotice } from "@/components/header/provider-notice";
+import { SaveAsPromptButton } from "@/components/header/save-as-prompt-button";
 import { ThemeToggle } from "@/components/header/theme-toggle";
 import { ParametersAside } from "@/components/parameters/parameters-aside";
 import { ParametersDialog } from "@/components/parameters/parameters-dialog";
@@ -33,11 +35,15 @@ export default async function WorkbenchPage() {
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="flex flex-wrap items-center gap-3 px-4 py-2">
             <HistoryToggle />
-            <span className="mr-2 font-semibold tracking-tight">Kimi Workbench</span>
+            <span className="font-semibold tracking-tight">Kimi Workbench</span>
+            <Link href="/prompts" className="mr-2 rounded-md px-2 py-1 text-sm text-zinc-600 no-underline hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+              Prompts
+            </Link>
             <ProviderModelPicker />
             <div className="ml-auto flex items-center gap-2">
               <ParametersDialog />
               <NewConversationButton />
+              <SaveAsPromptButton />
               <ShareDialog />
               <FilesDialog />
               <KeyDialog />

@@ -15,8 +15,17 @@ export function StoreBootstrap() {
   }, []);
   useEffect(() => {
     void conversationStore.initialize({ providers }).then(() => {
+      const search = new URLSearchParams(window.location.search);
+      // "Open as conversation" on a run's cell stores the conversation, then links here with ?open={id}.
+      const openId = search.get("open");
+      if (openId && !forked.current) {
+        forked.current = true;
+        window.history.replaceState(null, "", "/");
+        void conversationStore.history.open(openId);
+        return;
+      }
       // "Open in workbench" on a shared page links here with ?fork={share id}.
-      const shareId = new URLSearchParams(window.location.search).get("fork");
+      const shareId = search.get("fork");
       if (!shareId || forked.current) return;
       forked.current = true;
       window.history.replaceState(null, "", "/");

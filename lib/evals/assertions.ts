@@ -34,8 +34,16 @@ export type Assertion =
   | { type: "max-reasoning-tokens"; tokens: number }
   | { type: "judge"; rubric: string; model: string; providerId: string };
 
+/** What the judge model said about an answer, kept beside its verdict. */
+export interface JudgeNote {
+  model: string;
+  /** The judge's own reasoning (thinking) and its written reason. */
+  reasoning: string;
+  score?: number;
+}
+
 /** A check's verdict. `pending` is for the judge until the runner grades it. */
-export type AssertionResult = { pass: true } | { pass: false; reason: string } | { pass: "pending"; reason: string };
+export type AssertionResult = { pass: true; judge?: JudgeNote } | { pass: false; reason: string; judge?: JudgeNote } | { pass: "pending"; reason: string };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new WeakMap<object, ValidateFunction>();

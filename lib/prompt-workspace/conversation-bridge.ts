@@ -1,9 +1,10 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { createId } from "@/lib/conversation/create-id";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
-import { renderTemplate, type PromptTemplate, type VariableValue } from "@/lib/prompts/prompt-template";
+import { listVariables, renderTemplate, type PromptTemplate, type VariableValue } from "@/lib/prompts/prompt-template";
 import type { CellRecord, RunColumn } from "@/lib/runs/run-cell";
 import type { ChatMessage, MessageContent } from "@/lib/wire/chat-request";
+import { columnLabel, createProject, type PromptProject } from "./prompt-project";
 
 // Between the playground and prompt prototyping: a conversation becomes a prompt (its system prompt,
 // turns and parameters), and a prompt or one cell of a run opens as a conversation to continue by
@@ -100,6 +101,23 @@ export function conversationFromCell({ template, values, column, record, title, 
       turns: read.turns,
       updatedAt: now,
       title,
+    },
+  };
+}
+
+/** A new prompt project from a conversation: its prompt as the draft, one column on its provider and model. */
+export function projectFromConversation({ conversation, id, name, providerLabel, now }: { conversation: Conversation; id: string; name: string; providerLabel: string; now: number }): { project: PromptProject; left: string[] } {
+  const { template, providerId, left } = promptFromConversation(conversation);
+  const base = createProject({ id, now, name });
+  const variables = listVariables(template);
+  return {
+    left,
+    project: {
+      ...base,
+      providerId,
+      draft: template,
+      rows: [{ id: "row-1", values: Object.fromEntries(variables.map((variable) => [variable, { kind: "text", text: "" }])) }],
+      columns: [{ id: "column-1", providerId, model: conversation.model, overrides: {}, label: columnLabel({ model: conversation.model, providerLabel, overrides: {} }) }],
     },
   };
 }

@@ -29,6 +29,8 @@ export interface PromptProject {
   assertions: Assertion[];
   columns: RunColumn[];
   runs: ProjectRun[];
+  /** Bumped when the draft is replaced from outside the editor (a version restored), so editors reset. */
+  draftRevision?: number;
   updatedAt: number;
 }
 
@@ -49,7 +51,7 @@ export function createProject({ id, now, name = "Untitled prompt" }: { id: strin
     versions: [],
     rows: [{ id: "row-1", values: { question: { kind: "text", text: "What is the capital of France?" } } }],
     assertions: [],
-    columns: [{ id: "column-1", label: "kimi-k2.6 · Simulator", providerId: "simulator", model: "kimi-k2.6", overrides: {} }],
+    columns: [{ id: "column-1", label: "kimi-k2.6 · Simulator (offline)", providerId: "simulator", model: "kimi-k2.6", overrides: {} }],
     runs: [],
     updatedAt: now,
   };

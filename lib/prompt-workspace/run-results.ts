@@ -184,3 +184,39 @@ export function matrixRowIds({ snapshot, version, onlyFailures }: { snapshot: Ru
   if (!onlyFailures) return rows;
   return rows.filter((rowId) => snapshot.definition.columns.some((column) => ["fail", "error"].includes(cellVerdict(snapshot.cells.get(`${version}:${rowId}:${column.id}`)))));
 }
+
+/** One column of the results matrix: a run's column for one version of the prompt. */
+export interface ResultLane {
+  key: string;
+  runId: string;
+  version: number;
+  columnId: string;
+  label: string;
+  snapshot: RunSnapshot;
+}
+
+/** The lanes of one or more runs (a run compared with another shows both side by side), and the rows they share or not. */
+export function lanesOf(snapshots: readonly RunSnapshot[]): { lanes: ResultLane[]; rowIds: string[] } {
+  const lanes: ResultLane[] = [];
+  const rowIds: string[] = [];
+  const seen = new Set<string>();
+  const versionsShown = new Set(snapshots.flatMap((snapshot) => snapshot.definition.versions.map((version) => version.number)));
+  for (const snapshot of snapshots) {
+    for (const version of snapshot.definition.versions) {
+      for (const column of snapshot.definition.columns) {
+        lanes.push({ key: `${snapshot.id}|${version.number}|${column.id}`, runId: snapshot.id, version: version.number, columnId: column.id, label: versionsShown.size > 1 ? `v${version.number} · ${column.label}` : column.label, snapshot });
+      }
+    }
+    for (const row of snapshot.definition.rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      rowIds.push(row.id);
+    }
+  }
+  return { lanes, rowIds };
+}
+
+/** A lane's cell for a row. */
+export function laneCell(lane: ResultLane, rowId: string): RunCellState | undefined {
+  return lane.snapshot.cells.get(`${lane.version}:${rowId}:${lane.columnId}`);
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useProviders, useWorkbench } from "@/lib/chat/use-workbench";
+import { displayTitle, hasContent } from "@/lib/conversation/read-conversation";
+import { projectFromConversation } from "@/lib/prompt-workspace/conversation-bridge";
+import { putProject } from "@/lib/prompt-workspace/prompt-library-db";
+
+/** Turns the open conversation into a prompt to prototype (its turns, system prompt and parameters), and opens it. */
+export function SaveAsPromptButton() {
+  const { loaded, conversation } = useWorkbench();
+  const providers = useProviders();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={!loaded || busy || !hasContent(conversation)}
+      title="Open this conversation as a prompt with variables, test rows and runs"
+      onClick={async () => {
+        setBusy(true);
+        const providerLabel = providers.providers.find((provider) => provider.id === conversation.providerId)?.label ?? conversation.providerId;
+        const { project } = projectFromConversation({ conversation, id: crypto.randomUUID(), name: displayTitle(conversation), providerLabel, now: Date.now() });
+        await putProject(project);
+        router.push(`/prompts?project=${encodeURIComponent(project.id)}`);
+      }}
+      className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+    >
+      As prompt
+    </button>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useRef } from "react";
+import { cellVerdict, laneCell, resultOf, type CellVerdict, type ColumnTotals, type ResultLane } from "@/lib/prompt-workspace/run-results";
+
+const rowHeight = 36;
+
+const verdictStyle: Record<CellVerdict, { mark: string; label: string; className: string }> = {
+  pass: { mark: "✓", label: "passed", className: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-300" },
+  "no-checks": { mark: "•", label: "answered (no checks)", className: "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300" },
+  fail: { mark: "✗", label: "failed a check", className: "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-300" },
+  error: { mark: "!", label: "call failed", className: "bg-amber-50 text-amber-900 dark:bg-amber-950/60 dark:text-amber-300" },
+  pending: { mark: "?", label: "awaiting the judge", className: "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300" },
+  running: { mark: "…", label: "running", className: "text-accent-700 dark:text-accent-100 animate-pulse" },
+  queued: { mark: "·", label: "queued", className: "text-zinc-400" },
+  cancelled: { mark: "–", label: "cancelled", className: "text-zinc-500" },
+  waiting: { mark: "⚿", label: "waiting for its key", className: "text-amber-700 dark:text-amber-400" },
+};
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
+/** One cell of the matrix: its verdict and figures, as plain strings so it re-renders only when they change. */
+const MatrixCell = memo(function MatrixCell({ verdict, detail, title, rowId, laneLabel, onOpen }: { verdict: CellVerdict; detail: string; title: string; rowId: string; laneLabel: string; onOpen: (rowId: string) => void }) {
+  const style = verdictStyle[verdict];
+  return (
+    <span role="cell" className="min-w-0">
+      <button type="button" title={title} aria-label={`${rowId}, ${laneLabel}: ${style.label}${detail ? `, ${detail}` : ""}`} onClick={() => onOpen(rowId)} className={`flex h-full w-full min-w-0 items-center gap-1.5 rounded px-2 text-left text-xs hover:ring-1 hover:ring-accent-500 focus-visible:outline-2 focus-visible:outline-accent-500 ${style.className}`}>
+        <span aria-hidden="true" className="font-semibold">
+          {style.mark}
+        </span>
+        <span className="truncate tabular-nums">{detail}</span>
+      </button>
+    </span>
+  );
+});
+
+function cellProps(lane: ResultLane, rowId: string): { verdict: CellVerdict; detail: string; title: string } {
+  const cell = laneCell(lane, rowId);
+  const verdict = cellVerdict(cell);
+  const result = resultOf(cell);
+  if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? "error" : "", title: cell?.result && "error" in cell.result ? cell.result.error : verdictStyle[verdict].label };
+  const { record, checks } = result;
+  const detail = [record.latencyMs !== undefined ? seconds(record.latencyMs) : "", checks.results.length > 0 ? `${checks.passed}/${checks.results.length}` : ""].filter(Boolean).join(" · ");
+  const reasons = checks.results.flatMap((check) => (check.pass === false ? [check.reason] : []));
+  return { verdict, detail, title: record.error ?? (reasons.length > 0 ? reasons.join("\n") : record.output.slice(0, 300)) };
+}
+
+/** The pass/fail matrix: a row per test row, a column per lane, totals on top; virtualized so thousands of rows stay smooth. */
+export const ResultsMatrix = memo(function ResultsMatrix({ lanes, rowIds, rowPreviews, totals, onOpen, selectedRowId }: { lanes: ResultLane[]; rowIds: string[]; rowPreviews: ReadonlyMap<string, string>; totals: ColumnTotals[]; onOpen: (rowId: string) => void; selectedRowId: string | undefined }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rowIds.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
+  const template = `10rem repeat(${lanes.length}, minmax(9rem, 1fr))`;
+  return (
+    <div ref={scroller} className="max-h-[32rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label="Results by row and column" aria-rowcount={rowIds.length + 1}>
+      <div style={{ minWidth: `${10 + lanes.length * 9}rem` }}>
+        <div role="row" className="sticky top-0 z-10 grid gap-1 border-b border-zinc-200 bg-zinc-50 px-1 py-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: template }}>
+          <span role="columnheader" className="self-end px-1 font-medium">
+            Row
+          </span>
+          {lanes.map((lane, index) => {
+            const total = totals[index]!;
+            const judged = total.passed + total.failed + total.errors;
+            return (
+              <span role="columnheader" key={lane.key} className="min-w-0 px-1" data-testid="lane-header">
+                <span className="block truncate font-medium" title={lane.label}>
+                  {lane.label}
+                </span>
+                <span className="block tabular-nums text-zinc-600 dark:text-zinc-400">
+                  <span className="text-emerald-700 dark:text-emerald-400">{total.passed} pass</span> · <span className={total.failed > 0 ? "text-red-700 dark:text-red-400" : ""}>{total.failed} fail</span>
+                  {total.errors > 0 && <span className="text-amber-700 dark:text-amber-400"> · {total.errors} error</span>}
+                  {judged < total.cells && <span> · {total.cells - judged} left</span>}
+                </span>
+                <span className="block tabular-nums text-zinc-500">
+                  {total.cost ? `${total.cost.currency === "CNY" ? "¥" : "$"}${total.cost.amount.toFixed(4)}` : "no price"}
+                  {total.latencyP50Ms !== undefined && ` · p50 ${seconds(total.latencyP50Ms)}`}
+                  {total.latencyP95Ms !== undefined && ` · p95 ${seconds(total.latencyP95Ms)}`}
+                </span>
+              </span>
+            );
+          })}
+        </div>
+        {rowIds.length === 0 ? (
+          <p className="p-4 text-sm text-zinc-500">No rows to show.</p>
+        ) : (
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const rowId = rowIds[item.index]!;
+              return (
+                <div key={rowId} role="row" className={`absolute left-0 right-0 grid gap-1 px-1 py-0.5 ${selectedRowId === rowId ? "bg-accent-50 dark:bg-zinc-900" : ""}`} style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}>
+                  <span role="rowheader" className="min-w-0 self-center truncate px-1 text-xs" title={`${rowId}: ${rowPreviews.get(rowId) ?? ""}`}>
+                    <span className="font-mono text-zinc-500">{rowId}</span> {rowPreviews.get(rowId)}
+                  </span>
+                  {lanes.map((lane) => {
+                    const props = cellProps(lane, rowId);
+                    return <MatrixCell key={lane.key} {...props} rowId={rowId} laneLabel={lane.label} onOpen={onOpen} />;
+                  })}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,179 @@
+"use client";
+
+import { diffWords } from "diff";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { putConversation } from "@/lib/history/history-db";
+import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
+import { retryCells } from "@/lib/prompt-workspace/run-client";
+import { cellVerdict, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
+import { describeCheck } from "./checks-editor";
+import { buttonClass } from "./prompt-styles";
+
+const figure = (value: number | undefined, unit: string) => (value === undefined ? "—" : `${Math.round(value).toLocaleString()} ${unit}`);
+
+function OutputDiff({ base, text }: { base: string; text: string }) {
+  return (
+    <>
+      {diffWords(base, text).map((part, index) =>
+        part.added ? (
+          <ins key={index} className="bg-emerald-100 no-underline dark:bg-emerald-950">
+            {part.value}
+          </ins>
+        ) : part.removed ? (
+          <del key={index} className="bg-red-100 dark:bg-red-950">
+            {part.value}
+          </del>
+        ) : (
+          <span key={index}>{part.value}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** One row across every lane, side by side: answers (optionally as a diff from the first), reasoning, checks and figures; scrolling one scrolls all. */
+export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string; lanes: ResultLane[]; onClose: () => void; onChanged: () => void }) {
+  const router = useRouter();
+  const [showDiff, setShowDiff] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const panes = useRef<Array<HTMLDivElement | null>>([]);
+  const syncing = useRef(false);
+  const row = lanes.map((lane) => lane.snapshot.definition.rows.find((item) => item.id === rowId)).find(Boolean);
+  const base = resultOf(lanes[0] ? laneCell(lanes[0], rowId) : undefined)?.record.output ?? "";
+  const onScroll = (index: number) => {
+    if (syncing.current) return;
+    const source = panes.current[index];
+    if (!source) return;
+    const fraction = source.scrollTop / Math.max(1, source.scrollHeight - source.clientHeight);
+    syncing.current = true;
+    panes.current.forEach((pane, position) => {
+      if (pane && position !== index) pane.scrollTop = fraction * (pane.scrollHeight - pane.clientHeight);
+    });
+    requestAnimationFrame(() => {
+      syncing.current = false;
+    });
+  };
+  return (
+    <section aria-labelledby="row-compare-heading" className="space-y-2 rounded-lg border border-accent-500/40 p-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id="row-compare-heading" className="mr-auto text-sm font-semibold">
+          Row <code>{rowId}</code> side by side
+        </h3>
+        <label className="flex items-center gap-1 text-sm">
+          <input type="checkbox" checked={showDiff} onChange={(event) => setShowDiff(event.target.checked)} /> Show differences from the first column
+        </label>
+        <button type="button" className={buttonClass} onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {row && (
+        <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+          {Object.entries(row.values).map(([name, value]) => (
+            <div key={name} className="flex max-w-full gap-1">
+              <dt className="font-mono">{name}:</dt>
+              <dd className="truncate">{value.kind === "text" ? value.text : value.kind === "json" ? JSON.stringify(value.value) : `${value.media} ${value.name ?? ""}`}</dd>
+            </div>
+          ))}
+          {row.expected !== undefined && (
+            <div className="flex gap-1">
+              <dt>expected:</dt>
+              <dd>{row.expected}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {notice && (
+        <p role="status" className="text-sm text-amber-700 dark:text-amber-400">
+          {notice}
+        </p>
+      )}
+      <div className="flex snap-x gap-2 overflow-x-auto pb-1">
+        {lanes.map((lane, index) => {
+          const cell = laneCell(lane, rowId);
+          const result = resultOf(cell);
+          const record = result?.record;
+          const verdict = cellVerdict(cell);
+          return (
+            <article key={lane.key} className="flex w-[min(26rem,85vw)] shrink-0 snap-start flex-col rounded-md border border-zinc-200 dark:border-zinc-800" aria-label={`${lane.label}: ${verdict}`}>
+              <header className="space-y-0.5 border-b border-zinc-200 p-2 text-xs dark:border-zinc-800">
+                <p className="truncate text-sm font-medium">{lane.label}</p>
+                <p className="text-zinc-600 dark:text-zinc-400">
+                  {verdict} · first token {figure(record?.firstTokenMs, "ms")} · total {figure(record?.durationMs, "ms")} · {record?.usage ? `${record.usage.prompt_tokens} + ${record.usage.completion_tokens} tokens` : "no usage"}
+                  {record?.cost ? ` · ${record.cost.currency === "CNY" ? "¥" : "$"}${record.cost.amount.toFixed(5)}` : ""} · finish {record?.finishReason ?? "—"}
+                </p>
+                <div className="flex gap-1 pt-1">
+                  <button
+                    type="button"
+                    className={`${buttonClass} h-7 text-xs`}
+                    disabled={!cell || cell.status === "running" || cell.status === "queued"}
+                    onClick={async () => {
+                      const retried = await retryCells({ runId: lane.runId, cellIds: [`${lane.version}:${rowId}:${lane.columnId}`] });
+                      setNotice(retried.ok ? `Queued ${lane.label} again for this row.` : retried.message);
+                      onChanged();
+                    }}
+                  >
+                    Run again
+                  </button>
+                  <button
+                    type="button"
+                    className={`${buttonClass} h-7 text-xs`}
+                    disabled={!row}
+                    onClick={async () => {
+                      const template = lane.snapshot.definition.versions.find((version) => version.number === lane.version)?.template;
+                      const column = lane.snapshot.definition.columns.find((item) => item.id === lane.columnId);
+                      if (!template || !column || !row) return;
+                      const opened = conversationFromCell({ template, values: row.values, column, ...(record ? { record } : {}), title: `${rowId} · ${lane.label}`, now: Date.now() });
+                      if (!opened.ok) {
+                        setNotice(opened.message);
+                        return;
+                      }
+                      await putConversation(opened.conversation);
+                      router.push(`/?open=${encodeURIComponent(opened.conversation.id)}`);
+                    }}
+                  >
+                    Open as conversation
+                  </button>
+                </div>
+              </header>
+              <div ref={(element) => void (panes.current[index] = element)} onScroll={() => onScroll(index)} className="max-h-96 flex-1 space-y-2 overflow-y-auto p-2 text-sm">
+                {record?.error && <p className="rounded bg-amber-50 p-1.5 text-xs text-amber-900 dark:bg-amber-950/60 dark:text-amber-300">{record.error}</p>}
+                {!record && cell?.result && "error" in cell.result && <p className="text-xs text-amber-700">{cell.result.error}</p>}
+                {!record && !cell?.result && <p className="text-xs text-zinc-500">{verdict === "running" ? "Streaming on the server…" : "Not run yet."}</p>}
+                {result && result.checks.results.length > 0 && (
+                  <ul className="space-y-0.5 text-xs">
+                    {result.checks.results.map((check, position) => {
+                      const assertion = lane.snapshot.definition.assertions[position];
+                      return (
+                        <li key={position} className={check.pass === true ? "text-emerald-700 dark:text-emerald-400" : check.pass === false ? "text-red-700 dark:text-red-400" : "text-zinc-500"}>
+                          {check.pass === true ? "✓" : check.pass === false ? "✗" : "?"} {assertion ? describeCheck(assertion) : "check"}
+                          {check.pass !== true && `: ${check.reason}`}
+                          {check.pass !== "pending" && check.judge?.reasoning ? (
+                            <details className="ml-4 text-zinc-600 dark:text-zinc-400">
+                              <summary className="cursor-pointer">Judge&apos;s reasoning</summary>
+                              <p className="whitespace-pre-wrap">{check.judge.reasoning}</p>
+                            </details>
+                          ) : null}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+                {record?.reasoning && (
+                  <details className="rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">
+                    <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Reasoning ({record.reasoningTokens ?? "?"} tokens)</summary>
+                    <p className="mt-1 whitespace-pre-wrap">{record.reasoning}</p>
+                  </details>
+                )}
+                {record && record.toolCalls.length > 0 && (
+                  <pre className="overflow-x-auto rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">{record.toolCalls.map((call) => `${call.function.name}(${call.function.arguments})`).join("\n")}</pre>
+                )}
+                {record && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500">(empty answer)</span>}</p>}
+              </div>
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { cancelRun, retryCells } from "@/lib/prompt-workspace/run-client";
+import { exportRunCsv, exportRunJsonl, promptfooConfig } from "@/lib/prompt-workspace/run-exports";
+import { cellVerdict, columnTotals, laneCell, lanesOf, runProgress, type RunSnapshot } from "@/lib/prompt-workspace/run-results";
+import type { PromptProject } from "@/lib/prompt-workspace/prompt-project";
+import { useRunSnapshot } from "@/lib/prompt-workspace/use-run-snapshot";
+import { downloadText } from "./download-file";
+import { buttonClass, inputClass, labelClass, sectionClass } from "./prompt-styles";
+import { ResultsMatrix } from "./results-matrix";
+import { RowCompare } from "./row-compare";
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+function ProgressBar({ snapshot }: { snapshot: RunSnapshot }) {
+  const progress = runProgress(snapshot);
+  const percent = progress.total === 0 ? 0 : Math.round((progress.finished / progress.total) * 100);
+  return (
+    <div className="space-y-1">
+      <div role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.finished} aria-valuetext={`${progress.finished} of ${progress.total} cells finished`} className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+        <div className={`h-full ${snapshot.status === "cancelled" ? "bg-zinc-500" : "bg-accent-600"} transition-[width]`} style={{ width: `${percent}%` }} />
+      </div>
+      <p className="flex flex-wrap gap-x-3 text-xs tabular-nums text-zinc-600 dark:text-zinc-400" data-testid="run-progress">
+        <span>
+          {snapshot.status === "running" ? "Running" : snapshot.status === "cancelled" ? "Cancelled" : "Finished"}: {progress.finished.toLocaleString()} of {progress.total.toLocaleString()} cells
+        </span>
+        {progress.running > 0 && <span>{progress.running} in flight</span>}
+        {progress.queued > 0 && <span>{progress.queued.toLocaleString()} queued</span>}
+        {progress.failed > 0 && <span className="text-amber-700 dark:text-amber-400">{progress.failed} failed calls</span>}
+        {progress.perMinute !== undefined && <span>{progress.perMinute.toFixed(progress.perMinute < 10 ? 1 : 0)} cells/min</span>}
+        <span>spent {progress.spent.length === 0 ? "nothing priced" : progress.spent.map((item) => `${item.currency === "CNY" ? "¥" : "$"}${item.amount.toFixed(4)}`).join(" + ")}</span>
+        {progress.remainingMs !== undefined && <span>about {duration(progress.remainingMs)} left</span>}
+      </p>
+    </div>
+  );
+}
+
+/** A run's results: progress, actions, exports, the matrix with totals, and one row side by side. */
+export function RunResultsView({ project, runId, onSelectRun }: { project: PromptProject; runId: string; onSelectRun: (runId: string) => void }) {
+  const [compareWith, setCompareWith] = useState<string>("");
+  const [onlyFailures, setOnlyFailures] = useState(false);
+  const [selectedRow, setSelectedRow] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const main = useRunSnapshot(runId);
+  const other = useRunSnapshot(compareWith || undefined);
+  const snapshots = useMemo(() => [main.snapshot, compareWith ? other.snapshot : undefined].filter((snapshot): snapshot is RunSnapshot => snapshot !== undefined), [main.snapshot, other.snapshot, compareWith]);
+  const { lanes, rowIds: allRows } = useMemo(() => lanesOf(snapshots), [snapshots]);
+  const totals = useMemo(
+    () =>
+      lanes.map((lane) => columnTotals({ snapshot: lane.snapshot, version: lane.version }).find((total) => total.columnId === lane.columnId)!),
+    [lanes],
+  );
+  const rowIds = useMemo(() => (onlyFailures ? allRows.filter((rowId) => lanes.some((lane) => ["fail", "error"].includes(cellVerdict(laneCell(lane, rowId))))) : allRows), [allRows, lanes, onlyFailures]);
+  const rowPreviews = useMemo(() => {
+    const previews = new Map<string, string>();
+    for (const snapshot of snapshots) {
+      for (const row of snapshot.definition.rows) {
+        if (previews.has(row.id)) continue;
+        previews.set(row.id, Object.values(row.values).map((value) => (value.kind === "text" ? value.text : value.kind === "json" ? JSON.stringify(value.value) : (value.name ?? value.media))).join(" · ").slice(0, 80));
+      }
+    }
+    return previews;
+  }, [snapshots]);
+  const open = useCallback((rowId: string) => setSelectedRow((current) => (current === rowId ? undefined : rowId)), []);
+  const refresh = useCallback(() => {
+    main.refresh();
+    other.refresh();
+  }, [main, other]);
+  const snapshot = main.snapshot;
+  return (
+    <section className={sectionClass} aria-labelledby="run-results-heading">
+      <div className="flex flex-wrap items-end gap-2">
+        <h2 id="run-results-heading" className="mr-auto text-base font-semibold">
+          Results
+        </h2>
+        <label className="flex flex-col gap-0.5">
+          <span className={labelClass}>Run</span>
+          <select className={inputClass} value={runId} onChange={(event) => onSelectRun(event.target.value)}>
+            {project.runs.map((run) => (
+              <option key={run.id} value={run.id}>
+                {dateFormat.format(run.createdAt)} · v{run.versions.join(", v")} · {run.cells} cells
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-0.5">
+          <span className={labelClass}>Compare with</span>
+          <select className={inputClass} value={compareWith} onChange={(event) => setCompareWith(event.target.value)}>
+            <option value="">no other run</option>
+            {project.runs
+              .filter((run) => run.id !== runId)
+              .map((run) => (
+                <option key={run.id} value={run.id}>
+                  {dateFormat.format(run.createdAt)} · v{run.versions.join(", v")}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
+      {main.problem && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {main.problem}
+        </p>
+      )}
+      {!snapshot && !main.problem && <p className="text-sm text-zinc-500">Loading the run…</p>}
+      {snapshot && (
+        <>
+          <ProgressBar snapshot={snapshot} />
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={snapshot.status !== "running"}
+              onClick={async () => {
+                const result = await cancelRun(snapshot.id);
+                setNotice(result.ok ? "Cancelled: cells in flight were stopped, queued ones will not start." : result.message);
+                refresh();
+              }}
+            >
+              Cancel run
+            </button>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={(snapshot.counts.failed ?? 0) === 0}
+              onClick={async () => {
+                const result = await retryCells({ runId: snapshot.id });
+                setNotice(result.ok ? `Queued ${result.value.queued} failed cell${result.value.queued === 1 ? "" : "s"} again.` : result.message);
+                refresh();
+              }}
+            >
+              Re-run failed cells
+            </button>
+            <label className="flex items-center gap-1 text-sm">
+              <input type="checkbox" checked={onlyFailures} onChange={(event) => setOnlyFailures(event.target.checked)} /> Only rows with failures
+            </label>
+            <span className="ml-auto flex flex-wrap gap-2">
+              <button type="button" className={buttonClass} onClick={() => downloadText({ name: `run-${snapshot.id}.csv`, text: exportRunCsv(snapshot), type: "text/csv" })}>
+                Export CSV
+              </button>
+              <button type="button" className={buttonClass} onClick={() => downloadText({ name: `run-${snapshot.id}.jsonl`, text: exportRunJsonl(snapshot), type: "application/jsonl" })}>
+                Export JSONL
+              </button>
+              <button
+                type="button"
+                className={buttonClass}
+                onClick={() => {
+                  const version = snapshot.definition.versions.at(-1)!.number;
+                  const { config } = promptfooConfig({ definition: snapshot.definition, version, origin: window.location.origin });
+                  downloadText({ name: "promptfooconfig.json", text: `${JSON.stringify(config, null, 2)}\n`, type: "application/json" });
+                }}
+              >
+                promptfoo config
+              </button>
+            </span>
+          </div>
+          {notice && (
+            <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              {notice}
+            </p>
+          )}
+          <ResultsMatrix lanes={lanes} rowIds={rowIds} rowPreviews={rowPreviews} totals={totals} onOpen={open} selectedRowId={selectedRow} />
+          {selectedRow && <RowCompare rowId={selectedRow} lanes={lanes} onClose={() => setSelectedRow(undefined)} onChanged={refresh} />}
+        </>
+      )}
+    </section>
+  );
+}

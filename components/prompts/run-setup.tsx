@@ -1,0 +1,285 @@
+"use client";
+
+import { memo, useState } from "react";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import { reasoningControlOf } from "@/lib/catalog/model-catalog";
+import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
+import { loadProviderKeys } from "@/lib/chat/browser-storage";
+import { estimateRunCost, startRun, type RunRequest } from "@/lib/prompt-workspace/run-client";
+import { columnLabel, nextColumnId, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
+import type { RunColumn } from "@/lib/runs/run-cell";
+import type { RunEstimate } from "@/lib/runs/run-estimate";
+import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
+
+type Update = (change: (project: PromptProject) => PromptProject) => void;
+
+const money = (amount: number, currency: string) => `${currency === "CNY" ? "¥" : "$"}${amount < 0.01 ? amount.toFixed(4) : amount.toFixed(2)}`;
+
+function ColumnEditor({ column, providers, update, removable }: { column: RunColumn; providers: ProvidersResponse; update: Update; removable: boolean }) {
+  const provider = providers.providers.find((item) => item.id === column.providerId);
+  const spec = provider?.models.find((model) => model.id === column.model);
+  const control = spec ? reasoningControlOf(spec) : undefined;
+  const [overridesText, setOverridesText] = useState(() => JSON.stringify(column.overrides));
+  const [problem, setProblem] = useState<string>();
+  const set = (change: Partial<RunColumn>) =>
+    update((project) => ({
+      ...project,
+      columns: project.columns.map((item) => {
+        if (item.id !== column.id) return item;
+        const next = { ...item, ...change };
+        const label = providers.providers.find((candidate) => candidate.id === next.providerId)?.label ?? next.providerId;
+        return { ...next, label: columnLabel({ model: next.model, providerLabel: label, overrides: next.overrides }) };
+      }),
+    }));
+  return (
+    <li className="flex flex-wrap items-end gap-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
+      <label className="flex flex-col gap-0.5">
+        <span className={labelClass}>Provider</span>
+        <select
+          className={inputClass}
+          value={column.providerId}
+          onChange={(event) => {
+            const providerId = event.target.value as ProviderId;
+            const models = providers.providers.find((item) => item.id === providerId)?.models ?? [];
+            set({ providerId, model: models.some((model) => model.id === column.model) ? column.model : (models.find((model) => !model.retired)?.id ?? column.model) });
+          }}
+        >
+          {providers.providers.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.label}
+              {item.id !== "simulator" && !item.configured ? " — not configured" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-0.5">
+        <span className={labelClass}>Model</span>
+        <input className={`${inputClass} w-44`} list={`models-${column.id}`} value={column.model} onChange={(event) => set({ model: event.target.value })} />
+        <datalist id={`models-${column.id}`}>
+          {provider?.models.map((model) => (
+            <option key={model.id} value={model.id} />
+          ))}
+        </datalist>
+      </label>
+      {control?.kind === "effort" && (
+        <label className="flex flex-col gap-0.5">
+          <span className={labelClass}>Effort</span>
+          <select
+            className={inputClass}
+            value={typeof column.overrides.reasoning_effort === "string" ? column.overrides.reasoning_effort : ""}
+            onChange={(event) => {
+              const overrides = { ...column.overrides };
+              if (event.target.value) overrides.reasoning_effort = event.target.value;
+              else delete overrides.reasoning_effort;
+              setOverridesText(JSON.stringify(overrides));
+              set({ overrides });
+            }}
+          >
+            <option value="">prompt&apos;s ({control.defaultEffort})</option>
+            {control.efforts.map((effort) => (
+              <option key={effort}>{effort}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="flex min-w-48 flex-1 flex-col gap-0.5">
+        <span className={labelClass}>Overrides (JSON, on top of the prompt&apos;s parameters)</span>
+        <input
+          className={`${inputClass} font-mono text-xs ${problem ? "border-red-500" : ""}`}
+          value={overridesText}
+          aria-invalid={problem ? true : undefined}
+          title={problem}
+          onChange={(event) => {
+            setOverridesText(event.target.value);
+            try {
+              const value: unknown = JSON.parse(event.target.value || "{}");
+              if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("Overrides must be a JSON object, e.g. {\"temperature\": 0.3}.");
+              setProblem(undefined);
+              set({ overrides: value as Record<string, unknown> });
+            } catch (error) {
+              setProblem(error instanceof SyntaxError ? "Not valid JSON yet; the last valid overrides are kept." : (error as Error).message);
+            }
+          }}
+        />
+      </label>
+      <button type="button" className={buttonClass} disabled={!removable} aria-label={`Remove column ${column.label}`} onClick={() => update((project) => ({ ...project, columns: project.columns.filter((item) => item.id !== column.id) }))}>
+        Remove
+      </button>
+      {problem && <p className="w-full text-xs text-red-700 dark:text-red-400">{problem}</p>}
+    </li>
+  );
+}
+
+/** Choosing what to run (versions × columns × rows), its estimate, and starting it. */
+export const RunSetup = memo(function RunSetup({ project, providers, update, onStarted }: { project: PromptProject; providers: ProvidersResponse; update: Update; onStarted: (runId: string) => void }) {
+  const latest = project.versions.at(-1)?.number;
+  const [chosen, setChosen] = useState<number[] | undefined>(undefined);
+  const versions = (chosen ?? (latest ? [latest] : [])).filter((number) => project.versions.some((version) => version.number === number));
+  const [rowChoice, setRowChoice] = useState("all");
+  const [estimate, setEstimate] = useState<RunEstimate>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const access = providers.access.loopback || providers.access.authenticated;
+  const rows = rowChoice === "all" ? project.rows : project.rows.filter((row) => row.id === rowChoice);
+  const userKeys = typeof window === "undefined" ? {} : loadProviderKeys();
+  const keyless = project.columns.filter((column) => {
+    const provider = providers.providers.find((item) => item.id === column.providerId);
+    return provider && provider.id !== "simulator" && !provider.serverCredentialsUsable && !userKeys[column.providerId];
+  });
+  const request = (): RunRequest => {
+    const keys: Record<string, string> = {};
+    for (const column of project.columns) {
+      const provider = providers.providers.find((item) => item.id === column.providerId);
+      const key = userKeys[column.providerId];
+      // A key pasted in this browser is sent only for providers the server's own credentials do not cover.
+      if (key && provider && !provider.serverCredentialsUsable) keys[column.id] = key;
+    }
+    return {
+      versions: project.versions.filter((version) => versions.includes(version.number)).map((version) => ({ number: version.number, template: version.template })),
+      rows,
+      columns: project.columns,
+      assertions: project.assertions,
+      ...(Object.keys(keys).length > 0 ? { keys } : {}),
+    };
+  };
+  const blocked = versions.length === 0 ? "Save the draft as a version first: runs use saved versions." : rows.length === 0 ? "Add rows to the test set first." : project.columns.length === 0 ? "Add a column." : !access ? "Runs spend the server's keys, so they need access: use the workbench from this machine, or sign in with the access token (Keys, on the chat page)." : keyless.length > 0 ? `${keyless.map((column) => column.label).join(", ")}: this provider needs a key here. Add one under Keys on the chat page.` : undefined;
+  const cells = versions.length * rows.length * project.columns.length;
+  return (
+    <section className={sectionClass} aria-labelledby="run-setup-heading">
+      <h2 id="run-setup-heading" className="text-base font-semibold">
+        New run
+      </h2>
+      <fieldset className="flex flex-wrap items-center gap-3 text-sm">
+        <legend className={labelClass}>Versions</legend>
+        {project.versions.length === 0 && <span className="text-zinc-500">none saved yet</span>}
+        {project.versions.map((version) => (
+          <label key={version.number} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={versions.includes(version.number)}
+              onChange={(event) => setChosen(event.target.checked ? [...versions, version.number].sort((a, b) => a - b) : versions.filter((number) => number !== version.number))}
+            />
+            v{version.number}
+            {version.note ? <span className="max-w-40 truncate text-xs text-zinc-500">({version.note})</span> : null}
+          </label>
+        ))}
+      </fieldset>
+      <div className="space-y-1">
+        <p className={labelClass}>Columns: where every row is sent</p>
+        <ul className="space-y-2">
+          {project.columns.map((column) => (
+            <ColumnEditor key={column.id} column={column} providers={providers} update={update} removable={project.columns.length > 1} />
+          ))}
+        </ul>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() =>
+            update((current) => {
+              const last = current.columns.at(-1);
+              const providerLabel = providers.providers.find((item) => item.id === (last?.providerId ?? "simulator"))?.label ?? "Simulator";
+              const column: RunColumn = { id: nextColumnId(current.columns), providerId: last?.providerId ?? "simulator", model: last?.model ?? current.draft.model, overrides: {}, label: "" };
+              return { ...current, columns: [...current.columns, { ...column, label: columnLabel({ model: column.model, providerLabel, overrides: {} }) }] };
+            })
+          }
+        >
+          Add column
+        </button>
+      </div>
+      <label className="flex flex-col gap-0.5">
+        <span className={labelClass}>Rows</span>
+        <select className={`${inputClass} w-fit`} value={rowChoice} onChange={(event) => setRowChoice(event.target.value)}>
+          <option value="all">All {project.rows.length} rows</option>
+          {project.rows.slice(0, 500).map((row) => (
+            <option key={row.id} value={row.id}>
+              Only {row.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="flex flex-wrap items-center gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={busy || versions.length === 0 || rows.length === 0}
+          onClick={async () => {
+            setBusy(true);
+            const result = await estimateRunCost(request());
+            setBusy(false);
+            if (result.ok) {
+              setEstimate(result.value);
+              setProblem(undefined);
+            } else setProblem(result.message);
+          }}
+        >
+          Estimate cost
+        </button>
+        <button
+          type="button"
+          className={primaryButtonClass}
+          disabled={busy || blocked !== undefined}
+          onClick={async () => {
+            setBusy(true);
+            const started = await startRun(request());
+            setBusy(false);
+            if (!started.ok) {
+              setProblem(started.message);
+              return;
+            }
+            setProblem(undefined);
+            update((current) => ({ ...current, runs: [{ id: started.value.id, createdAt: Date.now(), versions, cells: started.value.cells }, ...current.runs] }));
+            onStarted(started.value.id);
+          }}
+        >
+          Run {cells.toLocaleString()} cell{cells === 1 ? "" : "s"}
+        </button>
+        <span className="text-xs text-zinc-500">
+          {versions.length} version{versions.length === 1 ? "" : "s"} × {rows.length} row{rows.length === 1 ? "" : "s"} × {project.columns.length} column{project.columns.length === 1 ? "" : "s"}
+        </span>
+      </div>
+      {blocked && <p className="text-sm text-amber-700 dark:text-amber-400">{blocked}</p>}
+      {problem && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {problem}
+        </p>
+      )}
+      {estimate && (
+        <div className="space-y-1 text-sm" data-testid="run-estimate">
+          <table className="w-full text-left">
+            <caption className="text-left text-xs text-zinc-500">Estimate before sending: prompts counted locally (an estimate), priced as cache misses; answers at most their max tokens.</caption>
+            <thead className="text-xs text-zinc-500">
+              <tr>
+                <th className="font-normal">Column</th>
+                <th className="font-normal">Cells</th>
+                <th className="font-normal">Prompt tokens</th>
+                <th className="font-normal">Prompts cost</th>
+                <th className="font-normal">Answers, at most</th>
+              </tr>
+            </thead>
+            <tbody>
+              {estimate.columns.map((column) => (
+                <tr key={column.columnId}>
+                  <td className="pr-2">{column.label}</td>
+                  <td className="pr-2 tabular-nums">{column.cells}</td>
+                  <td className="pr-2 tabular-nums">{column.promptTokens.toLocaleString()}</td>
+                  <td className="pr-2 tabular-nums">{column.cost ? money(column.cost.prompts, column.cost.currency) : "no published price"}</td>
+                  <td className="tabular-nums">{column.cost ? money(column.cost.answersAtMost, column.cost.currency) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {estimate.problems.length > 0 && (
+            <ul className="list-disc pl-5 text-amber-700 dark:text-amber-400">
+              {estimate.problems.slice(0, 10).map((item) => (
+                <li key={item.cellId}>
+                  {item.cellId}: {item.message}
+                </li>
+              ))}
+              {estimate.problems.length > 10 && <li>…and {estimate.problems.length - 10} more cells that cannot be sent.</li>}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+});

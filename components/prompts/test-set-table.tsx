@@ -1,0 +1,305 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useRef, useState } from "react";
+import { nextRowId, variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
+import type { VariableValue } from "@/lib/prompts/prompt-template";
+import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet, type ImportProblem, type TestRow } from "@/lib/prompts/test-set";
+import { downloadText } from "./download-file";
+import { buttonClass, inputClass, labelClass, sectionClass } from "./prompt-styles";
+
+type Update = (change: (project: PromptProject) => PromptProject) => void;
+type Kind = VariableValue["kind"];
+
+const rowHeight = 44;
+
+function valueText(value: VariableValue | undefined): string {
+  if (!value) return "";
+  if (value.kind === "text") return value.text;
+  if (value.kind === "json") return JSON.stringify(value.value);
+  return value.name ?? value.url.slice(0, 40);
+}
+
+function readFileAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** One editable value: text, JSON (checked as typed) or a media file. */
+function ValueCell({ rowIndex, name, value, kind, setValue }: { rowIndex: number; name: string; value: VariableValue | undefined; kind: Kind; setValue: (value: VariableValue | undefined) => void }) {
+  const [draft, setDraft] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const label = `${name}, row ${rowIndex + 1}`;
+  if (kind === "media") {
+    return (
+      <span className="flex min-w-0 items-center gap-1">
+        <span className="truncate text-xs">{value?.kind === "media" ? `${value.media}: ${valueText(value)}` : <span className="text-amber-700 dark:text-amber-400">no file</span>}</span>
+        <label className={`${buttonClass} h-6 shrink-0 cursor-pointer px-1.5 text-xs`}>
+          Choose
+          <input
+            type="file"
+            accept="image/*,video/*"
+            className="sr-only"
+            aria-label={`File for ${label}`}
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (!file) return;
+              setValue({ kind: "media", media: file.type.startsWith("video/") ? "video" : "image", url: await readFileAsDataUrl(file), name: file.name });
+            }}
+          />
+        </label>
+      </span>
+    );
+  }
+  const shown = draft ?? valueText(value);
+  return (
+    <input
+      aria-label={label}
+      className={`${inputClass} h-8 w-full min-w-0 ${kind === "json" ? "font-mono text-xs" : ""} ${problem ? "border-red-500" : ""} ${value === undefined ? "placeholder:text-amber-600" : ""}`}
+      value={shown}
+      placeholder={value === undefined ? "missing" : undefined}
+      title={problem}
+      aria-invalid={problem ? true : undefined}
+      onChange={(event) => {
+        const text = event.target.value;
+        if (kind === "text") {
+          setValue({ kind: "text", text });
+          return;
+        }
+        setDraft(text);
+        try {
+          setValue({ kind: "json", value: JSON.parse(text) });
+          setProblem(undefined);
+        } catch {
+          setProblem(`Not valid JSON yet; the last valid value is kept. Write e.g. {"a": 1} or "text".`);
+        }
+      }}
+      onBlur={() => {
+        setDraft(undefined);
+        setProblem(undefined);
+      }}
+    />
+  );
+}
+
+const TableRow = memo(function TableRow({ row, index, names, kinds, template, update }: { row: TestRow; index: number; names: string[]; kinds: Record<string, Kind>; template: string; update: Update }) {
+  const setRow = (change: (row: TestRow) => TestRow) => update((project) => ({ ...project, rows: project.rows.map((item) => (item.id === row.id ? change(item) : item)) }));
+  return (
+    <div role="row" aria-rowindex={index + 2} className="grid items-center gap-2 border-b border-zinc-100 px-2 dark:border-zinc-900" style={{ gridTemplateColumns: template, height: rowHeight }}>
+      <span role="cell" className="truncate font-mono text-xs text-zinc-500" title={row.id}>
+        {row.id}
+      </span>
+      {names.map((name) => (
+        <span role="cell" key={name} className="min-w-0">
+          <ValueCell
+            rowIndex={index}
+            name={name}
+            value={row.values[name]}
+            kind={kinds[name] ?? "text"}
+            setValue={(value) =>
+              setRow((current) => {
+                const values = { ...current.values };
+                if (value) values[name] = value;
+                else delete values[name];
+                return { ...current, values };
+              })
+            }
+          />
+        </span>
+      ))}
+      <span role="cell" className="min-w-0">
+        <input aria-label={`expected, row ${index + 1}`} className={`${inputClass} h-8 w-full min-w-0`} value={row.expected ?? ""} onChange={(event) => setRow((current) => ({ ...current, expected: event.target.value || undefined }))} />
+      </span>
+      <span role="cell" className="min-w-0">
+        <input aria-label={`notes, row ${index + 1}`} className={`${inputClass} h-8 w-full min-w-0`} value={row.notes ?? ""} onChange={(event) => setRow((current) => ({ ...current, notes: event.target.value || undefined }))} />
+      </span>
+      <span role="cell" className="flex justify-end">
+        <button type="button" aria-label={`Remove row ${index + 1}`} className={`${buttonClass} h-7 px-2 text-xs`} onClick={() => update((project) => ({ ...project, rows: project.rows.filter((item) => item.id !== row.id) }))}>
+          ✕
+        </button>
+      </span>
+    </div>
+  );
+});
+
+function convert(value: VariableValue, kind: Kind): VariableValue | undefined {
+  if (value.kind === kind) return value;
+  const text = valueText(value);
+  if (kind === "text") return { kind: "text", text: value.kind === "media" ? value.url : text };
+  if (kind === "json") {
+    try {
+      return { kind: "json", value: JSON.parse(text) };
+    } catch {
+      return { kind: "json", value: text };
+    }
+  }
+  return /^(data:|https?:|ms:\/\/)/.test(text) ? { kind: "media", media: text.startsWith("data:video") ? "video" : "image", url: text } : undefined;
+}
+
+/** Import from a file or pasted text: CSV, JSON Lines or a JSON array; every problem named, nothing half-imported. */
+function ImportControls({ project, update }: { project: PromptProject; update: Update }) {
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const [status, setStatus] = useState<string>();
+  const [pasted, setPasted] = useState("");
+  const [mode, setMode] = useState<"replace" | "append">("replace");
+  const importText = (text: string, source: string) => {
+    const trimmed = text.replace(/^\uFEFF/, "").trimStart();
+    const read = trimmed.startsWith("{") || trimmed.startsWith("[") ? parseJsonTestSet(text) : parseCsvTestSet(text);
+    if (read.problems.length > 0) {
+      setProblems(read.problems);
+      setStatus(`Nothing was imported from ${source}: ${read.problems.length} problem${read.problems.length === 1 ? "" : "s"} to fix first.`);
+      return;
+    }
+    if (read.rows.length === 0) {
+      setProblems([]);
+      setStatus(`${source} has no rows.`);
+      return;
+    }
+    setProblems([]);
+    update((current) => {
+      if (mode === "replace") return { ...current, rows: read.rows };
+      const rows = [...current.rows];
+      for (const row of read.rows) rows.push(rows.some((item) => item.id === row.id) ? { ...row, id: nextRowId(rows) } : row);
+      return { ...current, rows };
+    });
+    setStatus(`${mode === "replace" ? "Replaced the set with" : "Added"} ${read.rows.length} row${read.rows.length === 1 ? "" : "s"} from ${source}.`);
+  };
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-0.5">
+          <span className={labelClass}>Imported rows</span>
+          <select className={inputClass} value={mode} onChange={(event) => setMode(event.target.value as "replace" | "append")}>
+            <option value="replace">replace the set</option>
+            <option value="append">are added</option>
+          </select>
+        </label>
+        <label className={`${buttonClass} cursor-pointer`}>
+          Import CSV / JSONL…
+          <input
+            type="file"
+            accept=".csv,.jsonl,.json,.txt,text/csv,application/json"
+            className="sr-only"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              if (file) importText(await file.text(), file.name);
+            }}
+          />
+        </label>
+        <button type="button" className={buttonClass} disabled={project.rows.length === 0} onClick={() => downloadText({ name: `${project.name}.csv`, text: exportCsvTestSet(project.rows), type: "text/csv" })}>
+          Export CSV
+        </button>
+        <button type="button" className={buttonClass} disabled={project.rows.length === 0} onClick={() => downloadText({ name: `${project.name}.jsonl`, text: exportJsonlTestSet(project.rows), type: "application/jsonl" })}>
+          Export JSONL
+        </button>
+      </div>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Paste CSV, JSON Lines or a JSON array</summary>
+        <div className="mt-2 space-y-2">
+          <textarea aria-label="Pasted test set" className={`${inputClass} block min-h-24 w-full font-mono text-xs`} value={pasted} placeholder={'question,expected\n"Capital of France?",Paris'} onChange={(event) => setPasted(event.target.value)} />
+          <button type="button" className={buttonClass} disabled={pasted.trim() === ""} onClick={() => importText(pasted, "the pasted text")}>
+            Import pasted rows
+          </button>
+        </div>
+      </details>
+      {status && (
+        <p role="status" className={`text-sm ${problems.length > 0 ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
+          {status}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <ul className="max-h-40 list-disc overflow-y-auto pl-5 text-sm text-red-700 dark:text-red-400" aria-label="Import problems">
+          {problems.slice(0, 200).map((problem, index) => (
+            <li key={index}>
+              Line {problem.row}
+              {problem.column ? `, column "${problem.column}"` : ""}: {problem.message}
+            </li>
+          ))}
+          {problems.length > 200 && <li>…and {problems.length - 200} more.</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The test set: one row per input, a column per variable, expected output and notes; virtualized for thousands of rows. */
+export const TestSetTable = memo(function TestSetTable({ project, update }: { project: PromptProject; update: Update }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const promptVariables = variablesOf(project).map((variable) => variable.name);
+  const names = [...new Set([...promptVariables, ...columnsOf(project.rows).variables])];
+  const kinds: Record<string, Kind> = Object.fromEntries(names.map((name) => [name, project.rows.find((row) => row.values[name])?.values[name]?.kind ?? "text"]));
+  const template = `5.5rem repeat(${names.length}, minmax(9rem, 1fr)) minmax(8rem, 1fr) minmax(7rem, 0.8fr) 2.5rem`;
+  // TanStack Virtual keeps its own state; the React Compiler leaves this component to plain React.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: project.rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 8 });
+  return (
+    <section className={sectionClass} aria-labelledby="test-set-heading">
+      <div className="flex flex-wrap items-baseline gap-2">
+        <h2 id="test-set-heading" className="text-base font-semibold">
+          Test set
+        </h2>
+        <span className="text-sm text-zinc-500">
+          {project.rows.length.toLocaleString()} row{project.rows.length === 1 ? "" : "s"}
+        </span>
+        {names.filter((name) => !promptVariables.includes(name)).length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">Columns the prompt does not use: {names.filter((name) => !promptVariables.includes(name)).join(", ")}</span>}
+      </div>
+      <ImportControls project={project} update={update} />
+      <div ref={scroller} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label="Test set rows" aria-rowcount={project.rows.length + 1}>
+        <div style={{ minWidth: `${10 + names.length * 9 + 18}rem` }}>
+          <div role="row" aria-rowindex={1} className="sticky top-0 z-10 grid items-end gap-2 border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-xs font-medium dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: template }}>
+            <span role="columnheader">id</span>
+            {names.map((name) => (
+              <span role="columnheader" key={name} className="flex min-w-0 items-center gap-1">
+                <code className="truncate">{name}</code>
+                <select
+                  aria-label={`Kind of ${name}`}
+                  className="rounded border border-zinc-300 bg-transparent text-[11px] dark:border-zinc-700"
+                  value={kinds[name]}
+                  onChange={(event) => {
+                    const kind = event.target.value as Kind;
+                    update((project) => ({
+                      ...project,
+                      rows: project.rows.map((row) => {
+                        const value = row.values[name];
+                        if (!value) return row;
+                        const values = { ...row.values };
+                        const converted = convert(value, kind);
+                        if (converted) values[name] = converted;
+                        else delete values[name];
+                        return { ...row, values };
+                      }),
+                    }));
+                  }}
+                >
+                  <option value="text">text</option>
+                  <option value="json">JSON</option>
+                  <option value="media">media</option>
+                </select>
+              </span>
+            ))}
+            <span role="columnheader">expected</span>
+            <span role="columnheader">notes</span>
+            <span role="columnheader" className="sr-only">
+              Actions
+            </span>
+          </div>
+          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <div key={project.rows[item.index]!.id} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                <TableRow row={project.rows[item.index]!} index={item.index} names={names} kinds={kinds} template={template} update={update} />
+              </div>
+            ))}
+          </div>
+        </div>
+      </div>
+      <button type="button" className={buttonClass} onClick={() => update((current) => ({ ...current, rows: [...current.rows, { id: nextRowId(current.rows), values: {} }] }))}>
+        Add row
+      </button>
+    </section>
+  );
+});

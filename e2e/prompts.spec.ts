@@ -1,0 +1,114 @@
+import { expect, test } from "./fixtures";
+
+// Prompt prototyping on the simulator, as a user works it: a prompt with two variables, a 20-row
+// CSV, a run on two models, the matrix, the prompt fixed as version 2, and the two runs compared.
+
+const countries = ["France", "Norway", "Japan", "Kenya", "Chile", "Canada", "Egypt", "India", "Peru", "Spain", "Italy", "Ghana", "Nepal", "Laos", "Cuba", "Oman", "Fiji", "Mali", "Iran", "Chad"];
+const csv = ["country,topic,expected", ...countries.map((country, index) => `${country},${index % 2 === 0 ? "history" : "food"},"{""country"": ""${country}""}"`)].join("\n");
+
+test("build a prompt with two variables, import 20 rows, run on two models, fix it as version 2 and compare", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/prompts");
+  await expect(page.getByRole("textbox", { name: "Prompt name" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Prompt name" }).fill("Country facts");
+
+  // Two variables, listed as they are typed.
+  const userMessage = page.getByRole("textbox", { name: "Message 2 (user)" });
+  await userMessage.fill("Tell me about {{country}}, in particular its {{topic}}. [[sim answer_tokens=8]]");
+  const variables = page.getByRole("list", { name: "Variables" });
+  await expect(variables.getByRole("listitem")).toHaveText([/^country/, /^topic\s*missing in 1 of 1 rows/]);
+  await page.getByRole("button", { name: "Save as version 1" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved as version 1.");
+  // Saving again without a change is refused, with the reason.
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByRole("status")).toHaveText("Nothing changed since version 1: edit the prompt or its parameters, then save.");
+
+  // The test set: a 20-row CSV; a broken file is refused whole, naming line and column.
+  await page.getByRole("tab", { name: /Test set/ }).click();
+  const importInput = page.getByText("Import CSV / JSONL…").locator("input[type=file]");
+  await importInput.setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from('country,facts:json\nFrance,{"a":\n') });
+  await expect(page.getByRole("status")).toContainText("Nothing was imported from broken.csv: 1 problem to fix first.");
+  await expect(page.getByRole("list", { name: "Import problems" })).toContainText('Line 2, column "facts": is marked JSON (facts:json) but is not valid JSON');
+  await importInput.setInputFiles({ name: "countries.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByRole("status")).toHaveText("Replaced the set with 20 rows from countries.csv.");
+  await expect(page.getByRole("textbox", { name: "country, row 1", exact: true })).toHaveValue("France");
+  // Edit a cell inline.
+  await page.getByRole("textbox", { name: "topic, row 2", exact: true }).fill("cuisine");
+
+  // Checks: the answer must be JSON, and finish normally.
+  await page.getByRole("combobox", { name: "Check type" }).selectOption("is-json");
+  await page.getByRole("button", { name: "Add check" }).click();
+  await page.getByRole("combobox", { name: "Check type" }).selectOption("finish-reason");
+  await page.getByRole("button", { name: "Add check" }).click();
+  await expect(page.getByRole("region", { name: "Checks" }).getByRole("alert")).toHaveText("Write the finish reason.");
+  await page.getByRole("textbox", { name: "Finish reason" }).fill("stop");
+  await page.getByRole("button", { name: "Add check" }).click();
+  await expect(page.getByRole("list", { name: "Checks" }).getByRole("listitem")).toHaveText([/is valid JSON/, /finished with stop/]);
+
+  // Two columns: kimi-k2.6 and kimi-k3 on the simulator; the estimate first.
+  await page.getByRole("tab", { name: /Runs/ }).click();
+  await page.getByRole("button", { name: "Add column" }).click();
+  await page.getByRole("combobox", { name: "Model" }).nth(1).fill("kimi-k3");
+  await page.getByRole("button", { name: "Estimate cost" }).click();
+  const estimate = page.getByTestId("run-estimate");
+  await expect(estimate.getByRole("row")).toHaveCount(3);
+  await expect(estimate).toContainText("kimi-k3 · Simulator (offline)");
+  await page.getByRole("button", { name: "Run 40 cells" }).click();
+  await expect(page.getByTestId("run-progress")).toContainText("Finished: 40 of 40 cells", { timeout: 30_000 });
+  await expect(page.getByTestId("run-progress")).toContainText("cells/min");
+  const headers = page.getByTestId("lane-header");
+  await expect(headers).toHaveCount(2);
+  // Plain prose is not JSON: every cell fails a check.
+  await expect(headers.nth(0)).toContainText("0 pass · 20 fail");
+  await expect(headers.nth(1)).toContainText("0 pass · 20 fail");
+  await expect(page.getByRole("rowheader").nth(3)).toHaveText("row-5 Kenya · food");
+  await page.getByRole("button", { name: /^row-5, kimi-k3 · Simulator \(offline\): failed a check/ }).click();
+  await expect(page.getByRole("heading", { name: "Row row-5 side by side" })).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(2);
+  await expect(page.getByRole("article").first()).toContainText("✗ is valid JSON: The answer is not valid JSON");
+
+  // Version 2: ask for JSON in the shape of an example, with response_format json_object.
+  await page.getByRole("tab", { name: "Prompt" }).click();
+  await userMessage.fill('Tell me about {{country}}, in particular its {{topic}}. Reply as JSON like {"country": "…", "fact": "…"}. [[sim reasoning_tokens=5]]');
+  await page.getByRole("textbox", { name: /^Parameters/ }).fill('{"response_format": {"type": "json_object"}}');
+  await page.getByRole("textbox", { name: "Note for this version (optional)" }).fill("Ask for JSON");
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved as version 2.");
+  const diff = page.getByTestId("version-diff");
+  await expect(diff).toContainText("Message 2 (user) — changed");
+  await expect(diff.getByRole("insertion").first()).toContainText("Reply as JSON like");
+  await expect(diff.getByRole("row", { name: /response_format/ })).toContainText('{"type":"json_object"}');
+
+  // Run version 2 only, then compare with the first run.
+  await page.getByRole("tab", { name: /Runs/ }).click();
+  await page.getByRole("checkbox", { name: /^v1/ }).uncheck();
+  await page.getByRole("checkbox", { name: /^v2/ }).check();
+  await page.getByRole("button", { name: "Run 40 cells" }).click();
+  await expect(page.getByRole("combobox", { name: "Run", exact: true }).locator("option:checked")).toContainText("v2");
+  await expect(page.getByTestId("run-progress")).toContainText("Finished: 40 of 40 cells", { timeout: 30_000 });
+  await expect(headers.nth(0)).toContainText("20 pass · 0 fail");
+  await expect(headers.nth(1)).toContainText("20 pass · 0 fail");
+  await page.getByRole("combobox", { name: "Compare with" }).selectOption({ index: 1 });
+  await expect(headers).toHaveCount(4);
+  await expect(headers.nth(0)).toContainText("v2 · kimi-k2.6");
+  await expect(headers.nth(2)).toContainText("v1 · kimi-k2.6");
+  await expect(headers.nth(2)).toContainText("0 pass · 20 fail");
+  // Only failures: every row failed in the first run, so all 20 stay.
+  await page.getByRole("checkbox", { name: "Only rows with failures" }).check();
+  await expect(page.getByRole("rowheader")).toHaveCount(20);
+  await page.getByRole("checkbox", { name: "Only rows with failures" }).uncheck();
+
+  // One row side by side across the four lanes, with the output diff.
+  await page.getByRole("button", { name: /^row-3, v2 · kimi-k2.6 · Simulator \(offline\): passed/ }).click();
+  const panes = page.getByRole("article");
+  await expect(panes).toHaveCount(4);
+  await expect(panes.nth(0).getByTestId("cell-output")).toContainText('"country"');
+  await page.getByRole("checkbox", { name: "Show differences from the first column" }).check();
+  await expect(panes.nth(2).getByTestId("cell-output").locator("ins, del").first()).toBeVisible();
+
+  // Open a cell as a conversation and continue it in the chat.
+  await panes.nth(0).getByRole("button", { name: "Open as conversation" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Tell me about Norway, in particular its cuisine.", { exact: false })).toBeVisible();
+  await expect(page.locator("#model-select")).toHaveValue("kimi-k2.6");
+});
