@@ -41,6 +41,8 @@ function cellProps(lane: ResultLane, rowId: string): { verdict: CellVerdict; det
   const result = resultOf(cell);
   if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? "error" : "", title: cell?.result && "error" in cell.result ? cell.result.error : verdictStyle[verdict].label };
   const { record, checks } = result;
+  // A failed call shows its error (what the provider said), not a count of checks it could not pass.
+  if (verdict === "error") return { verdict, detail: record.error ?? "call failed", title: record.error ?? "call failed" };
   const detail = [record.latencyMs !== undefined ? seconds(record.latencyMs) : "", checks.results.length > 0 ? `${checks.passed}/${checks.results.length}` : ""].filter(Boolean).join(" · ");
   const reasons = checks.results.flatMap((check) => (check.pass === false ? [check.reason] : []));
   return { verdict, detail, title: record.error ?? (reasons.length > 0 ? reasons.join("\n") : record.output.slice(0, 300)) };
@@ -55,7 +57,7 @@ export const ResultsMatrix = memo(function ResultsMatrix({ lanes, rowIds, rowPre
     <div ref={scroller} className="max-h-[32rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label="Results by row and column" aria-rowcount={rowIds.length + 1}>
       <div style={{ minWidth: `${10 + lanes.length * 9}rem` }}>
         <div role="row" className="sticky top-0 z-10 grid gap-1 border-b border-zinc-200 bg-zinc-50 px-1 py-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: template }}>
-          <span role="columnheader" className="self-end px-1 font-medium">
+          <span role="columnheader" className="sticky left-0 z-[1] self-stretch bg-zinc-50 px-1 pt-8 font-medium dark:bg-zinc-900">
             Row
           </span>
           {lanes.map((lane, index) => {
@@ -88,7 +90,7 @@ export const ResultsMatrix = memo(function ResultsMatrix({ lanes, rowIds, rowPre
               const rowId = rowIds[item.index]!;
               return (
                 <div key={rowId} role="row" className={`absolute left-0 right-0 grid gap-1 px-1 py-0.5 ${selectedRowId === rowId ? "bg-accent-50 dark:bg-zinc-900" : ""}`} style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}>
-                  <span role="rowheader" className="min-w-0 self-center truncate px-1 text-xs" title={`${rowId}: ${rowPreviews.get(rowId) ?? ""}`}>
+                  <span role="rowheader" className="sticky left-0 z-[1] min-w-0 self-stretch truncate bg-white px-1 py-2 text-xs dark:bg-zinc-950" title={`${rowId}: ${rowPreviews.get(rowId) ?? ""}`}>
                     <span className="font-mono text-zinc-500">{rowId}</span> {rowPreviews.get(rowId)}
                   </span>
                   {lanes.map((lane) => {

@@ -246,7 +246,10 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
       {estimate && (
         <div className="space-y-1 text-sm" data-testid="run-estimate">
           <table className="w-full text-left">
-            <caption className="text-left text-xs text-zinc-500">Estimate before sending: prompts counted locally (an estimate), priced as cache misses; answers at most their max tokens.</caption>
+            <caption className="text-left text-xs text-zinc-500">
+              Estimate before sending: prompts counted locally (an estimate), priced as cache misses; answers at most their max tokens.
+              {project.assertions.some((assertion) => assertion.type === "judge") && " Judge checks add one call to the judge's model per answered cell, not included here."}
+            </caption>
             <thead className="text-xs text-zinc-500">
               <tr>
                 <th className="font-normal">Column</th>

@@ -40,6 +40,8 @@ export interface JudgeNote {
   /** The judge's own reasoning (thinking) and its written reason. */
   reasoning: string;
   score?: number;
+  /** What grading cost (the judge's own call). */
+  cost?: { amount: number; currency: "CNY" | "USD" };
 }
 
 /** A check's verdict. `pending` is for the judge until the runner grades it. */
@@ -160,7 +162,11 @@ export function checkAssertion({ assertion, outcome, expected }: { assertion: As
 
 /** Every check of a cell, with the counts a results matrix shows. */
 export function checkCell({ assertions, outcome, expected }: { assertions: readonly Assertion[]; outcome: CellOutcome; expected?: string }): { results: AssertionResult[]; passed: number; failed: number; pending: number } {
-  const results = assertions.map((assertion) => checkAssertion({ assertion, outcome, ...(expected !== undefined ? { expected } : {}) }));
+  return tallyChecks(assertions.map((assertion) => checkAssertion({ assertion, outcome, ...(expected !== undefined ? { expected } : {}) })));
+}
+
+/** Counts verdicts (again, after the judge graded its checks). */
+export function tallyChecks(results: AssertionResult[]): { results: AssertionResult[]; passed: number; failed: number; pending: number } {
   return {
     results,
     passed: results.filter((result) => result.pass === true).length,

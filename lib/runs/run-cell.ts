@@ -53,10 +53,18 @@ export async function runCell({
   signal: AbortSignal;
 }): Promise<CellRecord> {
   const startedAt = now();
-  const failed = (error: string, status: CellRecord["status"] = "failed"): CellRecord => ({ status, output: "", reasoning: "", toolCalls: [], finishReason: null, error, durationMs: now() - startedAt });
   const rendered = renderTemplate({ template, values });
-  if (!rendered.ok) return failed(rendered.problems.map((problem) => problem.message).join(" "));
-  const parsed = parseChatRequest({ ...rendered.request, ...column.overrides, model: column.model, stream: true, stream_options: { include_usage: true } });
+  if (!rendered.ok) return { status: "failed", output: "", reasoning: "", toolCalls: [], finishReason: null, error: rendered.problems.map((problem) => problem.message).join(" "), durationMs: now() - startedAt };
+  return sendChat({ body: { ...rendered.request, ...column.overrides }, column, ...(apiKey ? { apiKey } : {}), signal, startedAt });
+}
+
+/**
+ * Sends one chat request (already rendered) to a column's provider and model through the gateway's
+ * code path, streamed, and records it. Used for cells and for the judge's grading calls.
+ */
+export async function sendChat({ body, column, apiKey, signal, startedAt = now() }: { body: Record<string, unknown>; column: Pick<RunColumn, "providerId" | "model">; apiKey?: string; signal: AbortSignal; startedAt?: number }): Promise<CellRecord> {
+  const failed = (error: string, status: CellRecord["status"] = "failed"): CellRecord => ({ status, output: "", reasoning: "", toolCalls: [], finishReason: null, error, durationMs: now() - startedAt });
+  const parsed = parseChatRequest({ ...body, model: column.model, stream: true, stream_options: { include_usage: true } });
   if (!parsed.ok) return failed(parsed.message);
   const runtime = getProviderRuntime(column.providerId);
   if (!runtime.adapter) return failed(`${runtime.descriptor.label} is not configured on this server. ${runtime.setupHint ?? ""}`.trim());

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { checkCell, type Assertion } from "@/lib/evals/assertions";
+import { checkCell, tallyChecks, type Assertion } from "@/lib/evals/assertions";
 import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
-import type { PromptTemplate } from "@/lib/prompts/prompt-template";
+import { renderTemplate, type PromptTemplate } from "@/lib/prompts/prompt-template";
 import type { TestRow } from "@/lib/prompts/test-set";
 import type { RunStore, StoredCell } from "@/lib/store/run-store";
 import { runCell, type CellRecord, type RunColumn } from "./run-cell";
+import { gradeJudges } from "./run-judge";
 
 // The in-process worker: takes cells from the run store under a lease, runs them (a few at a time),
 // renews its leases while they stream, and writes each result once. Runs survive the tab closing
@@ -102,7 +103,15 @@ export function startRunWorker({
       return;
     }
     const record = await runCell({ template, values: row.values, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal });
-    const checks = checkCell({ assertions: definition.assertions, outcome: record, ...(row.expected !== undefined ? { expected: row.expected } : {}) });
+    let checks = checkCell({ assertions: definition.assertions, outcome: record, ...(row.expected !== undefined ? { expected: row.expected } : {}) });
+    if (checks.pending > 0 && record.status === "done") {
+      const rendered = renderTemplate({ template, values: row.values });
+      const keys = pastedKeys.get(cell.runId);
+      // The judge spends a key pasted for its provider in this run, if any; otherwise the server's.
+      const keyFor = (providerId: string) => definition.columns.filter((item) => item.providerId === providerId).map((item) => keys?.get(item.id)).find(Boolean);
+      const graded = await gradeJudges({ assertions: definition.assertions, results: checks.results, outcome: record, messages: rendered.ok ? rendered.request.messages : [], ...(row.expected !== undefined ? { expected: row.expected } : {}), keyFor, signal: controller.signal });
+      checks = tallyChecks(graded);
+    }
     await finish(record.status === "cancelled" ? "cancelled" : record.status === "failed" ? "failed" : "done", { record, checks } satisfies CellResult);
   };
 

@@ -47,6 +47,18 @@ describe("runs API", () => {
     expect(state.cells[0]!.result?.checks?.passed).toBe(1);
   });
 
+  it("grades judge checks in the run with the chosen model, keeping the judge's reasoning", async () => {
+    const { id } = (await (await post("/api/runs", run({ assertions: [{ type: "judge", rubric: "Names the capital.", model: "kimi-k2.6", providerId: "simulator" }] }))).json()) as { id: string };
+    const state = (await untilFinished(id)) as unknown as { cells: Array<{ result: { checks: { pending: number; results: Array<{ pass: boolean | string; judge?: { model: string; reasoning: string } }> } } }> };
+    for (const cell of state.cells) {
+      expect(cell.result.checks.pending).toBe(0);
+      const [verdict] = cell.result.checks.results;
+      expect(typeof verdict!.pass).toBe("boolean");
+      expect(verdict!.judge?.model).toBe("kimi-k2.6");
+      expect(verdict!.judge?.reasoning.length).toBeGreaterThan(0);
+    }
+  });
+
   it("answers ?since={cursor} with the cells changed since, without the definition", async () => {
     const { id } = (await (await post("/api/runs", run())).json()) as { id: string };
     await untilFinished(id);
