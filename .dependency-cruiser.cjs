@@ -51,7 +51,7 @@ const layers = [
 ];
 
 const tests = "\\.test\\.tsx?$";
-const testSupport = "^(testing|security/support)/";
+const testSupport = "^(testing|security/support|processes/support)/";
 
 /** @type {import("dependency-cruiser").IConfiguration["forbidden"]} */
 const layerRules = layers.slice(0, -1).map(([name, path], index) => ({

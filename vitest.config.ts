@@ -12,7 +12,7 @@ export default defineConfig({
   resolve: { alias: testAliases },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", "security/**"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", "security/**", "processes/**"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -37,6 +37,11 @@ const number = ({ fallback, min, max }: { fallback: number; min: number; max: nu
     return parsed;
   });
 
+/** The variable that limits runs' requests (RPM) or tokens (TPM) per minute for a provider, e.g. RUN_RPM_OPENAI_COMPATIBLE. */
+export function runLimitName(kind: "RPM" | "TPM", providerId: (typeof providerIds)[number]): string {
+  return `RUN_${kind}_${providerId.toUpperCase().replace(/-/g, "_")}`;
+}
+
 /** Every environment variable the server reads; the README's configuration table mirrors it. */
 const serverEnvSchema = z
   .object({
@@ -95,6 +100,10 @@ const serverEnvSchema = z
     DATABASE_URL: optionalText.refine((value) => value === undefined || /^postgres(ql)?:\/\/\S+$/.test(value), "must be a PostgreSQL URL such as postgres://user:password@host:5432/database"),
     RUN_CONCURRENCY: integer({ fallback: 4, min: 1, max: 256 }),
     RUN_MAX_CELLS: integer({ fallback: 30_000, min: 1, max: 1_000_000 }),
+    // How long a worker's claim on a cell lasts without renewal: a killed worker's cells are taken again after it.
+    RUN_LEASE_MS: integer({ fallback: 30_000, min: 1_000, max: 600_000 }),
+    // Requests and tokens per minute a run may send to each provider (RUN_RPM_MOONSHOT, RUN_TPM_DASHSCOPE, …); 0 or unset: only the catalog's published per-model limits.
+    ...Object.fromEntries(providerIds.flatMap((id) => [runLimitName("RPM", id), runLimitName("TPM", id)].map((name) => [name, integer({ fallback: 0, min: 0, max: 100_000_000 })]))),
     SHARE_MAX_SNAPSHOT_MB: integer({ fallback: 5, min: 1, max: 100 }),
     SHARE_MAX_MEDIA_MB: integer({ fallback: 50, min: 0, max: 1_024 }),
     SHARE_CREATE_LIMIT: integer({ fallback: 30, min: 1, max: 100_000 }),

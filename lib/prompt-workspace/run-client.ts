@@ -1,5 +1,5 @@
 import type { RunEstimate } from "@/lib/runs/run-estimate";
-import type { RunDefinition } from "@/lib/runs/run-worker";
+import type { RunDefinition } from "@/lib/runs/run-types";
 import { mergeRunPoll, type RunPoll, type RunSnapshot } from "./run-results";
 
 // The results page's calls to the runs API. Errors come back as the server's message, which names

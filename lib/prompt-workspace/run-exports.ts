@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { Assertion } from "@/lib/evals/assertions";
 import type { VariableValue } from "@/lib/prompts/prompt-template";
-import type { RunDefinition } from "@/lib/runs/run-worker";
+import type { RunDefinition } from "@/lib/runs/run-types";
 import { cellVerdict, resultOf, type RunSnapshot } from "./run-results";
 
 // A run's results as files: CSV (one line per cell, for a spreadsheet) and JSON Lines (every field

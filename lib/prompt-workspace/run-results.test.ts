@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RunDefinition } from "@/lib/runs/run-worker";
+import type { RunDefinition } from "@/lib/runs/run-types";
 import { exportRunCsv, exportRunJsonl, promptfooConfig } from "./run-exports";
 import { cellVerdict, columnTotals, matrixRowIds, mergeRunPoll, runProgress, type RunCellState, type RunPoll } from "./run-results";
 import Papa from "papaparse";

@@ -1,4 +1,4 @@
-import type { CellResult, RunDefinition } from "@/lib/runs/run-worker";
+import type { CellResult, RunDefinition } from "@/lib/runs/run-types";
 import type { CellStatus } from "@/lib/store/run-store";
 
 // A run as the results page holds it: polled from the server (`GET /api/runs/{id}`, then `?since`),

@@ -5,7 +5,7 @@ import { renderTemplate } from "@/lib/prompts/prompt-template";
 import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
 import { previewCost } from "@/lib/tokens/token-preview";
 import { parseChatRequest } from "@/lib/wire/chat-request-schema";
-import type { RunDefinition } from "./run-worker";
+import type { RunDefinition } from "./run-types";
 
 // What a run will cost before it starts: every cell's prompt counted locally (text by BPE, media by
 // MoonViT; an estimate, labelled so) and priced at the column model's published prices — the prompt

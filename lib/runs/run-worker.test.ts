@@ -7,7 +7,8 @@ import pg from "pg";
 import { openPostgresRunStore } from "@/lib/store/postgres-run-store";
 import { openSqliteRunStore } from "@/lib/store/run-store";
 import type { PromptTemplate } from "@/lib/prompts/prompt-template";
-import { createRun, startRunWorker, type CellResult, type RunDefinition } from "./run-worker";
+import type { CellResult, RunDefinition } from "./run-types";
+import { createRun, startRunWorker } from "./run-worker";
 
 beforeAll(() => {
   Object.assign(process.env, { SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0" });

@@ -54,6 +54,24 @@ export async function openPostgresRunStore({ connectionString, maxConnections = 
           [workerId, now + leaseMs, now, limit],
         )
       ).rows.map(toCell),
+    claimCell: async ({ workerId, runId, cellId, leaseMs, now }) =>
+      (
+        await pool.query<CellRow>(
+          `UPDATE run_cells SET status = 'running', worker_id = $1, lease_until = $2, attempts = attempts + 1, updated_at = $3
+           WHERE run_id = $4 AND cell_id = $5 AND (status = 'queued' OR (status = 'running' AND lease_until < $3)) AND EXISTS (SELECT 1 FROM runs WHERE runs.id = $4 AND runs.status = 'running')
+           RETURNING ${cellColumns}`,
+          [workerId, now + leaseMs, now, runId, cellId],
+        )
+      ).rows.map(toCell)[0],
+    findStaleCells: async ({ now, staleMs, limit }) =>
+      (
+        await pool.query<{ run_id: string; cell_id: string }>(
+          `SELECT run_cells.run_id, run_cells.cell_id FROM run_cells JOIN runs ON runs.id = run_cells.run_id
+           WHERE runs.status = 'running' AND run_cells.updated_at < $1 AND (run_cells.status = 'queued' OR (run_cells.status = 'running' AND run_cells.lease_until < $2))
+           ORDER BY run_cells.updated_at LIMIT $3`,
+          [now - staleMs, now, limit],
+        )
+      ).rows.map((row) => ({ runId: row.run_id, cellId: row.cell_id })),
     renewLeases: async ({ workerId, cellIds, leaseMs, now }) => {
       if (cellIds.length === 0) return;
       await pool.query("UPDATE run_cells SET lease_until = $1 WHERE worker_id = $2 AND status = 'running' AND (run_id || ' ' || cell_id) = ANY($3::text[])", [now + leaseMs, workerId, cellIds.map((cell) => `${cell.runId} ${cell.cellId}`)]);
@@ -65,6 +83,8 @@ export async function openPostgresRunStore({ connectionString, maxConnections = 
       if (changed) await pool.query("UPDATE runs SET status = 'finished' WHERE id = $1 AND status = 'running' AND NOT EXISTS (SELECT 1 FROM run_cells WHERE run_id = $1 AND status IN ('queued', 'running'))", [runId]);
       return changed;
     },
+    releaseCell: async ({ workerId, runId, cellId, countAttempt, now }) =>
+      (await pool.query("UPDATE run_cells SET status = 'queued', worker_id = NULL, lease_until = NULL, attempts = attempts - $1, updated_at = $2 WHERE run_id = $3 AND cell_id = $4 AND worker_id = $5 AND status = 'running'", [countAttempt ? 0 : 1, now, runId, cellId, workerId])).rowCount === 1,
     cancelRun: ({ runId, now }) =>
       inTransaction(pool, async (connection) => {
         await connection.query("UPDATE runs SET status = 'cancelled' WHERE id = $1", [runId]);

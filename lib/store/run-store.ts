@@ -45,10 +45,16 @@ export interface RunStore {
   countCells(runId: string): Promise<Partial<Record<CellStatus, number>>>;
   /** Takes up to `limit` cells that are queued or whose lease ran out, for `workerId`, until `now + leaseMs`. */
   claimCells(input: { workerId: string; limit: number; leaseMs: number; now: number }): Promise<StoredCell[]>;
+  /** Takes one given cell for `workerId` if it is queued or its lease ran out (a queue job names the cell); undefined when it is not claimable. */
+  claimCell(input: { workerId: string; runId: string; cellId: string; leaseMs: number; now: number }): Promise<StoredCell | undefined>;
+  /** Claimable cells of running runs unchanged for `staleMs` (a queue's job for them may be lost), oldest first. */
+  findStaleCells(input: { now: number; staleMs: number; limit: number }): Promise<Array<{ runId: string; cellId: string }>>;
   /** Extends the leases of the cells `workerId` holds. */
   renewLeases(input: { workerId: string; cellIds: ReadonlyArray<{ runId: string; cellId: string }>; leaseMs: number; now: number }): Promise<void>;
   /** Writes a cell's result if `workerId` still holds it; false when it no longer does (the result is dropped). */
   completeCell(input: { workerId: string; runId: string; cellId: string; status: "done" | "failed" | "cancelled" | "waiting_for_key"; record: string; now: number }): Promise<boolean>;
+  /** Hands a cell `workerId` holds back to the queue, unfinished (a provider said wait); `countAttempt: false` undoes the claim's attempt. */
+  releaseCell(input: { workerId: string; runId: string; cellId: string; countAttempt: boolean; now: number }): Promise<boolean>;
   /** Cancels a run: its queued and running cells become cancelled. */
   cancelRun(input: { runId: string; now: number }): Promise<void>;
   /** Puts failed cells (or one row's cells) back in the queue. */
@@ -115,11 +121,33 @@ export function openSqliteRunStore({ path }: { path: string }): RunStore {
     listCells: async (runId, options) => (selectCells.all(runId, options?.updatedSince ?? 0) as never[]).map(toCell),
     countCells: async (runId) => Object.fromEntries((countByStatus.all(runId) as Array<{ status: CellStatus; count: number }>).map((row) => [row.status, row.count])),
     claimCells: async (input) => claimTransaction(input),
+    claimCell: async ({ workerId, runId, cellId, leaseMs, now }) =>
+      database.transaction(() => {
+        const changed = database
+          .prepare(
+            `UPDATE run_cells SET status = 'running', worker_id = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+             WHERE run_id = ? AND cell_id = ? AND (status = 'queued' OR (status = 'running' AND lease_until < ?)) AND EXISTS (SELECT 1 FROM runs WHERE runs.id = run_cells.run_id AND runs.status = 'running')`,
+          )
+          .run(workerId, now + leaseMs, now, runId, cellId, now).changes;
+        return changed === 1 ? toCell(selectOne.get(runId, cellId) as never) : undefined;
+      })(),
+    findStaleCells: async ({ now, staleMs, limit }) =>
+      (
+        database
+          .prepare(
+            `SELECT run_cells.run_id, run_cells.cell_id FROM run_cells JOIN runs ON runs.id = run_cells.run_id
+             WHERE runs.status = 'running' AND run_cells.updated_at < ? AND (run_cells.status = 'queued' OR (run_cells.status = 'running' AND run_cells.lease_until < ?))
+             ORDER BY run_cells.updated_at LIMIT ?`,
+          )
+          .all(now - staleMs, now, limit) as Array<{ run_id: string; cell_id: string }>
+      ).map((row) => ({ runId: row.run_id, cellId: row.cell_id })),
     renewLeases: async ({ workerId, cellIds, leaseMs, now }) =>
       database.transaction(() => {
         for (const { runId, cellId } of cellIds) renew.run(now + leaseMs, runId, cellId, workerId);
       })(),
     completeCell: async (input) => completeTransaction(input),
+    releaseCell: async ({ workerId, runId, cellId, countAttempt, now }) =>
+      database.prepare("UPDATE run_cells SET status = 'queued', worker_id = NULL, lease_until = NULL, attempts = attempts - ?, updated_at = ? WHERE run_id = ? AND cell_id = ? AND worker_id = ? AND status = 'running'").run(countAttempt ? 0 : 1, now, runId, cellId, workerId).changes === 1,
     cancelRun: async ({ runId, now }) =>
       database.transaction(() => {
         database.prepare("UPDATE runs SET status = 'cancelled' WHERE id = ?").run(runId);

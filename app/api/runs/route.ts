@@ -3,7 +3,8 @@ import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { refuseWithoutRunAccess } from "@/lib/runs/run-access";
 import { getRunService } from "@/lib/runs/run-service";
-import { createRun, type RunDefinition } from "@/lib/runs/run-worker";
+import type { RunDefinition } from "@/lib/runs/run-types";
+import { createRun } from "@/lib/runs/run-worker";
 import type { Assertion } from "@/lib/evals/assertions";
 import type { PromptTemplate } from "@/lib/prompts/prompt-template";
 import type { TestRow } from "@/lib/prompts/test-set";
@@ -47,5 +48,6 @@ export async function POST(request: Request): Promise<Response> {
   };
   const id = await createRun({ store: service.store, definition: runDefinition, now: Date.now() });
   if (Object.keys(keys).length > 0) service.pastedKeys.set(id, new Map(Object.entries(keys)));
+  await service.schedule({ runId: id, definition: runDefinition });
   return Response.json({ id, cells, url: `/api/runs/${id}` }, { status: 201, headers: { "cache-control": "no-store", location: `/api/runs/${id}` } });
 }

@@ -1,7 +1,7 @@
 import { errorResponse } from "@/lib/http/error-response";
 import { refuseWithoutRunAccess } from "@/lib/runs/run-access";
 import { getRunService } from "@/lib/runs/run-service";
-import type { CellResult, RunDefinition } from "@/lib/runs/run-worker";
+import type { CellResult, RunDefinition } from "@/lib/runs/run-types";
 
 export const dynamic = "force-dynamic";
 

@@ -3,6 +3,7 @@ import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { refuseWithoutRunAccess } from "@/lib/runs/run-access";
 import { getRunService } from "@/lib/runs/run-service";
+import type { RunDefinition } from "@/lib/runs/run-types";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,8 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   if (refused) return refused;
   const { id, action } = await context.params;
   const service = await getRunService();
-  if (!(await service.store.getRun(id))) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
+  const run = await service.store.getRun(id);
+  if (!run) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
   if (action === "cancel") {
     await service.store.cancelRun({ runId: id, now: Date.now() });
     return Response.json({ id, status: "cancelled" });
@@ -32,6 +34,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const parsed = retrySchema.safeParse(body.body);
     if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid retry: ${describeSchemaIssue(parsed.error.issues)}` } });
     const queued = await service.store.requeueCells({ runId: id, ...(parsed.data.cellIds ? { cellIds: parsed.data.cellIds } : {}), onlyFailed: parsed.data.onlyFailed });
+    if (queued > 0) await service.schedule({ runId: id, definition: JSON.parse(run.definition) as RunDefinition, ...(parsed.data.cellIds ? { cellIds: parsed.data.cellIds } : {}) });
     return Response.json({ id, queued });
   }
   const parsed = keysSchema.safeParse(body.body);
@@ -39,5 +42,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   service.pastedKeys.set(id, new Map([...(service.pastedKeys.get(id) ?? []), ...Object.entries(parsed.data.keys)]));
   const waiting = (await service.store.listCells(id)).filter((cell) => cell.status === "waiting_for_key").map((cell) => cell.cellId);
   const queued = waiting.length > 0 ? await service.store.requeueCells({ runId: id, cellIds: waiting, onlyFailed: false }) : 0;
+  if (queued > 0) await service.schedule({ runId: id, definition: JSON.parse(run.definition) as RunDefinition, cellIds: waiting });
   return Response.json({ id, queued });
 }

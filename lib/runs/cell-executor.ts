@@ -1,0 +1,92 @@
+import "server-only";
+import { checkCell, tallyChecks } from "@/lib/evals/assertions";
+import { renderTemplate } from "@/lib/prompts/prompt-template";
+import type { RunStore, StoredCell } from "@/lib/store/run-store";
+import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
+import { parseChatRequest } from "@/lib/wire/chat-request-schema";
+import { completionLimits, requestLimits, type RequestBudget } from "./request-budget";
+import { runCell } from "./run-cell";
+import { gradeJudges } from "./run-judge";
+import type { CellResult, PastedKeys, RunDefinition } from "./run-types";
+
+// What a worker does with one claimed cell, whichever worker it is (the in-process poller, or a
+// BullMQ job): find it in the run's definition, wait for the provider's request budget, run it,
+// grade it (the judge included), and write the result once, only while holding its lease.
+
+/** How a cell ended for the worker: written, or handed back because the provider's budget or a 429 said wait. */
+export type CellOutcomeForWorker = { kind: "written" } | { kind: "limited"; waitMs: number; reason: "budget" | "429" };
+
+/** Most times a cell is handed back after a final 429 before the 429 is recorded as its error. */
+const maxRateLimitedAttempts = 4;
+
+function parseCellId(cellId: string): { version: number; rowId: string; columnId: string } {
+  const [version = "", ...rest] = cellId.split(":");
+  const columnId = rest.pop() ?? "";
+  return { version: Number(version), rowId: rest.join(":"), columnId };
+}
+
+/** Runs claimed cells for one worker; keeps a few runs' definitions parsed. */
+export function createCellExecutor({ store, workerId, pastedKeys, budget, isStopping }: { store: RunStore; workerId: string; pastedKeys: PastedKeys; budget: RequestBudget; isStopping: () => boolean }) {
+  const definitions = new Map<string, RunDefinition>();
+  const definitionOf = async (runId: string): Promise<RunDefinition | undefined> => {
+    let definition = definitions.get(runId);
+    if (!definition) {
+      const run = await store.getRun(runId);
+      if (!run) return undefined;
+      definition = JSON.parse(run.definition) as RunDefinition;
+      // A few runs' definitions are kept parsed (one can hold 10,000 rows); older ones are read again when needed.
+      if (definitions.size >= 8) definitions.delete(definitions.keys().next().value!);
+      definitions.set(runId, definition);
+    }
+    return definition;
+  };
+
+  /** Runs one cell this worker has claimed. `limited`: the cell was handed back to the queue (its lease released). */
+  const execute = async (cell: StoredCell, controller: AbortController): Promise<CellOutcomeForWorker> => {
+    const definition = await definitionOf(cell.runId);
+    const { version, rowId, columnId } = parseCellId(cell.cellId);
+    const template = definition?.versions.find((item) => item.number === version)?.template;
+    const row = definition?.rows.find((item) => item.id === rowId);
+    const column = definition?.columns.find((item) => item.id === columnId);
+    const finish = async (status: "done" | "failed" | "cancelled" | "waiting_for_key", result: unknown): Promise<CellOutcomeForWorker> => {
+      // A worker that is stopping leaves its cells to the next one (their leases run out), unfinished.
+      if (!isStopping()) await store.completeCell({ workerId, runId: cell.runId, cellId: cell.cellId, status, record: JSON.stringify(result), now: Date.now() });
+      return { kind: "written" };
+    };
+    if (!definition || !template || !row || !column) return finish("failed", { error: "The run's definition no longer has this cell." });
+    const apiKey = pastedKeys.get(cell.runId)?.get(column.id);
+    if (definition.pastedKeyColumns.includes(column.id) && !apiKey) {
+      // The key lived in the memory of a process that is gone: the owner must give it again.
+      return finish("waiting_for_key", { error: "This column spends a key pasted in the browser, which the server keeps in memory only; paste it again to continue the run." });
+    }
+    // The provider's budget: one request and its prompt tokens (counted locally), in the sliding window.
+    const rendered = renderTemplate({ template, values: row.values });
+    const parsed = rendered.ok ? parseChatRequest({ ...rendered.request, ...column.overrides, model: column.model }) : undefined;
+    const promptTokens = parsed?.ok ? (await estimateRequestTokens({ request: parsed.request, providerId: column.providerId, preservedThinking: false })).breakdown.total : 0;
+    if (parsed?.ok) {
+      const waitMs = await budget.reserve(requestLimits({ providerId: column.providerId, model: column.model, promptTokens }));
+      if (waitMs > 0) {
+        await store.releaseCell({ workerId, runId: cell.runId, cellId: cell.cellId, countAttempt: false, now: Date.now() });
+        return { kind: "limited", waitMs, reason: "budget" };
+      }
+    }
+    const record = await runCell({ template, values: row.values, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal });
+    if (record.usage) await budget.record(completionLimits({ providerId: column.providerId, model: column.model, completionTokens: record.usage.completion_tokens }));
+    // A 429 that outlasted the gateway's retries: the provider wants the whole queue to slow down.
+    if (record.status === "failed" && record.error?.startsWith("429") && cell.attempts < maxRateLimitedAttempts) {
+      await store.releaseCell({ workerId, runId: cell.runId, cellId: cell.cellId, countAttempt: true, now: Date.now() });
+      return { kind: "limited", waitMs: 5_000 * 2 ** (cell.attempts - 1), reason: "429" };
+    }
+    let checks = checkCell({ assertions: definition.assertions, outcome: record, ...(row.expected !== undefined ? { expected: row.expected } : {}) });
+    if (checks.pending > 0 && record.status === "done") {
+      const keys = pastedKeys.get(cell.runId);
+      // The judge spends a key pasted for its provider in this run, if any; otherwise the server's.
+      const keyFor = (providerId: string) => definition.columns.filter((item) => item.providerId === providerId).map((item) => keys?.get(item.id)).find(Boolean);
+      const graded = await gradeJudges({ assertions: definition.assertions, results: checks.results, outcome: record, messages: rendered.ok ? rendered.request.messages : [], ...(row.expected !== undefined ? { expected: row.expected } : {}), keyFor, signal: controller.signal });
+      checks = tallyChecks(graded);
+    }
+    return finish(record.status === "cancelled" ? "cancelled" : record.status === "failed" ? "failed" : "done", { record, checks } satisfies CellResult);
+  };
+
+  return { execute };
+}
