@@ -106,6 +106,19 @@ test("build a prompt with two variables, import 20 rows, run on two models, fix 
   await page.getByRole("checkbox", { name: "Show differences from the first column" }).check();
   await expect(panes.nth(2).getByTestId("cell-output").locator("ins, del").first()).toBeVisible();
 
+  // Share the run as a static link (keys redacted, as conversation shares), read it, then come back.
+  await page.getByRole("button", { name: "Share…" }).click();
+  await page.getByRole("button", { name: "Publish link" }).click();
+  const link = page.getByTestId("run-share-link");
+  await expect(link).toBeVisible();
+  const sharedUrl = await link.getAttribute("href");
+  const reader = await page.context().newPage();
+  await reader.goto(sharedUrl!);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Country facts");
+  await expect(reader.getByRole("columnheader", { name: /kimi-k3 · Simulator \(offline\)/ })).toContainText("20 pass · 0 fail");
+  await expect(reader.getByRole("row", { name: /row-3/ })).toContainText("Norway");
+  await reader.close();
+
   // Open a cell as a conversation and continue it in the chat.
   await panes.nth(0).getByRole("button", { name: "Open as conversation" }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ShareNotFoundBody, SharedPageBody } from "@/components/share/shared-page-body";
+import { SharedRunBody } from "@/components/share/shared-run-body";
 import { securityHeaders } from "@/lib/http/security-headers.mjs";
 import { themeScript } from "@/lib/chat/theme-script";
 import { shareCode, shareProvider } from "@/lib/share/share-code";
-import type { PublishedShare } from "@/lib/share/share-snapshot";
+import { isConversationShare, isRunShare, type AnyShareSnapshot, type PublishedShare } from "@/lib/share/share-snapshot";
 
 // The shared page as a complete HTML document, rendered with React outside Next's request pipeline
 // (which costs ~15 ms per page on the 2-core machine; this, ~3 ms: bench/share-throughput.ts). It
@@ -54,7 +55,9 @@ function documentHtml({ title, body }: { title: string; body: string }): string 
  * The page of a readable share; `origin` is where this server is reached (for the simulator's URL in
  * code), `documentTexts` the extracted texts of its documents by text key (for the code).
  */
-export function renderSharePage({ share, origin, documentTexts }: { share: PublishedShare; origin: string; documentTexts?: Record<string, string> }): string {
+export function renderSharePage({ share, origin, documentTexts }: { share: PublishedShare<AnyShareSnapshot>; origin: string; documentTexts?: Record<string, string> }): string {
+  if (isRunShare(share)) return documentHtml({ title: `${share.snapshot.title} · Kimi Workbench run`, body: renderToString(createElement(SharedRunBody, { share })) });
+  if (!isConversationShare(share)) throw new Error("Unknown share format.");
   const provider = shareProvider({ providerId: share.snapshot.providerId, origin });
   const body = renderToString(createElement(SharedPageBody, { share, providerLabel: provider.label, code: shareCode({ share, config: provider.config, documentTexts }) }));
   return documentHtml({ title: `${share.snapshot.title} · Kimi Workbench share`, body });

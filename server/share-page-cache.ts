@@ -9,7 +9,7 @@ import { publishedShare } from "@/lib/share/read-share";
 import { getShareStore } from "@/lib/store/open-share-store";
 import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "./render-share-page";
 import type { SharePageJob, SharePageResult } from "./share-page-worker";
-import type { PublishedShare } from "@/lib/share/share-snapshot";
+import { isConversationShare, type AnyShareSnapshot, type PublishedShare } from "@/lib/share/share-snapshot";
 import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 
 // Serves GET /s/{id}. A share is an immutable snapshot, so its page is rendered once and kept (plain
@@ -88,7 +88,7 @@ function renderer(): Worker | undefined {
 }
 
 /** Renders a share's page (on the worker thread when there is one); one render per page at a time. */
-function renderPage({ key, share, origin, documentTexts }: { key: string; share: PublishedShare; origin: string; documentTexts: Record<string, string> }): Promise<RenderedPage> {
+function renderPage({ key, share, origin, documentTexts }: { key: string; share: PublishedShare<AnyShareSnapshot>; origin: string; documentTexts: Record<string, string> }): Promise<RenderedPage> {
   const pending = rendering.get(key);
   if (pending) return pending;
   const thread = renderer();
@@ -111,7 +111,8 @@ function renderPage({ key, share, origin, documentTexts }: { key: string; share:
 }
 
 /** The extracted texts of a share's documents (stored with it as media), by text key. */
-async function documentTextsOf(share: PublishedShare): Promise<Record<string, string>> {
+async function documentTextsOf(share: PublishedShare<AnyShareSnapshot>): Promise<Record<string, string>> {
+  if (!isConversationShare(share)) return {};
   const keys = share.snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap((attachment) => (attachment.kind === "document" ? [attachment.textKey] : [])) : []));
   if (keys.length === 0) return {};
   const store = await getShareStore();

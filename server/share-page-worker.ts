@@ -3,12 +3,12 @@
 import { parentPort } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
 import { renderSharePage } from "./render-share-page";
-import type { PublishedShare } from "@/lib/share/share-snapshot";
+import type { AnyShareSnapshot, PublishedShare } from "@/lib/share/share-snapshot";
 
 /** A render job. */
 export interface SharePageJob {
   job: number;
-  share: PublishedShare;
+  share: PublishedShare<AnyShareSnapshot>;
   origin: string;
   documentTexts: Record<string, string>;
 }

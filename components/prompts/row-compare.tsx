@@ -7,7 +7,7 @@ import { putConversation } from "@/lib/history/history-db";
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import { retryCells } from "@/lib/prompt-workspace/run-client";
 import { cellVerdict, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
-import { describeCheck } from "./checks-editor";
+import { describeCheck } from "@/components/share/describe-check";
 import { buttonClass } from "./prompt-styles";
 
 const figure = (value: number | undefined, unit: string) => (value === undefined ? "—" : `${Math.round(value).toLocaleString()} ${unit}`);

@@ -10,6 +10,7 @@ import { downloadText } from "./download-file";
 import { buttonClass, inputClass, labelClass, sectionClass } from "./prompt-styles";
 import { ResultsMatrix } from "./results-matrix";
 import { RowCompare } from "./row-compare";
+import { RunSharePanel } from "./run-share-panel";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -47,6 +48,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
   const [onlyFailures, setOnlyFailures] = useState(false);
   const [selectedRow, setSelectedRow] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const [sharing, setSharing] = useState(false);
   const main = useRunSnapshot(runId);
   const other = useRunSnapshot(compareWith || undefined);
   const snapshots = useMemo(() => [main.snapshot, compareWith ? other.snapshot : undefined].filter((snapshot): snapshot is RunSnapshot => snapshot !== undefined), [main.snapshot, other.snapshot, compareWith]);
@@ -141,6 +143,9 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
               <input type="checkbox" checked={onlyFailures} onChange={(event) => setOnlyFailures(event.target.checked)} /> Only rows with failures
             </label>
             <span className="ml-auto flex flex-wrap gap-2">
+              <button type="button" className={buttonClass} aria-expanded={sharing} onClick={() => setSharing((current) => !current)}>
+                Share…
+              </button>
               <button type="button" className={buttonClass} onClick={() => downloadText({ name: `run-${snapshot.id}.csv`, text: exportRunCsv(snapshot), type: "text/csv" })}>
                 Export CSV
               </button>
@@ -160,6 +165,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
               </button>
             </span>
           </div>
+          {sharing && <RunSharePanel snapshot={snapshot} title={project.name} versionNotes={new Map(project.versions.flatMap((version) => (version.note ? [[version.number, version.note] as const] : [])))} onClose={() => setSharing(false)} />}
           {notice && (
             <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
               {notice}

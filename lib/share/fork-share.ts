@@ -1,7 +1,7 @@
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { putBlob } from "@/lib/media/blob-store";
 import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
-import type { PublishedShare } from "./share-snapshot";
+import { isConversationShare, type AnyShareSnapshot, type PublishedShare } from "./share-snapshot";
 import { conversationFromShare } from "./share-conversation";
 
 function newId(): string {
@@ -15,7 +15,8 @@ function newId(): string {
 export async function forkShare({ shareId, onProgress }: { shareId: string; onProgress?: (done: number, total: number) => void }): Promise<Conversation> {
   const response = await fetch(`/api/shares/${encodeURIComponent(shareId)}`);
   if (!response.ok) throw new Error(response.status === 404 ? "This share is no longer available." : `The share could not be loaded (HTTP ${response.status}).`);
-  const share = (await response.json()) as PublishedShare;
+  const share = (await response.json()) as PublishedShare<AnyShareSnapshot>;
+  if (!isConversationShare(share)) throw new Error("This share is a prompt run, not a conversation: read it on its page.");
   const keys = [...new Set(share.snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOf) : [])))];
   let done = 0;
   for (const key of keys) {

@@ -6,7 +6,7 @@ import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatBytes } from "@/lib/media/media-rules";
 import type { ShareStore, StoredMedia } from "@/lib/store/share-store";
 import { redactBytes, redactSecrets } from "@/lib/wire/redact-secrets";
-import { shareExpiries, type CreatedShare, type ShareRequest, type ShareSnapshot } from "./share-snapshot";
+import { shareExpiries, type AnyShareSnapshot, type CreatedShare, type ShareRequest } from "./share-snapshot";
 
 /** Why a share was not created, as an HTTP answer. */
 export interface ShareFailure {
@@ -33,18 +33,20 @@ const hashOf = (key: string): string => mediaHashOfKey(key) ?? `invalid:${key}`;
 export async function publishShare({ request, store, now }: { request: ShareRequest; store: ShareStore; now: number }): Promise<{ ok: true; created: CreatedShare } | { ok: false; failure: ShareFailure }> {
   const env = getServerEnv();
   const secrets = serverSecrets();
-  const { value: snapshot, redactions } = redactSecrets({ value: request.snapshot as ShareSnapshot, knownSecrets: secrets });
+  const { value: snapshot, redactions } = redactSecrets({ value: request.snapshot as AnyShareSnapshot, knownSecrets: secrets });
   let snapshotText = JSON.stringify(snapshot);
   const snapshotLimit = env.SHARE_MAX_SNAPSHOT_MB * megabyte;
   if (Buffer.byteLength(snapshotText) > snapshotLimit) {
     return {
       ok: false,
-      failure: { status: 413, type: "share_too_large", message: `The conversation is ${formatBytes(Buffer.byteLength(snapshotText))} as text; a share holds at most ${formatBytes(snapshotLimit)} (SHARE_MAX_SNAPSHOT_MB). Leave out reasoning or tools, or share a shorter conversation.` },
+      failure: { status: 413, type: "share_too_large", message: `The ${snapshot.format === "kimi-workbench-run-share" ? "run" : "conversation"} is ${formatBytes(Buffer.byteLength(snapshotText))} as text; a share holds at most ${formatBytes(snapshotLimit)} (SHARE_MAX_SNAPSHOT_MB). Leave out reasoning or tools, or share a shorter conversation.` },
     };
   }
 
   // Attachments name their bytes by content: "sha256-<hex>", the hex being the media's hash.
-  const referenced = new Set(snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOf).map(hashOf) : [])));
+  // A run's rows carry no media bytes; a conversation's attachments do.
+  const turns = snapshot.format === "kimi-workbench-share" ? snapshot.turns : [];
+  const referenced = new Set(turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []).flatMap(blobKeysOf).map(hashOf) : [])));
   const media: StoredMedia[] = [];
   let mediaBytes = 0;
   const mediaLimit = env.SHARE_MAX_MEDIA_MB * megabyte;
@@ -74,8 +76,8 @@ export async function publishShare({ request, store, now }: { request: ShareRequ
     media.push({ hash: item.hash, mediaType: item.mediaType, bytes });
   }
   const present = new Set(media.map((item) => item.hash));
-  const published = JSON.parse(snapshotText) as ShareSnapshot;
-  for (const turn of published.turns) {
+  const published = JSON.parse(snapshotText) as AnyShareSnapshot;
+  for (const turn of published.format === "kimi-workbench-share" ? published.turns : []) {
     if (turn.role !== "user") continue;
     for (const attachment of turn.attachments ?? []) {
       const missing = blobKeysOf(attachment).find((key) => !present.has(hashOf(key)));

@@ -1,5 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Turn } from "@/lib/conversation/conversation-types";
+import type { RunShareSnapshot } from "./run-share-snapshot";
 
 /** What the publisher chose to include (parameters and model always are). */
 export interface ShareInclusions {
@@ -41,12 +42,25 @@ export interface ShareRequest {
   media: Array<{ hash: string; mediaType: string; base64: string }>;
 }
 
-/** A published share as the API returns it. */
-export interface PublishedShare {
+/** Either kind of published snapshot: a conversation, or a prompt run. */
+export type AnyShareSnapshot = ShareSnapshot | RunShareSnapshot;
+
+/** A published share as the API returns it (a conversation unless said otherwise). */
+export interface PublishedShare<Snapshot extends AnyShareSnapshot = ShareSnapshot> {
   id: string;
   createdAt: number;
   expiresAt: number | null;
-  snapshot: ShareSnapshot;
+  snapshot: Snapshot;
+}
+
+/** Whether a share is a conversation (the kind every share was before runs could be shared). */
+export function isConversationShare(share: PublishedShare<AnyShareSnapshot>): share is PublishedShare<ShareSnapshot> {
+  return share.snapshot.format === "kimi-workbench-share";
+}
+
+/** Whether a share is a prompt run rather than a conversation. */
+export function isRunShare(share: PublishedShare<AnyShareSnapshot>): share is PublishedShare<RunShareSnapshot> {
+  return share.snapshot.format === "kimi-workbench-run-share";
 }
 
 /** What `POST /api/shares` answers (the delete token is shown once and never again). */

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { providerIds } from "@/lib/catalog/catalog-types";
 
-const variableValueSchema = z.discriminatedUnion("kind", [
+/** A row's value for one variable. */
+export const variableValueSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string() }).strict(),
   z.object({ kind: z.literal("json"), value: z.unknown() }).strict(),
   z.object({ kind: z.literal("media"), media: z.enum(["image", "video"]), url: z.string().min(1), name: z.string().optional() }).strict(),
 ]);
 
-const assertionSchema = z.discriminatedUnion("type", [
+/** One check, as runs take it. */
+export const assertionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("contains"), value: z.string().min(1), ignoreCase: z.boolean().optional() }).strict(),
   z.object({ type: z.literal("not-contains"), value: z.string().min(1), ignoreCase: z.boolean().optional() }).strict(),
   z.object({ type: z.literal("regex"), pattern: z.string().min(1), flags: z.string().regex(/^[dgimsuy]*$/).optional() }).strict(),

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { buildRunShareSnapshot } from "@/lib/prompt-workspace/run-share";
+import type { RunSnapshot } from "@/lib/prompt-workspace/run-results";
+import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
+import type { CreatedShare, ShareExpiry } from "@/lib/share/share-snapshot";
+import { buttonClass, inputClass, labelClass, primaryButtonClass } from "./prompt-styles";
+
+/** Publishes a run as a read-only snapshot link (the same rules as conversation shares: redacted, expiring, deletable). */
+export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snapshot: RunSnapshot; title: string; versionNotes: ReadonlyMap<number, string>; onClose: () => void }) {
+  const [expiresIn, setExpiresIn] = useState<ShareExpiry>("7d");
+  const [includeReasoning, setIncludeReasoning] = useState(true);
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "publishing" } | { kind: "published"; share: MyShare; redactions: number } | { kind: "error"; message: string } | { kind: "deleted" }>({ kind: "idle" });
+  const unfinished = snapshot.status === "running";
+  const publish = async () => {
+    setState({ kind: "publishing" });
+    const body = { snapshot: buildRunShareSnapshot({ snapshot, title, versionNotes, includeReasoning }), expiresIn, media: [] };
+    try {
+      const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = (await response.json()) as CreatedShare & { error?: { message: string } };
+      if (!response.ok) {
+        setState({ kind: "error", message: json.error?.message ?? `The server answered ${response.status}.` });
+        return;
+      }
+      const share: MyShare = { id: json.id, url: json.url, title: body.snapshot.title, deleteToken: json.deleteToken, createdAt: Date.now(), expiresAt: json.expiresAt, conversationId: `run:${snapshot.id}` };
+      rememberShare(share);
+      setState({ kind: "published", share, redactions: json.redactions.length });
+    } catch (error) {
+      setState({ kind: "error", message: `The server could not be reached: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+  const earlier = loadMyShares().filter((share) => share.conversationId === `run:${snapshot.id}`);
+  return (
+    <section aria-labelledby="run-share-heading" className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="flex items-center justify-between">
+        <h3 id="run-share-heading" className="text-sm font-semibold">
+          Share this run
+        </h3>
+        <button type="button" className={buttonClass} onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        A read-only page with the prompt&apos;s versions, the test set, the checks and every answer, as they are now. Keys and tokens are replaced by [redacted]; media bytes are not published. Anyone with the link can read it until it expires or you delete it.
+        {unfinished && " The run is still going: cells not finished yet are shown as not run."}
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-0.5">
+          <span className={labelClass}>Expires</span>
+          <select className={inputClass} value={expiresIn} onChange={(event) => setExpiresIn(event.target.value as ShareExpiry)}>
+            <option value="1d">in a day</option>
+            <option value="7d">in 7 days</option>
+            <option value="30d">in 30 days</option>
+            <option value="never">never</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1 text-sm">
+          <input type="checkbox" checked={includeReasoning} onChange={(event) => setIncludeReasoning(event.target.checked)} /> Include reasoning
+        </label>
+        <button type="button" className={primaryButtonClass} disabled={state.kind === "publishing"} onClick={() => void publish()}>
+          Publish link
+        </button>
+      </div>
+      {state.kind === "error" && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      )}
+      {state.kind === "published" && (
+        <div role="status" className="space-y-1 text-sm">
+          <p>
+            Published:{" "}
+            <a href={state.share.url} target="_blank" rel="noreferrer" data-testid="run-share-link">
+              {new URL(state.share.url, window.location.origin).href}
+            </a>
+            {state.redactions > 0 && ` (${state.redactions} secret${state.redactions === 1 ? "" : "s"} replaced by [redacted])`}
+          </p>
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={async () => {
+              const deleted = await deleteMyShare(state.share);
+              setState(deleted.ok ? { kind: "deleted" } : { kind: "error", message: deleted.message });
+            }}
+          >
+            Delete this link
+          </button>
+        </div>
+      )}
+      {state.kind === "deleted" && <p role="status" className="text-sm">Deleted: the link no longer opens.</p>}
+      {earlier.length > 0 && state.kind === "idle" && (
+        <p className="text-xs text-zinc-500">
+          Already shared: {earlier.map((share) => share.url).join(", ")}
+        </p>
+      )}
+    </section>
+  );
+}

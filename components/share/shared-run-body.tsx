@@ -1,0 +1,140 @@
+import { snapshotFromShare } from "@/lib/prompt-workspace/run-share";
+import { cellVerdict, columnTotals, laneCell, lanesOf, resultOf, type CellVerdict } from "@/lib/prompt-workspace/run-results";
+import type { RunShareSnapshot } from "@/lib/share/run-share-snapshot";
+import type { PublishedShare } from "@/lib/share/share-snapshot";
+import { describeCheck } from "./describe-check";
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+const verdictMark: Record<CellVerdict, { mark: string; label: string; className: string }> = {
+  pass: { mark: "✓", label: "passed", className: "text-emerald-700 dark:text-emerald-400" },
+  "no-checks": { mark: "•", label: "answered", className: "text-zinc-600 dark:text-zinc-400" },
+  fail: { mark: "✗", label: "failed a check", className: "text-red-700 dark:text-red-400" },
+  error: { mark: "!", label: "call failed", className: "text-amber-700 dark:text-amber-400" },
+  pending: { mark: "?", label: "not graded", className: "text-zinc-500" },
+  running: { mark: "…", label: "was running", className: "text-zinc-500" },
+  queued: { mark: "·", label: "not run", className: "text-zinc-500" },
+  cancelled: { mark: "–", label: "cancelled", className: "text-zinc-500" },
+  waiting: { mark: "⚿", label: "waiting for a key", className: "text-zinc-500" },
+};
+
+const money = (amount: number, currency: string) => `${currency === "CNY" ? "¥" : "$"}${amount.toFixed(4)}`;
+
+/**
+ * The shared page of a prompt run: the prompt's versions, the checks, totals per column, and every
+ * row's answers with their verdicts. Static HTML: no hooks, no client code.
+ */
+export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapshot> }) {
+  const shared = share.snapshot;
+  const snapshot = snapshotFromShare(shared);
+  const { lanes, rowIds } = lanesOf([snapshot]);
+  const totals = lanes.map((lane) => columnTotals({ snapshot, version: lane.version }).find((total) => total.columnId === lane.columnId)!);
+  return (
+    <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
+      <header className="space-y-1 border-b border-zinc-200 pb-4 dark:border-zinc-800">
+        <p className="text-xs text-zinc-500">Shared from Kimi Workbench · a prompt run · read-only</p>
+        <h1 className="text-xl font-semibold">{shared.title}</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {rowIds.length} rows × {lanes.length} columns · run {dateFormat.format(shared.runCreatedAt)} UTC · shared {dateFormat.format(share.createdAt)} UTC · {share.expiresAt === null ? "does not expire" : `expires ${dateFormat.format(share.expiresAt)} UTC`}
+          {!shared.includesReasoning && " · reasoning left out"}
+        </p>
+      </header>
+      {shared.versions.map((version) => (
+        <details key={version.number} className="text-sm" open={shared.versions.length === 1}>
+          <summary className="cursor-pointer font-medium">
+            Prompt version {version.number}
+            {version.note ? ` — ${version.note}` : ""}
+          </summary>
+          <pre aria-label={`Prompt version ${version.number}`} className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+            {JSON.stringify({ model: version.template.model, messages: version.template.messages, ...version.template.parameters }, null, 2)}
+          </pre>
+        </details>
+      ))}
+      {shared.assertions.length > 0 && (
+        <section aria-labelledby="shared-checks" className="text-sm">
+          <h2 id="shared-checks" className="font-medium">
+            Checks on every answer
+          </h2>
+          <ol className="list-decimal pl-5">
+            {shared.assertions.map((assertion, index) => (
+              <li key={index}>{describeCheck(assertion)}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <div className="overflow-x-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full border-collapse text-left text-xs">
+          <thead className="bg-zinc-50 align-bottom dark:bg-zinc-900">
+            <tr>
+              <th scope="col" className="p-2 font-medium">
+                Row
+              </th>
+              {lanes.map((lane, index) => {
+                const total = totals[index]!;
+                return (
+                  <th scope="col" key={lane.key} className="min-w-48 p-2 font-normal">
+                    <span className="block font-medium">{lane.label}</span>
+                    <span className="block">
+                      <span className="text-emerald-700 dark:text-emerald-400">{total.passed} pass</span> · {total.failed} fail{total.errors > 0 ? ` · ${total.errors} error` : ""}
+                    </span>
+                    <span className="block text-zinc-500">
+                      {total.cost ? money(total.cost.amount, total.cost.currency) : "no price"}
+                      {total.latencyP50Ms !== undefined && ` · p50 ${(total.latencyP50Ms / 1000).toFixed(1)} s`}
+                    </span>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rowIds.map((rowId) => {
+              const row = shared.rows.find((item) => item.id === rowId);
+              return (
+                <tr key={rowId} className="border-t border-zinc-100 align-top dark:border-zinc-900">
+                  <th scope="row" className="max-w-56 p-2 font-normal">
+                    <span className="font-mono text-zinc-500">{rowId}</span>
+                    {row &&
+                      Object.entries(row.values).map(([name, value]) => (
+                        <span key={name} className="block break-words">
+                          <span className="font-mono text-zinc-500">{name}:</span> {value.kind === "text" ? value.text : value.kind === "json" ? JSON.stringify(value.value) : `[${value.media}${value.name ? ` ${value.name}` : ""}]`}
+                        </span>
+                      ))}
+                    {row?.expected !== undefined && <span className="block text-zinc-500">expected: {row.expected}</span>}
+                  </th>
+                  {lanes.map((lane) => {
+                    const cell = laneCell(lane, rowId);
+                    const verdict = cellVerdict(cell);
+                    const result = resultOf(cell);
+                    const mark = verdictMark[verdict];
+                    return (
+                      <td key={lane.key} className="p-2">
+                        <span className={`font-semibold ${mark.className}`}>
+                          {mark.mark} {mark.label}
+                        </span>
+                        {result?.record.error && <span className="block text-amber-700 dark:text-amber-400">{result.record.error}</span>}
+                        {result?.checks.results.map((check, index) =>
+                          check.pass === false ? (
+                            <span key={index} className="block text-red-700 dark:text-red-400">
+                              ✗ {shared.assertions[index] ? describeCheck(shared.assertions[index]) : "check"}: {check.reason}
+                            </span>
+                          ) : null,
+                        )}
+                        {result && result.record.output && <p className="mt-1 line-clamp-6 whitespace-pre-wrap break-words">{result.record.output}</p>}
+                        {result?.record.reasoning && (
+                          <details className="mt-1 text-zinc-600 dark:text-zinc-400">
+                            <summary className="cursor-pointer">Reasoning</summary>
+                            <p className="whitespace-pre-wrap">{result.record.reasoning}</p>
+                          </details>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
