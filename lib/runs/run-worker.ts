@@ -67,6 +67,8 @@ export function startRunWorker({
         .catch(() => store.completeCell({ workerId, runId: cell.runId, cellId: cell.cellId, status: "failed", record: JSON.stringify({ error: "The worker failed on this cell." }), now: Date.now() }))
         .then(() => {
           active.delete(key);
+          // A free slot is filled at once, not at the next poll.
+          tick();
         });
       active.set(key, { cell, controller, done });
     }
