@@ -128,6 +128,30 @@ describe("runs across real server processes", () => {
     await Promise.all([second!.stop(), restarted.stop()]);
   });
 
+  it("cancelling a run on one instance aborts the upstream requests in flight on both within a second", async () => {
+    const slow = await startCountingUpstream({ answerMs: 30_000 });
+    try {
+      const env = { ...shared, REDIS_PREFIX: `kimi-runs-cancel-${randomBytes(6).toString("hex")}`, OPENAI_COMPATIBLE_BASE_URL: `${slow.url}/v1` };
+      const [first, second] = await Promise.all([start({ ...env, OPENAI_COMPATIBLE_API_KEY: "instance-one-key-0123456789" }), start({ ...env, OPENAI_COMPATIBLE_API_KEY: "instance-two-key-0123456789" })]);
+      const id = await startRun(first!, run({ providerId: "openai-compatible", content: "Count {{n}}", count: 12 }));
+      while (slow.requests.length < 8) await new Promise((resolve) => setTimeout(resolve, 50));
+      const inFlight = slow.requests.slice();
+      const cancelledAt = Date.now();
+      expect((await fetch(`${second!.url}/api/runs/${id}/cancel`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(200);
+      while (inFlight.some((request) => request.abortedAt === undefined) && Date.now() - cancelledAt < 5_000) await new Promise((resolve) => setTimeout(resolve, 25));
+      const slowest = Math.max(...inFlight.map((request) => (request.abortedAt ?? Number.POSITIVE_INFINITY) - cancelledAt));
+      expect(slowest).toBeLessThan(1_000);
+      // Both instances had requests in flight, and no cell started after the cancel.
+      expect(new Set(inFlight.map((request) => request.authorization)).size).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(slow.requests.filter((request) => request.at > cancelledAt + 100)).toEqual([]);
+      expect((await readRun(first!, id)).counts).toEqual({ cancelled: 12 });
+      await Promise.all([first!.stop(), second!.stop()]);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("the only server (SQLite, no Redis) killed with SIGKILL mid-run resumes it after a restart, each cell completed once", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "kimi-runs-sigkill-"));
     const env = { DATA_DIR: dataDir, RUN_CONCURRENCY: "3", RUN_LEASE_MS: "2000", SIMULATOR_FIRST_TOKEN_MS: "0", LOG_LEVEL: "warn" };

@@ -98,6 +98,9 @@ export const ChecksEditor = memo(function ChecksEditor({ project, providers, upd
   const [type, setType] = useState<Assertion["type"]>("contains");
   const [fields, setFields] = useState<Fields>({ value: "", ignoreCase: false, pattern: "", flags: "", schema: "", name: "", amount: "0.01", currency: "CNY", limit: "", rubric: "", providerId: "simulator", model: "kimi-k2.6" });
   const [problem, setProblem] = useState<string>();
+  // A check for every row, or for one row only (kept with the row, exported in its "assert" column).
+  const [scope, setScope] = useState("all");
+  const rowsWithChecks = project.rows.filter((row) => (row.assert?.length ?? 0) > 0);
   const set = (change: Partial<Fields>) => setFields((current) => ({ ...current, ...change }));
   const text = (key: keyof Fields, label: string, props: { placeholder?: string; mono?: boolean } = {}) => (
     <label className="flex min-w-40 flex-1 flex-col gap-0.5">
@@ -132,13 +135,43 @@ export const ChecksEditor = memo(function ChecksEditor({ project, providers, upd
           ))}
         </ol>
       )}
+      {rowsWithChecks.length > 0 && (
+        <div className="space-y-1 text-sm">
+          <p className={labelClass}>Checks for single rows (on top of the ones above)</p>
+          <ul className="space-y-1" aria-label="Checks for single rows">
+            {rowsWithChecks.slice(0, 200).map((row) =>
+              (row.assert ?? []).map((check, index) => (
+                <li key={`${row.id}:${index}`} className="flex items-center justify-between gap-2 rounded-md bg-zinc-50 px-2 py-1 dark:bg-zinc-900">
+                  <span className="min-w-0 truncate">
+                    <code className="mr-1 text-zinc-500">{row.id}</code>
+                    {describeCheck(check as unknown as Assertion)}
+                  </span>
+                  <button
+                    type="button"
+                    className={`${buttonClass} h-7 text-xs`}
+                    aria-label={`Remove check ${index + 1} of ${row.id}`}
+                    onClick={() => update((current) => ({ ...current, rows: current.rows.map((item) => (item.id === row.id ? { ...item, assert: (item.assert ?? []).filter((_, position) => position !== index) } : item)) }))}
+                  >
+                    Remove
+                  </button>
+                </li>
+              )),
+            )}
+          </ul>
+        </div>
+      )}
       <form
         className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800"
         onSubmit={(event) => {
           event.preventDefault();
           try {
             const check = buildCheck(type, fields);
-            update((current) => ({ ...current, assertions: [...current.assertions, check] }));
+            if (scope !== "all" && !project.rows.some((row) => row.id === scope)) throw new Error(`Row ${scope} is no longer in the test set; choose another row.`);
+            update((current) =>
+              scope === "all"
+                ? { ...current, assertions: [...current.assertions, check] }
+                : { ...current, rows: current.rows.map((row) => (row.id === scope ? { ...row, assert: [...(row.assert ?? []), check as unknown as Record<string, unknown>] } : row)) },
+            );
             setProblem(undefined);
           } catch (error) {
             setProblem((error as Error).message);
@@ -146,6 +179,17 @@ export const ChecksEditor = memo(function ChecksEditor({ project, providers, upd
         }}
       >
         <div className="flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-0.5">
+            <span className={labelClass}>For</span>
+            <select aria-label="Check applies to" className={inputClass} value={scope} onChange={(event) => setScope(event.target.value)}>
+              <option value="all">every row</option>
+              {project.rows.slice(0, 500).map((row) => (
+                <option key={row.id} value={row.id}>
+                  row {row.id} only
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="flex flex-col gap-0.5">
             <span className={labelClass}>New check</span>
             <select aria-label="Check type" className={inputClass} value={type} onChange={(event) => setType(event.target.value as Assertion["type"])}>

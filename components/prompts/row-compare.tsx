@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { putConversation } from "@/lib/history/history-db";
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import { retryCells } from "@/lib/prompt-workspace/run-client";
-import { cellVerdict, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
+import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
 import { describeCheck } from "@/components/share/describe-check";
 import { buttonClass } from "./prompt-styles";
 
@@ -143,7 +143,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                 {result && result.checks.results.length > 0 && (
                   <ul className="space-y-0.5 text-xs">
                     {result.checks.results.map((check, position) => {
-                      const assertion = lane.snapshot.definition.assertions[position];
+                      const assertion = checksForRow({ definition: lane.snapshot.definition, rowId })[position];
                       return (
                         <li key={position} className={check.pass === true ? "text-emerald-700 dark:text-emerald-400" : check.pass === false ? "text-red-700 dark:text-red-400" : "text-zinc-500"}>
                           {check.pass === true ? "✓" : check.pass === false ? "✗" : "?"} {assertion ? describeCheck(assertion) : "check"}

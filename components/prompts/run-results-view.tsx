@@ -53,11 +53,16 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
   const other = useRunSnapshot(compareWith || undefined);
   const snapshots = useMemo(() => [main.snapshot, compareWith ? other.snapshot : undefined].filter((snapshot): snapshot is RunSnapshot => snapshot !== undefined), [main.snapshot, other.snapshot, compareWith]);
   const { lanes, rowIds: allRows } = useMemo(() => lanesOf(snapshots), [snapshots]);
-  const totals = useMemo(
-    () =>
-      lanes.map((lane) => columnTotals({ snapshot: lane.snapshot, version: lane.version }).find((total) => total.columnId === lane.columnId)!),
-    [lanes],
-  );
+  const totals = useMemo(() => {
+    // One pass per (run, version), shared by that version's lanes.
+    const byVersion = new Map<string, ReturnType<typeof columnTotals>>();
+    return lanes.map((lane) => {
+      const key = `${lane.runId}|${lane.version}`;
+      let computed = byVersion.get(key);
+      if (!computed) byVersion.set(key, (computed = columnTotals({ snapshot: lane.snapshot, version: lane.version })));
+      return computed.find((total) => total.columnId === lane.columnId)!;
+    });
+  }, [lanes]);
   const rowIds = useMemo(() => (onlyFailures ? allRows.filter((rowId) => lanes.some((lane) => ["fail", "error"].includes(cellVerdict(laneCell(lane, rowId))))) : allRows), [allRows, lanes, onlyFailures]);
   const rowPreviews = useMemo(() => {
     const previews = new Map<string, string>();

@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useRef, useState } from "react";
 import { nextRowId, variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
+import { readRowChecks } from "@/lib/evals/assertion-schema";
 import type { VariableValue } from "@/lib/prompts/prompt-template";
 import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet, type ImportProblem, type TestRow } from "@/lib/prompts/test-set";
 import { downloadText } from "./download-file";
@@ -149,6 +150,12 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
   const importText = (text: string, source: string) => {
     const trimmed = text.replace(/^\uFEFF/, "").trimStart();
     const read = trimmed.startsWith("{") || trimmed.startsWith("[") ? parseJsonTestSet(text) : parseCsvTestSet(text);
+    // Rows' own checks are checked against the kinds of checks here, before anything is imported.
+    for (const [index, row] of read.rows.entries()) {
+      if (!row.assert) continue;
+      const checks = readRowChecks(row.assert);
+      if (!checks.ok) read.problems.push({ row: Number(/^row-(\d+)$/.exec(row.id)?.[1] ?? index + 1), column: "assert", message: checks.message });
+    }
     if (read.problems.length > 0) {
       setProblems(read.problems);
       setStatus(`Nothing was imported from ${source}: ${read.problems.length} problem${read.problems.length === 1 ? "" : "s"} to fix first.`);

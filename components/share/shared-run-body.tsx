@@ -1,5 +1,5 @@
 import { snapshotFromShare } from "@/lib/prompt-workspace/run-share";
-import { cellVerdict, columnTotals, laneCell, lanesOf, resultOf, type CellVerdict } from "@/lib/prompt-workspace/run-results";
+import { cellVerdict, checksForRow, columnTotals, laneCell, lanesOf, resultOf, type CellVerdict } from "@/lib/prompt-workspace/run-results";
 import type { RunShareSnapshot } from "@/lib/share/run-share-snapshot";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 import { describeCheck } from "./describe-check";
@@ -89,6 +89,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
           <tbody>
             {rowIds.map((rowId) => {
               const row = shared.rows.find((item) => item.id === rowId);
+              const checks = checksForRow({ definition: shared, rowId });
               return (
                 <tr key={rowId} className="border-t border-zinc-100 align-top dark:border-zinc-900">
                   <th scope="row" className="max-w-56 p-2 font-normal">
@@ -100,6 +101,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
                         </span>
                       ))}
                     {row?.expected !== undefined && <span className="block text-zinc-500">expected: {row.expected}</span>}
+                    {checks.length > shared.assertions.length && <span className="block text-zinc-500">this row also checks: {checks.slice(shared.assertions.length).map(describeCheck).join("; ")}</span>}
                   </th>
                   {lanes.map((lane) => {
                     const cell = laneCell(lane, rowId);
@@ -115,7 +117,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
                         {result?.checks.results.map((check, index) =>
                           check.pass === false ? (
                             <span key={index} className="block text-red-700 dark:text-red-400">
-                              ✗ {shared.assertions[index] ? describeCheck(shared.assertions[index]) : "check"}: {check.reason}
+                              ✗ {checks[index] ? describeCheck(checks[index]) : "check"}: {check.reason}
                             </span>
                           ) : null,
                         )}

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import type { Assertion } from "@/lib/evals/assertions";
 import type { VariableValue } from "@/lib/prompts/prompt-template";
 import type { RunDefinition } from "@/lib/runs/run-types";
-import { cellVerdict, resultOf, type RunSnapshot } from "./run-results";
+import { cellVerdict, checksForRow, resultOf, type RunSnapshot } from "./run-results";
 
 // A run's results as files: CSV (one line per cell, for a spreadsheet) and JSON Lines (every field
 // of every cell), and the run's prompt, rows and checks as a promptfoo config that sends through
@@ -34,7 +34,8 @@ export function exportRunCsv(snapshot: RunSnapshot): string {
     const cell = snapshot.cells.get(`${version}:${rowId}:${columnId}`);
     const result = resultOf(cell);
     const record = result?.record;
-    const failures = result?.checks.results.flatMap((check, index) => (check.pass === false ? [`${definition.assertions[index]?.type ?? "check"}: ${check.reason}`] : [])) ?? [];
+    const checks = checksForRow({ definition, rowId });
+    const failures = result?.checks.results.flatMap((check, index) => (check.pass === false ? [`${checks[index]?.type ?? "check"}: ${check.reason}`] : [])) ?? [];
     return {
       version,
       row: rowId,
@@ -141,6 +142,7 @@ export function promptfooConfig({ definition, version, origin }: { definition: R
     defaultTest: { assert: asserts },
     tests: definition.rows.map((row) => ({
       description: row.notes ? `${row.id}: ${row.notes}` : row.id,
+      ...(row.assert?.length ? { assert: (row.assert as unknown as Assertion[]).map((assertion) => promptfooAssertion(assertion, gatewayBase).assert) } : {}),
       vars: { ...Object.fromEntries(Object.entries(row.values).map(([name, value]) => [name, valueText(value)])), ...(row.expected !== undefined ? { expected: row.expected } : {}) },
     })),
   };

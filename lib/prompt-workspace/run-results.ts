@@ -1,3 +1,4 @@
+import type { Assertion } from "@/lib/evals/assertions";
 import type { CellResult, RunDefinition } from "@/lib/runs/run-types";
 import type { CellStatus } from "@/lib/store/run-store";
 
@@ -219,4 +220,10 @@ export function lanesOf(snapshots: readonly RunSnapshot[]): { lanes: ResultLane[
 /** A lane's cell for a row. */
 export function laneCell(lane: ResultLane, rowId: string): RunCellState | undefined {
   return lane.snapshot.cells.get(`${lane.version}:${rowId}:${lane.columnId}`);
+}
+
+/** The checks a row's cells were graded on, in the order of their results: the set's, then the row's own. */
+export function checksForRow({ definition, rowId }: { definition: Pick<RunDefinition, "assertions" | "rows">; rowId: string }): Assertion[] {
+  const row = definition.rows.find((item) => item.id === rowId);
+  return [...definition.assertions, ...((row?.assert ?? []) as unknown as Assertion[])];
 }

@@ -10,7 +10,7 @@ describe("test sets", () => {
       { id: "row-2", values: { city: { kind: "text", text: "Paris, France" }, facts: { kind: "json", value: { population: 2_100_000 } } }, expected: "Paris", notes: "capital" },
       { id: "row-3", values: { city: { kind: "text", text: "Oslo" }, facts: { kind: "json", value: [1, 2] } }, expected: "Oslo\nNorway" },
     ]);
-    expect(columnsOf(rows)).toEqual({ variables: ["city", "facts"], expected: true, notes: true });
+    expect(columnsOf(rows)).toEqual({ variables: ["city", "facts"], expected: true, notes: true, assert: false });
     expect(parseCsvTestSet(exportCsvTestSet(rows)).rows.map((row) => row.values)).toEqual(rows.map((row) => row.values));
   });
 
@@ -32,5 +32,21 @@ describe("test sets", () => {
     expect(problems[0]!.message).toMatch(/^is not valid JSON .*each line must be one JSON object/);
     expect(parseJsonTestSet('[{"a":"x"},{"a":"y"}]').rows).toHaveLength(2);
     expect(parseJsonTestSet(exportJsonlTestSet(rows)).rows).toEqual(rows);
+  });
+});
+
+describe("rows' own checks", () => {
+  it("reads an assert column (CSV) or key (JSONL) as the row's checks, names bad ones, and writes them back", () => {
+    const csv = 'country,expected,assert:json\nFrance,Paris,"[{""type"": ""contains"", ""value"": ""Paris""}]"\nNorway,Oslo,\nPeru,Lima,"{""type"": 1}"\n';
+    const read = parseCsvTestSet(csv);
+    expect(read.rows[0]!.assert).toEqual([{ type: "contains", value: "Paris" }]);
+    expect(read.rows[1]!.assert).toBeUndefined();
+    expect(read.problems).toEqual([{ row: 4, column: "assert", message: 'must be a JSON array of checks, each an object with a "type", e.g. [{"type": "contains", "value": "Paris"}].' }]);
+    const rows = read.rows.slice(0, 2);
+    expect(parseCsvTestSet(exportCsvTestSet(rows)).rows.map((row) => row.assert)).toEqual([[{ type: "contains", value: "Paris" }], undefined]);
+    const jsonl = parseJsonTestSet(exportJsonlTestSet(rows));
+    expect(jsonl.problems).toEqual([]);
+    expect(jsonl.rows[0]!.assert).toEqual([{ type: "contains", value: "Paris" }]);
+    expect(Object.keys(jsonl.rows[0]!.values)).toEqual(["country"]);
   });
 });

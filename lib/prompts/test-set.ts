@@ -11,6 +11,11 @@ export interface TestRow {
   values: Record<string, VariableValue>;
   expected?: string;
   notes?: string;
+  /**
+   * Checks for this row only, on top of the set's (JSON objects like {"type": "contains", "value": "Paris"};
+   * imported from an `assert` column and validated where checks are defined, lib/evals).
+   */
+  assert?: Array<Record<string, unknown>>;
 }
 
 /** A problem in an imported file, where it is. */
@@ -25,6 +30,8 @@ export interface ImportProblem {
 const expectedColumns = new Set(["expected", "expected_output", "__expected"]);
 const notesColumns = new Set(["notes", "note", "__notes"]);
 const idColumns = new Set(["id", "__id"]);
+/** A row's own checks: a JSON array (`assert` or `assert:json` in CSV, `assert` in JSONL). */
+const assertColumns = new Set(["assert", "assert:json", "__assert"]);
 
 /** A column whose header ends in ":json" holds JSON (`{"a":1}`, `[1,2]`, `42`); others hold text. */
 const jsonSuffix = /:json$/i;
@@ -59,10 +66,14 @@ function rowFromRecord({ record, row, problems }: { record: Record<string, unkno
   let expected: string | undefined;
   let notes: string | undefined;
   let id: string | undefined;
+  let assert: TestRow["assert"];
   for (const [header, cell] of Object.entries(record)) {
     const key = header.trim().toLowerCase();
     const text = typeof cell === "string" ? cell : cell === null || cell === undefined ? undefined : JSON.stringify(cell);
-    if (expectedColumns.has(key)) expected = text || undefined;
+    if (assertColumns.has(key)) {
+      const read = readRowAssert({ cell, row, problems });
+      if (read) assert = read;
+    } else if (expectedColumns.has(key)) expected = text || undefined;
     else if (notesColumns.has(key)) notes = text || undefined;
     else if (idColumns.has(key)) id = text || undefined;
     else if (header.trim() === "") problems.push({ row, message: "has a value in a column without a header: name every column in the first line." });
@@ -71,7 +82,26 @@ function rowFromRecord({ record, row, problems }: { record: Record<string, unkno
       if (value) values[header.trim().replace(jsonSuffix, "")] = value;
     }
   }
-  return { id: id ?? `row-${row}`, values, ...(expected !== undefined ? { expected } : {}), ...(notes !== undefined ? { notes } : {}) };
+  return { id: id ?? `row-${row}`, values, ...(expected !== undefined ? { expected } : {}), ...(notes !== undefined ? { notes } : {}), ...(assert ? { assert } : {}) };
+}
+
+/** A row's `assert` cell: a JSON array of objects with a "type" (what each check means is checked later, against the kinds of checks). */
+function readRowAssert({ cell, row, problems }: { cell: unknown; row: number; problems: ImportProblem[] }): TestRow["assert"] | undefined {
+  let value = cell;
+  if (typeof cell === "string") {
+    if (cell.trim() === "") return undefined;
+    try {
+      value = JSON.parse(cell);
+    } catch (error) {
+      problems.push({ row, column: "assert", message: `must be a JSON array of checks, e.g. [{"type": "contains", "value": "Paris"}]; it is not valid JSON (${error instanceof Error ? error.message : "parse error"}).` });
+      return undefined;
+    }
+  }
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "object" || item === null || typeof (item as { type?: unknown }).type !== "string")) {
+    problems.push({ row, column: "assert", message: 'must be a JSON array of checks, each an object with a "type", e.g. [{"type": "contains", "value": "Paris"}].' });
+    return undefined;
+  }
+  return value as Array<Record<string, unknown>>;
 }
 
 /** Reads a test set from CSV (first line: headers), with every problem found. */
@@ -129,10 +159,10 @@ export function parseJsonTestSet(text: string): { rows: TestRow[]; problems: Imp
 }
 
 /** The columns of a set: every variable in first-seen order, then expected and notes when any row has them. */
-export function columnsOf(rows: readonly TestRow[]): { variables: string[]; expected: boolean; notes: boolean } {
+export function columnsOf(rows: readonly TestRow[]): { variables: string[]; expected: boolean; notes: boolean; assert: boolean } {
   const variables: string[] = [];
   for (const row of rows) for (const name of Object.keys(row.values)) if (!variables.includes(name)) variables.push(name);
-  return { variables, expected: rows.some((row) => row.expected !== undefined), notes: rows.some((row) => row.notes !== undefined) };
+  return { variables, expected: rows.some((row) => row.expected !== undefined), notes: rows.some((row) => row.notes !== undefined), assert: rows.some((row) => (row.assert?.length ?? 0) > 0) };
 }
 
 function cellText(value: VariableValue | undefined): string {
@@ -144,10 +174,10 @@ function cellText(value: VariableValue | undefined): string {
 
 /** The set as CSV: JSON columns keep their ":json" header so the file reads back the same. */
 export function exportCsvTestSet(rows: readonly TestRow[]): string {
-  const { variables, expected, notes } = columnsOf(rows);
+  const { variables, expected, notes, assert } = columnsOf(rows);
   const isJson = (name: string) => rows.some((row) => row.values[name]?.kind === "json");
-  const headers = [...variables.map((name) => (isJson(name) ? `${name}:json` : name)), ...(expected ? ["expected"] : []), ...(notes ? ["notes"] : [])];
-  const data = rows.map((row) => [...variables.map((name) => cellText(row.values[name])), ...(expected ? [row.expected ?? ""] : []), ...(notes ? [row.notes ?? ""] : [])]);
+  const headers = [...variables.map((name) => (isJson(name) ? `${name}:json` : name)), ...(expected ? ["expected"] : []), ...(notes ? ["notes"] : []), ...(assert ? ["assert:json"] : [])];
+  const data = rows.map((row) => [...variables.map((name) => cellText(row.values[name])), ...(expected ? [row.expected ?? ""] : []), ...(notes ? [row.notes ?? ""] : []), ...(assert ? [row.assert?.length ? JSON.stringify(row.assert) : ""] : [])]);
   return Papa.unparse({ fields: headers, data });
 }
 
@@ -159,6 +189,7 @@ export function exportJsonlTestSet(rows: readonly TestRow[]): string {
       for (const [name, value] of Object.entries(row.values)) record[name] = value.kind === "text" ? value.text : value.kind === "json" ? value.value : value;
       if (row.expected !== undefined) record.expected = row.expected;
       if (row.notes !== undefined) record.notes = row.notes;
+      if (row.assert?.length) record.assert = row.assert;
       return JSON.stringify(record);
     })
     .join("\n");

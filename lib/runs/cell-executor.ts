@@ -1,5 +1,5 @@
 import "server-only";
-import { checkCell, tallyChecks } from "@/lib/evals/assertions";
+import { checkCell, tallyChecks, type Assertion } from "@/lib/evals/assertions";
 import { renderTemplate } from "@/lib/prompts/prompt-template";
 import type { RunStore, StoredCell } from "@/lib/store/run-store";
 import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
@@ -77,12 +77,14 @@ export function createCellExecutor({ store, workerId, pastedKeys, budget, isStop
       await store.releaseCell({ workerId, runId: cell.runId, cellId: cell.cellId, countAttempt: true, now: Date.now() });
       return { kind: "limited", waitMs: 5_000 * 2 ** (cell.attempts - 1), reason: "429" };
     }
-    let checks = checkCell({ assertions: definition.assertions, outcome: record, ...(row.expected !== undefined ? { expected: row.expected } : {}) });
+    // The set's checks, then the row's own (validated by the runs API).
+    const assertions = [...definition.assertions, ...((row.assert ?? []) as unknown as Assertion[])];
+    let checks = checkCell({ assertions, outcome: record, ...(row.expected !== undefined ? { expected: row.expected } : {}) });
     if (checks.pending > 0 && record.status === "done") {
       const keys = pastedKeys.get(cell.runId);
       // The judge spends a key pasted for its provider in this run, if any; otherwise the server's.
       const keyFor = (providerId: string) => definition.columns.filter((item) => item.providerId === providerId).map((item) => keys?.get(item.id)).find(Boolean);
-      const graded = await gradeJudges({ assertions: definition.assertions, results: checks.results, outcome: record, messages: rendered.ok ? rendered.request.messages : [], ...(row.expected !== undefined ? { expected: row.expected } : {}), keyFor, signal: controller.signal });
+      const graded = await gradeJudges({ assertions, results: checks.results, outcome: record, messages: rendered.ok ? rendered.request.messages : [], ...(row.expected !== undefined ? { expected: row.expected } : {}), keyFor, signal: controller.signal });
       checks = tallyChecks(graded);
     }
     return finish(record.status === "cancelled" ? "cancelled" : record.status === "failed" ? "failed" : "done", { record, checks } satisfies CellResult);

@@ -65,12 +65,10 @@ export function startQueueWorkers({
     // Finished, cancelled, or held by another worker: nothing to do for this job.
     if (!cell) return "not claimable";
     const controller = new AbortController();
+    const inFlight = { runId, controller };
+    running.add(inFlight);
     const renew = setInterval(() => {
-      void (async () => {
-        await store.renewLeases({ workerId, cellIds: [cell], leaseMs, now: Date.now() });
-        // A run cancelled meanwhile stops at once (its upstream request is aborted).
-        if ((await store.getRun(runId))?.status === "cancelled") controller.abort();
-      })().catch((error: unknown) => logEvent({ level: "warn", event: "run_lease_renewal_failed", fields: describeErrorForLog(error) }));
+      store.renewLeases({ workerId, cellIds: [cell], leaseMs, now: Date.now() }).catch((error: unknown) => logEvent({ level: "warn", event: "run_lease_renewal_failed", fields: describeErrorForLog(error) }));
     }, Math.max(200, Math.floor(leaseMs / 3)));
     try {
       const outcome = await executor.execute(cell, controller);
@@ -82,8 +80,21 @@ export function startQueueWorkers({
       return "written";
     } finally {
       clearInterval(renew);
+      running.delete(inFlight);
     }
   };
+
+  // Cancelling a run stops its cells in flight here within half a second (their upstream requests aborted):
+  // one look at the store per run in flight, not per cell.
+  const running = new Set<{ runId: string; controller: AbortController }>();
+  const cancelWatch = setInterval(() => {
+    void (async () => {
+      for (const runId of new Set([...running].map((item) => item.runId))) {
+        if ((await store.getRun(runId))?.status !== "cancelled") continue;
+        for (const item of running) if (item.runId === runId) item.controller.abort();
+      }
+    })().catch((error: unknown) => logEvent({ level: "warn", event: "run_cancel_watch_failed", fields: describeErrorForLog(error) }));
+  }, 500);
 
   const workers = [...queues.values(), instanceQueue].map(
     (queue) =>
@@ -143,6 +154,7 @@ export function startQueueWorkers({
     },
     stop: async () => {
       clearInterval(sweep);
+      clearInterval(cancelWatch);
       await Promise.all(workers.map((worker) => worker.close()));
       // This instance's own queue goes with it; its cells are swept to their providers' queues.
       await instanceQueue.obliterate({ force: true }).catch(() => undefined);

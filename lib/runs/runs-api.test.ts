@@ -59,6 +59,19 @@ describe("runs API", () => {
     }
   });
 
+  it("grades a row's own checks after the set's, and refuses a malformed one naming it", async () => {
+    const rows = [{ id: "fr", values: { country: { kind: "text", text: "France" } }, assert: [{ type: "contains", value: "zzz-not-there" }] }, { id: "no", values: { country: { kind: "text", text: "Norway" } } }];
+    const { id } = (await (await post("/api/runs", run({ rows }))).json()) as { id: string };
+    const state = (await untilFinished(id)) as unknown as { cells: Array<{ id: string; result: { checks: { passed: number; failed: number; results: Array<{ pass: boolean; reason?: string }> } } }> };
+    const [france, norway] = state.cells;
+    expect(france!.result.checks).toMatchObject({ passed: 1, failed: 1 });
+    expect(france!.result.checks.results[1]).toEqual({ pass: false, reason: expect.stringContaining('"zzz-not-there"') });
+    expect(norway!.result.checks.results).toHaveLength(1);
+    const bad = await post("/api/runs", run({ rows: [{ id: "fr", values: {}, assert: [{ type: "contains" }] }] }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^Invalid run: rows\[0\]\.assert\[0\]\.value/);
+  });
+
   it("answers ?since={cursor} with the cells changed since, without the definition", async () => {
     const { id } = (await (await post("/api/runs", run())).json()) as { id: string };
     await untilFinished(id);

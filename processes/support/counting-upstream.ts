@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 export interface CountedRequest {
   at: number;
   authorization: string;
+  /** When the client went away before the answer ended (an aborted request). */
+  abortedAt?: number;
 }
 
 /** An OpenAI-compatible upstream that answers every chat request with a short stream and records when each arrived. */
@@ -25,13 +27,20 @@ export async function startCountingUpstream({ answerMs = 50 }: { answerMs?: numb
         response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "not found", type: "not_found" } }));
         return;
       }
-      requests.push({ at: Date.now(), authorization: String(request.headers.authorization ?? "") });
+      const counted: CountedRequest = { at: Date.now(), authorization: String(request.headers.authorization ?? "") };
+      requests.push(counted);
+      let ended = false;
+      response.on("close", () => {
+        if (!ended) counted.abortedAt = Date.now();
+      });
       const model = (JSON.parse(body) as { model?: string }).model ?? "kimi-k2.6";
       const chunk = (delta: unknown, extra: Record<string, unknown> = {}) => `data: ${JSON.stringify({ id: "chatcmpl-count", object: "chat.completion.chunk", created: 1_790_000_000, model, choices: [{ index: 0, delta, finish_reason: null, ...extra }] })}\n\n`;
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
       response.write(chunk({ role: "assistant", content: "Counted" }));
       setTimeout(() => {
+        if (response.destroyed) return;
         response.write(chunk({}, { finish_reason: "stop", usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 } }));
+        ended = true;
         response.end("data: [DONE]\n\n");
       }, answerMs);
     });

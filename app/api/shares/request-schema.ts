@@ -2,7 +2,8 @@ import { z } from "zod";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { turnSchema } from "@/lib/conversation/saved-conversation";
 import { shareExpiries } from "@/lib/share/share-snapshot";
-import { assertionSchema, variableValueSchema } from "../runs/request-schema";
+import { assertionSchema } from "@/lib/evals/assertion-schema";
+import { variableValueSchema } from "../runs/request-schema";
 
 const includedSchema = z.object({ systemPrompt: z.boolean(), tools: z.boolean(), reasoning: z.boolean(), media: z.boolean() }).strict();
 
@@ -55,7 +56,7 @@ export const runShareSnapshotSchema = z
       .array(z.object({ number: z.number().int().positive(), template: z.object({ model: z.string().min(1), messages: z.array(z.record(z.string(), z.unknown())), parameters: z.record(z.string(), z.unknown()) }).strict(), note: z.string().max(2_000).optional() }).strict())
       .min(1)
       .max(10),
-    rows: z.array(z.object({ id: z.string().min(1), values: z.record(z.string(), variableValueSchema), expected: z.string().optional(), notes: z.string().optional() }).strict()).max(10_000),
+    rows: z.array(z.object({ id: z.string().min(1), values: z.record(z.string(), variableValueSchema), expected: z.string().optional(), notes: z.string().optional(), assert: z.array(assertionSchema).max(20).optional() }).strict()).max(10_000),
     columns: z.array(z.object({ id: z.string().min(1), label: z.string().min(1).max(200), providerId: z.enum(providerIds), model: z.string().min(1), overrides: z.record(z.string(), z.unknown()) }).strict()).min(1).max(20),
     assertions: z.array(assertionSchema).max(50),
     includesReasoning: z.boolean(),
