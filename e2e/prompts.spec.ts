@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { openWorkbench } from "./support/workbench-page";
 
 // Prompt prototyping on the simulator, as a user works it: a prompt with two variables, a 20-row
 // CSV, a run on two models, the matrix, the prompt fixed as version 2, and the two runs compared.
@@ -124,4 +125,28 @@ test("build a prompt with two variables, import 20 rows, run on two models, fix 
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByText("Tell me about Norway, in particular its cuisine.", { exact: false })).toBeVisible();
   await expect(page.locator("#model-select")).toHaveValue("kimi-k2.6");
+});
+
+test("a conversation becomes a prompt; the prompt, filled with a row, opens back as a conversation", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  await workbench.send("Say hello to the team [[sim answer_tokens=6]]");
+  await expect(workbench.lastAnswer()).toContainText(/\w/);
+  await page.getByRole("button", { name: "As prompt" }).click();
+  await expect(page).toHaveURL(/\/prompts\?project=/);
+  const first = page.getByRole("textbox", { name: /^Message \d \(user\)/ }).last();
+  await expect(first).toHaveValue("Say hello to the team [[sim answer_tokens=6]]");
+  // The answer is what runs will produce: the prompt ends with the question.
+  await expect(page.getByRole("textbox", { name: /\(assistant\)/ })).toHaveCount(0);
+  // Make the question a template, give the row a value, and open the draft in the chat.
+  await first.fill("Say hello to {{name}} [[sim answer_tokens=6]]");
+  await page.getByRole("tab", { name: /Test set/ }).click();
+  await page.getByRole("textbox", { name: "name, row 1", exact: true }).fill("Ada");
+  await page.getByRole("tab", { name: "Prompt" }).click();
+  await page.getByRole("button", { name: "Open in chat" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  // The question waits in the composer, filled with the row's value: send it.
+  await expect(workbench.composer).toHaveValue("Say hello to Ada [[sim answer_tokens=6]]");
+  await workbench.composer.press("Enter");
+  await expect(workbench.userMessages.first()).toContainText("Say hello to Ada");
+  await expect(workbench.answers).toHaveCount(1);
 });

@@ -16,7 +16,7 @@ export function SaveAsPromptButton() {
   return (
     <button
       type="button"
-      disabled={!loaded || busy || !hasContent(conversation)}
+      disabled={!loaded || busy || !hasContent(conversation) || conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming")}
       title="Open this conversation as a prompt with variables, test rows and runs"
       onClick={async () => {
         setBusy(true);

@@ -1,6 +1,9 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { memo, useState } from "react";
+import { putConversation } from "@/lib/history/history-db";
+import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
 import { findVariables } from "@/lib/prompts/prompt-template";
@@ -107,7 +110,19 @@ function ParametersEditor({ parameters, update }: { parameters: Record<string, u
 export const PromptEditor = memo(function PromptEditor({ project, providers, update }: { project: PromptProject; providers: ProvidersResponse; update: Update }) {
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string }>();
+  const router = useRouter();
   const variables = variablesOf(project);
+  const openInChat = async () => {
+    // The draft with the first row's values, as a conversation to try by hand.
+    const row = project.rows[0];
+    const opened = conversationFromCell({ template: project.draft, values: row?.values ?? {}, column: { id: "draft", label: "draft", providerId: project.providerId, model: project.draft.model, overrides: {} }, title: `${project.name} (draft${row ? `, ${row.id}` : ""})`, now: Date.now() });
+    if (!opened.ok) {
+      setMessage({ kind: "error", text: `The draft cannot open with the first row: ${opened.message}` });
+      return;
+    }
+    await putConversation(opened.conversation);
+    router.push(`/?open=${encodeURIComponent(opened.conversation.id)}`);
+  };
   const provider = providers.providers.find((item) => item.id === project.providerId);
   return (
     <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
@@ -144,6 +159,9 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
         <div className="flex flex-wrap gap-2">
           <button type="button" className={buttonClass} onClick={() => update((current) => ({ ...current, draft: { ...current.draft, messages: [...current.draft.messages, { role: "user", content: "" }] } }))}>
             Add message
+          </button>
+          <button type="button" className={buttonClass} title="Opens the draft, filled with the first row's values, as a conversation in the chat" onClick={() => void openInChat()}>
+            Open in chat
           </button>
         </div>
         <ParametersEditor key={`${project.id}:${project.draftRevision ?? 0}`} parameters={project.draft.parameters} update={update} />

@@ -32,6 +32,10 @@ describe("conversation ↔ prompt", () => {
       parameters: { temperature: 0.6, thinking: { type: "disabled" } },
     });
     expect(left).toEqual(["1 attachment(s) of a user message (add them as media variables)"]);
+    // Without a draft, the last answer is what runs will produce: it is not part of the prompt.
+    const answered = promptFromConversation({ ...conversation, draft: "" });
+    expect(answered.template.messages.map((message) => message.role)).toEqual(["system", "user"]);
+    expect(answered.left).toContain("the last answer (runs produce it)");
   });
 
   it("opens a cell as a conversation: the rendered prompt, the answer with its reasoning and usage, the column's settings", () => {
@@ -52,6 +56,8 @@ describe("conversation ↔ prompt", () => {
       ["assistant", "Paris."],
     ]);
     expect(result.turns[1]).toMatchObject({ reasoning: "France → Paris", finishReason: "stop", usage: { total_tokens: 12 }, timings: { firstTokenMs: 200, totalMs: 900 } });
+    const unanswered = conversationFromCell({ template: { model: "kimi-k2.6", messages: [{ role: "user", content: "Hi {{who}}" }], parameters: {} }, values: { who: { kind: "text", text: "Ada" } }, column: { id: "d", label: "d", providerId: "simulator", model: "kimi-k2.6", overrides: {} }, title: "t", now: 1 });
+    expect(unanswered.ok && { turns: unanswered.conversation.turns, draft: unanswered.conversation.draft }).toEqual({ turns: [], draft: "Hi Ada" });
     const missing = conversationFromCell({ template: { model: "m", messages: [{ role: "user", content: "{{gone}}" }], parameters: {} }, values: {}, column: { id: "a", label: "a", providerId: "simulator", model: "kimi-k2.6", overrides: {} }, title: "t", now: 1 });
     expect(missing).toEqual({ ok: false, message: '{{gone}} has no value in this row: add a "gone" column, or remove the placeholder.' });
   });

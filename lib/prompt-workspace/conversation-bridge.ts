@@ -41,6 +41,11 @@ export function promptFromConversation(conversation: Conversation): { template: 
     }
   }
   if (conversation.draft.trim()) messages.push({ role: "user", content: conversation.draft });
+  // The answer to the last question is what the prompt is prototyped for, not part of it.
+  while (messages.length > 0 && messages.at(-1)!.role !== "user") {
+    messages.pop();
+    left.push("the last answer (runs produce it)");
+  }
   if (!messages.some((message) => message.role === "user")) messages.push({ role: "user", content: "{{input}}" });
   return { template: { model: conversation.model, messages, parameters: structuredClone(conversation.parameters) }, providerId: conversation.providerId, left };
 }
@@ -70,6 +75,9 @@ export function conversationFromCell({ template, values, column, record, title, 
   if (!rendered.ok) return { ok: false, message: rendered.problems.map((problem) => problem.message).join(" ") };
   const { model: _model, messages, ...parameters } = rendered.request;
   const read = turnsFromMessages({ messages, providerId: column.providerId, model: column.model, now });
+  // Without an answer, the last question waits in the composer, ready to send.
+  const last = read.turns.at(-1);
+  const draft = !record && last?.role === "user" ? (read.turns.pop(), last.content) : "";
   if (record) {
     read.turns.push({
       id: createId(),
@@ -96,7 +104,7 @@ export function conversationFromCell({ template, values, column, record, title, 
       model: column.model,
       systemPrompt: read.systemPrompt,
       parameters: { ...parameters, ...column.overrides },
-      draft: "",
+      draft,
       draftAttachments: [],
       turns: read.turns,
       updatedAt: now,
