@@ -4,6 +4,17 @@ import { openWorkbench } from "./support/workbench-page";
 // Prompt prototyping on the simulator, as a user works it: a prompt with two variables, a 20-row
 // CSV, a run on two models, the matrix, the prompt fixed as version 2, and the two runs compared.
 
+// Every page here runs under the CSP; a violation (an eval, an inline script) fails the test.
+test.beforeEach(async ({ context }) => {
+  await context.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+    document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+  });
+});
+
+const cspViolations = (page: import("@playwright/test").Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
 const countries = ["France", "Norway", "Japan", "Kenya", "Chile", "Canada", "Egypt", "India", "Peru", "Spain", "Italy", "Ghana", "Nepal", "Laos", "Cuba", "Oman", "Fiji", "Mali", "Iran", "Chad"];
 const csv = ["country,topic,expected", ...countries.map((country, index) => `${country},${index % 2 === 0 ? "history" : "food"},"{""country"": ""${country}""}"`)].join("\n");
 
@@ -118,7 +129,9 @@ test("build a prompt with two variables, import 20 rows, run on two models, fix 
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Country facts");
   await expect(reader.getByRole("columnheader", { name: /kimi-k3 · Simulator \(offline\)/ })).toContainText("20 pass · 0 fail");
   await expect(reader.getByRole("row", { name: /row-3/ })).toContainText("Norway");
+  expect(await cspViolations(reader)).toEqual([]);
   await reader.close();
+  expect(await cspViolations(page)).toEqual([]);
 
   // Open a cell as a conversation and continue it in the chat.
   await panes.nth(0).getByRole("button", { name: "Open as conversation" }).click();
