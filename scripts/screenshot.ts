@@ -1,4 +1,5 @@
-// `npm run screenshot`: renders docs/screenshot.png from the production build on the simulator.
+// `npm run screenshot`: renders docs/screenshot.png (the chat) and docs/screenshot-prompts.png (a
+// prompt's two versions compared on two models) from the production build on the simulator.
 import { chromium } from "@playwright/test";
 import { startApp } from "../bench/support/start-app";
 
@@ -24,6 +25,40 @@ try {
   await page.waitForTimeout(1500);
   await page.screenshot({ path: "docs/screenshot.png" });
   console.log("Wrote docs/screenshot.png");
+
+  // Prompts: a template with two variables, a 12-row test set, two checks, two versions run on two models.
+  await page.goto(`${app.url}/prompts`);
+  await page.getByRole("textbox", { name: "Prompt name" }).fill("Country facts");
+  const question = page.getByRole("textbox", { name: "Message 2 (user)" });
+  await question.fill("Tell me about {{country}}, in particular its {{topic}}. [[sim reasoning_tokens=20 answer_tokens=30 tokens_per_second=2000]]");
+  await page.getByRole("button", { name: "Save as version 1" }).click();
+  await question.fill('Tell me about {{country}}, in particular its {{topic}}. Reply as JSON like {"country": "…", "fact": "…"}. [[sim reasoning_tokens=20 tokens_per_second=2000]]');
+  await page.getByRole("textbox", { name: /^Parameters/ }).fill('{"response_format": {"type": "json_object"}}');
+  await page.getByRole("textbox", { name: "Note for this version (optional)" }).fill("Ask for JSON");
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await page.getByRole("tab", { name: /Test set/ }).click();
+  const countries = ["France", "Norway", "Japan", "Kenya", "Chile", "Canada", "Egypt", "India", "Peru", "Spain", "Italy", "Ghana"];
+  const csv = ["country,topic", ...countries.map((country, index) => `${country},${index % 2 ? "food" : "history"}`)].join("\n");
+  await page.getByText("Import CSV / JSONL…").locator("input[type=file]").setInputFiles({ name: "countries.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("combobox", { name: "Check type" }).selectOption("is-json");
+  await page.getByRole("button", { name: "Add check" }).click();
+  await page.getByRole("combobox", { name: "Check type" }).selectOption("max-latency");
+  await page.getByRole("textbox", { name: "Milliseconds" }).fill("3000");
+  await page.getByRole("button", { name: "Add check" }).click();
+  await page.getByRole("tab", { name: /Runs/ }).click();
+  await page.getByRole("button", { name: "Add column" }).click();
+  await page.getByRole("combobox", { name: "Model" }).nth(1).fill("kimi-k3");
+  await page.getByRole("checkbox", { name: /^v1/ }).check();
+  await page.getByRole("button", { name: "Estimate cost" }).click();
+  await page.getByRole("button", { name: /^Run \d+ cells/ }).click();
+  await page.getByTestId("run-progress").getByText(/^Finished/).waitFor({ timeout: 120_000 });
+  await page.getByRole("button", { name: /^row-4, v2 · kimi-k2.6/ }).click();
+  await page.getByRole("checkbox", { name: "Show differences from the first column" }).check();
+  await page.getByRole("heading", { name: "Results" }).scrollIntoViewIfNeeded();
+  await page.getByRole("main").evaluate((element) => element.scrollBy(0, 40));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: "docs/screenshot-prompts.png" });
+  console.log("Wrote docs/screenshot-prompts.png");
 } finally {
   await browser.close();
   await app.stop();

@@ -49,14 +49,22 @@ export function startRunWorker({
     if (outcome.kind === "limited") pausedUntil.at = Math.max(pausedUntil.at, Date.now() + outcome.waitMs);
   };
 
-  const tickOnce = async () => {
+  let renewedAt = 0;
+  // `full`: renew leases (every third of a lease) and stop cells of cancelled runs, then fill free
+  // slots; a finished cell asks only for the filling, so a free slot is taken at once.
+  const tickOnce = async (full: boolean) => {
     const now = Date.now();
-    if (active.size > 0) await store.renewLeases({ workerId, cellIds: [...active.values()].map(({ cell }) => cell), leaseMs, now });
-    // Cells of a run cancelled meanwhile stop at once (their upstream requests are aborted).
-    const runIds = new Set([...active.values()].map(({ cell }) => cell.runId));
-    for (const runId of runIds) {
-      if ((await store.getRun(runId))?.status !== "cancelled") continue;
-      for (const { cell, controller } of active.values()) if (cell.runId === runId) controller.abort();
+    if (full && active.size > 0 && now - renewedAt >= leaseMs / 3) {
+      await store.renewLeases({ workerId, cellIds: [...active.values()].map(({ cell }) => cell), leaseMs, now });
+      renewedAt = now;
+    }
+    if (full) {
+      // Cells of a run cancelled meanwhile stop at once (their upstream requests are aborted).
+      const runIds = new Set([...active.values()].map(({ cell }) => cell.runId));
+      for (const runId of runIds) {
+        if ((await store.getRun(runId))?.status !== "cancelled") continue;
+        for (const { cell, controller } of active.values()) if (cell.runId === runId) controller.abort();
+      }
     }
     const free = concurrency - active.size;
     if (free <= 0 || stopped || now < pausedUntil.at) return;
@@ -68,23 +76,33 @@ export function startRunWorker({
         .then(() => {
           active.delete(key);
           // A free slot is filled at once, not at the next poll.
-          tick();
+          tick(false);
         });
       active.set(key, { cell, controller, done });
     }
   };
-  // One tick at a time (a store call may take longer than the interval); a failing store is retried next tick.
+  // One tick at a time (a store call may take longer than the interval); one asked for meanwhile runs
+  // right after; a failing store is retried next tick.
   let ticking: Promise<void> | undefined;
-  const tick = () => {
-    if (stopped || ticking) return;
-    ticking = tickOnce()
+  let again = false;
+  const tick = (full: boolean) => {
+    if (stopped) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = tickOnce(full)
       .catch((error: unknown) => logEvent({ level: "warn", event: "run_worker_tick_failed", fields: describeErrorForLog(error) }))
       .finally(() => {
         ticking = undefined;
+        if (again) {
+          again = false;
+          tick(false);
+        }
       });
   };
-  const timer = setInterval(tick, pollMs);
-  tick();
+  const timer = setInterval(() => tick(true), pollMs);
+  tick(true);
   return {
     workerId,
     stop: async () => {
