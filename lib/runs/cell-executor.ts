@@ -26,7 +26,22 @@ function parseCellId(cellId: string): { version: number; rowId: string; columnId
 }
 
 /** Runs claimed cells for one worker; keeps a few runs' definitions parsed. */
-export function createCellExecutor({ store, workerId, pastedKeys, budget, isStopping }: { store: RunStore; workerId: string; pastedKeys: PastedKeys; budget: RequestBudget; isStopping: () => boolean }) {
+export function createCellExecutor({
+  store,
+  workerId,
+  pastedKeys,
+  budget,
+  isStopping,
+  rateLimitBackoffMs = 5_000,
+}: {
+  store: RunStore;
+  workerId: string;
+  pastedKeys: PastedKeys;
+  budget: RequestBudget;
+  isStopping: () => boolean;
+  /** The first wait after a final 429, doubled by attempt. */
+  rateLimitBackoffMs?: number;
+}) {
   const definitions = new Map<string, RunDefinition>();
   const definitionOf = async (runId: string): Promise<RunDefinition | undefined> => {
     let definition = definitions.get(runId);
@@ -75,7 +90,7 @@ export function createCellExecutor({ store, workerId, pastedKeys, budget, isStop
     // A 429 that outlasted the gateway's retries: the provider wants the whole queue to slow down.
     if (record.status === "failed" && record.error?.startsWith("429") && cell.attempts < maxRateLimitedAttempts) {
       await store.releaseCell({ workerId, runId: cell.runId, cellId: cell.cellId, countAttempt: true, now: Date.now() });
-      return { kind: "limited", waitMs: 5_000 * 2 ** (cell.attempts - 1), reason: "429" };
+      return { kind: "limited", waitMs: rateLimitBackoffMs * 2 ** (cell.attempts - 1), reason: "429" };
     }
     // The set's checks, then the row's own (validated by the runs API).
     const assertions = [...definition.assertions, ...((row.assert ?? []) as unknown as Assertion[])];

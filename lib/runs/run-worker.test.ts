@@ -11,7 +11,7 @@ import type { CellResult, RunDefinition } from "./run-types";
 import { createRun, startRunWorker } from "./run-worker";
 
 beforeAll(() => {
-  Object.assign(process.env, { SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0" });
+  Object.assign(process.env, { SIMULATOR_TOKENS_PER_SECOND: "100000", SIMULATOR_FIRST_TOKEN_MS: "0", GATEWAY_RETRY_BASE_DELAY_MS: "1", GATEWAY_RETRY_MAX_ATTEMPTS: "1" });
 });
 
 const template = (answerTokens: number, tokensPerSecond = 100_000): PromptTemplate => ({
@@ -42,6 +42,31 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 }
 
 describe("the run worker", () => {
+  it("hands a cell back after a 429 that outlasted the gateway's retries, pausing with growing waits, and records the fourth", async () => {
+    const store = openSqliteRunStore({ path: ":memory:" });
+    const limited: RunDefinition = {
+      versions: [{ number: 1, template: { model: "kimi-k2.6", messages: [{ role: "user", content: "Hi {{country}} [[sim error=429]]" }], parameters: {} } }],
+      rows: [{ id: "r1", values: { country: { kind: "text", text: "x" } } }],
+      columns: [{ id: "sim", label: "sim", providerId: "simulator", model: "kimi-k2.6", overrides: {} }],
+      assertions: [],
+      pastedKeyColumns: [],
+    };
+    const runId = await createRun({ store, definition: limited, now: Date.now() });
+    const started = Date.now();
+    const worker = startRunWorker({ store, concurrency: 2, pollMs: 20, rateLimitBackoffMs: 100 });
+    try {
+      await waitFor(async () => (await store.getRun(runId))?.status === "finished", 10_000);
+      const [cell] = await store.listCells(runId);
+      expect(cell).toMatchObject({ status: "failed", attempts: 4, completions: 1 });
+      expect((JSON.parse(cell!.record!) as CellResult).record.error).toMatch(/^429 /);
+      // Handed back three times, pausing 100, 200 and 400 ms.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    } finally {
+      await worker.stop();
+      await store.close();
+    }
+  });
+
   it("runs versions × rows × columns through the simulator, checks every cell, and finishes the run", async () => {
     const store = openSqliteRunStore({ path: ":memory:" });
     const runId = await createRun({ store, definition: definition({ answerTokens: 8, rows: 3 }), now: Date.now() });

@@ -27,6 +27,7 @@ export function startRunWorker({
   pollMs = 200,
   pastedKeys = new Map(),
   budget = createMemoryBudget(),
+  rateLimitBackoffMs,
   workerId = randomBytes(8).toString("hex"),
 }: {
   store: RunStore;
@@ -36,11 +37,13 @@ export function startRunWorker({
   pastedKeys?: PastedKeys;
   /** Providers' request budgets (this process's by default). */
   budget?: RequestBudget;
+  /** The first pause after a final 429 (5 s by default), doubled by attempt. */
+  rateLimitBackoffMs?: number;
   workerId?: string;
 }): { workerId: string; stop(): Promise<void> } {
   const active = new Map<string, { cell: StoredCell; controller: AbortController; done: Promise<void> }>();
   let stopped = false;
-  const executor = createCellExecutor({ store, workerId, pastedKeys, budget, isStopping: () => stopped });
+  const executor = createCellExecutor({ store, workerId, pastedKeys, budget, isStopping: () => stopped, ...(rateLimitBackoffMs !== undefined ? { rateLimitBackoffMs } : {}) });
   // Cells handed back for a provider's budget wait here (the poller has no queue to delay them in).
   const pausedUntil = { at: 0 };
 
