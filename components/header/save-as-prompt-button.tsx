@@ -25,7 +25,7 @@ export function SaveAsPromptButton() {
         await putProject(project);
         router.push(`/prompts?project=${encodeURIComponent(project.id)}`);
       }}
-      className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      className="h-9 whitespace-nowrap rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
       As prompt
     </button>

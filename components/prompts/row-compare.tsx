@@ -168,7 +168,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                 {record && record.toolCalls.length > 0 && (
                   <pre className="overflow-x-auto rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">{record.toolCalls.map((call) => `${call.function.name}(${call.function.arguments})`).join("\n")}</pre>
                 )}
-                {record && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500">(empty answer)</span>}</p>}
+                {record && (record.output || !record.error) && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500">(empty answer)</span>}</p>}
               </div>
             </article>
           );
