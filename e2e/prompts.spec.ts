@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { openWorkbench } from "./support/workbench-page";
 
@@ -13,7 +14,7 @@ test.beforeEach(async ({ context }) => {
   });
 });
 
-const cspViolations = (page: import("@playwright/test").Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 const countries = ["France", "Norway", "Japan", "Kenya", "Chile", "Canada", "Egypt", "India", "Peru", "Spain", "Italy", "Ghana", "Nepal", "Laos", "Cuba", "Oman", "Fiji", "Mali", "Iran", "Chad"];
 const csv = ["country,topic,expected", ...countries.map((country, index) => `${country},${index % 2 === 0 ? "history" : "food"},"{""country"": ""${country}""}"`)].join("\n");

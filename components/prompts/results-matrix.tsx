@@ -2,27 +2,27 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useRef } from "react";
-import { cellVerdict, laneCell, resultOf, type CellVerdict, type ColumnTotals, type ResultLane } from "@/lib/prompt-workspace/run-results";
+import { cellVerdict, laneCell, resultOf, verdictLabels, type CellVerdict, type ColumnTotals, type ResultLane } from "@/lib/prompt-workspace/run-results";
 
 const rowHeight = 36;
 
-const verdictStyle: Record<CellVerdict, { mark: string; label: string; className: string }> = {
-  pass: { mark: "✓", label: "passed", className: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-300" },
-  "no-checks": { mark: "•", label: "answered (no checks)", className: "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300" },
-  fail: { mark: "✗", label: "failed a check", className: "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-300" },
-  error: { mark: "!", label: "call failed", className: "bg-amber-50 text-amber-900 dark:bg-amber-950/60 dark:text-amber-300" },
-  pending: { mark: "?", label: "awaiting the judge", className: "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300" },
-  running: { mark: "…", label: "running", className: "text-accent-700 dark:text-accent-100 animate-pulse" },
-  queued: { mark: "·", label: "queued", className: "text-zinc-400" },
-  cancelled: { mark: "–", label: "cancelled", className: "text-zinc-500" },
-  waiting: { mark: "⚿", label: "waiting for its key", className: "text-amber-700 dark:text-amber-400" },
+const verdictClass: Record<CellVerdict, string> = {
+  pass: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-300",
+  "no-checks": "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300",
+  fail: "bg-red-50 text-red-800 dark:bg-red-950/60 dark:text-red-300",
+  error: "bg-amber-50 text-amber-900 dark:bg-amber-950/60 dark:text-amber-300",
+  pending: "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300",
+  running: "text-accent-700 dark:text-accent-100 animate-pulse",
+  queued: "text-zinc-400",
+  cancelled: "text-zinc-500",
+  waiting: "text-amber-700 dark:text-amber-400",
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 /** One cell of the matrix: its verdict and figures, as plain strings so it re-renders only when they change. */
 const MatrixCell = memo(function MatrixCell({ verdict, detail, title, rowId, laneLabel, onOpen }: { verdict: CellVerdict; detail: string; title: string; rowId: string; laneLabel: string; onOpen: (rowId: string) => void }) {
-  const style = verdictStyle[verdict];
+  const style = { ...verdictLabels[verdict], className: verdictClass[verdict] };
   return (
     <span role="cell" className="min-w-0">
       <button type="button" title={title} aria-label={`${rowId}, ${laneLabel}: ${style.label}${detail ? `, ${detail}` : ""}`} onClick={() => onOpen(rowId)} className={`flex h-full w-full min-w-0 items-center gap-1.5 rounded px-2 text-left text-xs hover:ring-1 hover:ring-accent-500 focus-visible:outline-2 focus-visible:outline-accent-500 ${style.className}`}>
@@ -39,7 +39,7 @@ function cellProps(lane: ResultLane, rowId: string): { verdict: CellVerdict; det
   const cell = laneCell(lane, rowId);
   const verdict = cellVerdict(cell);
   const result = resultOf(cell);
-  if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? "error" : "", title: cell?.result && "error" in cell.result ? cell.result.error : verdictStyle[verdict].label };
+  if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? "error" : "", title: cell?.result && "error" in cell.result ? cell.result.error : verdictLabels[verdict].label };
   const { record, checks } = result;
   // A failed call shows its error (what the provider said), not a count of checks it could not pass.
   if (verdict === "error") return { verdict, detail: record.error ?? "call failed", title: record.error ?? "call failed" };

@@ -68,6 +68,21 @@ function VersionDiff({ before, after }: { before: PromptTemplate; after: PromptT
   );
 }
 
+function VersionSelect({ label, value, options, onChange }: { label: string; value: string; options: Array<{ value: string; label: string }>; onChange: (value: string) => void }) {
+  return (
+    <label className="flex flex-col gap-0.5">
+      <span className={labelClass}>{label}</span>
+      <select className={inputClass} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function templateOf(versions: readonly PromptVersion[], choice: string, draft: PromptTemplate): PromptTemplate | undefined {
   if (choice === "draft") return draft;
   return versions.find((version) => String(version.number) === choice)?.template;
@@ -112,26 +127,8 @@ export function VersionHistory({ project, update }: { project: PromptProject; up
       {(project.versions.length > 0) && (
         <div className="space-y-2 border-t border-zinc-200 pt-2 dark:border-zinc-800">
           <div className="flex items-end gap-2">
-            <label className="flex flex-col gap-0.5">
-              <span className={labelClass}>Compare</span>
-              <select className={inputClass} value={beforeChoice} onChange={(event) => setBefore(event.target.value)}>
-                {options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col gap-0.5">
-              <span className={labelClass}>with</span>
-              <select className={inputClass} value={afterChoice} onChange={(event) => setAfter(event.target.value)}>
-                {options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <VersionSelect label="Compare" value={beforeChoice} options={options} onChange={setBefore} />
+            <VersionSelect label="with" value={afterChoice} options={options} onChange={setAfter} />
           </div>
           {beforeTemplate && afterTemplate && <VersionDiff before={beforeTemplate} after={afterTemplate} />}
         </div>

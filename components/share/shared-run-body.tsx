@@ -1,21 +1,21 @@
 import { snapshotFromShare } from "@/lib/prompt-workspace/run-share";
-import { cellVerdict, checksForRow, columnTotals, laneCell, lanesOf, resultOf, type CellVerdict } from "@/lib/prompt-workspace/run-results";
+import { cellVerdict, checksForRow, columnTotals, laneCell, lanesOf, resultOf, verdictLabels, type CellVerdict } from "@/lib/prompt-workspace/run-results";
 import type { RunShareSnapshot } from "@/lib/share/run-share-snapshot";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 import { describeCheck } from "./describe-check";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-const verdictMark: Record<CellVerdict, { mark: string; label: string; className: string }> = {
-  pass: { mark: "✓", label: "passed", className: "text-emerald-700 dark:text-emerald-400" },
-  "no-checks": { mark: "•", label: "answered", className: "text-zinc-600 dark:text-zinc-400" },
-  fail: { mark: "✗", label: "failed a check", className: "text-red-700 dark:text-red-400" },
-  error: { mark: "!", label: "call failed", className: "text-amber-700 dark:text-amber-400" },
-  pending: { mark: "?", label: "not graded", className: "text-zinc-500" },
-  running: { mark: "…", label: "was running", className: "text-zinc-500" },
-  queued: { mark: "·", label: "not run", className: "text-zinc-500" },
-  cancelled: { mark: "–", label: "cancelled", className: "text-zinc-500" },
-  waiting: { mark: "⚿", label: "waiting for a key", className: "text-zinc-500" },
+const verdictClass: Record<CellVerdict, string> = {
+  pass: "text-emerald-700 dark:text-emerald-400",
+  "no-checks": "text-zinc-600 dark:text-zinc-400",
+  fail: "text-red-700 dark:text-red-400",
+  error: "text-amber-700 dark:text-amber-400",
+  pending: "text-zinc-500",
+  running: "text-zinc-500",
+  queued: "text-zinc-500",
+  cancelled: "text-zinc-500",
+  waiting: "text-zinc-500",
 };
 
 const money = (amount: number, currency: string) => `${currency === "CNY" ? "¥" : "$"}${amount.toFixed(4)}`;
@@ -107,7 +107,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
                     const cell = laneCell(lane, rowId);
                     const verdict = cellVerdict(cell);
                     const result = resultOf(cell);
-                    const mark = verdictMark[verdict];
+                    const mark = { ...verdictLabels[verdict], className: verdictClass[verdict] };
                     return (
                       <td key={lane.key} className="p-2">
                         <span className={`font-semibold ${mark.className}`}>

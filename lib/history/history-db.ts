@@ -1,24 +1,13 @@
-import { openDB, type IDBPDatabase } from "idb";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { displayTitle, hasContent } from "@/lib/conversation/read-conversation";
+import { recordStore } from "./record-store";
 
 // Every conversation of this browser, in IndexedDB (attachments' bytes are in the media database).
 // The open conversation is also mirrored in localStorage, which can be written synchronously when
 // the page goes away; this database is the history the sidebar lists.
 
-const databaseName = "kimi-workbench-history";
 const storeName = "conversations";
-
-let database: Promise<IDBPDatabase> | undefined;
-
-function open(): Promise<IDBPDatabase> {
-  database ??= openDB(databaseName, 1, {
-    upgrade(db) {
-      db.createObjectStore(storeName, { keyPath: "id" }).createIndex("updatedAt", "updatedAt");
-    },
-  });
-  return database;
-}
+const open = recordStore("kimi-workbench-history", storeName);
 
 /** A conversation as the history list shows it. */
 export interface ConversationSummary {

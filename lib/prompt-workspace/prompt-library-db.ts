@@ -1,22 +1,11 @@
-import { openDB, type IDBPDatabase } from "idb";
+import { recordStore } from "@/lib/history/record-store";
 import type { PromptProject } from "./prompt-project";
 
 // Prompts being prototyped live in this browser's IndexedDB, beside the conversation history (runs
 // are the server's; a project keeps only their ids).
 
-const databaseName = "kimi-workbench-prompts";
 const storeName = "projects";
-
-let database: Promise<IDBPDatabase> | undefined;
-
-function open(): Promise<IDBPDatabase> {
-  database ??= openDB(databaseName, 1, {
-    upgrade(db) {
-      db.createObjectStore(storeName, { keyPath: "id" }).createIndex("updatedAt", "updatedAt");
-    },
-  });
-  return database;
-}
+const open = recordStore("kimi-workbench-prompts", storeName);
 
 /** A project as the list shows it. */
 export interface ProjectSummary {
