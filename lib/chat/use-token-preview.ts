@@ -95,7 +95,16 @@ export function useTokenPreview(): TokenPreview | undefined {
     const exactTimer = exactUnavailable || body.messages.length === 0
       ? undefined
       : setTimeout(() => {
-          void conversationStore.sendableNextRequest().then(async (sendable) => {
+          void (async () => {
+            // Media may still be on its way into browser storage (frames, a downscale): the body
+            // shown does not change when it lands, so ask again for a while instead of giving up.
+            let sendable = await conversationStore.sendableNextRequest();
+            for (let attempt = 0; !sendable && attempt < 20 && !controller.signal.aborted; attempt += 1) {
+              await new Promise((resolve) => setTimeout(resolve, 500));
+              if (!controller.signal.aborted) sendable = await conversationStore.sendableNextRequest();
+            }
+            return sendable;
+          })().then(async (sendable) => {
             if (!sendable || controller.signal.aborted) return;
             const exact = await fetchExactCount({ providerId: conversation.providerId, body: sendable, signal: controller.signal }).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
             if (controller.signal.aborted) return;
