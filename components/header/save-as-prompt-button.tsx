@@ -4,8 +4,6 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useProviders, useWorkbench } from "@/lib/chat/use-workbench";
 import { displayTitle, hasContent } from "@/lib/conversation/read-conversation";
-import { projectFromConversation } from "@/lib/prompt-workspace/conversation-bridge";
-import { putProject } from "@/lib/prompt-workspace/prompt-library-db";
 
 /** Turns the open conversation into a prompt to prototype (its turns, system prompt and parameters), and opens it. */
 export function SaveAsPromptButton() {
@@ -20,6 +18,8 @@ export function SaveAsPromptButton() {
       title="Open this conversation as a prompt with variables, test rows and runs"
       onClick={async () => {
         setBusy(true);
+        // Loaded on click: the chat page's first load does not carry the Prompts page's code.
+        const [{ projectFromConversation }, { putProject }] = await Promise.all([import("@/lib/prompt-workspace/conversation-bridge"), import("@/lib/prompt-workspace/prompt-library-db")]);
         const providerLabel = providers.providers.find((provider) => provider.id === conversation.providerId)?.label ?? conversation.providerId;
         const { project } = projectFromConversation({ conversation, id: crypto.randomUUID(), name: displayTitle(conversation), providerLabel, now: Date.now() });
         await putProject(project);
