@@ -54,11 +54,31 @@ if (!dev) {
   await bundle.warmUp();
 }
 
-const server = createServer((request, response) => {
+// A request without Host is refused by the gate below (after its body is read), not by Node's
+// parser, which answers and resets the connection while the client may still be sending.
+const server = createServer({ requireHostHeader: false }, (request, response) => {
   const refused = refuseBeforeRouting(request);
   if (refused) {
-    response.writeHead(refused.status, { "content-type": "application/json", connection: "close", ...securityHeaders, ...refused.headers });
-    response.end(JSON.stringify({ error: { type: refused.type, message: refused.message } }));
+    // The answer goes out once the body the client is still sending has been read (up to 1 MB, or
+    // 1 s): closing the connection with unread data resets it, and the client may never see why.
+    const answer = () => {
+      clearTimeout(timer);
+      if (response.headersSent) return;
+      response.writeHead(refused.status, { "content-type": "application/json", connection: "close", ...securityHeaders, ...refused.headers });
+      response.end(JSON.stringify({ error: { type: refused.type, message: refused.message } }));
+    };
+    const timer = setTimeout(answer, 1_000);
+    let drained = 0;
+    request.on("data", (chunk) => {
+      drained += chunk.length;
+      if (drained > 1024 * 1024) answer();
+    });
+    request.on("end", answer);
+    request.on("error", () => {
+      clearTimeout(timer);
+      response.destroy();
+    });
+    request.resume();
     return;
   }
   stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers, httpVersion: request.httpVersion }, peerSecret, peerPolicy);
