@@ -63,7 +63,7 @@ const server = createServer({ requireHostHeader: false }, (request, response) =>
     // 1 s): closing the connection with unread data resets it, and the client may never see why.
     const answer = () => {
       clearTimeout(timer);
-      if (response.headersSent) return;
+      if (response.headersSent || response.destroyed || request.socket.destroyed) return;
       response.writeHead(refused.status, { "content-type": "application/json", connection: "close", ...securityHeaders, ...refused.headers });
       response.end(JSON.stringify({ error: { type: refused.type, message: refused.message } }));
     };
@@ -74,10 +74,10 @@ const server = createServer({ requireHostHeader: false }, (request, response) =>
       if (drained > 1024 * 1024) answer();
     });
     request.on("end", answer);
-    request.on("error", () => {
-      clearTimeout(timer);
-      response.destroy();
-    });
+    // A body cut short (the client stopped sending, or framed it wrongly) still gets the answer while
+    // the connection can carry it.
+    request.on("error", answer);
+    request.on("close", answer);
     request.resume();
     return;
   }
