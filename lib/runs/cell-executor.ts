@@ -5,9 +5,9 @@ import type { RunStore, StoredCell } from "@/lib/store/run-store";
 import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
 import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 import { completionLimits, requestLimits, type RequestBudget } from "./request-budget";
-import { runCell } from "./run-cell";
+import { runCell, sendChat } from "./run-cell";
 import { gradeJudges } from "./run-judge";
-import type { CellResult, PastedKeys, RunDefinition } from "./run-types";
+import { parseCellId, type CellResult, type PastedKeys, type RunDefinition } from "./run-types";
 
 // What a worker does with one claimed cell, whichever worker it is (the in-process poller, or a
 // BullMQ job): find it in the run's definition, wait for the provider's request budget, run it,
@@ -18,12 +18,6 @@ export type CellOutcomeForWorker = { kind: "written" } | { kind: "limited"; wait
 
 /** Most times a cell is handed back after a final 429 before the 429 is recorded as its error. */
 const maxRateLimitedAttempts = 4;
-
-function parseCellId(cellId: string): { version: number; rowId: string; columnId: string } {
-  const [version = "", ...rest] = cellId.split(":");
-  const columnId = rest.pop() ?? "";
-  return { version: Number(version), rowId: rest.join(":"), columnId };
-}
 
 /** Runs claimed cells for one worker; keeps a few runs' definitions parsed. */
 export function createCellExecutor({
@@ -85,7 +79,10 @@ export function createCellExecutor({
         return { kind: "limited", waitMs, reason: "budget" };
       }
     }
-    const record = await runCell({ template, values: row.values, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal });
+    // The prompt rendered above is the one sent (runCell would render it again).
+    const record = rendered.ok
+      ? await sendChat({ body: { ...rendered.request, ...column.overrides }, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal })
+      : await runCell({ template, values: row.values, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal });
     if (record.usage) await budget.record(completionLimits({ providerId: column.providerId, model: column.model, completionTokens: record.usage.completion_tokens }));
     // A 429 that outlasted the gateway's retries: the provider wants the whole queue to slow down.
     if (record.status === "failed" && record.error?.startsWith("429") && cell.attempts < maxRateLimitedAttempts) {

@@ -6,7 +6,7 @@ import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 import type { RunStore } from "@/lib/store/run-store";
 import { createCellExecutor } from "./cell-executor";
 import type { RequestBudget } from "./request-budget";
-import type { PastedKeys, RunDefinition } from "./run-types";
+import { parseCellId, type PastedKeys, type RunDefinition } from "./run-types";
 
 // Runs on BullMQ when REDIS_URL is set: every cell is a job in its provider's queue, and every
 // instance's workers take jobs from every queue. The store stays the record (a job only names its
@@ -118,7 +118,7 @@ export function startQueueWorkers({
       }
     }
   };
-  const providerOfCell = (definition: RunDefinition, cellId: string): ProviderId | undefined => definition.columns.find((column) => cellId.endsWith(`:${column.id}`))?.providerId;
+  const providerOfCell = (definition: RunDefinition, cellId: string): ProviderId | undefined => definition.columns.find((column) => column.id === parseCellId(cellId).columnId)?.providerId;
 
   // Cells whose job was lost (an instance died between the store's write and the queue's) are queued again.
   const sweep = setInterval(() => {
@@ -145,7 +145,7 @@ export function startQueueWorkers({
       const ids = cellIds ?? (await store.listCells(runId)).filter((cell) => cell.status === "queued").map((cell) => cell.cellId);
       await enqueueCells(
         ids.flatMap((cellId) => {
-          const column = definition.columns.find((item) => cellId.endsWith(`:${item.id}`));
+          const column = definition.columns.find((item) => item.id === parseCellId(cellId).columnId);
           if (!column) return [];
           const ownKey = definition.pastedKeyColumns.includes(column.id) && pastedKeys.get(runId)?.has(column.id);
           return [{ runId, cellId, queue: ownKey ? instanceQueue : queues.get(column.providerId)! }];

@@ -26,6 +26,13 @@ export function cellIdOf({ version, rowId, columnId }: { version: number; rowId:
   return `${version}:${rowId}:${columnId}`;
 }
 
+/** The parts of a cell's id (a row id may contain ':'; version and column ids may not). */
+export function parseCellId(cellId: string): { version: number; rowId: string; columnId: string } {
+  const [version = "", ...rest] = cellId.split(":");
+  const columnId = rest.pop() ?? "";
+  return { version: Number(version), rowId: rest.join(":"), columnId };
+}
+
 /** Keys pasted for runs, by run and column: in memory only, gone with the process. */
 export type PastedKeys = Map<string, Map<string, string>>;
 
