@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import next from "next";
 import { peerPolicyFor, setPeerSecret, stampPeerVerdict } from "./lib/http/peer-verdict.mjs";
+import { endAfterBody } from "./lib/http/end-after-body.mjs";
 import { refuseBeforeRouting } from "./lib/http/request-gate.mjs";
 import { structureOutput } from "./lib/http/structured-output.mjs";
 import { securityHeaders, workbenchPagePolicy } from "./lib/http/security-headers.mjs";
@@ -57,28 +58,11 @@ if (!dev) {
 // A request without Host is refused by the gate below (after its body is read), not by Node's
 // parser, which answers and resets the connection while the client may still be sending.
 const server = createServer({ requireHostHeader: false }, (request, response) => {
+  endAfterBody({ request, response });
   const refused = refuseBeforeRouting(request);
   if (refused) {
-    // The answer goes out once the body the client is still sending has been read (up to 1 MB, or
-    // 1 s): closing the connection with unread data resets it, and the client may never see why.
-    const answer = () => {
-      clearTimeout(timer);
-      if (response.headersSent || response.destroyed || request.socket.destroyed) return;
-      response.writeHead(refused.status, { "content-type": "application/json", connection: "close", ...securityHeaders, ...refused.headers });
-      response.end(JSON.stringify({ error: { type: refused.type, message: refused.message } }));
-    };
-    const timer = setTimeout(answer, 1_000);
-    let drained = 0;
-    request.on("data", (chunk) => {
-      drained += chunk.length;
-      if (drained > 1024 * 1024) answer();
-    });
-    request.on("end", answer);
-    // A body cut short (the client stopped sending, or framed it wrongly) still gets the answer while
-    // the connection can carry it.
-    request.on("error", answer);
-    request.on("close", answer);
-    request.resume();
+    response.writeHead(refused.status, { "content-type": "application/json", connection: "close", ...securityHeaders, ...refused.headers });
+    response.end(JSON.stringify({ error: { type: refused.type, message: refused.message } }));
     return;
   }
   stampPeerVerdict({ remoteAddress: request.socket.remoteAddress, headers: request.headers, httpVersion: request.httpVersion }, peerSecret, peerPolicy);
