@@ -164,3 +164,55 @@ test("a conversation becomes a prompt; the prompt, filled with a row, opens back
   await expect(workbench.userMessages.first()).toContainText("Say hello to Ada");
   await expect(workbench.answers).toHaveCount(1);
 });
+
+test("pictures and documents come along: a conversation with both becomes a prompt, the editor adds and removes them, and the prompt opens back with its picture attached", async ({ page }) => {
+  test.setTimeout(90_000);
+  const workbench = await openWorkbench(page);
+  await workbench.selectProvider("moonshot");
+  await workbench.selectModel("kimi-k2.6");
+  await workbench.attach([
+    { name: "chart.png", mimeType: "image/png", buffer: await workbench.drawPng() },
+    { name: "notes.md", mimeType: "text/markdown", buffer: Buffer.from("# Release notes\n\nThe launch moves to Friday.") },
+  ]);
+  await expect(workbench.attachmentCard("chart.png").getByTestId("attachment-facts")).toContainText("320×200");
+  await expect(workbench.attachmentCard("notes.md")).toContainText(/characters extracted/);
+  await workbench.send("What does the chart show? [[sim answer_tokens=6]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole("button", { name: "As prompt" }).click();
+  await expect(page).toHaveURL(/\/prompts\?project=/);
+  const note = page.getByRole("note", { name: "About this draft" });
+  await expect(note).toContainText("1 image, 1 document came along as the conversation sends them");
+  await expect(note).toContainText("The last answer is not part of the prompt: runs produce it.");
+  // The document is the system message holding its text, before the question; the picture sits in the question.
+  await expect(page.getByRole("textbox", { name: "Message 1 (system)" })).toHaveValue(/The launch moves to Friday/);
+  await expect(page.getByRole("textbox", { name: "Message 2 (user), text" })).toHaveValue("What does the chart show? [[sim answer_tokens=6]]");
+  const pictures = page.getByRole("button", { name: /^Remove image \d+ of message 2$/ });
+  await expect(pictures).toHaveCount(1);
+  await expect(page.getByText(/^image · \d+ KB$/)).toBeVisible();
+
+  // The editor adds a picture and takes it away again; a PDF is no picture, and says where it goes.
+  await page.getByLabel("Add an image or video to message 2").setInputFiles({ name: "second.png", mimeType: "image/png", buffer: await workbench.drawPng({ background: "#e76f51" }) });
+  await expect(pictures).toHaveCount(2);
+  await pictures.nth(1).click();
+  await expect(pictures).toHaveCount(1);
+  await page.getByLabel("Add an image or video to message 2").setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+  await expect(page.getByRole("alert").filter({ hasText: "brief.pdf" })).toHaveText('brief.pdf is not a picture or video the workbench knows. Add documents with "Add document…", which extracts their text.');
+  // A document added in the editor is extracted by the prompt's provider, as the chat does.
+  await page.getByLabel("Add a document before message 2").setInputFiles({ name: "faq.txt", mimeType: "text/plain", buffer: Buffer.from("Q: Who owns the launch? A: Mei.") });
+  await expect(page.getByRole("textbox", { name: "Message 2 (system)" })).toHaveValue(/Who owns the launch/);
+  await expect(page.getByRole("textbox", { name: "Message 3 (user), text" })).toBeVisible();
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await expect(note).toHaveCount(0);
+
+  // Open in chat: the question waits in the composer with its picture attached; the documents' texts are the system prompt.
+  await page.getByRole("button", { name: "Open in chat" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(workbench.composer).toHaveValue("What does the chart show? [[sim answer_tokens=6]]");
+  await expect(workbench.attachmentCard("image-1.png").getByTestId("attachment-facts")).toContainText("320×200");
+  await workbench.composer.press("Enter");
+  await expect(workbench.answers).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+  await expect(workbench.userMessages.first().getByRole("img", { name: "image-1.png" })).toBeVisible();
+  expect(await cspViolations(page)).toEqual([]);
+});

@@ -2,72 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { memo, useState } from "react";
-import { putConversation } from "@/lib/history/history-db";
+import { storeOpenedConversation } from "@/lib/prompt-workspace/open-as-conversation";
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
-import { findVariables } from "@/lib/prompts/prompt-template";
 import { saveVersion } from "@/lib/prompts/prompt-versions";
-import type { ChatMessage } from "@/lib/wire/chat-request";
+import { MessageEditor } from "./message-editor";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
 import { VersionHistory } from "./version-history";
 
 type Update = (change: (project: PromptProject) => PromptProject) => void;
-
-const roles = ["system", "user", "assistant"] as const;
-
-function MessageEditor({ message, index, count, update }: { message: ChatMessage; index: number; count: number; update: Update }) {
-  const setMessages = (change: (messages: ChatMessage[]) => ChatMessage[]) => update((project) => ({ ...project, draft: { ...project.draft, messages: change([...project.draft.messages]) } }));
-  const text = typeof message.content === "string" ? message.content : undefined;
-  const variables = text !== undefined ? findVariables(text) : [];
-  return (
-    <li className="space-y-1 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
-      <div className="flex flex-wrap items-center gap-2">
-        <label className="sr-only" htmlFor={`message-role-${index}`}>
-          Role of message {index + 1}
-        </label>
-        <select
-          id={`message-role-${index}`}
-          className={inputClass}
-          value={message.role}
-          disabled={message.role === "tool"}
-          onChange={(event) => setMessages((messages) => messages.map((item, position) => (position === index ? ({ role: event.target.value as (typeof roles)[number], content: text ?? "" } as ChatMessage) : item)))}
-        >
-          {(message.role === "tool" ? ["tool"] : roles).map((role) => (
-            <option key={role}>{role}</option>
-          ))}
-        </select>
-        {variables.length > 0 && (
-          <span className="text-xs text-zinc-500">
-            uses{" "}
-            {variables.map((name) => (
-              <code key={name} className="mr-1 rounded bg-accent-50 px-1 text-accent-700 dark:bg-zinc-800 dark:text-accent-100">{`{{${name}}}`}</code>
-            ))}
-          </span>
-        )}
-        <span className="ml-auto flex gap-1">
-          <button type="button" className={buttonClass} aria-label={`Move message ${index + 1} up`} disabled={index === 0} onClick={() => setMessages((messages) => [...messages.slice(0, index - 1), messages[index]!, messages[index - 1]!, ...messages.slice(index + 1)])}>
-            ↑
-          </button>
-          <button type="button" className={buttonClass} aria-label={`Remove message ${index + 1}`} disabled={count === 1} onClick={() => setMessages((messages) => messages.filter((_, position) => position !== index))}>
-            Remove
-          </button>
-        </span>
-      </div>
-      {text !== undefined ? (
-        <textarea
-          aria-label={`Message ${index + 1} (${message.role})`}
-          className={`${inputClass} block min-h-20 w-full font-mono text-[13px]`}
-          value={text}
-          rows={Math.min(12, Math.max(3, text.split("\n").length + 1))}
-          onChange={(event) => setMessages((messages) => messages.map((item, position) => (position === index ? ({ ...item, content: event.target.value } as ChatMessage) : item)))}
-        />
-      ) : (
-        <pre className="max-h-40 overflow-auto rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-900">{JSON.stringify(message.content, null, 2)}</pre>
-      )}
-    </li>
-  );
-}
 
 function ParametersEditor({ parameters, update }: { parameters: Record<string, unknown>; update: Update }) {
   const [text, setText] = useState(() => JSON.stringify(parameters, null, 2));
@@ -120,7 +64,7 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
       setMessage({ kind: "error", text: `The draft cannot open with the first row: ${opened.message}` });
       return;
     }
-    await putConversation(opened.conversation);
+    await storeOpenedConversation(opened);
     router.push(`/?open=${encodeURIComponent(opened.conversation.id)}`);
   };
   const provider = providers.providers.find((item) => item.id === project.providerId);
@@ -151,9 +95,21 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
             </datalist>
           </label>
         </div>
+        {project.notes && project.notes.length > 0 && (
+          <div role="note" aria-label="About this draft" className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <ul className="min-w-0 flex-1 space-y-0.5">
+              {project.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+            <button type="button" className={`${buttonClass} h-7 shrink-0 text-xs`} onClick={() => update((current) => ({ ...current, notes: [] }))}>
+              Dismiss
+            </button>
+          </div>
+        )}
         <ol className="space-y-2">
           {project.draft.messages.map((item, index) => (
-            <MessageEditor key={index} message={item} index={index} count={project.draft.messages.length} update={update} />
+            <MessageEditor key={index} message={item} index={index} count={project.draft.messages.length} providerId={project.providerId} providerLabel={provider?.label ?? project.providerId} update={update} />
           ))}
         </ol>
         <div className="flex flex-wrap gap-2">

@@ -3,7 +3,7 @@
 import { diffWords } from "diff";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { putConversation } from "@/lib/history/history-db";
+import { storeOpenedConversation } from "@/lib/prompt-workspace/open-as-conversation";
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import { retryCells } from "@/lib/prompt-workspace/run-client";
 import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
@@ -128,7 +128,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                         setNotice(opened.message);
                         return;
                       }
-                      await putConversation(opened.conversation);
+                      await storeOpenedConversation(opened);
                       router.push(`/?open=${encodeURIComponent(opened.conversation.id)}`);
                     }}
                   >

@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useRef, useState } from "react";
 import { nextRowId, variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
+import { readFileAsDataUrl } from "@/lib/prompt-workspace/prompt-media";
 import { readRowChecks } from "@/lib/evals/assertion-schema";
 import type { VariableValue } from "@/lib/prompts/prompt-template";
 import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet, type ImportProblem, type TestRow } from "@/lib/prompts/test-set";
@@ -19,15 +20,6 @@ function valueText(value: VariableValue | undefined): string {
   if (value.kind === "text") return value.text;
   if (value.kind === "json") return JSON.stringify(value.value);
   return value.name ?? value.url.slice(0, 40);
-}
-
-function readFileAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** One editable value: text, JSON (checked as typed) or a media file. */

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { preloadAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { conversationStore } from "@/lib/chat/conversation-store";
+import { takeOpenNotice } from "@/lib/chat/browser-storage";
 import { useProviders } from "@/lib/chat/use-workbench";
 
 /** Loads the saved conversation once the page is interactive, and keeps the store's provider list current. */
@@ -21,7 +22,11 @@ export function StoreBootstrap() {
       if (openId && !forked.current) {
         forked.current = true;
         window.history.replaceState(null, "", "/");
-        void conversationStore.history.open(openId);
+        void conversationStore.history.open(openId).then(() => {
+          // What a prompt could not bring along into the chat (see storeOpenedConversation).
+          const notice = takeOpenNotice(openId);
+          if (notice) conversationStore.showNotice(notice);
+        });
         return;
       }
       // "Open in workbench" on a shared page links here with ?fork={share id}.

@@ -65,3 +65,26 @@ export function saveProviderKey({ providerId, key }: { providerId: ProviderId; k
   else delete keys[providerId];
   storage()?.setItem(providerKeysKey, JSON.stringify(keys));
 }
+
+const openNoticePrefix = "kimi-workbench.open-notice.";
+
+/** Leaves a note for the chat page to show when it opens `conversationId` (e.g. what a prompt could not bring along). */
+export function leaveOpenNotice({ conversationId, text }: { conversationId: string; text: string }): void {
+  try {
+    window.sessionStorage.setItem(`${openNoticePrefix}${conversationId}`, text);
+  } catch {
+    // Storage refused: the conversation still opens, without the note.
+  }
+}
+
+/** The note left for `conversationId`, once (it is removed as it is read). */
+export function takeOpenNotice(conversationId: string): string | undefined {
+  try {
+    const key = `${openNoticePrefix}${conversationId}`;
+    const text = window.sessionStorage.getItem(key) ?? undefined;
+    window.sessionStorage.removeItem(key);
+    return text;
+  } catch {
+    return undefined;
+  }
+}

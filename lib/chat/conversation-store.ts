@@ -315,6 +315,11 @@ export class ConversationStore {
     this.setState({ ...this.state, attachNotice: undefined });
   }
 
+  /** Shows a notice above the conversation (until dismissed). */
+  showNotice(notice: string): void {
+    this.setState({ ...this.state, notice });
+  }
+
   dismissNotice(): void {
     this.setState({ ...this.state, notice: undefined });
   }
@@ -335,6 +340,18 @@ export class ConversationStore {
     if (missing.length > 0) return undefined;
     const built = this.buildBody({ conversation, resolver: sendResolver });
     return built.pending.length > 0 ? undefined : built.body;
+  }
+
+  /**
+   * The messages the open conversation sends, media included as they go (data URLs or `ms://` ids,
+   * frame lists, documents' texts as system messages), for turning it into a prompt; `missing` names
+   * attachments no longer in browser storage (their parts are left empty).
+   */
+  async messagesWithMedia(): Promise<{ messages: ChatRequest["messages"]; missing: string[] }> {
+    const { conversation } = this.state;
+    const missing = await this.media.loadForSend({ attachments: attachmentsOf(conversation), providerId: conversation.providerId });
+    const built = this.buildBody({ conversation, resolver: sendResolver });
+    return { messages: built.body.messages, missing: [...new Set([...missing, ...built.pending])] };
   }
 
   /** Records the token preview's estimate for a display body (compared with the usage after sending). */

@@ -29,6 +29,8 @@ export interface PromptProject {
   assertions: Assertion[];
   columns: RunColumn[];
   runs: ProjectRun[];
+  /** What the user should know about the draft (what came along from a conversation); shown until dismissed. */
+  notes?: string[];
   /** Bumped when the draft is replaced from outside the editor (a version restored), so editors reset. */
   draftRevision?: number;
   updatedAt: number;

@@ -112,10 +112,10 @@ export function renderTemplate({ template, values }: { template: PromptTemplate;
     if (message.role !== "user") return fillValue(message, fill) as ChatMessage;
     const content = message.content;
     if (typeof content === "string") return { ...message, content: hasMedia({ text: content, values }) ? fillParts({ text: content, values, problems }) : fill(content) };
-    return {
-      ...message,
-      content: content.flatMap((part): ContentPart[] => (part.type === "text" ? (hasMedia({ text: part.text, values }) ? fillParts({ text: part.text, values, problems }) : [{ ...part, text: fill(part.text) }]) : [fillValue(part, fill) as ContentPart])),
-    };
+    const parts = content.flatMap((part): ContentPart[] => (part.type === "text" ? (hasMedia({ text: part.text, values }) ? fillParts({ text: part.text, values, problems }) : [{ ...part, text: fill(part.text) }]) : [fillValue(part, fill) as ContentPart]));
+    // An empty text beside pictures or videos is not sent (as in the chat, where a picture may go alone).
+    const sent = parts.filter((part) => part.type !== "text" || part.text !== "");
+    return { ...message, content: sent.length > 0 ? sent : parts };
   });
   const parameters = fillValue(template.parameters, fill) as Record<string, unknown>;
   if (problems.length > 0) return { ok: false, problems };

@@ -51,9 +51,16 @@ export interface ParameterDiff {
 }
 
 /** The text a message shows in a diff: its text parts, media as a one-line marker. */
+/** A picture or video as one diff line: its size and the tail of its bytes (so a replaced file shows as changed), or its id or URL. */
+function mediaLine(kind: string, url: string): string {
+  if (!url.startsWith("data:")) return `[${kind} ${url}]`;
+  const comma = url.indexOf(",");
+  return `[${kind}, ${Math.round(((url.length - comma - 1) * 3) / 4 / 1024)} KB, …${url.slice(-10)}]`;
+}
+
 function messageText(message: ChatMessage): string {
   const content = message.content;
-  const body = typeof content === "string" ? content : (content ?? []).map((part) => (part.type === "text" ? part.text : part.type === "image_url" ? "[image]" : "[video]")).join("\n");
+  const body = typeof content === "string" ? content : (content ?? []).map((part) => (part.type === "text" ? part.text : part.type === "image_url" ? mediaLine("image", part.image_url.url) : part.type === "video_url" ? mediaLine("video", part.video_url.url) : `[video as ${part.video.length} frames: ${part.video.map((url) => mediaLine("frame", url)).join(" ")}]`)).join("\n");
   const calls = message.role === "assistant" ? (message.tool_calls ?? []).map((call) => `[tool call ${call.function.name}(${call.function.arguments})]`) : [];
   return [body, ...calls].filter(Boolean).join("\n");
 }
