@@ -186,6 +186,7 @@ test("pictures and documents come along: a conversation with both becomes a prom
   await expect(note).toContainText("The last answer is not part of the prompt: runs produce it.");
   // The document is the system message holding its text, before the question; the picture sits in the question.
   await expect(page.getByRole("textbox", { name: "Message 1 (system)" })).toHaveValue(/The launch moves to Friday/);
+  await expect(page.getByText("text of the document notes.md")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Message 2 (user), text" })).toHaveValue("What does the chart show? [[sim answer_tokens=6]]");
   const pictures = page.getByRole("button", { name: /^Remove image \d+ of message 2$/ });
   await expect(pictures).toHaveCount(1);

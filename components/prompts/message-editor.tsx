@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { PromptProject } from "@/lib/prompt-workspace/prompt-project";
@@ -16,6 +16,17 @@ const roles = ["system", "user", "assistant"] as const;
 function textsOf(message: ChatMessage): string[] {
   if (typeof message.content === "string") return [message.content];
   return (message.content ?? []).flatMap((part) => (part.type === "text" ? [part.text] : []));
+}
+
+/** The file name when a system message is a document's extracted text (Moonshot's file-extract JSON). */
+function documentName(message: ChatMessage): string | undefined {
+  if (message.role !== "system" || typeof message.content !== "string" || !message.content.startsWith("{")) return undefined;
+  try {
+    const value = JSON.parse(message.content) as { filename?: unknown; content?: unknown };
+    return typeof value.filename === "string" && typeof value.content === "string" ? value.filename : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function TextArea({ label, text, onChange }: { label: string; text: string; onChange: (text: string) => void }) {
@@ -55,6 +66,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
   const hasMedia = parts?.some((part) => part.type !== "text") ?? false;
   const variables = [...new Set(textsOf(message).flatMap(findVariables))];
   const name = `message ${index + 1}`;
+  const document = useMemo(() => documentName(message), [message]);
 
   const addMedia = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
@@ -101,6 +113,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
             <option key={role}>{role}</option>
           ))}
         </select>
+        {document && <span className="text-xs text-zinc-500">text of the document {document}</span>}
         {variables.length > 0 && (
           <span className="text-xs text-zinc-500">
             uses{" "}

@@ -26,6 +26,8 @@ export interface AuthorizedCall {
   apiKey: string | undefined;
   /** The largest body this caller may send: GATEWAY_MAX_BODY_MB with access, GATEWAY_PUBLIC_MAX_BODY_MB without. */
   bodyLimit: BodyLimit;
+  /** Awaited before each retry (prompt runs draw every request they send on the provider's budget). */
+  beforeRetry?: () => Promise<void>;
 }
 
 const megabyte = 1024 * 1024;
@@ -344,6 +346,10 @@ export async function serveChatCompletion({
   // The whole request, retries and stream included, ends by GATEWAY_REQUEST_DEADLINE_MS.
   const deadline = startDeadline({ upstream, ms: getServerEnv().GATEWAY_REQUEST_DEADLINE_MS, label: runtimeLabel(call) });
   let attemptsMade = 0;
+  const beforeAttempt = async () => {
+    attemptsMade += 1;
+    if (attemptsMade > 1) await call.beforeRetry?.();
+  };
   // The server's own credentials and a key the caller pasted never come back inside an answer. (For
   // the simulator, apiKey names the caller's file owner, not a secret.)
   const answerSecrets = [...serverSecrets(), providerId === "simulator" ? undefined : apiKey, request.headers.get(userKeyHeader)?.trim()];
@@ -381,7 +387,7 @@ export async function serveChatCompletion({
 
   try {
     if (body.stream) {
-      const report = await runWithRetry({ attempt: () => ((attemptsMade += 1), openStream({ adapter, request: sent, apiKey, signal })), policy, signal });
+      const report = await runWithRetry({ attempt: async () => (await beforeAttempt(), openStream({ adapter, request: sent, apiKey, signal })), policy, signal });
       const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
       if (!report.result.ok) {
         deadline.clear();
@@ -403,7 +409,7 @@ export async function serveChatCompletion({
         },
       });
     }
-    const report = await runWithRetry({ attempt: () => ((attemptsMade += 1), adapter.completeChat({ request: sent, apiKey, signal })), policy, signal });
+    const report = await runWithRetry({ attempt: async () => (await beforeAttempt(), adapter.completeChat({ request: sent, apiKey, signal })), policy, signal });
     deadline.clear();
     const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
     if (!report.result.ok) {

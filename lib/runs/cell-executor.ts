@@ -1,17 +1,20 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { checkCell, tallyChecks, type Assertion } from "@/lib/evals/assertions";
 import { renderTemplate } from "@/lib/prompts/prompt-template";
 import type { RunStore, StoredCell } from "@/lib/store/run-store";
 import { estimateRequestTokens } from "@/lib/tokens/estimate-request-tokens";
 import { parseChatRequest } from "@/lib/wire/chat-request-schema";
-import { completionLimits, requestLimits, type RequestBudget } from "./request-budget";
-import { runCell, sendChat } from "./run-cell";
+import { completionLimits, requestLimits, type BudgetLimit, type RequestBudget } from "./request-budget";
+import { runCell, sendChat, type RunColumn } from "./run-cell";
 import { gradeJudges } from "./run-judge";
 import { parseCellId, type CellResult, type PastedKeys, type RunDefinition } from "./run-types";
 
 // What a worker does with one claimed cell, whichever worker it is (the in-process poller, or a
 // BullMQ job): find it in the run's definition, wait for the provider's request budget, run it,
-// grade it (the judge included), and write the result once, only while holding its lease.
+// grade it (the judge included), and write the result once, only while holding its lease. Every
+// request a cell sends draws on its provider's budget: the cell's own (handed back to the queue
+// when the budget says wait), the gateway's retries of it and the judge's (waited for in the cell).
 
 /** How a cell ended for the worker: written, or handed back because the provider's budget or a 429 said wait. */
 export type CellOutcomeForWorker = { kind: "written" } | { kind: "limited"; waitMs: number; reason: "budget" | "429" };
@@ -50,6 +53,32 @@ export function createCellExecutor({
     return definition;
   };
 
+  /** The budgets a request draws on; undefined when it does not parse (the gateway then refuses it without sending). */
+  const limitsFor = async ({ body, column }: { body: Record<string, unknown>; column: Pick<RunColumn, "providerId" | "model"> }): Promise<BudgetLimit[] | undefined> => {
+    const parsed = parseChatRequest({ ...body, model: column.model });
+    if (!parsed.ok) return undefined;
+    const promptTokens = (await estimateRequestTokens({ request: parsed.request, providerId: column.providerId, preservedThinking: false })).breakdown.total;
+    return requestLimits({ providerId: column.providerId, model: column.model, promptTokens });
+  };
+
+  /** Waits, in the cell, until the budget grants `limits` (or the cell is cancelled: the request then ends at once). */
+  const waitForBudget = async ({ limits, signal }: { limits: readonly BudgetLimit[]; signal: AbortSignal }): Promise<void> => {
+    for (;;) {
+      const waitMs = await budget.reserve(limits);
+      if (waitMs <= 0 || signal.aborted) return;
+      await sleep(Math.min(waitMs, 1_000), undefined, { signal }).catch(() => undefined);
+    }
+  };
+
+  /** A request the cell makes besides its own (the judge's), sent once the provider's budget grants it. */
+  const sendWithinBudget: typeof sendChat = async (request) => {
+    const limits = await limitsFor(request);
+    if (limits) await waitForBudget({ limits, signal: request.signal });
+    const record = await sendChat({ ...request, ...(limits ? { beforeRetry: () => waitForBudget({ limits, signal: request.signal }) } : {}) });
+    if (record.usage) await budget.record(completionLimits({ providerId: request.column.providerId, model: request.column.model, completionTokens: record.usage.completion_tokens }));
+    return record;
+  };
+
   /** Runs one cell this worker has claimed. `limited`: the cell was handed back to the queue (its lease released). */
   const execute = async (cell: StoredCell, controller: AbortController): Promise<CellOutcomeForWorker> => {
     const definition = await definitionOf(cell.runId);
@@ -70,18 +99,19 @@ export function createCellExecutor({
     }
     // The provider's budget: one request and its prompt tokens (counted locally), in the sliding window.
     const rendered = renderTemplate({ template, values: row.values });
-    const parsed = rendered.ok ? parseChatRequest({ ...rendered.request, ...column.overrides, model: column.model }) : undefined;
-    const promptTokens = parsed?.ok ? (await estimateRequestTokens({ request: parsed.request, providerId: column.providerId, preservedThinking: false })).breakdown.total : 0;
-    if (parsed?.ok) {
-      const waitMs = await budget.reserve(requestLimits({ providerId: column.providerId, model: column.model, promptTokens }));
+    const body = rendered.ok ? { ...rendered.request, ...column.overrides } : undefined;
+    const limits = body ? await limitsFor({ body, column }) : undefined;
+    if (limits) {
+      const waitMs = await budget.reserve(limits);
       if (waitMs > 0) {
         await store.releaseCell({ workerId, runId: cell.runId, cellId: cell.cellId, countAttempt: false, now: Date.now() });
         return { kind: "limited", waitMs, reason: "budget" };
       }
     }
-    // The prompt rendered above is the one sent (runCell would render it again).
-    const record = rendered.ok
-      ? await sendChat({ body: { ...rendered.request, ...column.overrides }, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal })
+    // The prompt rendered above is the one sent (runCell would render it again); the gateway's
+    // retries draw on the budget too, waiting for it in the cell.
+    const record = body
+      ? await sendChat({ body, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal, ...(limits ? { beforeRetry: () => waitForBudget({ limits, signal: controller.signal }) } : {}) })
       : await runCell({ template, values: row.values, column, ...(apiKey ? { apiKey } : {}), signal: controller.signal });
     if (record.usage) await budget.record(completionLimits({ providerId: column.providerId, model: column.model, completionTokens: record.usage.completion_tokens }));
     // A 429 that outlasted the gateway's retries: the provider wants the whole queue to slow down.
@@ -96,7 +126,7 @@ export function createCellExecutor({
       const keys = pastedKeys.get(cell.runId);
       // The judge spends a key pasted for its provider in this run, if any; otherwise the server's.
       const keyFor = (providerId: string) => definition.columns.filter((item) => item.providerId === providerId).map((item) => keys?.get(item.id)).find(Boolean);
-      const graded = await gradeJudges({ assertions, results: checks.results, outcome: record, messages: rendered.ok ? rendered.request.messages : [], ...(row.expected !== undefined ? { expected: row.expected } : {}), keyFor, signal: controller.signal });
+      const graded = await gradeJudges({ assertions, results: checks.results, outcome: record, messages: rendered.ok ? rendered.request.messages : [], ...(row.expected !== undefined ? { expected: row.expected } : {}), keyFor, signal: controller.signal, send: sendWithinBudget });
       checks = tallyChecks(graded);
     }
     return finish(record.status === "cancelled" ? "cancelled" : record.status === "failed" ? "failed" : "done", { record, checks } satisfies CellResult);

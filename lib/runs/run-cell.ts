@@ -62,7 +62,7 @@ export async function runCell({
  * Sends one chat request (already rendered) to a column's provider and model through the gateway's
  * code path, streamed, and records it. Used for cells and for the judge's grading calls.
  */
-export async function sendChat({ body, column, apiKey, signal, startedAt = now() }: { body: Record<string, unknown>; column: Pick<RunColumn, "providerId" | "model">; apiKey?: string; signal: AbortSignal; startedAt?: number }): Promise<CellRecord> {
+export async function sendChat({ body, column, apiKey, signal, startedAt = now(), beforeRetry }: { body: Record<string, unknown>; column: Pick<RunColumn, "providerId" | "model">; apiKey?: string; signal: AbortSignal; startedAt?: number; beforeRetry?: () => Promise<void> }): Promise<CellRecord> {
   const failed = (error: string, status: CellRecord["status"] = "failed"): CellRecord => ({ status, output: "", reasoning: "", toolCalls: [], finishReason: null, error, durationMs: now() - startedAt });
   const parsed = parseChatRequest({ ...body, model: column.model, stream: true, stream_options: { include_usage: true } });
   if (!parsed.ok) return failed(parsed.message);
@@ -72,7 +72,7 @@ export async function sendChat({ body, column, apiKey, signal, startedAt = now()
   if (runtime.requiresKey && !key) return failed(`${runtime.descriptor.label} has no server-side key; the run needs a key for it.`);
   const response = await serveChatCompletion({
     request: new Request("http://runs.local/v1/chat/completions", { method: "POST", signal }),
-    call: { runtime, adapter: runtime.adapter, apiKey: key, bodyLimit: { maxBytes: Number.POSITIVE_INFINITY, source: "runs" } },
+    call: { runtime, adapter: runtime.adapter, apiKey: key, bodyLimit: { maxBytes: Number.POSITIVE_INFINITY, source: "runs" }, ...(beforeRetry ? { beforeRetry } : {}) },
     body: parsed.request,
   }).catch((error: unknown) => (signal.aborted ? undefined : Promise.reject(error)));
   if (!response) return failed("Cancelled before the answer started.", "cancelled");

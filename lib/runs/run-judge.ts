@@ -47,6 +47,7 @@ export async function gradeJudges({
   expected,
   keyFor,
   signal,
+  send = sendChat,
 }: {
   assertions: readonly Assertion[];
   results: readonly AssertionResult[];
@@ -57,6 +58,8 @@ export async function gradeJudges({
   /** A key pasted for this provider in the run, when there is one (else the server's). */
   keyFor: (providerId: ProviderId) => string | undefined;
   signal: AbortSignal;
+  /** How the judge's request is sent (the run's worker sends it within the provider's budget). */
+  send?: typeof sendChat;
 }): Promise<AssertionResult[]> {
   return Promise.all(
     results.map(async (result, index) => {
@@ -65,7 +68,7 @@ export async function gradeJudges({
       const providerId = assertion.providerId as ProviderId;
       const user = [`Rubric:\n${assertion.rubric}`, `The request (its last user message):\n${lastUserText(messages)}`, ...(expected !== undefined ? [`Expected output:\n${expected}`] : []), `The answer to grade:\n${outcome.output || "(empty answer)"}`].join("\n\n");
       const apiKey = keyFor(providerId);
-      const record = await sendChat({
+      const record = await send({
         body: { messages: [{ role: "system", content: judgeSystemPrompt }, { role: "user", content: user }], response_format: { type: "json_object" } },
         column: { providerId, model: assertion.model },
         ...(apiKey ? { apiKey } : {}),
