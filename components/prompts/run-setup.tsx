@@ -248,7 +248,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
           <table className="w-full text-left">
             <caption className="text-left text-xs text-zinc-500">
               Estimate before sending: prompts counted locally (an estimate), priced as cache misses; answers at most their max tokens.
-              {project.assertions.some((assertion) => assertion.type === "judge") && " Judge checks add one call to the judge's model per answered cell, not included here."}
+              {estimate.judges.length > 0 && " Judge checks add one call per answered cell: its prompt, plus at most the answer it grades."}
             </caption>
             <thead className="text-xs text-zinc-500">
               <tr>
@@ -267,6 +267,19 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
                   <td className="pr-2 tabular-nums">{column.promptTokens.toLocaleString()}</td>
                   <td className="pr-2 tabular-nums">{column.cost ? money(column.cost.prompts, column.cost.currency) : "no published price"}</td>
                   <td className="tabular-nums">{column.cost ? money(column.cost.answersAtMost, column.cost.currency) : "—"}</td>
+                </tr>
+              ))}
+              {estimate.judges.map((judge) => (
+                <tr key={`${judge.providerId}:${judge.model}`} className="text-zinc-600 dark:text-zinc-400">
+                  <td className="pr-2">
+                    Judge {judge.model} · {judge.providerId}
+                  </td>
+                  <td className="pr-2 tabular-nums">{judge.calls} calls</td>
+                  <td className="pr-2 tabular-nums" title={`Plus at most ${judge.gradedAnswersAtMost.toLocaleString()} tokens of the answers it grades`}>
+                    {judge.promptTokens.toLocaleString()} + answers
+                  </td>
+                  <td className="pr-2 tabular-nums">{judge.cost ? `≤ ${money(judge.cost.prompts, judge.cost.currency)}` : "no published price"}</td>
+                  <td className="tabular-nums">{judge.cost ? money(judge.cost.answersAtMost, judge.cost.currency) : "—"}</td>
                 </tr>
               ))}
             </tbody>

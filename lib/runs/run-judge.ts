@@ -21,6 +21,12 @@ function lastUserText(messages: readonly ChatMessage[]): string {
   return typeof message.content === "string" ? message.content : message.content.map((part) => (part.type === "text" ? part.text : `[${part.type}]`)).join("");
 }
 
+/** The judge's request (model aside): the grading instructions, then the rubric, the request's last user message, the expected output and the answer. */
+export function judgeRequestBody({ rubric, messages, expected, answer }: { rubric: string; messages: readonly ChatMessage[]; expected?: string; answer: string }): { messages: ChatMessage[]; response_format: { type: "json_object" } } {
+  const user = [`Rubric:\n${rubric}`, `The request (its last user message):\n${lastUserText(messages)}`, ...(expected !== undefined ? [`Expected output:\n${expected}`] : []), `The answer to grade:\n${answer || "(empty answer)"}`].join("\n\n");
+  return { messages: [{ role: "system", content: judgeSystemPrompt }, { role: "user", content: user }], response_format: { type: "json_object" } };
+}
+
 /** Reads the judge's reply: a JSON object (a ```json fence allowed) with a boolean `pass`. */
 export function readVerdict(text: string): { ok: true; pass: boolean; score?: number; reason: string } | { ok: false; message: string } {
   const unfenced = text.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, "$1");
@@ -66,10 +72,9 @@ export async function gradeJudges({
       const assertion = assertions[index];
       if (result.pass !== "pending" || assertion?.type !== "judge") return result;
       const providerId = assertion.providerId as ProviderId;
-      const user = [`Rubric:\n${assertion.rubric}`, `The request (its last user message):\n${lastUserText(messages)}`, ...(expected !== undefined ? [`Expected output:\n${expected}`] : []), `The answer to grade:\n${outcome.output || "(empty answer)"}`].join("\n\n");
       const apiKey = keyFor(providerId);
       const record = await send({
-        body: { messages: [{ role: "system", content: judgeSystemPrompt }, { role: "user", content: user }], response_format: { type: "json_object" } },
+        body: judgeRequestBody({ rubric: assertion.rubric, messages, ...(expected !== undefined ? { expected } : {}), answer: outcome.output }),
         column: { providerId, model: assertion.model },
         ...(apiKey ? { apiKey } : {}),
         signal,

@@ -118,6 +118,33 @@ describe("runs API", () => {
     ]);
   });
 
+  it("estimates the judge's calls: one per answered cell and judge check, its prompt counted, plus at most the answers it grades", async () => {
+    const judge = { type: "judge", rubric: "Names the capital of the country in one sentence, without hedging.", model: "kimi-k2.6", providerId: "moonshot" };
+    const body = run({
+      columns: [
+        { id: "sim", label: "simulator", providerId: "simulator", model: "kimi-k2.6", overrides: { max_completion_tokens: 100 } },
+        { id: "k26", label: "kimi-k2.6", providerId: "simulator", model: "kimi-k2.6", overrides: { max_completion_tokens: 50 } },
+      ],
+      rows: [
+        { id: "fr", values: { country: { kind: "text", text: "France" } } },
+        // A row's own judge check adds its calls too.
+        { id: "no", values: { country: { kind: "text", text: "Norway" } }, assert: [{ ...judge, rubric: "Says Oslo." }] },
+      ],
+      assertions: [judge],
+    });
+    const response = await post("/api/runs/estimate", body);
+    expect(response.status).toBe(200);
+    const estimate = (await response.json()) as { judges: Array<{ providerId: string; model: string; calls: number; promptTokens: number; gradedAnswersAtMost: number; cost?: { prompts: number; answersAtMost: number } }> };
+    expect(estimate.judges).toHaveLength(1);
+    const [counted] = estimate.judges;
+    // 4 cells with the set's judge, 2 more from the Norway row's own.
+    expect(counted).toMatchObject({ providerId: "moonshot", model: "kimi-k2.6", calls: 6, gradedAnswersAtMost: 3 * 100 + 3 * 50 });
+    // The grading instructions and rubric alone are dozens of tokens per call.
+    expect(counted!.promptTokens).toBeGreaterThan(6 * 40);
+    expect(counted!.cost?.prompts).toBeGreaterThan(0);
+    expect(counted!.cost?.answersAtMost).toBeGreaterThan(0);
+  });
+
   it("refuses clients without access, and explains malformed runs", async () => {
     expect((await post("/api/runs", run(), remote)).status).toBe(401);
     expect((await fetch(`${app.url}/api/runs/anything`, { headers: remote })).status).toBe(401);
