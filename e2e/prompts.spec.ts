@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { openWorkbench } from "./support/workbench-page";
+import { openWorkbench, WorkbenchPage } from "./support/workbench-page";
 
 // Prompt prototyping on the simulator, as a user works it: a prompt with two variables, a 20-row
 // CSV, a run on two models, the matrix, the prompt fixed as version 2, and the two runs compared.
@@ -216,4 +216,28 @@ test("pictures and documents come along: a conversation with both becomes a prom
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
   await expect(workbench.userMessages.first().getByRole("img", { name: "image-1.png" })).toBeVisible();
   expect(await cspViolations(page)).toEqual([]);
+});
+
+test("a media variable: each row's picture goes to the model with its question", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto("/prompts");
+  await expect(page.getByRole("textbox", { name: "Prompt name" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Message 2 (user)" }).fill("What is in {{picture}}? [[sim answer_tokens=4]]");
+  await page.getByRole("button", { name: "Save as version 1" }).click();
+  await page.getByRole("tab", { name: /Test set/ }).click();
+  // Text that is no URL cannot become a file: the column stays text, and nothing is dropped.
+  await page.getByRole("combobox", { name: "Kind of question" }).selectOption("media");
+  await expect(page.getByRole("alert").filter({ hasText: "question stays text" })).toHaveText("question stays text: row 1 holds text that is not a data:, http(s) or ms:// URL. Clear it first, or choose files after switching an empty column.");
+  await expect(page.getByRole("textbox", { name: "question, row 1", exact: true })).toHaveValue("What is the capital of France?");
+  await page.getByRole("combobox", { name: "Kind of picture" }).selectOption("media");
+  const png = await new WorkbenchPage(page).drawPng({ width: 560, height: 420 });
+  await page.getByLabel("File for picture, row 1").setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByRole("table", { name: "Test set rows" })).toContainText("image: harbour.png");
+  await page.getByRole("tab", { name: /Runs/ }).click();
+  await page.getByRole("button", { name: "Run 1 cell" }).click();
+  await expect(page.getByTestId("run-progress")).toContainText("Finished: 1 of 1 cells", { timeout: 30_000 });
+  await page.getByRole("button", { name: /^row-1, kimi-k2.6 · Simulator \(offline\)/ }).click();
+  // The picture was billed as vision tokens: 560×420 is 20×15 merged patches, 300 tokens and more, beside a few of text.
+  const figures = await page.getByRole("article").first().getByText(/\d+ \+ \d+ tokens/).textContent();
+  expect(Number(/(\d+) \+ \d+ tokens/.exec(figures ?? "")?.[1])).toBeGreaterThan(300);
 });

@@ -160,7 +160,11 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
     }
     setProblems([]);
     update((current) => {
-      if (mode === "replace") return { ...current, rows: read.rows };
+      // A replaced set's columns take the kinds of their new values.
+      if (mode === "replace") {
+        const { variableKinds: _kinds, ...rest } = current;
+        return { ...rest, rows: read.rows };
+      }
       const rows = [...current.rows];
       for (const row of read.rows) rows.push(rows.some((item) => item.id === row.id) ? { ...row, id: nextRowId(rows) } : row);
       return { ...current, rows };
@@ -231,7 +235,9 @@ export const TestSetTable = memo(function TestSetTable({ project, update }: { pr
   const scroller = useRef<HTMLDivElement>(null);
   const promptVariables = variablesOf(project).map((variable) => variable.name);
   const names = [...new Set([...promptVariables, ...columnsOf(project.rows).variables])];
-  const kinds: Record<string, Kind> = Object.fromEntries(names.map((name) => [name, project.rows.find((row) => row.values[name])?.values[name]?.kind ?? "text"]));
+  const [kindProblem, setKindProblem] = useState<string>();
+  // A column's kind as chosen, else as its values hold (a column without values can be made media before any file is chosen).
+  const kinds: Record<string, Kind> = Object.fromEntries(names.map((name) => [name, project.variableKinds?.[name] ?? project.rows.find((row) => row.values[name])?.values[name]?.kind ?? "text"]));
   const template = `5.5rem repeat(${names.length}, minmax(9rem, 1fr)) minmax(8rem, 1fr) minmax(7rem, 0.8fr) 2.5rem`;
   // TanStack Virtual keeps its own state; the React Compiler leaves this component to plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -248,6 +254,11 @@ export const TestSetTable = memo(function TestSetTable({ project, update }: { pr
         {names.filter((name) => !promptVariables.includes(name)).length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">Columns the prompt does not use: {names.filter((name) => !promptVariables.includes(name)).join(", ")}</span>}
       </div>
       <ImportControls project={project} update={update} />
+      {kindProblem && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {kindProblem}
+        </p>
+      )}
       <div ref={scroller} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label="Test set rows" aria-rowcount={project.rows.length + 1}>
         <div style={{ minWidth: `${10 + names.length * 9 + 18}rem` }}>
           <div role="row" aria-rowindex={1} className="sticky top-0 z-10 grid items-end gap-2 border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-xs font-medium dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: template }}>
@@ -261,16 +272,19 @@ export const TestSetTable = memo(function TestSetTable({ project, update }: { pr
                   value={kinds[name]}
                   onChange={(event) => {
                     const kind = event.target.value as Kind;
+                    // Every value converts, or none: text that is no URL cannot become a media file, and is not dropped.
+                    const stuck = project.rows.flatMap((row, index) => (row.values[name] && !convert(row.values[name], kind) ? [index + 1] : []));
+                    if (stuck.length > 0) {
+                      setKindProblem(`${name} stays ${kinds[name]}: row${stuck.length === 1 ? "" : "s"} ${stuck.slice(0, 5).join(", ")}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ""} hold${stuck.length === 1 ? "s" : ""} text that is not a data:, http(s) or ms:// URL. Clear ${stuck.length === 1 ? "it" : "them"} first, or choose files after switching an empty column.`);
+                      return;
+                    }
+                    setKindProblem(undefined);
                     update((project) => ({
                       ...project,
+                      variableKinds: { ...project.variableKinds, [name]: kind },
                       rows: project.rows.map((row) => {
                         const value = row.values[name];
-                        if (!value) return row;
-                        const values = { ...row.values };
-                        const converted = convert(value, kind);
-                        if (converted) values[name] = converted;
-                        else delete values[name];
-                        return { ...row, values };
+                        return value ? { ...row, values: { ...row.values, [name]: convert(value, kind)! } } : row;
                       }),
                     }));
                   }}

@@ -29,6 +29,8 @@ export interface PromptProject {
   assertions: Assertion[];
   columns: RunColumn[];
   runs: ProjectRun[];
+  /** The kind each test-set column was set to (text, JSON or media), where the user chose one. */
+  variableKinds?: Record<string, "text" | "json" | "media">;
   /** What the user should know about the draft (what came along from a conversation); shown until dismissed. */
   notes?: string[];
   /** Bumped when the draft is replaced from outside the editor (a version restored), so editors reset. */
