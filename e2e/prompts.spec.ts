@@ -233,6 +233,9 @@ test("a media variable: each row's picture goes to the model with its question",
   const png = await new WorkbenchPage(page).drawPng({ width: 560, height: 420 });
   await page.getByLabel("File for picture, row 1").setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: png });
   await expect(page.getByRole("table", { name: "Test set rows" })).toContainText("image: harbour.png");
+  // A text value can be a document's text, extracted by the prompt's provider (the simulator's file-extract here).
+  await page.getByLabel("Document for question, row 1").setInputFiles({ name: "brief.txt", mimeType: "text/plain", buffer: Buffer.from("The harbour opens at dawn.") });
+  await expect(page.getByRole("textbox", { name: "question, row 1", exact: true })).toHaveValue(/The harbour opens at dawn\./);
   await page.getByRole("tab", { name: /Runs/ }).click();
   await page.getByRole("button", { name: "Run 1 cell" }).click();
   await expect(page.getByTestId("run-progress")).toContainText("Finished: 1 of 1 cells", { timeout: 30_000 });

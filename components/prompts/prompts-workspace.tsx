@@ -109,7 +109,7 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
           {tab === "prompt" && <PromptEditor project={project} providers={providers} update={update} />}
           {tab === "test-set" && (
             <>
-              <TestSetTable project={project} update={update} />
+              <TestSetTable project={project} providers={providers} update={update} />
               <ChecksEditor project={project} providers={providers} update={update} />
             </>
           )}

@@ -1,9 +1,12 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { nextRowId, variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
-import { readFileAsDataUrl } from "@/lib/prompt-workspace/prompt-media";
+import type { ProviderId } from "@/lib/catalog/catalog-types";
+import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
+import { loadProviderKeys } from "@/lib/chat/browser-storage";
+import { extractDocumentText, mediaFileProblem, readMediaPart } from "@/lib/prompt-workspace/prompt-media";
 import { readRowChecks } from "@/lib/evals/assertion-schema";
 import type { VariableValue } from "@/lib/prompts/prompt-template";
 import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet, type ImportProblem, type TestRow } from "@/lib/prompts/test-set";
@@ -23,9 +26,16 @@ function valueText(value: VariableValue | undefined): string {
 }
 
 /** One editable value: text, JSON (checked as typed) or a media file. */
-function ValueCell({ rowIndex, name, value, kind, setValue }: { rowIndex: number; name: string; value: VariableValue | undefined; kind: Kind; setValue: (value: VariableValue | undefined) => void }) {
+/** The provider the prompt is written for: it extracts documents' text and sets the inline media limits. */
+interface CellProvider {
+  id: ProviderId;
+  label: string;
+}
+
+function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: { rowIndex: number; name: string; value: VariableValue | undefined; kind: Kind; provider: CellProvider; report: (problem: string | undefined) => void; setValue: (value: VariableValue | undefined) => void }) {
   const [draft, setDraft] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
   const label = `${name}, row ${rowIndex + 1}`;
   if (kind === "media") {
     return (
@@ -40,16 +50,43 @@ function ValueCell({ rowIndex, name, value, kind, setValue }: { rowIndex: number
             aria-label={`File for ${label}`}
             onChange={async (event) => {
               const file = event.target.files?.[0];
+              event.target.value = "";
               if (!file) return;
-              setValue({ kind: "media", media: file.type.startsWith("video/") ? "video" : "image", url: await readFileAsDataUrl(file), name: file.name });
+              const refused = mediaFileProblem({ file, providerId: provider.id });
+              report(refused && `${label}: ${refused}`);
+              if (refused) return;
+              const part = await readMediaPart(file);
+              setValue(part.type === "video_url" ? { kind: "media", media: "video", url: part.video_url.url, name: file.name } : part.type === "image_url" ? { kind: "media", media: "image", url: part.image_url.url, name: file.name } : undefined);
             }}
           />
         </label>
       </span>
     );
   }
+  // A text value can be a document's text, extracted by the prompt's provider as the chat does.
+  const fromDocument = kind === "text" && (
+    <label className={`${buttonClass} h-8 shrink-0 cursor-pointer px-1.5 text-xs`} title={`Set to a document's text (extracted by ${provider.label})`}>
+      {busy ? "…" : "Doc"}
+      <input
+        type="file"
+        className="sr-only"
+        aria-label={`Document for ${label}`}
+        disabled={busy}
+        onChange={async (event) => {
+          const file = event.target.files?.[0];
+          event.target.value = "";
+          if (!file) return;
+          setBusy(true);
+          const extracted = await extractDocumentText({ file, providerId: provider.id, providerLabel: provider.label, apiKey: loadProviderKeys()[provider.id] });
+          setBusy(false);
+          report(extracted.ok ? undefined : `${label}: ${extracted.message}`);
+          if (extracted.ok) setValue({ kind: "text", text: extracted.text });
+        }}
+      />
+    </label>
+  );
   const shown = draft ?? valueText(value);
-  return (
+  const input = (
     <input
       aria-label={label}
       className={`${inputClass} h-8 w-full min-w-0 ${kind === "json" ? "font-mono text-xs" : ""} ${problem ? "border-red-500" : ""} ${value === undefined ? "placeholder:text-amber-600" : ""}`}
@@ -77,9 +114,16 @@ function ValueCell({ rowIndex, name, value, kind, setValue }: { rowIndex: number
       }}
     />
   );
+  if (!fromDocument) return input;
+  return (
+    <span className="flex min-w-0 items-center gap-1">
+      {input}
+      {fromDocument}
+    </span>
+  );
 }
 
-const TableRow = memo(function TableRow({ row, index, names, kinds, template, update }: { row: TestRow; index: number; names: string[]; kinds: Record<string, Kind>; template: string; update: Update }) {
+const TableRow = memo(function TableRow({ row, index, names, kinds, template, provider, report, update }: { row: TestRow; index: number; names: string[]; kinds: Record<string, Kind>; template: string; provider: CellProvider; report: (problem: string | undefined) => void; update: Update }) {
   const setRow = (change: (row: TestRow) => TestRow) => update((project) => ({ ...project, rows: project.rows.map((item) => (item.id === row.id ? change(item) : item)) }));
   return (
     <div role="row" aria-rowindex={index + 2} className="grid items-center gap-2 border-b border-zinc-100 px-2 dark:border-zinc-900" style={{ gridTemplateColumns: template, height: rowHeight }}>
@@ -93,6 +137,8 @@ const TableRow = memo(function TableRow({ row, index, names, kinds, template, up
             name={name}
             value={row.values[name]}
             kind={kinds[name] ?? "text"}
+            provider={provider}
+            report={report}
             setValue={(value) =>
               setRow((current) => {
                 const values = { ...current.values };
@@ -231,11 +277,13 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
 }
 
 /** The test set: one row per input, a column per variable, expected output and notes; virtualized for thousands of rows. */
-export const TestSetTable = memo(function TestSetTable({ project, update }: { project: PromptProject; update: Update }) {
+export const TestSetTable = memo(function TestSetTable({ project, providers, update }: { project: PromptProject; providers: ProvidersResponse; update: Update }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const providerLabel = providers.providers.find((item) => item.id === project.providerId)?.label ?? project.providerId;
+  const provider = useMemo(() => ({ id: project.providerId, label: providerLabel }), [project.providerId, providerLabel]);
   const promptVariables = variablesOf(project).map((variable) => variable.name);
   const names = [...new Set([...promptVariables, ...columnsOf(project.rows).variables])];
-  const [kindProblem, setKindProblem] = useState<string>();
+  const [tableProblem, setTableProblem] = useState<string>();
   // A column's kind as chosen, else as its values hold (a column without values can be made media before any file is chosen).
   const kinds: Record<string, Kind> = Object.fromEntries(names.map((name) => [name, project.variableKinds?.[name] ?? project.rows.find((row) => row.values[name])?.values[name]?.kind ?? "text"]));
   const template = `5.5rem repeat(${names.length}, minmax(9rem, 1fr)) minmax(8rem, 1fr) minmax(7rem, 0.8fr) 2.5rem`;
@@ -254,9 +302,9 @@ export const TestSetTable = memo(function TestSetTable({ project, update }: { pr
         {names.filter((name) => !promptVariables.includes(name)).length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">Columns the prompt does not use: {names.filter((name) => !promptVariables.includes(name)).join(", ")}</span>}
       </div>
       <ImportControls project={project} update={update} />
-      {kindProblem && (
+      {tableProblem && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {kindProblem}
+          {tableProblem}
         </p>
       )}
       <div ref={scroller} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label="Test set rows" aria-rowcount={project.rows.length + 1}>
@@ -275,10 +323,10 @@ export const TestSetTable = memo(function TestSetTable({ project, update }: { pr
                     // Every value converts, or none: text that is no URL cannot become a media file, and is not dropped.
                     const stuck = project.rows.flatMap((row, index) => (row.values[name] && !convert(row.values[name], kind) ? [index + 1] : []));
                     if (stuck.length > 0) {
-                      setKindProblem(`${name} stays ${kinds[name]}: row${stuck.length === 1 ? "" : "s"} ${stuck.slice(0, 5).join(", ")}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ""} hold${stuck.length === 1 ? "s" : ""} text that is not a data:, http(s) or ms:// URL. Clear ${stuck.length === 1 ? "it" : "them"} first, or choose files after switching an empty column.`);
+                      setTableProblem(`${name} stays ${kinds[name]}: row${stuck.length === 1 ? "" : "s"} ${stuck.slice(0, 5).join(", ")}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ""} hold${stuck.length === 1 ? "s" : ""} text that is not a data:, http(s) or ms:// URL. Clear ${stuck.length === 1 ? "it" : "them"} first, or choose files after switching an empty column.`);
                       return;
                     }
-                    setKindProblem(undefined);
+                    setTableProblem(undefined);
                     update((project) => ({
                       ...project,
                       variableKinds: { ...project.variableKinds, [name]: kind },
@@ -304,7 +352,7 @@ export const TestSetTable = memo(function TestSetTable({ project, update }: { pr
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((item) => (
               <div key={project.rows[item.index]!.id} style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
-                <TableRow row={project.rows[item.index]!} index={item.index} names={names} kinds={kinds} template={template} update={update} />
+                <TableRow row={project.rows[item.index]!} index={item.index} names={names} kinds={kinds} template={template} provider={provider} report={setTableProblem} update={update} />
               </div>
             ))}
           </div>
