@@ -47,12 +47,13 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
           <select id="project-select" className={`${inputClass} min-w-0 flex-1 md:hidden`} value={project.id} onChange={(event) => void open(event.target.value)}>
             {projects.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.name}
+                {item.id === project.id ? project.name : item.name}
               </option>
             ))}
           </select>
           <ul className="hidden space-y-0.5 md:block">
-            {projects.map((item) => (
+            {/* The open project as it is now (the stored summaries catch up when it is saved). */}
+            {projects.map((stored) => (stored.id === project.id ? { ...stored, name: project.name, versions: project.versions.length, rows: project.rows.length } : stored)).map((item) => (
               <li key={item.id}>
                 <button type="button" aria-current={item.id === project.id ? "true" : undefined} onClick={() => void open(item.id)} className={`w-full rounded-md px-2 py-1.5 text-left ${item.id === project.id ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}>
                   <span className="block truncate text-sm">{item.name}</span>

@@ -33,10 +33,10 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
     }));
   return (
     <li className="flex flex-wrap items-end gap-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
-      <label className="flex flex-col gap-0.5">
+      <label className="flex min-w-0 max-w-full flex-col gap-0.5">
         <span className={labelClass}>Provider</span>
         <select
-          className={inputClass}
+          className={`${inputClass} max-w-full`}
           value={column.providerId}
           onChange={(event) => {
             const providerId = event.target.value as ProviderId;
@@ -189,7 +189,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
       <label className="flex flex-col gap-0.5">
         <span className={labelClass}>Rows</span>
         <select className={`${inputClass} w-fit`} value={rowChoice} onChange={(event) => setRowChoice(event.target.value)}>
-          <option value="all">All {project.rows.length} rows</option>
+          <option value="all">{project.rows.length === 1 ? "The 1 row" : `All ${project.rows.length} rows`}</option>
           {project.rows.slice(0, 500).map((row) => (
             <option key={row.id} value={row.id}>
               Only {row.id}
@@ -272,9 +272,11 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
               {estimate.judges.map((judge) => (
                 <tr key={`${judge.providerId}:${judge.model}`} className="text-zinc-600 dark:text-zinc-400">
                   <td className="pr-2">
-                    Judge {judge.model} · {judge.providerId}
+                    Judge {judge.model} · {providers.providers.find((provider) => provider.id === judge.providerId)?.label ?? judge.providerId}
                   </td>
-                  <td className="pr-2 tabular-nums">{judge.calls} calls</td>
+                  <td className="pr-2 tabular-nums">
+                    {judge.calls} call{judge.calls === 1 ? "" : "s"}
+                  </td>
                   <td className="pr-2 tabular-nums" title={`Plus at most ${judge.gradedAnswersAtMost.toLocaleString()} tokens of the answers it grades`}>
                     {judge.promptTokens.toLocaleString()} + answers
                   </td>
