@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import type { Assertion } from "@/lib/evals/assertions";
-import type { VariableValue } from "@/lib/prompts/prompt-template";
+import { findVariables, type VariableValue } from "@/lib/prompts/prompt-template";
 import type { RunDefinition } from "@/lib/runs/run-types";
 import { cellVerdict, checksForRow, resultOf, type RunSnapshot } from "./run-results";
 
@@ -108,7 +108,7 @@ function promptfooAssertion(assertion: Assertion, gatewayBase: string): { assert
     case "max-reasoning-tokens":
       return { assert: { type: "javascript", value: `(context.providerResponse?.tokenUsage?.completionDetails?.reasoning ?? 0) <= ${assertion.tokens}` }, note: "max-reasoning-tokens reads promptfoo's completionDetails.reasoning, which depends on its OpenAI provider reporting reasoning tokens." };
     case "judge":
-      return { assert: { type: "llm-rubric", value: assertion.rubric, provider: { id: `openai:chat:${assertion.model}`, config: { apiBaseUrl: `${gatewayBase}/${assertion.providerId}/v1`, apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN" } } } };
+      return { assert: { type: "llm-rubric", value: assertion.rubric, provider: { id: `openai:chat:${assertion.model}`, config: { apiBaseUrl: `${gatewayBase}/${assertion.providerId}/v1`, apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN", omitDefaults: true, showThinking: false, passthrough: { response_format: { type: "json_object" } } } } } };
   }
 }
 
@@ -129,6 +129,7 @@ export function promptfooConfig({ definition, version, origin }: { definition: R
     return converted.assert;
   });
   const mediaVariables = [...new Set(definition.rows.flatMap((row) => Object.entries(row.values).filter(([, value]) => value.kind === "media").map(([name]) => name)))];
+  if (findVariables(JSON.stringify(template.parameters)).length > 0) notes.push("Placeholders in the parameters are sent as written: promptfoo does not fill variables in its provider's passthrough fields.");
   if (mediaVariables.length > 0) notes.push(`Media variables (${mediaVariables.join(", ")}) are exported as their URLs in text: promptfoo fills them into the message text, not as image or video parts.`);
   const config = {
     description: `Kimi Workbench prompt, version ${version}${notes.length > 0 ? `. Notes: ${notes.join(" ")}` : ""}`,
@@ -136,8 +137,12 @@ export function promptfooConfig({ definition, version, origin }: { definition: R
     providers: definition.columns.map((column) => ({
       id: `openai:chat:${column.model}`,
       label: column.label,
-      // The gateway takes this workbench's access token as the key (or none from loopback).
-      config: { apiBaseUrl: `${gatewayBase}/${column.providerId}/v1`, apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN", ...template.parameters, ...column.overrides },
+      // The gateway takes this workbench's access token as the key (or none from loopback). promptfoo's
+      // OpenAI provider would add temperature 0 and max_tokens 1024 (which Kimi's pinned sampling
+      // refuses) and drops fields it does not know (thinking, reasoning_effort for non-OpenAI names):
+      // omitDefaults and passthrough make the body carry exactly the run's parameters. Checks read the
+      // answer, as here: showThinking false keeps promptfoo from prefixing the reasoning to it.
+      config: { apiBaseUrl: `${gatewayBase}/${column.providerId}/v1`, apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN", omitDefaults: true, showThinking: false, passthrough: { ...template.parameters, ...column.overrides } },
     })),
     defaultTest: { assert: asserts },
     tests: definition.rows.map((row) => ({

@@ -105,7 +105,8 @@ describe("run exports", () => {
     const { config, notes } = promptfooConfig({ definition: { ...definition, assertions: [...definition.assertions, { type: "max-cost", amount: 0.01, currency: "CNY" }, { type: "equals-expected" }] }, version: 1, origin: "http://127.0.0.1:3000/" });
     const providers = config.providers as Array<{ id: string; label: string; config: Record<string, unknown> }>;
     expect(providers.map((provider) => provider.id)).toEqual(["openai:chat:kimi-k2.6", "openai:chat:kimi-k3"]);
-    expect(providers[1]!.config).toEqual({ apiBaseUrl: "http://127.0.0.1:3000/api/providers/moonshot/v1", apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN", temperature: 0.6, reasoning_effort: "high" });
+    // promptfoo adds no defaults of its own and sends the parameters as they are (its OpenAI provider drops reasoning_effort for models it does not know).
+    expect(providers[1]!.config).toEqual({ apiBaseUrl: "http://127.0.0.1:3000/api/providers/moonshot/v1", apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN", omitDefaults: true, showThinking: false, passthrough: { temperature: 0.6, reasoning_effort: "high" } });
     expect(JSON.parse((config.prompts as Array<{ raw: string }>)[0]!.raw)).toEqual([{ role: "user", content: "Capital of {{country}}?" }]);
     expect(config.tests).toEqual([
       { description: "fr", vars: { country: "France", expected: "Paris" } },
@@ -117,5 +118,10 @@ describe("run exports", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain("max-cost 0.01 CNY");
     expect(() => promptfooConfig({ definition, version: 7, origin: "http://x" })).toThrow("The run has no version 7.");
+    // The judge is promptfoo's llm-rubric, graded by the same model through this gateway, in JSON mode.
+    const judged = promptfooConfig({ definition: { ...definition, assertions: [{ type: "judge", rubric: "Names the capital.", model: "kimi-k2.6", providerId: "moonshot" }] }, version: 1, origin: "http://127.0.0.1:3000" }).config;
+    expect((judged.defaultTest as { assert: unknown[] }).assert).toEqual([
+      { type: "llm-rubric", value: "Names the capital.", provider: { id: "openai:chat:kimi-k2.6", config: { apiBaseUrl: "http://127.0.0.1:3000/api/providers/moonshot/v1", apiKeyEnvar: "WORKBENCH_ACCESS_TOKEN", omitDefaults: true, showThinking: false, passthrough: { response_format: { type: "json_object" } } } } },
+    ]);
   });
 });
