@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { Queue, Worker } from "bullmq";
+import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import { providerIds, type ProviderId } from "@/lib/catalog/catalog-types";
 import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 import type { RunStore } from "@/lib/store/run-store";
@@ -12,8 +12,8 @@ import { parseCellId, type PastedKeys, type RunDefinition } from "./run-types";
 // instance's workers take jobs from every queue. The store stays the record (a job only names its
 // cell; the cell is claimed under a lease there and written once), so a job run twice — after a
 // stalled worker, or queued again by the sweeper — never completes a cell twice. When a provider's
-// budget (requests and tokens per sliding minute, shared in Redis) or a 429 says wait, the job goes
-// back and the provider's queue is paused with BullMQ's limiter for that long.
+// budget (requests and tokens per sliding minute, shared in Redis) or a 429 says wait, the job is
+// delayed and the provider's queue is paused with BullMQ's limiter for that long.
 
 interface CellJob {
   runId: string;
@@ -59,7 +59,7 @@ export function startQueueWorkers({
   const queues = new Map(providerIds.map((id) => [id, new Queue<CellJob>(queueName(id), queueOptions)]));
   const instanceQueue = new Queue<CellJob>(instanceQueueName(workerId), queueOptions);
 
-  const processJob = async (queue: Queue<CellJob>, job: { data: CellJob }): Promise<string> => {
+  const processJob = async (queue: Queue<CellJob>, job: Job<CellJob>, token: string | undefined): Promise<string> => {
     const { runId, cellId } = job.data;
     const cell = await store.claimCell({ workerId, runId, cellId, leaseMs, now: Date.now() });
     // Finished, cancelled, or held by another worker: nothing to do for this job.
@@ -74,8 +74,12 @@ export function startQueueWorkers({
       const outcome = await executor.execute(cell, controller);
       if (outcome.kind === "limited") {
         logEvent({ level: "info", event: "run_queue_paused", fields: { queue: queue.name, waitMs: outcome.waitMs, reason: outcome.reason } });
+        // The queue pauses (no worker takes its jobs meanwhile), and this job waits in the delayed set.
+        // (Thrown as a rate-limit error instead, the job went back to wait, and BullMQ, checking again
+        // after at most 30 s, sometimes found it gone — "Missing key", code -1 — until the sweeper.)
         await queue.rateLimit(outcome.waitMs);
-        throw Worker.RateLimitError();
+        await job.moveToDelayed(Date.now() + outcome.waitMs, token);
+        throw new DelayedError();
       }
       return "written";
     } finally {
@@ -98,7 +102,7 @@ export function startQueueWorkers({
 
   const workers = [...queues.values(), instanceQueue].map(
     (queue) =>
-      new Worker<CellJob>(queue.name, (job) => processJob(queue, job), {
+      new Worker<CellJob>(queue.name, (job, token) => processJob(queue, job, token), {
         connection,
         prefix: bullPrefix,
         concurrency,
