@@ -6,6 +6,7 @@ import { FilesDialog } from "@/components/files/files-dialog";
 import { HistorySidebar } from "@/components/history/history-sidebar";
 import { HistoryToggle } from "@/components/history/history-toggle";
 import { ShareDialog } from "@/components/share/share-dialog";
+import { HeaderActions } from "@/components/header/header-actions";
 import { KeyDialog } from "@/components/header/key-dialog";
 import { NewConversationButton } from "@/components/header/new-conversation-button";
 import { ProviderModelPicker } from "@/components/header/provider-model-picker";
@@ -31,16 +32,20 @@ export default async function WorkbenchPage() {
   return (
     <QueryProvider initialProviders={providers}>
       <StoreBootstrap />
-      <div className="flex h-dvh flex-col">
+      {/* The page is exactly the window: the columns scroll inside it (relative: hidden text is placed within it, not below). */}
+      <div className="relative flex h-dvh flex-col overflow-hidden">
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <div className="flex flex-wrap items-center gap-3 px-4 py-2">
+          <div className="flex items-center gap-2 px-2 py-2 md:flex-wrap md:gap-3 md:px-4">
             <HistoryToggle />
-            <span className="font-semibold tracking-tight">Kimi Workbench</span>
-            <Link href="/prompts" className="mr-2 rounded-md px-2 py-1 text-sm text-zinc-600 no-underline hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+            <span className="hidden font-semibold tracking-tight md:inline">Kimi Workbench</span>
+            <Link href="/prompts" className="mr-2 hidden rounded-md px-2 py-1 text-sm text-zinc-600 no-underline hover:bg-zinc-100 md:inline dark:text-zinc-400 dark:hover:bg-zinc-800">
               Prompts
             </Link>
             <ProviderModelPicker />
-            <div className="ml-auto flex items-center gap-2">
+            <HeaderActions>
+              <Link href="/prompts" className="h-9 rounded-md border border-zinc-300 px-3 py-1.5 text-sm no-underline hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-800">
+                Prompts
+              </Link>
               <ParametersDialog />
               <NewConversationButton />
               <SaveAsPromptButton />
@@ -48,7 +53,7 @@ export default async function WorkbenchPage() {
               <FilesDialog />
               <KeyDialog />
               <ThemeToggle />
-            </div>
+            </HeaderActions>
           </div>
         </header>
         <ProviderNotice />

@@ -41,13 +41,14 @@ export function ProviderModelPicker() {
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // On a phone both pickers share the header's one row with the menu buttons.
+    <div className="flex min-w-0 items-center gap-1.5 md:flex-wrap md:gap-2">
       <label className="sr-only" htmlFor="provider-select">
         Provider
       </label>
       <select
         id="provider-select"
-        className={`${selectClass} max-w-[15rem]`}
+        className={`${selectClass} min-w-0 max-w-[9rem] md:max-w-[15rem]`}
         value={conversation.providerId}
         disabled={!loaded}
         onChange={(event) => {
@@ -95,7 +96,7 @@ export function ProviderModelPicker() {
       ) : (
         <select
           id="model-select"
-          className={`${selectClass} max-w-[14rem]`}
+          className={`${selectClass} min-w-0 max-w-[10rem] md:max-w-[14rem]`}
           value={isCustom ? conversation.model : conversation.model || ""}
           disabled={!loaded}
           onChange={(event) => {

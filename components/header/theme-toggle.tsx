@@ -32,7 +32,7 @@ export function ThemeToggle() {
           // Storage may be unavailable (private mode); the switch still applies to this page.
         }
       }}
-      className="flex h-9 w-9 items-center justify-center rounded-md border border-zinc-300 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      className="flex h-9 w-9 items-center justify-center gap-2 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 [dialog_&]:justify-start"
     >
       {theme === "dark" ? (
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
@@ -44,6 +44,10 @@ export function ThemeToggle() {
           <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
         </svg>
       )}
+      {/* In the phone's actions sheet the icon gets its words. */}
+      <span aria-hidden="true" className="hidden [dialog_&]:inline">
+        {next === "dark" ? "Dark theme" : "Light theme"}
+      </span>
     </button>
   );
 }

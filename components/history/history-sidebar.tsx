@@ -145,13 +145,29 @@ export function HistorySidebar() {
   const [items, setItems] = useState<ConversationSummary[] | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
   const searchId = useId();
-  // Below the md breakpoint the history is an overlay opened from the header.
+  // Below the md breakpoint the history is a drawer opened from the header: it closes with Escape, a
+  // tap beside it or its close button, and gives focus back to what opened it.
   const [shownOnNarrow, setShownOnNarrow] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const toggle = () => setShownOnNarrow((shown) => !shown);
     window.addEventListener(toggleHistoryEvent, toggle);
     return () => window.removeEventListener(toggleHistoryEvent, toggle);
   }, []);
+  useEffect(() => {
+    if (!shownOnNarrow) return;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setShownOnNarrow(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      opener.current?.focus();
+    };
+  }, [shownOnNarrow]);
   // Opening a conversation on a narrow screen closes the overlay.
   const [openedId, setOpenedId] = useState(conversation.id);
   if (openedId !== conversation.id) {
@@ -179,11 +195,19 @@ export function HistorySidebar() {
   const listed = items?.some((item) => item.id === conversation.id);
   const shown = items === undefined ? undefined : live && (listed || !query) ? [live, ...items.filter((item) => item.id !== live.id)].sort((a, b) => b.updatedAt - a.updatedAt) : items.filter((item) => item.id !== conversation.id || live);
   return (
+    <>
+    {shownOnNarrow && <div aria-hidden="true" data-testid="history-backdrop" onClick={() => setShownOnNarrow(false)} className="fixed inset-0 z-30 bg-black/30 md:hidden" />}
     <nav
       aria-label="History"
-      className={`${shownOnNarrow ? "fixed inset-y-0 left-0 z-40 flex bg-white shadow-xl dark:bg-zinc-950" : "hidden"} w-64 shrink-0 flex-col border-r border-zinc-200 md:static md:z-auto md:flex md:shadow-none dark:border-zinc-800`}
+      className={`${shownOnNarrow ? "fixed inset-y-0 left-0 z-40 flex bg-white shadow-xl dark:bg-zinc-950" : "hidden"} w-64 max-w-[85vw] shrink-0 flex-col border-r border-zinc-200 md:static md:z-auto md:flex md:max-w-none md:shadow-none dark:border-zinc-800`}
     >
       <div className="space-y-2 p-3">
+        <div className="flex items-center justify-between md:hidden">
+          <span className="text-sm font-semibold">Conversations</span>
+          <button ref={closeButton} type="button" aria-label="Close conversations" onClick={() => setShownOnNarrow(false)} className="h-8 rounded-md px-2 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            ×
+          </button>
+        </div>
         <button type="button" onClick={() => conversationStore.history.startNew()} className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
           + New conversation
         </button>
@@ -201,5 +225,6 @@ export function HistorySidebar() {
       </ul>
       <TransferButtons />
     </nav>
+    </>
   );
 }

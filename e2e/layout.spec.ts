@@ -1,0 +1,92 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { openWorkbench } from "./support/workbench-page";
+
+// The page is exactly the window at a desktop and a phone size, in both themes: the header stays in
+// view (only the columns scroll), nothing overflows sideways, the phone header is one row with its
+// actions behind one button, and the conversations drawer closes the ways a drawer does.
+
+const sizes = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+async function documentSize(page: Page) {
+  return page.evaluate(() => ({ scrollHeight: document.scrollingElement!.scrollHeight, scrollWidth: document.scrollingElement!.scrollWidth, innerHeight: window.innerHeight, innerWidth: window.innerWidth }));
+}
+
+for (const size of sizes) {
+  for (const theme of ["light", "dark"] as const) {
+    test(`${size.name} ${size.width}×${size.height}, ${theme}: the page is the window, the header stays in view`, async ({ page }) => {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.addInitScript((value) => localStorage.setItem("kimi-workbench.theme", value), theme);
+      // kimi-k2.6 in thinking mode: its Parameters column holds the pinned fields whose hidden labels once made the page 1,221 px tall.
+      const workbench = await openWorkbench(page);
+      await workbench.selectModel("kimi-k2.6");
+      await workbench.send("Hello there [[sim answer_tokens=400]]");
+      await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+      const measured = await documentSize(page);
+      // The document never scrolls (a header that slides away, a blank band below, a sideways page).
+      expect(measured.scrollHeight).toBeLessThanOrEqual(measured.innerHeight);
+      expect(measured.scrollWidth).toBeLessThanOrEqual(measured.innerWidth);
+      const header = await page.getByRole("banner").boundingBox();
+      expect(header!.y).toBe(0);
+      if (size.name === "phone") {
+        // One row: the drawer button, the two pickers and "More actions".
+        expect(header!.height).toBeLessThanOrEqual(56);
+        for (const control of [page.getByRole("button", { name: "Conversations", exact: true }), page.locator("#provider-select"), page.locator("#model-select"), page.getByRole("button", { name: "More actions" })]) {
+          const box = await control.boundingBox();
+          expect(box!.x).toBeGreaterThanOrEqual(0);
+          expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
+        }
+      } else {
+        for (const name of ["New chat", "Share", "Files", "Keys"]) await expect(page.getByRole("banner").getByRole("button", { name, exact: true })).toBeVisible();
+      }
+    });
+  }
+}
+
+test("phone: the actions open as one sheet; a dialog opened from it comes first, and the sheet closes with it", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const workbench = await openWorkbench(page);
+  await page.getByRole("button", { name: "More actions" }).click();
+  const sheet = page.getByRole("dialog", { name: "Actions" });
+  await expect(sheet).toBeVisible();
+  for (const name of ["Parameters", "New chat", "As prompt", "Share", "Files", "Keys"]) await expect(sheet.getByRole("button", { name, exact: true })).toBeVisible();
+  await expect(sheet.getByRole("link", { name: "Prompts" })).toBeVisible();
+  await sheet.getByRole("button", { name: "Keys", exact: true }).click();
+  const keys = page.getByRole("dialog", { name: /key/i });
+  await expect(keys).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(keys).toBeHidden();
+  await expect(sheet).toBeHidden();
+  // A tap beside the sheet closes it; so does an action that opens nothing.
+  await page.getByRole("button", { name: "More actions" }).click();
+  await expect(sheet).toBeVisible();
+  await page.mouse.click(20, 600);
+  await expect(sheet).toBeHidden();
+  await page.getByRole("button", { name: "More actions" }).click();
+  await sheet.getByRole("button", { name: /Switch to (dark|light) theme/ }).click();
+  await expect(sheet).toBeHidden();
+  await expect(workbench.composer).toBeVisible();
+});
+
+test("phone: the conversations drawer closes with Escape, a tap beside it and its close button, and gives focus back", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openWorkbench(page);
+  const toggle = page.getByRole("button", { name: "Conversations", exact: true });
+  const drawer = page.getByRole("navigation", { name: "History" });
+  await toggle.click();
+  await expect(drawer).toBeVisible();
+  await expect(page.getByRole("button", { name: "Close conversations" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await toggle.click();
+  await expect(drawer).toBeVisible();
+  await page.getByTestId("history-backdrop").click({ position: { x: 370, y: 400 } });
+  await expect(drawer).toBeHidden();
+  await toggle.click();
+  await page.getByRole("button", { name: "Close conversations" }).click();
+  await expect(drawer).toBeHidden();
+});
