@@ -89,9 +89,32 @@ test("what will be sent shows the final body and every change the workbench make
   await page.getByRole("button", { name: /What will be sent/ }).click();
   const preview = page.getByRole("region", { name: "What will be sent" });
   await expect(preview).toContainText(`POST http://127.0.0.1:${appPort}/api/simulator/v1/chat/completions`);
-  await expect(preview.getByRole("list", { name: "Adjustments" })).toContainText("stream_options.include_usage: The gateway always asks the provider for usage");
+  // The count on the button is the workbench's own list; the provider's translation is listed apart.
+  const summary = await page.getByRole("button", { name: /What will be sent/ }).textContent();
+  const counted = Number(/· (\d+) changes? by the workbench/.exec(summary ?? "")?.[1]);
+  await expect(preview.getByRole("list", { name: "Changed by the workbench" }).getByRole("listitem")).toHaveCount(counted);
+  await expect(preview.getByRole("list", { name: "Changed for this provider's API" })).toContainText("stream_options.include_usage: The gateway always asks the provider for usage");
   await expect(preview.getByLabel("Final body")).toContainText('"content": "Preview me"');
   await expect(preview.getByLabel("Final body")).toContainText('"include_usage": true');
+});
+
+test("what will be sent shows the pictures of the last question, with their real size, before and after a follow-up is typed", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
+  const png = await workbench.drawPng({ width: 640, height: 400 });
+  await workbench.attach([{ name: "chart.png", mimeType: "image/png", buffer: png }]);
+  await expect(workbench.attachmentCard("chart.png").getByTestId("attachment-facts")).toContainText("640×400");
+  await workbench.send("What is in the chart? [[sim answer_tokens=6]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+  const kilobytes = `${(png.length / 1024).toFixed(1)} KB`;
+  await page.getByRole("button", { name: /What will be sent/ }).click();
+  const body = page.getByRole("region", { name: "What will be sent" }).getByLabel("Final body");
+  // The request of the last answer: its question carried the picture.
+  await expect(body).toContainText('"type": "image_url"');
+  await expect(body).toContainText(`chart.png · ${kilobytes}`);
+  await workbench.composer.fill("And the colours?");
+  await expect(body).toContainText('"content": "And the colours?"');
+  await expect(body).toContainText(`chart.png · ${kilobytes}`);
+  await expect(body).not.toContainText("(0 KB)");
 });
 
 test("View code gives curl, Python and Node for the current turn, with the key as a variable only", async ({ page }) => {

@@ -190,7 +190,7 @@ test("pictures and documents come along: a conversation with both becomes a prom
   await expect(page.getByRole("textbox", { name: "Message 2 (user), text" })).toHaveValue("What does the chart show? [[sim answer_tokens=6]]");
   const pictures = page.getByRole("button", { name: /^Remove image \d+ of message 2$/ });
   await expect(pictures).toHaveCount(1);
-  await expect(page.getByText(/^image · \d+ KB$/)).toBeVisible();
+  await expect(page.getByText(/^image · [\d.]+ KB$/)).toBeVisible();
 
   // The editor adds a picture and takes it away again; a PDF is no picture, and says where it goes.
   await page.getByLabel("Add an image or video to message 2").setInputFiles({ name: "second.png", mimeType: "image/png", buffer: await workbench.drawPng({ background: "#e76f51" }) });

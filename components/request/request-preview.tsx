@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, Suspense, useId, useState } from "react";
+import { lazy, Suspense, useId, useMemo, useState } from "react";
+import { previewedRequest } from "@/lib/chat/previewed-request";
 import { openCodeDialog } from "@/lib/chat/ui-events";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
 
@@ -9,8 +10,11 @@ const RequestPreviewDetails = lazy(() => import("./request-preview-details"));
 
 /** "What will be sent": opens the final body and every adjustment, with a way to the code. */
 export function RequestPreview() {
-  const { loaded } = useWorkbench();
-  const { issues, adjustments } = useNextRequest();
+  const { loaded, conversation } = useWorkbench();
+  const next = useNextRequest();
+  const { issues } = next;
+  // The same request the details show (the next one, or the last answer's), so the counts agree.
+  const { adjustments } = useMemo(() => previewedRequest({ conversation, next }), [conversation, next]);
   const [open, setOpen] = useState(false);
   const regionId = useId();
   if (!loaded) return null;

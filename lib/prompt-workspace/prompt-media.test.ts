@@ -23,7 +23,7 @@ describe("pictures, videos and documents that are part of a prompt", () => {
 
   it("describes parts by kind and size, with a thumbnail only for pictures this browser holds", () => {
     expect(dataUrlBytes(png)).toBe(3072);
-    expect(describePart({ type: "image_url", image_url: { url: png } })).toEqual({ kind: "image", label: "image · 3 KB", thumbnail: png });
+    expect(describePart({ type: "image_url", image_url: { url: png } })).toEqual({ kind: "image", label: "image · 3.0 KB", thumbnail: png });
     expect(describePart({ type: "video_url", video_url: { url: "ms://file-abc" } })).toEqual({ kind: "video", label: "video · ms://file-abc" });
     expect(describePart({ type: "video", video: [png, png], fps: 2 })).toEqual({ kind: "frames", label: "video as 2 frames (2 fps)", thumbnail: png });
   });

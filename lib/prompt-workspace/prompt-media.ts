@@ -1,5 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { mediaFormatOf, mediaKindOf, mediaTypeOfFormat, providerMediaLimits } from "@/lib/catalog/media-limits";
+import { formatBytes } from "@/lib/media/media-rules";
 import { fetchFileContent, uploadFile } from "@/lib/media/upload-file";
 import type { ChatMessage, ContentPart } from "@/lib/wire/chat-request";
 
@@ -20,11 +21,6 @@ export interface PartSummary {
 export function dataUrlBytes(url: string): number {
   const comma = url.indexOf(",");
   return comma < 0 ? 0 : Math.floor(((url.length - comma - 1) * 3) / 4);
-}
-
-/** "1.2 MB", "340 KB". */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function whereFrom(url: string): string {
