@@ -88,6 +88,17 @@ test("a connection dropped mid-answer keeps the partial answer and says what hap
   await expect(workbench.lastAnswer().locator(".markdown")).not.toBeEmpty();
 });
 
+test("a reload while an answer streams keeps what arrived and says the reload interrupted it, not the network", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  await workbench.send("Tell me a long story [[sim reasoning_tokens=0 answer_tokens=2000 tokens_per_second=40]]");
+  await expect(workbench.lastAnswer().locator(".markdown")).not.toBeEmpty();
+  await workbench.reload();
+  await expect(workbench.lastAnswer()).toContainText("Interrupted: the page was reloaded while this answer streamed.");
+  await expect(workbench.lastAnswer()).not.toContainText("network error");
+  await expect(workbench.lastAnswer().getByRole("alert")).toHaveCount(0);
+  await expect(workbench.lastAnswer().locator(".markdown")).not.toBeEmpty();
+});
+
 test("the conversation survives a reload; edit-and-resend and regenerate replace answers", async ({ page }) => {
   const workbench = await openWorkbench(page);
   await page.getByRole("button", { name: "System prompt" }).click();

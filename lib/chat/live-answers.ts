@@ -23,7 +23,17 @@ export class LiveAnswers {
   private readonly answers = new Map<string, LiveAnswer>();
 
   /** `gatewayOrigin`: where the gateway is (the page's own origin by default). */
-  constructor(private readonly options: { gatewayOrigin?: string } = {}) {}
+  /** Set while the page unloads (a reload, closing the tab): the browser then breaks the streams it reads. */
+  private leaving = false;
+
+  constructor(private readonly options: { gatewayOrigin?: string } = {}) {
+    if (typeof window === "undefined") return;
+    const leave = () => (this.leaving = true);
+    window.addEventListener("beforeunload", leave);
+    window.addEventListener("pagehide", leave);
+    // Back from the back-forward cache: the page lives again.
+    window.addEventListener("pageshow", () => (this.leaving = false));
+  }
 
   /** The live text of a streaming answer. */
   get(turnId: string): LiveStream | undefined {
@@ -73,9 +83,11 @@ export class LiveAnswers {
         for await (const event of readChatStream(opened.response)) live.apply(event);
       }
     } catch (caught) {
-      if (!controller.signal.aborted) ending = { kind: "failed", error: { type: "client_error", message: caught instanceof Error ? caught.message : String(caught) } };
+      // A stream broken because the page is going away was interrupted, not a network failure.
+      if (this.leaving) ending = { kind: "interrupted" };
+      else if (!controller.signal.aborted) ending = { kind: "failed", error: { type: "client_error", message: caught instanceof Error ? caught.message : String(caught) } };
     }
-    if (controller.signal.aborted) ending = { kind: "stopped" };
+    if (controller.signal.aborted && ending.kind !== "interrupted") ending = { kind: "stopped" };
     const finished = finishAnswer({ progress: live.progress, ending, endedAt: live.readNow() });
     return { finished, ...(attempts !== undefined ? { attempts } : {}) };
   }
