@@ -27,6 +27,19 @@ test("streams reasoning open, folds it when the answer starts, and shows usage a
   await expect(workbench.lastAnswer().getByRole("region", { name: "Reasoning" })).toBeVisible();
 });
 
+test("a simulated answer says so plainly; an answer from a provider does not", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  await workbench.selectProvider("simulator");
+  await workbench.send("Hello [[sim answer_tokens=5]]");
+  await expect(workbench.lastAnswer().getByTestId("simulated-badge")).toHaveText("Simulated — filler text from the offline simulator, not a model's answer");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await workbench.selectProvider("moonshot");
+  await workbench.send("Hello again [[sim answer_tokens=5]]");
+  await expect(workbench.answers).toHaveCount(2);
+  await expect(workbench.lastAnswer()).toContainText("· moonshot");
+  await expect(workbench.lastAnswer().getByTestId("simulated-badge")).toHaveCount(0);
+});
+
 test("renders markdown with highlighted code once the block is complete", async ({ page }) => {
   const workbench = await openWorkbench(page);
   await workbench.send("Show a python example [[sim reasoning_tokens=5 answer_tokens=400 tokens_per_second=2000]]");

@@ -55,8 +55,16 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
   const canRetry = isLast && !generating;
   return (
     <article aria-label="Assistant message" aria-busy={streaming} className={`space-y-3 ${streaming ? "" : "message-offscreen-skip"}`}>
-      <p className="text-xs text-zinc-500">
-        <span className="font-medium text-zinc-700 dark:text-zinc-300">{turn.model}</span> · {turn.providerId}
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
+        <span>
+          <span className="font-medium text-zinc-700 dark:text-zinc-300">{turn.model}</span> · {turn.providerId}
+        </span>
+        {/* The simulator writes filler shaped like an answer: it must never pass for a model's words. */}
+        {turn.providerId === "simulator" && (
+          <span data-testid="simulated-badge" className="rounded border border-amber-300 bg-amber-50 px-1.5 py-0.5 font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+            Simulated — filler text from the offline simulator, not a model&apos;s answer
+          </span>
+        )}
       </p>
       {reasoning !== "" && <ReasoningBlock text={reasoning} phase={phase} thinkingMs={thinkingMs} />}
       {streaming && reasoning === "" && content === "" && (
