@@ -100,7 +100,10 @@ test("validation names the limit and the way out, and an oversized image is down
   const send = page.getByRole("button", { name: "Send" });
   await workbench.composer.fill("Look");
   await expect(send).toBeDisabled();
-  await expect(page.getByText(/Not sendable yet: (tiny|wide)\.png/)).toBeVisible();
+  // Both bad images are named, not only the first.
+  await expect(page.getByText(/Not sendable yet, \d+ problems:/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Why it cannot be sent" })).toContainText("tiny.png");
+  await expect(page.getByRole("list", { name: "Why it cannot be sent" })).toContainText("wide.png");
 
   await workbench.attachmentCard("tiny.png").getByRole("button", { name: "Remove tiny.png" }).click();
   await workbench.attachmentCard("wide.png").getByRole("button", { name: "Remove wide.png" }).click();
@@ -193,4 +196,27 @@ test("files attach by drag and drop and by paste, and can be removed", async ({ 
   // Attachments of the message being written survive a reload (bytes in IndexedDB).
   await page.reload();
   await expect(workbench.attachmentCard("pasted.png").getByRole("img", { name: "pasted.png" })).toBeVisible();
+});
+
+test("every problem of every attachment is listed, an image too thin and too narrow says both, and an fps out of range is flagged instead of computed", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
+  await workbench.attach([
+    { name: "strip.png", mimeType: "image/png", buffer: await workbench.drawPng({ width: 4000, height: 10 }) },
+    { name: "dot.png", mimeType: "image/png", buffer: await workbench.drawPng({ width: 8, height: 8 }) },
+    { name: "clip.mp4", mimeType: "video/mp4", buffer: videoFixture },
+  ]);
+  await expect(workbench.attachmentCard("clip.mp4").getByTestId("attachment-facts")).toContainText("320×240");
+  await workbench.composer.fill("What are these?");
+  const problems = page.getByRole("list", { name: "Why it cannot be sent" }).getByRole("listitem");
+  await expect(problems).toHaveText([
+    "strip.png: The image is 4000×10 px; each side must be larger than 10 px. Use a larger image.",
+    "strip.png: The image's aspect ratio is 400:1; the limit is 200:1. Crop it closer to square.",
+    "dot.png: The image is 8×8 px; each side must be larger than 10 px. Use a larger image.",
+  ]);
+  const video = workbench.attachmentCard("clip.mp4");
+  await video.getByLabel("fps").fill("20");
+  await expect(video.getByTestId("frame-summary")).toHaveText(/^fps 20 is outside 0\.1 – 10\. No frames or tokens are worked out from a value the provider refuses\.$/);
+  await expect(video.getByTestId("frame-strip")).toHaveCount(0);
+  await expect(problems).toHaveCount(4);
+  await expect(problems.nth(3)).toContainText("clip.mp4: fps is 20; it must be from");
 });

@@ -142,9 +142,22 @@ export function Composer() {
       </div>
       {conversation.assistantPrefix !== undefined && <AssistantPrefixField />}
       <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 px-1">
-        <p className="text-xs text-zinc-500" aria-live="polite">
-          {blocker ? <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span> : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
-        </p>
+        <div className="text-xs text-zinc-500" aria-live="polite">
+          {blocker ? (
+            blocker.reasons && blocker.reasons.length > 1 ? (
+              <span className="text-amber-700 dark:text-amber-400">
+                Not sendable yet, {blocker.reasons.length} problems:
+                <ul aria-label="Why it cannot be sent" className="list-disc pl-5">
+                  {blocker.reasons.map((reason) => (
+                    <li key={reason}>{reason}</li>
+                  ))}
+                </ul>
+              </span>
+            ) : (
+              <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span>
+            )
+          ) : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
+        </div>
         {conversation.assistantPrefix === undefined && <AssistantPrefixField />}
       </div>
       <TokenPreviewBar />

@@ -106,6 +106,13 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
   const honoured = video.delivery === "frames" || limits.honoursMaxFrames;
   const durationSeconds = video.durationSeconds ?? 0;
   const fps = Math.min(Math.max(video.fps, videoLimits.minFps), videoLimits.maxFps);
+  // A value out of range is flagged, not quietly clamped into a frame count that will never be sent.
+  const outOfRange =
+    video.fps < videoLimits.minFps || video.fps > videoLimits.maxFps
+      ? `fps ${video.fps} is outside ${videoLimits.minFps} – ${videoLimits.maxFps}.`
+      : !Number.isInteger(video.maxFrames) || video.maxFrames < videoLimits.minMaxFrames || video.maxFrames > videoLimits.maxMaxFrames
+        ? `max_frames ${video.maxFrames} is outside ${videoLimits.minMaxFrames} – ${videoLimits.maxMaxFrames} (whole numbers).`
+        : undefined;
   const sample = sampleFrameTimes({ durationSeconds, fps, maxFrames: honoured ? Math.max(1, Math.min(video.maxFrames, videoLimits.maxMaxFrames)) : videoLimits.defaultMaxFrames });
   const detail = videoTokenDetail({ video, providerId: conversation.providerId });
   const name = useId();
@@ -143,6 +150,11 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
           </label>
         </fieldset>
       </div>
+      {outOfRange ? (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400" data-testid="frame-summary">
+          {outOfRange} No frames or tokens are worked out from a value the provider refuses.
+        </p>
+      ) : (
       <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="frame-summary">
         {sample.capped
           ? `${sample.times.length} frames spread evenly over ${formatVideoTime(durationSeconds)} (max_frames caps ${Math.floor(durationSeconds * fps + 1e-9)} at ${fps} fps)`
@@ -150,7 +162,8 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
         {detail ? ` · ${detail.chunks} chunk${detail.chunks === 1 ? "" : "s"} of 4 · ≈${detail.tokens.toLocaleString("en-US")} tokens` : ""}
         {!honoured && video.maxFrames < Math.floor(durationSeconds * fps + 1e-9) ? ` · this provider ignores max_frames for a video file${framesPossible ? "; choose Send as frames to enforce it" : ""}` : ""}
       </p>
-      {durationSeconds > 0 && <FrameStrip video={video} moments={sample.times} capped={sample.capped} />}
+      )}
+      {durationSeconds > 0 && !outOfRange && <FrameStrip video={video} moments={sample.times} capped={sample.capped} />}
     </div>
   );
 }

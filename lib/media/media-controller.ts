@@ -38,6 +38,8 @@ export interface MediaHost {
 /** Why the message being written cannot be sent yet, if it cannot. */
 export interface DraftBlocker {
   reason: string;
+  /** Each problem on its own, when there are several (every bad attachment, every rule it breaks). */
+  reasons?: string[];
 }
 
 interface FrameJob {
@@ -74,6 +76,7 @@ export class MediaController {
   draftBlocker(conversation = this.host.conversation()): DraftBlocker | undefined {
     if (mediaCache.incoming.some((file) => !file.error)) return { reason: "Attachments are still being read." };
     const checks = this.checkDraftAttachments(conversation);
+    const problems: string[] = [];
     for (const attachment of conversation.draftAttachments) {
       const task = mediaCache.tasks.get(attachment.id);
       if (task && !task.error) return { reason: `${attachment.name}: ${task.label.toLowerCase()}…` };
@@ -84,11 +87,16 @@ export class MediaController {
         continue;
       }
       const checked = checks.get(attachment.id)!;
-      const error = checked.issues.find((issue: MediaIssue) => issue.severity === "error");
-      if (error) return { reason: `${attachment.name}: ${error.message}` };
-      if (checked.delivery.kind === "needs-upload") return { reason: `${attachment.name} has to be uploaded first.` };
-      if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) return { reason: `${attachment.name}: frames are not extracted yet.` };
+      // Every problem of every attachment, not only the first one found.
+      const errors = checked.issues.filter((issue: MediaIssue) => issue.severity === "error");
+      if (errors.length > 0) {
+        problems.push(...errors.map((issue) => `${attachment.name}: ${issue.message}`));
+        continue;
+      }
+      if (checked.delivery.kind === "needs-upload") problems.push(`${attachment.name} has to be uploaded first.`);
+      else if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) problems.push(`${attachment.name}: frames are not extracted yet.`);
     }
+    if (problems.length > 0) return { reason: problems.join(" "), reasons: problems };
     const tooLarge = this.requestSizeProblem(conversation);
     return tooLarge ? { reason: tooLarge } : undefined;
   }

@@ -72,6 +72,8 @@ describe("image rules", () => {
     );
     expect(codes(checkMediaAttachment({ attachment: image({ width: 4020, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual(["error:aspect-ratio"]);
     expect(codes(checkMediaAttachment({ attachment: image({ width: 4000, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual([]);
+    // Too narrow and too thin at once: both are named.
+    expect(codes(checkMediaAttachment({ attachment: image({ width: 4000, height: 10 }), providerId: "moonshot", spec: vision })).filter((code) => code.startsWith("error:"))).toEqual(["error:too-small", "error:aspect-ratio"]);
   });
 
   it("recommends a downscale above 4K, with the target size", () => {

@@ -116,7 +116,9 @@ export function checkMediaAttachment({
   if (width !== undefined && height !== undefined) {
     if (width <= imageShapeLimits.minSideExclusive || height <= imageShapeLimits.minSideExclusive) {
       error("too-small", `The ${kind} is ${width}×${height} px; each side must be larger than ${imageShapeLimits.minSideExclusive} px. Use a larger ${kind}.`);
-    } else if (Math.max(width, height) / Math.min(width, height) > imageShapeLimits.maxAspectRatio) {
+    }
+    // Both can be wrong at once (4000×10 is too thin and too narrow): each is named.
+    if (Math.max(width, height) / Math.min(width, height) > imageShapeLimits.maxAspectRatio) {
       error("aspect-ratio", `The ${kind}'s aspect ratio is ${Math.round(Math.max(width, height) / Math.min(width, height))}:1; the limit is ${imageShapeLimits.maxAspectRatio}:1. Crop it closer to square.`);
     }
     const recommended = kind === "image" ? limits.recommendedImage : limits.recommendedVideo;
