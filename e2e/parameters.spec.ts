@@ -13,6 +13,26 @@ test("the form and the JSON view stay in sync, both ways, with Monaco served loc
   await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
 });
 
+test("a stop sequence being added is focused, flags nothing while blank, and joins the request as it is typed", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
+  await page.getByRole("button", { name: "Add a stop sequence" }).click();
+  const first = page.getByRole("textbox", { name: "Stop sequence 1" });
+  await expect(first).toBeFocused();
+  await expect(workbench.parameters).not.toContainText("An empty stop sequence would end the answer at once");
+  await page.keyboard.type("END");
+  await expect(first).toBeFocused();
+  await expect(first).toHaveValue("END");
+  await workbench.composer.fill("Hi");
+  await page.getByRole("button", { name: /What will be sent/ }).click();
+  await expect(page.getByRole("region", { name: "What will be sent" }).getByLabel("Final body")).toContainText('"END"');
+  // A blank one left behind goes away instead of standing in the request.
+  await page.getByRole("button", { name: "Add a stop sequence" }).click();
+  await expect(page.getByRole("textbox", { name: "Stop sequence 2" })).toBeFocused();
+  await workbench.composer.click();
+  await expect(page.getByRole("textbox", { name: "Stop sequence 2" })).toHaveCount(0);
+  await expect(workbench.parameters).not.toContainText("An empty stop sequence");
+});
+
 test("the JSON view marks problems in place, and a rule-breaking request is held back until sent anyway", async ({ page }) => {
   const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   await page.getByRole("tab", { name: /JSON/ }).click();

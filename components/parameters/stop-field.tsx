@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { FieldRow, inputClass } from "./field-parts";
 
 const encoder = new TextEncoder();
@@ -8,24 +9,51 @@ const encoder = new TextEncoder();
 export function StopField({ value, onChange, limits }: { value: unknown; onChange: (value: string[] | undefined) => void; limits?: { maxSequences: number; maxBytes: number } }) {
   const stops = typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
   const set = (next: string[]) => onChange(next.length > 0 ? next : undefined);
+  // A sequence just added is a blank input, focused, that joins the request once it has text (an
+  // empty stop in the request would be refused, and was flagged before anything was typed). It
+  // keeps its place (and focus) as it becomes one of the stops.
+  const [adding, setAdding] = useState(false);
+  const rows = adding ? [...stops, ""] : stops;
   return (
     <FieldRow label="stop" hint={limits ? `Up to ${limits.maxSequences} sequences of at most ${limits.maxBytes} bytes each.` : "Sequences that end the answer."}>
       <div className="space-y-1">
-        {stops.map((stop, index) => {
+        {rows.map((stop, index) => {
           const bytes = encoder.encode(stop).length;
+          const draft = adding && index === stops.length;
           return (
             <div key={index} className="flex items-center gap-1">
-              <input aria-label={`Stop sequence ${index + 1}`} className={inputClass} value={stop} onChange={(event) => set(stops.map((item, position) => (position === index ? event.target.value : item)))} />
+              <input
+                autoFocus={draft}
+                aria-label={`Stop sequence ${index + 1}`}
+                className={inputClass}
+                value={stop}
+                onChange={(event) => {
+                  if (draft) setAdding(false);
+                  set(draft ? [...stops, event.target.value] : stops.map((item, position) => (position === index ? event.target.value : item)));
+                }}
+                onBlur={() => {
+                  if (draft) setAdding(false);
+                }}
+              />
               <span className={`w-12 text-right text-xs tabular-nums ${limits && bytes > limits.maxBytes ? "text-red-600" : "text-zinc-500"}`}>{bytes} B</span>
-              <button type="button" aria-label={`Remove stop sequence ${index + 1}`} onClick={() => set(stops.filter((_, position) => position !== index))} className="px-1 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
+              <button
+                type="button"
+                aria-label={`Remove stop sequence ${index + 1}`}
+                // Pressing it must not blur the blank input first (which would remove the row under the pointer).
+                onMouseDown={(event) => draft && event.preventDefault()}
+                onClick={() => (draft ? setAdding(false) : set(stops.filter((_, position) => position !== index)))}
+                className="px-1 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
+              >
                 ×
               </button>
             </div>
           );
         })}
-        <button type="button" onClick={() => onChange([...stops, ""])} disabled={limits !== undefined && stops.length >= limits.maxSequences} className="text-xs text-accent-600 underline disabled:text-zinc-400 disabled:no-underline dark:text-accent-100">
-          Add a stop sequence
-        </button>
+        {!adding && (
+          <button type="button" onClick={() => setAdding(true)} disabled={limits !== undefined && stops.length >= limits.maxSequences} className="text-xs text-accent-600 underline disabled:text-zinc-400 disabled:no-underline dark:text-accent-100">
+            Add a stop sequence
+          </button>
+        )}
       </div>
     </FieldRow>
   );
