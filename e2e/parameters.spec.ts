@@ -13,6 +13,15 @@ test("the form and the JSON view stay in sync, both ways, with Monaco served loc
   await expect(page.locator("#parameter-temperature")).toHaveValue("0.3");
 });
 
+test("moonshot-v1-8k: a short message fits its context; only a max_tokens that cannot fit is flagged", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "moonshot-v1-8k" });
+  await workbench.composer.fill("Hello");
+  await expect(page.getByTestId("token-total")).not.toHaveText("Counting tokens…");
+  await expect(page.getByText(/exceeds moonshot-v1-8k's context window/)).toHaveCount(0);
+  await page.locator("#parameter-max_completion_tokens").fill("8192");
+  await expect(page.getByText(/exceeds moonshot-v1-8k's context window of 8,192/)).toBeVisible();
+});
+
 test("a stop sequence being added is focused, flags nothing while blank, and joins the request as it is typed", async ({ page }) => {
   const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   await page.getByRole("button", { name: "Add a stop sequence" }).click();

@@ -75,6 +75,8 @@ export interface ModelSpec {
   maxInputTokens?: number;
   /** Largest completion (answer plus reasoning, unless noted) the service allows. */
   maxOutputTokens?: number;
+  /** What the service uses when the request sets no max_tokens, where documented. */
+  defaultMaxTokens?: number;
   input: InputModality[];
   thinking: ThinkingSupport;
   preservedThinking: PreservedThinkingSupport;

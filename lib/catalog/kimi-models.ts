@@ -114,6 +114,8 @@ export const moonshotModels: readonly ModelSpec[] = [
       description: "Previous-generation text model.",
       contextWindow,
       maxOutputTokens: 8_192,
+      // Moonshot's older API page: without max_tokens the server picks "a reasonable integer such as 1024".
+      defaultMaxTokens: 1_024,
       input: ["text"],
       thinking: { mode: "none" },
       preservedThinking: "none",
@@ -133,6 +135,7 @@ export const moonshotModels: readonly ModelSpec[] = [
       description: "Previous-generation model that also reads images.",
       contextWindow,
       maxOutputTokens: 8_192,
+      defaultMaxTokens: 1_024,
       input: ["text", "image"],
       thinking: { mode: "none" },
       preservedThinking: "none",

@@ -173,9 +173,11 @@ export function outputCapField(providerId: ProviderId): "max_tokens" | "max_comp
   return rulesFor(providerId).family === "moonshot" ? "max_completion_tokens" : "max_tokens";
 }
 
-/** The default `max_tokens` (Moonshot's documented 32768), bounded by what the model allows. */
+/** The `max_tokens` a request without one gets: the model's documented default, else 32768 bounded by what the model allows and half its window. */
 export function defaultMaxTokensFor(spec: ModelSpec): number {
-  return Math.min(32_768, maxTokensLimit(spec));
+  // The documented default where there is one; otherwise never the whole window (moonshot-v1-8k's
+  // limit equals its window, and every prompt then "exceeded" it before anything was typed).
+  return spec.defaultMaxTokens ?? Math.min(32_768, maxTokensLimit(spec), Math.floor(spec.contextWindow / 2));
 }
 
 /** The largest `max_tokens` the model takes. */
