@@ -158,6 +158,20 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
   await expect(history.getByRole("listitem")).toHaveCount(2);
 });
 
+test("a message not sent yet shows in the history by its words, and wiping it leaves no empty entry behind", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  const history = workbench.history;
+  await workbench.composer.fill("A question I am still writing");
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await expect(history.getByRole("listitem").first()).toContainText("A question I am still writing");
+  await expect(history.getByRole("listitem").first()).toContainText("not sent yet");
+  await expect(history).not.toContainText("Untitled conversation");
+  await workbench.composer.fill("");
+  await expect(history.getByRole("listitem")).toHaveText(["Conversations you have will appear here."]);
+  await workbench.reload();
+  await expect(history.getByRole("listitem")).toHaveText(["Conversations you have will appear here."]);
+});
+
 test("on a narrow screen the history opens from the header", async ({ page }) => {
   await page.setViewportSize({ width: 600, height: 800 });
   const workbench = await openWorkbench(page);

@@ -44,7 +44,7 @@ export function HeaderActions({ children }: { children: ReactNode }) {
             menu.current.close();
             return;
           }
-          // A button that did its work without opening a dialog (New chat, the theme) closes it too.
+          // A button that did its work without opening a dialog (New conversation, the theme) closes it too.
           if ((event.target as HTMLElement).closest("button, a")) {
             window.setTimeout(() => {
               if (menu.current?.open && !menu.current.querySelector("dialog[open]")) menu.current.close();

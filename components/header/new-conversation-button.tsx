@@ -3,7 +3,7 @@
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 
-/** Starts over, keeping provider, model, system prompt and thinking choice. */
+/** Starts over, keeping provider, model, system prompt and thinking choice. On a phone only: wider screens have the history's own button. */
 export function NewConversationButton() {
   const { loaded, conversation } = useWorkbench();
   return (
@@ -11,9 +11,9 @@ export function NewConversationButton() {
       type="button"
       disabled={!loaded || conversation.turns.length === 0}
       onClick={() => conversationStore.history.startNew()}
-      className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
-      New chat
+      New conversation
     </button>
   );
 }

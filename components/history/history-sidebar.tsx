@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { toggleHistoryEvent } from "@/lib/chat/ui-events";
 import { useWorkbench } from "@/lib/chat/use-workbench";
-import { displayTitle, hasContent } from "@/lib/conversation/read-conversation";
-import { listConversations, type ConversationSummary } from "@/lib/history/history-db";
+import { hasContent } from "@/lib/conversation/read-conversation";
+import { listConversations, summarize, type ConversationSummary } from "@/lib/history/history-db";
 
 const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
@@ -44,7 +44,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
       <button type="button" aria-current={current ? "true" : undefined} onClick={() => void conversationStore.history.open(summary.id)} className="min-w-0 flex-1 px-2 py-1.5 text-left">
         <span className="block truncate text-sm">{summary.title}</span>
         <span className="block text-[11px] text-zinc-500">
-          {age(summary.updatedAt, now)} · {summary.messages} message{summary.messages === 1 ? "" : "s"}
+          {age(summary.updatedAt, now)} · {summary.messages === 0 ? "not sent yet" : `${summary.messages} message${summary.messages === 1 ? "" : "s"}`}
         </span>
       </button>
       <div className="hidden shrink-0 gap-0.5 pr-1 group-focus-within:flex group-hover:flex">
@@ -191,7 +191,7 @@ export function HistorySidebar() {
     };
   }, [loaded, query, version]);
   // The open conversation changes with every message; its entry is taken from it, not from storage.
-  const live: ConversationSummary | undefined = hasContent(conversation) ? { id: conversation.id, title: displayTitle(conversation), updatedAt: conversation.updatedAt, messages: conversation.turns.length } : undefined;
+  const live: ConversationSummary | undefined = hasContent(conversation) ? summarize(conversation) : undefined;
   const listed = items?.some((item) => item.id === conversation.id);
   const shown = items === undefined ? undefined : live && (listed || !query) ? [live, ...items.filter((item) => item.id !== live.id)].sort((a, b) => b.updatedAt - a.updatedAt) : items.filter((item) => item.id !== conversation.id || live);
   return (

@@ -1,6 +1,6 @@
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { hasContent } from "@/lib/conversation/read-conversation";
-import { putConversation } from "@/lib/history/history-db";
+import { deleteConversation, putConversation } from "@/lib/history/history-db";
 import { saveConversation } from "./browser-storage";
 
 /** What persistence needs from whoever holds the conversation. */
@@ -62,7 +62,14 @@ export class ConversationPersistence {
     const saved = { ...conversation, turns };
     const failure = saveConversation(saved);
     if (failure) this.host.notice(failure);
-    if (!hasContent(saved)) return;
+    if (!hasContent(saved)) {
+      // A draft wiped before it was sent leaves nothing behind in the history.
+      if (this.historied === saved.id) {
+        this.historied = undefined;
+        void deleteConversation(saved.id).then(() => this.host.historyChanged(), () => undefined);
+      }
+      return;
+    }
     const isNew = this.historied !== saved.id;
     this.historied = saved.id;
     void putConversation(saved).then(

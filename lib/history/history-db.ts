@@ -17,8 +17,11 @@ export interface ConversationSummary {
   messages: number;
 }
 
-function summarize(conversation: Conversation): ConversationSummary {
-  return { id: conversation.id, title: displayTitle(conversation), updatedAt: conversation.updatedAt, messages: conversation.turns.length };
+/** A conversation as its history entry: its title, or for one never sent, the start of its draft. */
+export function summarize(conversation: Pick<Conversation, "id" | "title" | "turns" | "draft" | "updatedAt">): ConversationSummary {
+  const draft = conversation.draft.replace(/\s+/g, " ").trim();
+  const title = conversation.turns.length === 0 && !conversation.title?.trim() && draft ? (draft.length > 80 ? `${draft.slice(0, 79)}…` : draft) : displayTitle(conversation);
+  return { id: conversation.id, title, updatedAt: conversation.updatedAt, messages: conversation.turns.length };
 }
 
 function matches(conversation: Conversation, query: string): boolean {
