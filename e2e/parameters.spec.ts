@@ -58,8 +58,19 @@ test("the JSON view marks problems in place, and a rule-breaking request is held
   await expect(heldBack).toContainText("Not sent: this request breaks a documented rule");
   await expect(heldBack).toContainText("kimi-k2.6 fixes temperature at 1 in thinking mode");
   await expect(workbench.answers).toHaveCount(0);
+  // The held-back message waits in the composer, not in limbo; Cancel keeps it there.
+  await expect(workbench.composer).toHaveValue("Hello [[sim answer_tokens=5 reasoning_tokens=3]]");
+  await expect(workbench.userMessages).toHaveCount(0);
+  await heldBack.getByRole("button", { name: "Cancel" }).click();
+  await expect(heldBack).toHaveCount(0);
+  await expect(workbench.composer).toHaveValue("Hello [[sim answer_tokens=5 reasoning_tokens=3]]");
+  // Held back again, then sent anyway: the message leaves the composer for the conversation.
+  await workbench.composer.press("Enter");
+  await expect(heldBack).toBeVisible();
   await heldBack.getByRole("button", { name: "Send anyway" }).click();
   await expect(workbench.lastAnswer().getByRole("alert")).toContainText("invalid temperature: only 1 is allowed for this model");
+  await expect(workbench.composer).toHaveValue("");
+  await expect(workbench.userMessages).toHaveCount(1);
 });
 
 test("pinned parameters are locked with the reason, per thinking mode", async ({ page }) => {

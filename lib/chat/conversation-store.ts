@@ -38,7 +38,8 @@ export interface WorkbenchState {
   notice?: string;
   parameterNotice?: ParameterNotice;
   /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
-  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix; toolLoop: ToolLoopFinding[] };
+  /** A request held back by the rules; `fromDraft`: its new message is still in the composer. */
+  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix; toolLoop: ToolLoopFinding[]; fromDraft?: boolean };
   /** Bumped when documents' texts load (they are part of the request body). */
   mediaVersion: number;
   /** A problem with attaching files (unsupported type, failed upload), shown by the composer. */
@@ -362,7 +363,7 @@ export class ConversationStore {
   }
 
   /** Sends the message being written (or `text`) and streams the answer; held back if it breaks a rule. */
-  send(text?: string): void {
+  send(text?: string, { force = false }: { force?: boolean } = {}): void {
     const content = text ?? this.state.conversation.draft;
     const attachments = text === undefined ? this.state.conversation.draftAttachments : [];
     if ((!content.trim() && attachments.length === 0) || this.isGenerating()) return;
@@ -370,20 +371,28 @@ export class ConversationStore {
     const userTurn: Turn = { id: createId(), role: "user", content, ...(attachments.length > 0 ? { attachments } : {}), createdAt: Date.now() };
     // The prefix goes with the message it was written for, like the draft.
     const prefix = text === undefined && this.state.conversation.assistantPrefix?.content ? this.state.conversation.assistantPrefix : undefined;
-    this.updateConversation(text === undefined ? { draft: "", draftAttachments: [], assistantPrefix: undefined } : {});
-    this.startAnswer({ turns: [...this.state.conversation.turns, userTurn], prefix });
+    // A held-back message stays in the composer (it used to vanish until Cancel put it back).
+    const started = this.startAnswer({ turns: [...this.state.conversation.turns, userTurn], prefix, force, fromDraft: text === undefined });
+    if (started && text === undefined) this.updateConversation({ draft: "", draftAttachments: [], assistantPrefix: undefined });
   }
 
   /** Sends a held-back request as it is, to see what the service says. */
   sendAnyway(): void {
     const heldBack = this.state.heldBack;
-    if (heldBack) this.startAnswer({ turns: heldBack.turns, prefix: heldBack.prefix, force: true });
+    if (!heldBack) return;
+    // The message still in the composer goes as it reads now (it may have been edited meanwhile).
+    if (heldBack.fromDraft) this.send(undefined, { force: true });
+    else this.startAnswer({ turns: heldBack.turns, prefix: heldBack.prefix, force: true });
   }
 
-  /** Drops a held-back request, putting its message back in the composer. */
+  /** Drops a held-back request, putting its message back in the composer (where a new message already is). */
   cancelHeldBack(): void {
     const heldBack = this.state.heldBack;
     if (!heldBack) return;
+    if (heldBack.fromDraft) {
+      this.setState({ ...this.state, heldBack: undefined });
+      return;
+    }
     const last = heldBack.turns[heldBack.turns.length - 1];
     const restoreDraft = last?.role === "user" && !this.state.conversation.turns.includes(last);
     this.setState({ ...this.state, heldBack: undefined });
@@ -508,15 +517,18 @@ export class ConversationStore {
     if (turn?.role === "user") this.startAnswer({ turns: [...turns.slice(0, index), { ...turn, content: text }] });
   }
 
-  /** Checks the request for `turns` against the rules, then streams its answer into a new turn. */
-  private startAnswer({ turns, prefix, force = false }: { turns: Turn[]; prefix?: AssistantPrefix; force?: boolean }): void {
+  /**
+   * Checks the request for `turns` against the rules, then streams its answer into a new turn.
+   * Returns false when it was held back (`fromDraft`: its new message is still in the composer).
+   */
+  private startAnswer({ turns, prefix, force = false, fromDraft = false }: { turns: Turn[]; prefix?: AssistantPrefix; force?: boolean; fromDraft?: boolean }): boolean {
     const { conversation } = this.state;
     const display = this.buildBody({ conversation, turns, resolver: displayResolver, prefix });
     const issues = force ? [] : checkRequest({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId });
     if (issues.length > 0) {
       const toolLoop = checkToolLoop({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId, issues });
-      this.setState({ ...this.state, heldBack: { issues, turns, toolLoop, ...(prefix ? { prefix } : {}) } });
-      return;
+      this.setState({ ...this.state, heldBack: { issues, turns, toolLoop, ...(prefix ? { prefix } : {}), ...(fromDraft ? { fromDraft } : {}) } });
+      return false;
     }
     const displayKey = JSON.stringify(display.body);
     const promptEstimate = this.latestEstimate?.body === displayKey ? this.latestEstimate.estimate : undefined;
@@ -547,6 +559,7 @@ export class ConversationStore {
       return { ok: true, body: real.body };
     };
     void this.streamAnswer({ conversationId: conversation.id, answer, prepareBody });
+    return true;
   }
 
   private async streamAnswer({ conversationId, answer, prepareBody }: { conversationId: string; answer: AssistantTurn; prepareBody: PrepareBody }): Promise<void> {
