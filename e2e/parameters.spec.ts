@@ -22,6 +22,20 @@ test("moonshot-v1-8k: a short message fits its context; only a max_tokens that c
   await expect(page.getByText(/exceeds moonshot-v1-8k's context window of 8,192/)).toBeVisible();
 });
 
+test("moonshot-v1: free sampling fields show a usable slider beside a number box, inside the column", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "moonshot-v1-8k" });
+  const column = await workbench.parameters.boundingBox();
+  for (const field of ["temperature", "top_p"]) {
+    const slider = await page.getByRole("slider", { name: `${field} slider` }).boundingBox();
+    const box = await page.locator(`#parameter-${field}`).boundingBox();
+    expect(slider!.width).toBeGreaterThan(100);
+    expect(box!.x).toBeGreaterThan(slider!.x + slider!.width - 1);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(column!.x + column!.width + 1);
+  }
+  await page.getByRole("slider", { name: "temperature slider" }).fill("0.7");
+  await expect(page.locator("#parameter-temperature")).toHaveValue("0.7");
+});
+
 test("a stop sequence being added is focused, flags nothing while blank, and joins the request as it is typed", async ({ page }) => {
   const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   await page.getByRole("button", { name: "Add a stop sequence" }).click();

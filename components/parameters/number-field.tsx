@@ -73,7 +73,8 @@ export function NumberField({
             className="min-w-0 flex-1 accent-accent-600"
           />
         )}
-        <input id={id} inputMode="decimal" className={`${inputClass} ${range && range.max - range.min <= 10 ? "w-20 flex-none" : ""}`} placeholder={placeholder} value={text} onChange={(event) => commit(event.target.value)} />
+        {/* Beside a slider the box is narrow (inputClass's w-full used to win, squeezing the slider to a dot). */}
+        <input id={id} inputMode="decimal" className={range && range.max - range.min <= 10 ? `${inputClass.replace("w-full", "")} w-24 flex-none` : inputClass} placeholder={placeholder} value={text} onChange={(event) => commit(event.target.value)} />
       </div>
     </FieldRow>
   );
