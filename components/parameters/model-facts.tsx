@@ -41,7 +41,7 @@ export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec 
             {spec.prices.reported ? <span className="text-zinc-500"> (reported by {spec.prices.source})</span> : null}
           </span>
         ) : (
-          <span className="text-zinc-500">not published in the documentation the workbench ships</span>
+          <span className="text-zinc-500">unknown: the provider publishes no price for this model yet</span>
         )}
       </dd>
       {spec.rateLimits && (

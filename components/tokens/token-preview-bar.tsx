@@ -107,7 +107,7 @@ export function TokenPreviewBar() {
                   {cost.promptCacheHit !== undefined ? `, ${formatMoney({ amount: cost.promptCacheHit, currency: cost.currency })} if entirely cached` : ""}; the answer costs at most {formatMoney({ amount: cost.outputCeiling, currency: cost.currency })} (max_tokens {number(maxTokens)}, reasoning included).
                 </li>
               ) : (
-                <li>No published price for {spec.id} in the documentation the workbench ships.</li>
+                <li>No cost shown: the provider publishes no price for {spec.id} yet.</li>
               )}
             </ul>
           </>
