@@ -34,6 +34,10 @@ export default async function WorkbenchPage() {
       <StoreBootstrap />
       {/* The page is exactly the window: the columns scroll inside it (relative: hidden text is placed within it, not below). */}
       <div className="relative flex h-dvh flex-col overflow-hidden">
+        {/* The first stop of the keyboard: straight to the message box, past the header and the history. */}
+        <a href="#message-box" className="sr-only rounded-md bg-accent-600 px-3 py-2 text-sm text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
+          Skip to the message box
+        </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800">
           <div className="flex items-center gap-2 px-2 py-2 md:flex-wrap md:gap-3 md:px-4">
             <HistoryToggle />

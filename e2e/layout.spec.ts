@@ -92,3 +92,33 @@ test("phone: the conversations drawer closes with Escape, a tap beside it and it
   await page.getByRole("button", { name: "Close conversations" }).click();
   await expect(drawer).toBeHidden();
 });
+
+test("keyboard: the first Tab offers a skip to the message box, and each other conversation in the history is one stop", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  for (const question of ["First [[sim answer_tokens=3]]", "Second [[sim answer_tokens=3]]"]) {
+    await workbench.send(question);
+    await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+    await page.getByRole("button", { name: "+ New conversation" }).click();
+  }
+  await workbench.send("Third [[sim answer_tokens=3]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  // From the top of the document (where a keyboard user starts after a reload).
+  await page.evaluate(() => {
+    document.body.tabIndex = -1;
+    document.body.focus();
+  });
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the message box" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(workbench.composer).toBeFocused();
+  // Rename and delete are stops on the open conversation's row only.
+  const rows = workbench.history.getByRole("listitem");
+  await expect(rows).toHaveCount(3);
+  for (const title of ["First", "Second"]) {
+    await expect(workbench.history.getByRole("button", { name: new RegExp(`^Rename ${title}`), includeHidden: true })).toHaveAttribute("tabindex", "-1");
+    await expect(workbench.history.getByRole("button", { name: new RegExp(`^Delete ${title}`), includeHidden: true })).toHaveAttribute("tabindex", "-1");
+  }
+  await expect(workbench.history.getByRole("button", { name: /^Rename Third/, includeHidden: true })).toHaveAttribute("tabindex", "0");
+});

@@ -98,6 +98,7 @@ export function Composer() {
           </svg>
         </button>
         <textarea
+          id="message-box"
           aria-label="Message"
           value={text}
           rows={1}

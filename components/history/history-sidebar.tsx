@@ -47,10 +47,12 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
           {age(summary.updatedAt, now)} · {summary.messages === 0 ? "not sent yet" : `${summary.messages} message${summary.messages === 1 ? "" : "s"}`}
         </span>
       </button>
+      {/* Rename and delete are keyboard stops on the open conversation's row only (one stop per other row). */}
       <div className="hidden shrink-0 gap-0.5 pr-1 group-focus-within:flex group-hover:flex">
         <button
           type="button"
           aria-label={`Rename ${summary.title}`}
+          tabIndex={current ? 0 : -1}
           onClick={() => {
             setName(summary.title);
             setRenaming(true);
@@ -62,6 +64,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
         <button
           type="button"
           aria-label={`Delete ${summary.title}`}
+          tabIndex={current ? 0 : -1}
           onClick={() => {
             if (window.confirm(`Delete "${summary.title}" from this browser? This cannot be undone (shares made from it stay until you delete them).`)) void conversationStore.history.remove(summary.id);
           }}
