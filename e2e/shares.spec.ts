@@ -21,6 +21,12 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
   await expect(dialog.getByRole("note")).toContainText("systemPrompt");
   await expect(dialog.getByLabel("Snapshot preview")).not.toContainText(plantedServerKey);
   await expect(dialog.getByRole("radio", { name: "7 days" })).toBeChecked();
+  // The preview says what the boxes say: no tools in this conversation, so none included.
+  await expect(dialog.getByRole("checkbox", { name: "Tool definitions" })).toBeDisabled();
+  await expect(dialog.getByRole("checkbox", { name: "Tool definitions" })).not.toBeChecked();
+  await dialog.getByText("Show the snapshot exactly as it will be published (JSON)").click();
+  await expect(dialog.getByLabel("Snapshot preview")).toContainText('"tools": false');
+  await expect(dialog.getByLabel("Snapshot preview")).toBeVisible();
   await dialog.getByRole("button", { name: "Publish share" }).click();
   const link = await dialog.getByLabel("Share link").inputValue();
   expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);

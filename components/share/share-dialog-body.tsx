@@ -69,17 +69,23 @@ export default function ShareDialogBody() {
   const [state, setState] = useState<{ kind: "idle" } | { kind: "publishing" } | { kind: "published"; created: CreatedShare } | { kind: "failed"; message: string }>({ kind: "idle" });
   const [refresh, setRefresh] = useState(0);
 
-  const { snapshot, blobKeys } = useMemo(() => buildShareSnapshot({ conversation, included, title: title.trim() || undefined }), [conversation, included, title]);
+  const hasSystemPrompt = conversation.systemPrompt.trim() !== "";
+  const hasTools = Array.isArray((conversation.parameters as { tools?: unknown }).tools);
+  const hasReasoning = conversation.turns.some((turn) => turn.role === "assistant" && turn.reasoning);
+  const hasMedia = conversation.turns.some((turn) => turn.role === "user" && (turn.attachments?.length ?? 0) > 0);
+  // What is included is what the boxes show: nothing of a kind the conversation does not have (the
+  // preview said `"systemPrompt": true` beside an unticked, disabled box).
+  const effective = useMemo<ShareInclusions>(
+    () => ({ systemPrompt: included.systemPrompt && hasSystemPrompt, tools: included.tools && hasTools, reasoning: included.reasoning && hasReasoning, media: included.media && hasMedia }),
+    [included, hasSystemPrompt, hasTools, hasReasoning, hasMedia],
+  );
+  const { snapshot, blobKeys } = useMemo(() => buildShareSnapshot({ conversation, included: effective, title: title.trim() || undefined }), [conversation, effective, title]);
   // Keys pasted in this browser are redacted here, before anything is sent: the server cannot know
   // them (it redacts its own keys and anything shaped like a key again on arrival).
   const redacted = useMemo(() => redactSecrets({ value: snapshot, knownSecrets: Object.values(loadProviderKeys()) }), [snapshot]);
   const redactions = redacted.redactions;
   const attachments = snapshot.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : []));
   const leftOut = conversation.turns.length - snapshot.turns.length;
-  const hasSystemPrompt = conversation.systemPrompt.trim() !== "";
-  const hasTools = Array.isArray((conversation.parameters as { tools?: unknown }).tools);
-  const hasReasoning = conversation.turns.some((turn) => turn.role === "assistant" && turn.reasoning);
-  const hasMedia = conversation.turns.some((turn) => turn.role === "user" && (turn.attachments?.length ?? 0) > 0);
   const available: Record<keyof ShareInclusions, boolean> = { systemPrompt: hasSystemPrompt, tools: hasTools, reasoning: hasReasoning, media: hasMedia };
 
   const publish = async () => {
@@ -172,9 +178,13 @@ export default function ShareDialogBody() {
             Something that looks like a key will be replaced by [redacted] in: {[...new Set(redactions.map((redaction) => redaction.path))].join(", ")}.
           </p>
         )}
-        <pre aria-label="Snapshot preview" className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
-          {JSON.stringify(redacted.value, null, 2)}
-        </pre>
+        {/* The whole snapshot on request: open, it pushed the Publish button and your shares far down. */}
+        <details>
+          <summary className="cursor-pointer text-xs text-zinc-600 underline dark:text-zinc-400">Show the snapshot exactly as it will be published (JSON)</summary>
+          <pre aria-label="Snapshot preview" className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+            {JSON.stringify(redacted.value, null, 2)}
+          </pre>
+        </details>
       </section>
       {state.kind === "failed" && (
         <p role="alert" className="text-red-700 dark:text-red-300">
