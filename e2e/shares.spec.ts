@@ -158,9 +158,15 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
   const reexported = JSON.parse(await (await again.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())) as unknown;
   expect(reexported).toEqual(exported);
 
-  // A malformed file is refused with a reason, and changes nothing.
+  // The same file again opens the conversation it holds instead of adding a copy.
+  await history.getByLabel("Import a conversation file").setInputFiles(await workbenchFile.path());
+  await expect(history.getByRole("status")).toContainText("is already in your history, unchanged: opened it instead of adding a copy.");
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+
+  // A malformed file is refused with where, what and what was found, and changes nothing.
   await history.getByLabel("Import a conversation file").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('[{"role":"robot","content":"x"}]') });
-  await expect(history.getByRole("alert")).toContainText("Not OpenAI chat messages: messages[0]");
+  await expect(history.getByRole("alert")).toContainText('Not OpenAI chat messages: messages[0].role:');
+  await expect(history.getByRole("alert")).toContainText('found "robot"');
   await expect(history.getByRole("listitem")).toHaveCount(2);
 });
 

@@ -114,6 +114,10 @@ function TransferButtons() {
             const current = conversationStore.getSnapshot().conversation;
             const result = await importConversationFile({ file, current, spec: conversationStore.specFor(current) });
             if (!result.ok) throw new Error(result.message);
+            if (result.alreadyInHistory) {
+              await conversationStore.history.open(result.conversation.id);
+              return `"${result.title}" is already in your history, unchanged: opened it instead of adding a copy.`;
+            }
             await conversationStore.history.add(result.conversation);
             // Imported tool loops often lost their reasoning or had their ids rewritten by another client.
             const findings = conversationStore.toolLoopFindings().length;

@@ -1,4 +1,5 @@
 import "@/lib/wire/zod-browser";
+import { describeSchemaIssueWithValue } from "@/lib/wire/schema-issues";
 import { array, boolean, discriminatedUnion, enum as oneOf, literal, looseObject, number, optional, record, string, unknown } from "zod/mini";
 import { providerIds } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
@@ -62,6 +63,12 @@ const conversationSchema = looseObject({
 });
 
 /** A saved conversation checked and brought to the current shape, or undefined if it is not one. */
+/** Why a value is not a saved conversation: where, what is wrong and what is there; undefined when it is one. */
+export function explainSavedConversation(value: unknown): string | undefined {
+  const parsed = conversationSchema.safeParse(value);
+  return parsed.success ? undefined : describeSchemaIssueWithValue({ issues: parsed.error.issues, value, root: "conversation" });
+}
+
 export function readSavedConversation(value: unknown): Conversation | undefined {
   const parsed = conversationSchema.safeParse(value);
   if (!parsed.success) return undefined;

@@ -43,7 +43,10 @@ describe("the workbench's conversation file", () => {
   it("refuses malformed files, newer versions and missing media, saying what is wrong", async () => {
     expect(await readConversationFile({ format: "something-else" })).toMatchObject({ ok: false, message: expect.stringMatching(/^Not a Kimi Workbench conversation file: format/) });
     expect(await readConversationFile({ format: "kimi-workbench-conversation", version: 2, conversation: {}, media: [] })).toMatchObject({ ok: false, message: expect.stringMatching(/version 2; this workbench reads up to version 1/) });
-    expect(await readConversationFile({ format: "kimi-workbench-conversation", version: 1, conversation: { ...conversation, turns: [{ role: "user" }] }, media })).toMatchObject({ ok: false, message: expect.stringMatching(/malformed/) });
+    // Where, what is wrong, and what is there.
+    const malformed = await readConversationFile({ format: "kimi-workbench-conversation", version: 1, conversation: { ...conversation, turns: [{ id: "u", role: "user", content: 42, createdAt: 1 }] }, media });
+    expect(malformed).toMatchObject({ ok: false, message: expect.stringMatching(/^The conversation in this file is not what the workbench writes: conversation\.turns\[0\].*; found .*\. Nothing was imported\.$/) });
+    expect(await readConversationFile({ format: "something-else" })).toMatchObject({ ok: false, message: 'Not a Kimi Workbench conversation file: format: Invalid input: expected "kimi-workbench-conversation"; found "something-else". Nothing was imported.' });
     expect(await readConversationFile({ format: "kimi-workbench-conversation", version: 1, conversation, media: media.slice(1) })).toMatchObject({ ok: false, message: expect.stringMatching(/media sha256-aa that is not in the file/) });
   });
 });

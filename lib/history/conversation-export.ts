@@ -1,4 +1,5 @@
 import "@/lib/wire/zod-browser";
+import { describeSchemaIssueWithValue } from "@/lib/wire/schema-issues";
 import { z } from "zod";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
@@ -43,15 +44,14 @@ const mediaSchema = z.object({ key: z.string().min(1), mediaType: z.string(), ba
 export async function readConversationFile(value: unknown): Promise<{ ok: true; conversation: Conversation; media: ExportedMedia[] } | { ok: false; message: string }> {
   const envelope = z.object({ format: z.literal(conversationFileFormat), version: z.number().int(), exportedAt: z.string().optional(), conversation: z.unknown(), media: z.array(mediaSchema).default([]) }).strict().safeParse(value);
   if (!envelope.success) {
-    const issue = envelope.error.issues[0];
-    return { ok: false, message: `Not a Kimi Workbench conversation file: ${issue?.path.join(".") || "the file"} ${issue?.message ?? "is invalid"}.` };
+    return { ok: false, message: `Not a Kimi Workbench conversation file: ${describeSchemaIssueWithValue({ issues: envelope.error.issues, value, root: "" })}. Nothing was imported.` };
   }
   if (envelope.data.version > conversationFileVersion) {
     return { ok: false, message: `This file is format version ${envelope.data.version}; this workbench reads up to version ${conversationFileVersion}. Update the workbench to import it.` };
   }
-  const { readSavedConversation } = await import("@/lib/conversation/saved-conversation");
+  const { explainSavedConversation, readSavedConversation } = await import("@/lib/conversation/saved-conversation");
   const conversation = readSavedConversation(envelope.data.conversation);
-  if (!conversation) return { ok: false, message: "The conversation in this file is malformed (a message, an attachment or a setting is not what the workbench writes). Nothing was imported." };
+  if (!conversation) return { ok: false, message: `The conversation in this file is not what the workbench writes: ${explainSavedConversation(envelope.data.conversation) ?? "it could not be read"}. Nothing was imported.` };
   const keys = new Set(envelope.data.media.map((item) => item.key));
   const missing = attachmentKeys(conversation).find((key) => !keys.has(key));
   if (missing) return { ok: false, message: `An attachment refers to media ${missing} that is not in the file (it was exported without media). Nothing was imported.` };
@@ -105,8 +105,7 @@ export function readOpenAiMessages(value: unknown): { ok: true; imported: Import
   if (!list) return { ok: false, message: "Not OpenAI chat messages: expected an array of messages, or an object with a messages array." };
   const parsed = z.array(messageSchema).safeParse(list);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `Not OpenAI chat messages: messages${issue.path.map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`)).join("")}: ${issue.message}.` };
+    return { ok: false, message: `Not OpenAI chat messages: ${describeSchemaIssueWithValue({ issues: parsed.error.issues, value: list, root: "messages" })}. Nothing was imported.` };
   }
   const messages = parsed.data;
   const model = !Array.isArray(value) && typeof envelope?.model === "string" ? envelope.model : undefined;

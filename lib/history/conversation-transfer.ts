@@ -71,7 +71,7 @@ export async function importConversationFile({
   current: Conversation;
   /** The open conversation's model, whose video defaults imported videos take. */
   spec: ModelSpec;
-}): Promise<{ ok: true; conversation: Conversation; title: string } | { ok: false; message: string }> {
+}): Promise<{ ok: true; conversation: Conversation; title: string; alreadyInHistory?: boolean } | { ok: false; message: string }> {
   let value: unknown;
   try {
     value = JSON.parse(await file.text());
@@ -87,8 +87,12 @@ export async function importConversationFile({
       if (item.key.startsWith("sha256-") && (await contentKey(blob)) !== item.key) return { ok: false, message: `Media ${item.key} in ${file.name} does not match its hash; the file is damaged. Nothing was imported.` };
       await putBlob({ key: item.key, blob });
     }
-    // Importing into the browser it came from keeps both copies.
+    // The same conversation again is not copied (re-importing a file used to add a duplicate each
+    // time); a changed one imported into the browser it came from keeps both copies.
     const exists = await getConversation(read.conversation.id);
+    if (exists && exists.updatedAt === read.conversation.updatedAt && JSON.stringify(exists.turns) === JSON.stringify(read.conversation.turns)) {
+      return { ok: true, conversation: exists, title: displayTitle(exists), alreadyInHistory: true };
+    }
     const conversation = exists ? { ...read.conversation, id: crypto.randomUUID() } : read.conversation;
     return { ok: true, conversation, title: displayTitle(conversation) };
   }

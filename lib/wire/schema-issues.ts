@@ -23,3 +23,27 @@ export function describeSchemaIssue(issues: ReadonlyArray<{ path: readonly Prope
   if (!issue) return "invalid request";
   return `${formatIssuePath(issue.path) || "body"}: ${issue.message}`;
 }
+
+function valueAt(root: unknown, path: ReadonlyArray<string | number>): { found: boolean; value: unknown } {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object" || !(segment in (value as Record<string | number, unknown>))) return { found: false, value: undefined };
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return { found: true, value };
+}
+
+/**
+ * The first issue as "where: problem; found …" with the value that is there (shortened), so a file
+ * a person wrote by hand can be fixed without guessing. `root` names the top level (e.g. "conversation"; "" for none).
+ */
+export function describeSchemaIssueWithValue({ issues, value, root }: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>; value: unknown; root: string }): string {
+  const issue = toSchemaIssues(issues)[0];
+  if (!issue) return `${root}: invalid`;
+  const path = formatIssuePath(issue.path);
+  const where = root === "" ? path || "the file" : `${root}${issue.path.length > 0 && typeof issue.path[0] === "string" ? "." : ""}${path}`;
+  const at = valueAt(value, issue.path);
+  const shown = at.found ? JSON.stringify(at.value) ?? String(at.value) : undefined;
+  const found = at.found ? `; found ${shown && shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}` : "; it is missing";
+  return `${where}: ${issue.message}${found}`;
+}
