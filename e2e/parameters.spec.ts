@@ -203,6 +203,8 @@ test("tools: the model calls one, the user answers it, the model continues", asy
   const result = page.getByRole("textbox", { name: "Result of get_weather" });
   await expect(result).toBeVisible();
   await expect(workbench.lastAnswer()).toContainText('get_weather({"city":"Paris"');
+  // The hint comes from the tool's declaration and the call, not from a fixed example.
+  await expect(result).toHaveAttribute("placeholder", /^What get_weather returns for \{"city":"Paris".*\(Current weather for a city\), as JSON or text$/);
   await result.fill('{"temperature": 21, "condition": "sunny"}');
   await page.getByRole("button", { name: "Send result" }).click();
   await expect(page.getByRole("article", { name: "Tool result" })).toContainText('"condition": "sunny"');

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { Conversation } from "@/lib/conversation/conversation-types";
-import { fillMockTemplate, sourceOf, type ToolAnswerPlan } from "@/lib/tools/tool-answers";
+import { useWorkbench } from "@/lib/chat/use-workbench";
+import { fillMockTemplate, sourceOf, toolResultPlaceholder, type ToolAnswerPlan } from "@/lib/tools/tool-answers";
 import type { ToolCall } from "@/lib/wire/chat-request";
 
 function initialResult({ call, plan }: { call: ToolCall; plan: ToolAnswerPlan }): string {
@@ -21,6 +22,7 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
   const [results, setResults] = useState<string[]>(() => toolCalls.map((call, index) => initialResult({ call, plan: plans[index]! })));
   const [details, setDetails] = useState<Array<string | undefined>>(() => toolCalls.map(() => undefined));
   const [running, setRunning] = useState<number | undefined>();
+  const parametersTools = (useWorkbench().conversation.parameters as { tools?: unknown }).tools;
   const ready = results.every((result) => result.trim() !== "");
   const setAt = <T,>(list: T[], index: number, value: T) => list.map((item, position) => (position === index ? value : item));
   return (
@@ -71,7 +73,7 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
               aria-label={`Result of ${call.function.name}`}
               rows={3}
               value={results[index]}
-              placeholder='e.g. {"temperature": 21, "condition": "sunny"}'
+              placeholder={toolResultPlaceholder({ call, tools: parametersTools })}
               onChange={(event) => setResults(setAt(results, index, event.target.value))}
               className="w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
             />

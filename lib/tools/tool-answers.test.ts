@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "@/lib/conversation/conversation-types";
-import { fillMockTemplate, isAutomatic, planToolAnswers, readWebSearch, toolRoundsSinceUser } from "./tool-answers";
+import { fillMockTemplate, isAutomatic, planToolAnswers, readWebSearch, toolResultPlaceholder, toolRoundsSinceUser } from "./tool-answers";
 import { functionToolNames, hasWebSearch, presentOfficialTools, withAutoRun, withOfficialTool, withoutOfficialTool, withWebSearch } from "./tool-settings";
 
 const call = (name: string, args = "{}") => ({ id: `${name}_0`, type: "function", function: { name, arguments: args } });
@@ -32,6 +32,12 @@ describe("tool answers", () => {
     expect(readWebSearch('{"search_result":{"search_id":"abc","query":"kimi"},"usage":{"total_tokens":2345}}')).toEqual({ query: "kimi", tokens: 2345, searchId: "abc" });
     expect(readWebSearch('{"search_result":{"search_id":"abc"}}')).toEqual({ searchId: "abc" });
     expect(readWebSearch("garbage")).toEqual({});
+  });
+
+  it("hints at a tool's result from its declaration and the call's arguments, not with a weather example", () => {
+    const tools = [{ type: "function", function: { name: "lookup_order", description: "Finds an order by its number.", parameters: {} } }];
+    expect(toolResultPlaceholder({ call: { id: "lookup_order:0", type: "function", function: { name: "lookup_order", arguments: '{"number":"A-17"}' } }, tools })).toBe('What lookup_order returns for {"number":"A-17"} (Finds an order by its number), as JSON or text');
+    expect(toolResultPlaceholder({ call: { id: "x", type: "function", function: { name: "undeclared", arguments: "" } }, tools: undefined })).toBe("What undeclared returns for {}, as JSON or text");
   });
 
   it("counts tool rounds since the last user message", () => {

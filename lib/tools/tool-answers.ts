@@ -112,3 +112,14 @@ export function toolRoundsSinceUser(turns: Conversation["turns"]): number {
 
 /** Automatic rounds in a row before the workbench stops and asks (a model that never stops calling would loop forever). */
 export const maxAutomaticToolRounds = 8;
+
+/**
+ * The hint in an empty tool-result box, from what the request declares about the tool: its
+ * description and the arguments the model passed (it used to suggest a weather reading for any tool).
+ */
+export function toolResultPlaceholder({ call, tools }: { call: ToolCall; tools: unknown }): string {
+  const declared = Array.isArray(tools) ? (tools as Array<{ function?: { name?: unknown; description?: unknown } }>).find((tool) => tool?.function?.name === call.function.name)?.function : undefined;
+  const description = typeof declared?.description === "string" && declared.description.trim() ? declared.description.trim().replace(/\.$/, "") : undefined;
+  const argumentsText = call.function.arguments.length > 60 ? `${call.function.arguments.slice(0, 57)}…` : call.function.arguments;
+  return `What ${call.function.name} returns for ${argumentsText || "{}"}${description ? ` (${description})` : ""}, as JSON or text`;
+}
