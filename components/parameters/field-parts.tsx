@@ -27,13 +27,41 @@ export function FieldWarnings({ warnings, field }: { warnings: readonly RuleWarn
   );
 }
 
+/** Words for the API's field names; the name itself stays beside them (it is what the code and the JSON say). */
+const humanLabels: Record<string, string> = {
+  temperature: "Temperature",
+  top_p: "Top-p",
+  n: "Answers per request",
+  presence_penalty: "Presence penalty",
+  frequency_penalty: "Frequency penalty",
+  max_completion_tokens: "Answer length limit",
+  max_tokens: "Answer length limit",
+  stop: "Stop sequences",
+  response_format: "Response format",
+  tool_choice: "Tool choice",
+  seed: "Seed",
+  reasoning_effort: "Reasoning effort",
+  prompt_cache_key: "Prompt cache key",
+  "thinking.type": "Thinking",
+  "json_schema.name": "Schema name",
+  thinking_budget: "Thinking budget",
+  enable_thinking: "Thinking",
+};
+
 /** A labelled row of the form; `hint` explains defaults and locks. */
 export function FieldRow({ label, htmlFor, hint, children, action }: { label: string; htmlFor?: string; hint?: ReactNode; children: ReactNode; action?: ReactNode }) {
+  const human = humanLabels[label];
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={htmlFor} className="font-mono text-xs font-medium text-zinc-800 dark:text-zinc-200">
-          {label}
+        <label htmlFor={htmlFor} className="text-xs font-medium text-zinc-800 dark:text-zinc-200">
+          {human ? (
+            <>
+              {human} <code className="font-mono text-[11px] font-normal text-zinc-500">{label}</code>
+            </>
+          ) : (
+            <span className={/^[a-z_.]+$/.test(label) ? "font-mono" : ""}>{label}</span>
+          )}
         </label>
         {action}
       </div>

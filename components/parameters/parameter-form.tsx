@@ -98,8 +98,8 @@ export function ParameterForm() {
       ) : (
         <Section title="Thinking">
           <div className="flex items-center justify-between gap-2">
-            <label htmlFor="parameter-thinking" className="font-mono text-xs font-medium">
-              {family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}
+            <label htmlFor="parameter-thinking" className="text-xs font-medium">
+              Thinking <code className="font-mono text-[11px] font-normal text-zinc-500">{family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}</code>
             </label>
             <div className="flex items-center gap-2">
               {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>reset</LinkButton>}
@@ -133,7 +133,9 @@ export function ParameterForm() {
                   disabled={spec.preservedThinking === "always" || !thinks}
                   onChange={(event) => conversationStore.setPreserveThinking(event.target.checked ? true : undefined)}
                 />
-                <span className="font-mono">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</span>
+                <span>
+                  Keep earlier reasoning <code className="font-mono text-[11px] text-zinc-500">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</code>
+                </span>
               </label>
               <p className="text-xs text-zinc-500">
                 {spec.preservedThinking === "always" ? (<><LockIcon />{spec.id} always keeps its reasoning across turns.</>) : "Earlier reasoning is sent back and kept by the model (preserved thinking)."}
