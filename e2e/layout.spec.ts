@@ -122,3 +122,20 @@ test("keyboard: the first Tab offers a skip to the message box, and each other c
   }
   await expect(workbench.history.getByRole("button", { name: /^Rename Third/, includeHidden: true })).toHaveAttribute("tabindex", "0");
 });
+
+test("focus goes where the work is: the message box after a new conversation (desktop and phone), the editor when the system prompt opens", async ({ page }) => {
+  const workbench = await openWorkbench(page);
+  await workbench.send("Hello [[sim answer_tokens=3]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await page.getByRole("button", { name: "+ New conversation" }).click();
+  await expect(workbench.composer).toBeFocused();
+  await page.getByRole("button", { name: "System prompt" }).click();
+  await expect(page.getByRole("textbox", { name: "System prompt" })).toBeFocused();
+  await workbench.send("Again [[sim answer_tokens=3]]");
+  await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("dialog", { name: "Actions" }).getByRole("button", { name: "New conversation", exact: true }).click();
+  await expect(page.getByRole("dialog", { name: "Actions" })).toBeHidden();
+  await expect(workbench.composer).toBeFocused();
+});

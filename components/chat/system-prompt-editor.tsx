@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 
@@ -9,6 +9,7 @@ export function SystemPromptEditor() {
   const { loaded, conversation } = useWorkbench();
   const [open, setOpen] = useState(false);
   const regionId = useId();
+  const editor = useRef<HTMLTextAreaElement>(null);
   const firstLine = conversation.systemPrompt.split("\n")[0]?.trim();
   return (
     <section className="rounded-md border border-dashed border-zinc-300 dark:border-zinc-700">
@@ -17,7 +18,11 @@ export function SystemPromptEditor() {
         aria-expanded={open}
         aria-controls={regionId}
         disabled={!loaded}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          setOpen(!open);
+          // Opening it is to write in it: the keyboard goes there.
+          if (!open) window.setTimeout(() => editor.current?.focus(), 0);
+        }}
         className="flex w-full items-center gap-2 px-3 py-2 text-left text-sm text-zinc-600 dark:text-zinc-400"
       >
         <span className="font-medium text-zinc-800 dark:text-zinc-200">System prompt</span>
@@ -25,6 +30,7 @@ export function SystemPromptEditor() {
       </button>
       <div id={regionId} hidden={!open} className="px-3 pb-3">
         <textarea
+          ref={editor}
           aria-label="System prompt"
           value={conversation.systemPrompt}
           onChange={(event) => conversationStore.setSystemPrompt(event.target.value)}

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
-import { toggleHistoryEvent } from "@/lib/chat/ui-events";
+import { focusMessageBox, toggleHistoryEvent } from "@/lib/chat/ui-events";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { hasContent } from "@/lib/conversation/read-conversation";
 import { listConversations, summarize, type ConversationSummary } from "@/lib/history/history-db";
@@ -215,7 +215,13 @@ export function HistorySidebar() {
             ×
           </button>
         </div>
-        <button type="button" onClick={() => conversationStore.history.startNew()} className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <button
+          type="button"
+          onClick={() => {
+            conversationStore.history.startNew();
+            focusMessageBox();
+          }}
+          className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
           + New conversation
         </button>
         <label htmlFor={searchId} className="sr-only">

@@ -29,3 +29,10 @@ export const toggleHistoryEvent = "kimi-workbench:toggle-history";
 export function toggleHistory(): void {
   window.dispatchEvent(new CustomEvent(toggleHistoryEvent));
 }
+
+/** Puts the keyboard in the message box (after starting a new conversation, where writing comes next). */
+export function focusMessageBox(): void {
+  // After the render that shows the new conversation, and after a sheet or drawer that held the
+  // button has closed and handed focus back to its own opener.
+  window.setTimeout(() => document.getElementById("message-box")?.focus(), 50);
+}
