@@ -1,4 +1,5 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
+import { dataUrlToBlob } from "@/lib/media/data-url";
 import type { DocumentAttachment } from "@/lib/conversation/attachment-types";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { attachmentsOf, displayTitle } from "@/lib/conversation/read-conversation";
@@ -46,13 +47,6 @@ export async function exportConversation({ conversation, format }: { conversatio
   const built = turnsToMessages({ turns: conversation.turns, includeReasoning: true, media: { providerId: conversation.providerId, resolver: sendResolver } });
   const messages = [...(conversation.systemPrompt ? [{ role: "system" as const, content: conversation.systemPrompt }] : []), ...built.messages];
   download({ text: JSON.stringify(messages, null, 2), name: fileName(conversation, "openai-messages") });
-}
-
-function dataUrlToBlob(dataUrl: string): Blob {
-  const match = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(dataUrl);
-  if (!match) throw new Error("A media part is not a valid data: URL.");
-  const bytes = match[2] ? Uint8Array.from(atob(match[3]!), (character) => character.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(match[3]!));
-  return new Blob([bytes], { type: match[1] || "application/octet-stream" });
 }
 
 const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif", "video/mp4": "mp4", "video/webm": "webm", "video/quicktime": "mov" };

@@ -5,21 +5,12 @@ import type { Attachment } from "@/lib/conversation/attachment-types";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { createId } from "@/lib/conversation/create-id";
 import { putConversation } from "@/lib/history/history-db";
+import { dataUrlToBlob } from "@/lib/media/data-url";
 import type { CellMedia } from "./conversation-bridge";
 
 // A rendered prompt opened in the chat: its pictures and videos (data URLs in the prompt or a row)
 // become the conversation's attachments, stored in this browser like files the user attached, so
 // the chat shows and sends them as it would its own.
-
-function fileFromDataUrl({ url, name }: { url: string; name: string }): File {
-  const comma = url.indexOf(",");
-  const header = url.slice(5, comma);
-  const mediaType = header.split(";")[0] || "application/octet-stream";
-  const data = url.slice(comma + 1);
-  // Decoded here rather than fetched: the page's CSP does not allow fetching data: URLs.
-  const bytes = header.endsWith(";base64") ? Uint8Array.from(atob(data), (character) => character.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(data));
-  return new File([bytes], name, { type: mediaType });
-}
 
 /**
  * Stores `conversation` with `media` attached to their turns (or to the message waiting in the
@@ -41,7 +32,7 @@ export async function storeOpenedConversation({ conversation, media, left }: { c
       const mediaType = url.slice(5, url.indexOf(",")).split(";")[0] ?? "";
       const name = `${kind}-${number}.${mediaFormatOf({ mediaType, name: "" }) ?? (kind === "image" ? "png" : "mp4")}`;
       try {
-        const attachment = await readMediaFile({ file: fileFromDataUrl({ url, name }), id: createId(), spec });
+        const attachment = await readMediaFile({ file: new File([dataUrlToBlob(url)], name, { type: mediaType }), id: createId(), spec });
         attached.set(target, [...(attached.get(target) ?? []), attachment]);
       } catch (error) {
         notes.push(`${name} could not be read (${error instanceof Error ? error.message : String(error)}) and is not attached.`);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "@/testing/wait-for";
 import { openSqliteRunStore } from "@/lib/store/run-store";
 import { jsonAnswerEvents } from "@/testing/client-gateway";
 import { startFixtureUpstream, type FixtureUpstream } from "@/testing/fixture-upstream";
@@ -15,14 +16,6 @@ beforeAll(async () => {
   Object.assign(process.env, { MOONSHOT_API_KEY: "sk-cell-executor-test-0123456789", MOONSHOT_BASE_URL: `${upstream.url}/v1`, GATEWAY_RETRY_BASE_DELAY_MS: "1", GATEWAY_RETRY_MAX_ATTEMPTS: "3", RUN_RPM_MOONSHOT: "1000" });
 });
 afterAll(() => upstream.close());
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("the cell executor and the provider's budget", () => {
   it("draws the gateway's retries and the judge's request on the budget, and waits in the cell when the budget says so", async () => {

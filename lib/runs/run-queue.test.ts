@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { waitFor } from "@/testing/wait-for";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqliteRunStore } from "@/lib/store/run-store";
 import { jsonAnswerEvents } from "@/testing/client-gateway";
@@ -28,14 +29,6 @@ afterAll(async () => {
   redis.disconnect();
   await upstream.close();
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe("run queues on BullMQ", () => {
   it("sends the cells of a column with a pasted key only to the instance holding the key; the others go to the provider's queue", async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { waitFor } from "@/testing/wait-for";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,14 +32,6 @@ function definition({ answerTokens, tokensPerSecond, rows }: { answerTokens: num
     assertions: [{ type: "finish-reason", value: "stop" }, { type: "contains", value: "zzz-not-there" }],
     pastedKeyColumns: [],
   };
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("the run worker", () => {
