@@ -1,4 +1,4 @@
-// First-load JavaScript of the workbench page: every script the server-rendered HTML loads before any
+// First-load JavaScript of the workbench page (and, reported beside it, its stylesheets): every script the server-rendered HTML loads before any
 // interaction, gzip-compressed as served. Budget (docs/architecture.md, "Budgets"): ≤ 250 KB. Also checks that the code that
 // must load on demand (the BPE tokenizer's rank table, media work, Monaco) is not among them.
 import { gzipSync } from "node:zlib";
@@ -6,7 +6,7 @@ import { startApp } from "./support/start-app";
 
 const budgetKb = 250;
 
-export async function runFirstLoad(): Promise<{ scripts: number; gzipKb: number; budgetKb: number; withinBudget: boolean; heavyCodeInFirstLoad: string[] }> {
+export async function runFirstLoad(): Promise<{ scripts: number; gzipKb: number; budgetKb: number; withinBudget: boolean; heavyCodeInFirstLoad: string[]; stylesheetsGzipKb: number }> {
   const app = await startApp({ SIMULATOR_TOKENS_PER_SECOND: "1000" });
   try {
     const html = await (await fetch(`${app.url}/`)).text();
@@ -23,7 +23,14 @@ export async function runFirstLoad(): Promise<{ scripts: number; gzipKb: number;
       }
     }
     const gzipKb = Math.round((gzipBytes / 1024) * 10) / 10;
-    return { scripts: new Set(sources).size, gzipKb, budgetKb, withinBudget: gzipKb <= budgetKb, heavyCodeInFirstLoad: heavy };
+    // Stylesheets are outside the JavaScript budget but block the first paint too: reported so the
+    // Chinese font's @font-face rules (the font files themselves load only for Chinese text) stay visible.
+    let stylesheetBytes = 0;
+    for (const href of new Set([...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&")))) {
+      stylesheetBytes += gzipSync(Buffer.from(await (await fetch(new URL(href, app.url))).arrayBuffer())).length;
+    }
+    const stylesheetsGzipKb = Math.round((stylesheetBytes / 1024) * 10) / 10;
+    return { scripts: new Set(sources).size, gzipKb, budgetKb, withinBudget: gzipKb <= budgetKb, heavyCodeInFirstLoad: heavy, stylesheetsGzipKb };
   } finally {
     await app.stop();
   }
