@@ -39,7 +39,7 @@ export function assembleAnswer(events: readonly GatewayEvent[]): AssembledAnswer
   for (const event of events) {
     if (event.type === "done") answer.done = true;
     else if (event.type === "error") answer.error = event.failure;
-    else {
+    else if (event.type === "chunk") {
       answer.chunks.push(event.chunk);
       if (event.chunk.usage) answer.usage.push(event.chunk.usage);
       for (const choice of event.chunk.choices) {

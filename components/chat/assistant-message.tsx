@@ -2,6 +2,7 @@
 
 import { memo, useSyncExternalStore } from "react";
 import { reasoningControlOf } from "@/lib/catalog/model-catalog";
+import { describeRetry } from "@/lib/chat/describe-retry";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { AssistantPrefix, AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
@@ -34,7 +35,7 @@ function ErrorBox({ turn, canRetry }: { turn: AssistantTurn; canRetry: boolean }
 /** Says the answer continues a prefix the user wrote (partial mode): the text below is both, joined. */
 export function PrefixNote({ prefix }: { prefix: AssistantPrefix }) {
   return (
-    <p className="text-xs text-zinc-500">
+    <p className="text-xs text-zinc-500 dark:text-zinc-400">
       <span className="rounded bg-accent-100 px-1 py-0.5 font-medium text-accent-700 dark:bg-accent-700/40 dark:text-accent-100">partial mode</span> continues your prefix{" "}
       <code className="rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800">{prefix.content.length > 60 ? `${prefix.content.slice(0, 60)}…` : prefix.content}</code>
       {prefix.name ? <> as <span className="font-medium">{prefix.name}</span></> : null}; shown joined
@@ -55,7 +56,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
   const canRetry = isLast && !generating;
   return (
     <article aria-label="Assistant message" aria-busy={streaming} className={`space-y-3 ${streaming ? "" : "message-offscreen-skip"}`}>
-      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
         <span>
           <span className="font-medium text-zinc-700 dark:text-zinc-300">{turn.model}</span> · {turn.providerId}
         </span>
@@ -67,22 +68,25 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
         )}
       </p>
       {reasoning !== "" && <ReasoningBlock text={reasoning} phase={phase} thinkingMs={thinkingMs} />}
-      {streaming && reasoning === "" && content === "" && (
-        <p className="animate-pulse text-sm text-zinc-500" role="status">
-          Waiting for the first token…
-        </p>
-      )}
+      {streaming && reasoning === "" && content === "" &&
+        (live.progress.retry ? (
+          <p className="text-sm text-amber-700 dark:text-amber-400" data-testid="retry-status">
+            {describeRetry(live.progress.retry)}
+          </p>
+        ) : (
+          <p className="animate-pulse text-sm text-zinc-500 dark:text-zinc-400">Waiting for the first token…</p>
+        ))}
       {turn.prefix && <PrefixNote prefix={turn.prefix} />}
       {(content !== "" || turn.prefix) && <LazyAnswerMarkdown text={turn.prefix ? turn.prefix.content + content : content} streaming={streaming} />}
       {turn.toolCalls && turn.toolCalls.length > 0 && <AnswerTools turn={turn} isLast={isLast} streaming={streaming} generating={generating} />}
       {turn.otherChoices && turn.otherChoices.length > 0 && (
         <details className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-          <summary className="cursor-pointer text-xs text-zinc-500">
+          <summary className="cursor-pointer text-xs text-zinc-500 dark:text-zinc-400">
             {turn.otherChoices.length} more choice{turn.otherChoices.length === 1 ? "" : "s"} (n = {turn.otherChoices.length + 1})
           </summary>
           {turn.otherChoices.map((choice, index) => (
             <div key={index} className="mt-2 border-t border-zinc-200 pt-2 dark:border-zinc-800">
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 Choice {index + 2}
                 {choice.finishReason ? ` · ${choice.finishReason}` : ""}
               </p>
@@ -92,8 +96,8 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
         </details>
       )}
       {turn.status === "error" && turn.error && <ErrorBox turn={turn} canRetry={canRetry} />}
-      {turn.status === "stopped" && <p className="text-xs text-zinc-500">Stopped.</p>}
-      {turn.status === "interrupted" && <p className="text-xs text-zinc-500">Interrupted: the page was reloaded while this answer streamed.</p>}
+      {turn.status === "stopped" && <p className="text-xs text-zinc-500 dark:text-zinc-400">Stopped.</p>}
+      {turn.status === "interrupted" && <p className="text-xs text-zinc-500 dark:text-zinc-400">Interrupted: the page was reloaded while this answer streamed.</p>}
       {turn.finishReason === "length" &&
         (!turn.content.trim() && turn.reasoning ? (
           <p className="text-xs text-amber-700 dark:text-amber-400">
@@ -112,7 +116,7 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
                 type="button"
                 disabled={generating}
                 onClick={() => conversationStore.regenerate(turn.id)}
-                className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+                className="rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
               >
                 Regenerate
               </button>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
 import { AssistantMessage } from "./assistant-message";
+import { StreamAnnouncer } from "./stream-announcer";
 import { SystemPromptEditor } from "./system-prompt-editor";
 import { ToolMessage } from "./tool-message";
 import { UserMessage } from "./user-message";
@@ -37,7 +38,7 @@ function EmptyState() {
         ))}
       </div>
       {provider?.id === "simulator" && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Rehearse edge cases with a tag in your message, e.g. <code className="font-mono">[[sim answer_tokens=5000 reasoning_tokens=800]]</code>,{" "}
           <code className="font-mono">[[sim error=429]]</code> or <code className="font-mono">[[sim drop_after=40]]</code>.
         </p>
@@ -67,7 +68,7 @@ function EarlierTurns({ hidden, onShow }: { hidden: number; onShow: () => void }
     return () => observer.disconnect();
   }, [onShow]);
   return (
-    <button ref={sentinel} type="button" onClick={onShow} className="mx-auto block text-xs text-zinc-500 underline">
+    <button ref={sentinel} type="button" onClick={onShow} className="mx-auto block text-xs text-zinc-500 dark:text-zinc-400 underline">
       Show {Math.min(hidden, windowSize)} earlier messages ({hidden} hidden)
     </button>
   );
@@ -133,7 +134,7 @@ export function MessageList() {
                     type="button"
                     title={`Answer later calls of ${turn.name} with this result automatically (edit it under Parameters → Tools)`}
                     onClick={() => conversationStore.setToolMock({ name: turn.name!, template: turn.content })}
-                    className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+                    className="rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
                   >
                     {conversation.toolMocks?.[turn.name] === turn.content ? "Saved as mock" : "Use as mock"}
                   </button>
@@ -145,6 +146,7 @@ export function MessageList() {
           ),
         )}
       </div>
+      <StreamAnnouncer turn={lastAssistant?.role === "assistant" ? lastAssistant : undefined} />
     </div>
   );
 }

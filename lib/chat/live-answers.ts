@@ -88,6 +88,8 @@ export class LiveAnswers {
       else if (!controller.signal.aborted) ending = { kind: "failed", error: { type: "client_error", message: caught instanceof Error ? caught.message : String(caught) } };
     }
     if (controller.signal.aborted && ending.kind !== "interrupted") ending = { kind: "stopped" };
+    // A stream that began with retry notices has no attempts header: its last notice counts.
+    attempts ??= live.progress.retry?.attempt;
     const finished = finishAnswer({ progress: live.progress, ending, endedAt: live.readNow() });
     return { finished, ...(attempts !== undefined ? { attempts } : {}) };
   }

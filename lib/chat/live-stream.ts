@@ -52,7 +52,7 @@ export class LiveStream {
   /** Adds an event as it arrives. */
   apply(event: ChatStreamEvent): void {
     this.progress = applyStreamEvent(this.progress, { event, at: this.now() });
-    if ((event.type === "reasoning" || event.type === "content") && event.choice === 0) this.requestNotify();
+    if (((event.type === "reasoning" || event.type === "content") && event.choice === 0) || event.type === "retry") this.requestNotify();
   }
 
   /** The clock the stream is timed with (performance.now() in the page). */

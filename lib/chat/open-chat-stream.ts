@@ -1,7 +1,7 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { readErrorEnvelope, type ReportedError } from "@/lib/wire/chat-stream-events";
-import { attemptsHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+import { attemptsHeader, retryNoticesHeader, userKeyHeader } from "@/lib/wire/wire-headers";
 
 /** Sends a streaming chat request through the gateway; the response's body is read with `readChatStream`. */
 export async function openChatStream({
@@ -17,8 +17,9 @@ export async function openChatStream({
   body: ChatRequest;
   apiKey: string | undefined;
   signal: AbortSignal;
-}): Promise<{ ok: true; response: Response; attempts: number } | { ok: false; error: ReportedError }> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+}): Promise<{ ok: true; response: Response; attempts: number | undefined } | { ok: false; error: ReportedError }> {
+  // Retries are shown on the answer as they happen (the stream then says how many there were).
+  const headers: Record<string, string> = { "content-type": "application/json", [retryNoticesHeader]: "1" };
   if (apiKey) headers[userKeyHeader] = apiKey;
   let response: Response;
   try {
@@ -27,7 +28,8 @@ export async function openChatStream({
     if (signal.aborted) throw error;
     return { ok: false, error: { type: "network_error", message: "Could not reach the workbench server. Is it still running?" } };
   }
-  const attempts = Number(response.headers.get(attemptsHeader) ?? "1");
+  const attemptsValue = response.headers.get(attemptsHeader);
+  const attempts = attemptsValue === null ? undefined : Number(attemptsValue);
   if (!response.ok || !response.body) {
     const parsed: unknown = await response.json().catch(() => undefined);
     return { ok: false, error: readErrorEnvelope({ body: parsed, status: response.status }) };

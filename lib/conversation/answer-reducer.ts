@@ -1,6 +1,7 @@
 import type { ToolCall } from "@/lib/wire/chat-request";
 import type { Usage } from "@/lib/wire/chat-response";
 import type { ChatStreamEvent, ReportedError } from "@/lib/wire/chat-stream-events";
+import type { RetryNoticeData } from "@/lib/wire/retry-notice";
 import type { AssistantTurn, TurnTimings } from "./conversation-types";
 
 // The stream loop as a pure function: the events of a gateway stream, each with the moment it
@@ -28,6 +29,8 @@ export interface AnswerProgress {
   error?: ReportedError;
   /** `[DONE]` arrived. */
   completed: boolean;
+  /** The gateway's latest retry notice (the attempt it is waiting to make), until the answer starts. */
+  retry?: RetryNoticeData;
   /** When the request was sent, and when the first reasoning and answer tokens arrived (performance.now()). */
   startedAt: number;
   reasoningStartedAt?: number;
@@ -102,6 +105,8 @@ export function applyStreamEvent(progress: AnswerProgress, { event, at }: { even
       return { ...progress, usage: event.usage };
     case "error":
       return { ...progress, error: event.error };
+    case "retry":
+      return { ...progress, retry: event.notice };
     case "done":
       return { ...progress, completed: true };
   }

@@ -8,14 +8,15 @@ import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provid
 import type { ChatRequest, ToolCall } from "@/lib/wire/chat-request";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 import type { StreamPart } from "@/lib/wire/upstream-chunk";
-import { adjustedHeader, attemptsHeader, reasoningReplayedHeader, reasoningReplayHeader, retriesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
+import { adjustedHeader, attemptsHeader, reasoningReplayedHeader, reasoningReplayHeader, retriesHeader, retryNoticesHeader, shouldRetryHeader, userKeyHeader } from "@/lib/wire/wire-headers";
 import { hasAccess, isCrossSiteBrowserRequest, readClientAccess, readClientKey, type ClientAccess } from "./access";
 import { takeLimit } from "@/lib/guard/rate-limits";
 import { streamResponse } from "./gateway-response";
 import { normalizeStream, type GatewayEvent } from "./normalize-stream";
 import { reasoningMemory, replayScope } from "./reasoning-replay";
 import { adjustSchemasForProvider } from "./schema-adjustment";
-import { runWithRetry, type RetryPolicy } from "./retry";
+import { runWithRetry, type RetryPolicy, type RetryReport } from "./retry";
+import { RetryNoticeQueue } from "./retry-notice-queue";
 import { logEvent } from "@/lib/log/server-log";
 import { redactCompletion, StreamAnswerRedactor } from "./answer-redaction";
 
@@ -387,27 +388,61 @@ export async function serveChatCompletion({
 
   try {
     if (body.stream) {
-      const report = await runWithRetry({ attempt: async () => (await beforeAttempt(), openStream({ adapter, request: sent, apiKey, signal })), policy, signal });
-      const headers = { [attemptsHeader]: String(report.attempts), ...announcedHeaders };
-      if (!report.result.ok) {
+      const attemptStream = async () => (await beforeAttempt(), openStream({ adapter, request: sent, apiKey, signal }));
+      const answerEvents = (parts: AsyncGenerator<StreamPart>) => {
+        const normalized = normalizeStream({ parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
+        // Only an answer to a request with tools can make tool calls worth remembering.
+        const remembered = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
+        return guardedStream({ events: remembered, deadline, redactor: new StreamAnswerRedactor(answerSecrets) });
+      };
+      const finalFailure = ({ failure, attempts }: { failure: UpstreamFailure; attempts: number }) => {
         deadline.clear();
-        const failure = withAttempts({ failure: report.result.failure, attempts: report.attempts, elapsedMs: performance.now() - startedAt });
-        log(failure.status, report.attempts, failure.type);
+        const named = withAttempts({ failure, attempts, elapsedMs: performance.now() - startedAt });
+        log(named.status, attempts, named.type);
+        return named;
+      };
+      const closeStream = (outcome: "done" | "error" | "cancelled") => {
+        deadline.clear();
+        if (outcome !== "done") upstream.abort();
+        log(200, attemptsMade, outcome);
+      };
+      let report: RetryReport<Awaited<ReturnType<typeof attemptStream>>>;
+      if (request.headers.get(retryNoticesHeader) === "1") {
+        // The page asked to see retries: at the first one, the answer's stream starts with notices.
+        const notices = new RetryNoticeQueue();
+        const running = runWithRetry({ attempt: attemptStream, policy, signal, onRetry: notices.push });
+        running.catch(() => undefined);
+        const first = await Promise.race([running.then((settled) => ({ settled })), notices.first.then(() => undefined)]);
+        if (!first) {
+          async function* afterRetries(): AsyncGenerator<GatewayEvent> {
+            let settled: typeof report;
+            try {
+              for (;;) {
+                const notice = await Promise.race([notices.next(), running.then(() => undefined)]);
+                if (!notice) break;
+                yield { type: "retry", notice };
+              }
+              settled = await running;
+            } catch (error) {
+              if (!deadline.expired) throw error;
+              yield { type: "error", failure: finalFailure({ failure: deadline.failure(), attempts: attemptsMade }) };
+              return;
+            }
+            if (!settled.result.ok) {
+              yield { type: "error", failure: finalFailure({ failure: settled.result.failure, attempts: settled.attempts }) };
+              return;
+            }
+            yield* answerEvents(settled.result.parts);
+          }
+          return streamResponse({ events: afterRetries(), provider: providerId, headers: announcedHeaders, onClose: closeStream });
+        }
+        report = first.settled;
+      } else report = await runWithRetry({ attempt: attemptStream, policy, signal });
+      if (!report.result.ok) {
+        const failure = finalFailure({ failure: report.result.failure, attempts: report.attempts });
         return errorResponse({ failure, provider: providerId, headers: { ...failureHeaders({ attempts: report.attempts, failure, policy }), ...announcedHeaders } });
       }
-      const normalized = normalizeStream({ parts: report.result.parts, requestedModel: body.model, includeUsage: body.stream_options?.include_usage === true });
-      // Only an answer to a request with tools can make tool calls worth remembering.
-      const remembered = replay && (sent.tools?.length ?? 0) > 0 ? rememberingReasoning({ events: normalized, onDone: remember }) : normalized;
-      return streamResponse({
-        events: guardedStream({ events: remembered, deadline, redactor: new StreamAnswerRedactor(answerSecrets) }),
-        provider: providerId,
-        headers,
-        onClose: (outcome) => {
-          deadline.clear();
-          if (outcome !== "done") upstream.abort();
-          log(200, report.attempts, outcome);
-        },
-      });
+      return streamResponse({ events: answerEvents(report.result.parts), provider: providerId, headers: { [attemptsHeader]: String(report.attempts), ...announcedHeaders }, onClose: closeStream });
     }
     const report = await runWithRetry({ attempt: async () => (await beforeAttempt(), adapter.completeChat({ request: sent, apiKey, signal })), policy, signal });
     deadline.clear();

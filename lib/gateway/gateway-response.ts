@@ -1,6 +1,7 @@
 import type { GatewayEvent } from "./normalize-stream";
 import { toErrorEnvelope } from "@/lib/wire/error-envelope";
 import type { UpstreamFailure } from "@/lib/wire/failure";
+import { retryNoticeEventName } from "@/lib/wire/retry-notice";
 
 /** Headers for every streamed answer: no caching, no compression or proxy buffering. */
 export const streamingHeaders = {
@@ -44,6 +45,7 @@ export function streamResponse({
         const event = next.value;
         if (event.type === "chunk") controller.enqueue(encoder.encode(`data: ${JSON.stringify(event.chunk)}\n\n`));
         else if (event.type === "done") controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+        else if (event.type === "retry") controller.enqueue(encoder.encode(`event: ${retryNoticeEventName}\ndata: ${JSON.stringify(event.notice)}\n\n`));
         else {
           controller.enqueue(encoder.encode(`data: ${JSON.stringify(toErrorEnvelope({ failure: event.failure, provider }))}\n\n`));
           controller.close();

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningServer } from "@/lib/http/serve-web-handler";
 import { readSseFixture, startFixtureUpstream, type FixtureUpstream } from "@/testing/fixture-upstream";
+import { readChatStream } from "@/lib/wire/chat-stream-events";
 import { parseSsePayloads } from "@/testing/gateway-helpers";
 import { startRouteServer } from "@/testing/route-server";
 
@@ -189,6 +190,52 @@ describe("retries before the first byte", () => {
     expect(response.headers.get("x-workbench-attempts")).toBe("3");
     expect(upstream.requests).toHaveLength(3);
     expect(parseSsePayloads(await response.text()).pop()).toBe("[DONE]");
+  });
+
+  it("shows its retries to a client that asks: the stream starts at the first retry, with a notice before each wait", async () => {
+    upstream.reply((_request, attempt) =>
+      attempt === 1
+        ? { kind: "json", status: 429, headers: { "retry-after": "0" }, body: { error: { message: "busy", type: "engine_overloaded_error" } } }
+        : attempt === 2
+          ? { kind: "json", status: 502, body: { error: { message: "bad gateway", type: "server_error" } } }
+          : { kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") },
+    );
+    const response = await post(chatPath("moonshot"), { ...hello, stream: true }, { "x-workbench-retry-notices": "1" });
+    expect(response.status).toBe(200);
+    const events = [];
+    for await (const event of readChatStream(response)) events.push(event);
+    const notices = events.flatMap((event) => (event.type === "retry" ? [event.notice] : []));
+    expect(notices).toMatchObject([
+      { attempt: 2, maxAttempts: 3, status: 429 },
+      { attempt: 3, maxAttempts: 3, status: 502 },
+    ]);
+    // The notices come first; then the answer, as without them.
+    expect(events.findIndex((event) => event.type !== "retry")).toBe(2);
+    expect(events.some((event) => event.type === "content")).toBe(true);
+    expect(events.at(-1)).toEqual({ type: "done" });
+  });
+
+  it("with retry notices, a request that fails for good ends its stream with the error, naming the attempts", async () => {
+    upstream.reply(() => ({ kind: "json", status: 429, headers: { "retry-after": "0" }, body: { error: { message: "busy", type: "engine_overloaded_error" } } }));
+    const response = await post(chatPath("moonshot"), { ...hello, stream: true }, { "x-workbench-retry-notices": "1" });
+    expect(response.status).toBe(200);
+    const events = [];
+    for await (const event of readChatStream(response)) events.push(event);
+    expect(events.filter((event) => event.type === "retry")).toHaveLength(2);
+    const last = events.at(-1);
+    expect(last?.type).toBe("error");
+    expect(last?.type === "error" && last.error).toMatchObject({ status: 429, message: expect.stringMatching(/^busy; the gateway gave up after 3 attempts over \d+\.\d s/) });
+    expect(upstream.requests).toHaveLength(3);
+  });
+
+  it("without a retry, a client asking for notices gets the plain response (status and attempts header)", async () => {
+    upstream.reply(() => ({ kind: "json", status: 400, body: { error: { message: "bad request", type: "invalid_request_error" } } }));
+    const refused = await post(chatPath("moonshot"), { ...hello, stream: true }, { "x-workbench-retry-notices": "1" });
+    expect(refused.status).toBe(400);
+    upstream.reply(() => ({ kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") }));
+    const answered = await post(chatPath("moonshot"), { ...hello, stream: true }, { "x-workbench-retry-notices": "1" });
+    expect(answered.headers.get("x-workbench-attempts")).toBe("1");
+    expect(await answered.text()).not.toContain("workbench.retry");
   });
 
   it("retries a connection reset before any byte", async () => {

@@ -3,10 +3,13 @@ import { mapFinishReason } from "@/lib/wire/finish-reason";
 import type { ChatCompletionChunk, ToolCallDelta, Usage } from "@/lib/wire/chat-response";
 import { normalizeUsage } from "@/lib/wire/usage";
 import type { UpstreamFailure } from "@/lib/wire/failure";
+import type { RetryNoticeData } from "@/lib/wire/retry-notice";
 
 /** What the gateway sends downstream, in order: chunks, then `done` or a final `error`. */
 export type GatewayEvent =
   | { type: "chunk"; chunk: ChatCompletionChunk }
+  /** The gateway is about to retry (only on streams whose client asked to be told). */
+  | { type: "retry"; notice: RetryNoticeData }
   | { type: "error"; failure: UpstreamFailure }
   | { type: "done" };
 

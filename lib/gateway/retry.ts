@@ -18,6 +18,14 @@ export interface RetryReport<T> {
   waitedMs: number;
 }
 
+/** A retry about to happen: which attempt comes next, after what, and how long the gateway waits first. */
+export interface RetryNotice {
+  nextAttempt: number;
+  maxAttempts: number;
+  failure: UpstreamFailure;
+  waitMs: number;
+}
+
 /** The wait before the next attempt: the upstream's hint if it gave one, else exponential backoff with jitter. */
 export function retryDelayMs({
   failure,
@@ -49,11 +57,14 @@ export async function runWithRetry<T extends { ok: true } | { ok: false; failure
   policy,
   signal,
   random = Math.random,
+  onRetry,
 }: {
   attempt: (attemptNumber: number) => Promise<T>;
   policy: RetryPolicy;
   signal: AbortSignal;
   random?: () => number;
+  /** Told before each wait, so a client can be shown that the gateway is retrying. */
+  onRetry?: (notice: RetryNotice) => void;
 }): Promise<RetryReport<T>> {
   let waitedMs = 0;
   for (let attemptNumber = 1; ; attemptNumber += 1) {
@@ -63,6 +74,7 @@ export async function runWithRetry<T extends { ok: true } | { ok: false; failure
     }
     const delay = retryDelayMs({ failure: result.failure, attempt: attemptNumber, policy, random });
     if (waitedMs + delay > policy.maxTotalWaitMs) return { result, attempts: attemptNumber, waitedMs };
+    onRetry?.({ nextAttempt: attemptNumber + 1, maxAttempts: policy.maxAttempts, failure: result.failure, waitMs: delay });
     await sleep({ ms: delay, signal, rejectOnAbort: true });
     waitedMs += delay;
   }

@@ -1,6 +1,7 @@
 import type { ChatCompletionChunk, ToolCallDelta, Usage } from "./chat-response";
 import type { ErrorEnvelope } from "./error-envelope";
 import { readServerSentEvents } from "./read-server-sent-events";
+import { retryNoticeEventName, retryNoticeSchema, type RetryNoticeData } from "./retry-notice";
 
 /** An error as a client of the gateway reports it: the provider's status where there was one. */
 export interface ReportedError {
@@ -17,6 +18,8 @@ export type ChatStreamEvent =
   | { type: "finish"; reason: string; choice: number }
   | { type: "usage"; usage: Usage }
   | { type: "error"; error: ReportedError }
+  /** The gateway is retrying before the first token (only when the client asked to be told). */
+  | { type: "retry"; notice: RetryNoticeData }
   | { type: "done" };
 
 /** Reads an error envelope (a response body or a final stream event) into a reported error. */
@@ -55,6 +58,17 @@ export async function* readChatStream(response: Response): AsyncGenerator<ChatSt
   for await (const item of readServerSentEvents({ body: response.body })) {
     if (item.kind !== "event") continue;
     const data = item.event.data;
+    if (item.event.event === retryNoticeEventName) {
+      let notice: unknown;
+      try {
+        notice = JSON.parse(data);
+      } catch {
+        continue;
+      }
+      const parsed = retryNoticeSchema.safeParse(notice);
+      if (parsed.success) yield { type: "retry", notice: parsed.data };
+      continue;
+    }
     if (data === "[DONE]") {
       yield { type: "done" };
       return;

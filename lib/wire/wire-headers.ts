@@ -20,3 +20,11 @@ export const reasoningReplayedHeader = "x-workbench-reasoning-replayed";
 
 /** What the gateway adjusted in a request before sending it (comma-separated paths), when anything. */
 export const adjustedHeader = "x-workbench-adjusted";
+
+/**
+ * `1` asks the gateway to show its retries on a streamed answer: at the first retry it starts the
+ * 200 event stream and sends a `workbench.retry` event before each wait (a final failure then comes
+ * as the stream's error event). Only the workbench's own page asks; other clients keep the plain
+ * HTTP status of a failure.
+ */
+export const retryNoticesHeader = "x-workbench-retry-notices";
