@@ -21,7 +21,7 @@ export function AnswerTools({ turn, isLast, streaming, generating }: { turn: Ass
     <>
       <ToolCalls turn={turn} plans={plans} />
       {waiting && status && (
-        <p role="status" className={`text-xs ${status.state === "paused" ? "text-amber-700 dark:text-amber-400" : "animate-pulse text-zinc-500"}`}>
+        <p role="status" className={`text-xs ${status.state === "paused" ? "text-amber-700 dark:text-amber-400" : "animate-pulse text-zinc-500 dark:text-zinc-400"}`}>
           {status.message}
         </p>
       )}

@@ -22,7 +22,7 @@ export function AssistantPrefixField() {
         disabled={!supported}
         title={supported ? "Write the beginning of the answer; the model continues it (partial mode)" : "Partial mode is a Moonshot API feature; this provider does not document it"}
         onClick={() => conversationStore.setAssistantPrefix({ content: "" })}
-        className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+        className="rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
       >
         + Answer prefix (partial mode)
       </button>
@@ -32,7 +32,7 @@ export function AssistantPrefixField() {
     <fieldset aria-label="Answer prefix (partial mode)" className="mt-2 space-y-1.5 rounded-lg border border-dashed border-accent-500 p-2 dark:border-accent-700">
       <div className="flex items-center justify-between gap-2">
         <legend className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Answer prefix · partial mode</legend>
-        <button type="button" onClick={() => conversationStore.setAssistantPrefix(undefined)} className="rounded px-1.5 text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+        <button type="button" onClick={() => conversationStore.setAssistantPrefix(undefined)} className="rounded px-1.5 text-xs text-zinc-500 dark:text-zinc-400 underline hover:text-zinc-800 dark:hover:text-zinc-200">
           Remove
         </button>
       </div>
@@ -45,7 +45,7 @@ export function AssistantPrefixField() {
         className="max-h-40 w-full resize-none rounded-md border border-zinc-300 bg-white px-2 py-1 font-mono text-sm outline-none [field-sizing:content] focus:ring-2 focus:ring-accent-500 dark:border-zinc-700 dark:bg-zinc-900"
       />
       <div className="flex flex-wrap items-center gap-2">
-        <label className="flex items-center gap-1 text-xs text-zinc-500">
+        <label className="flex items-center gap-1 text-xs text-zinc-500 dark:text-zinc-400">
           name
           <input
             aria-label="Speaker name (optional)"
@@ -58,14 +58,14 @@ export function AssistantPrefixField() {
             className="w-40 rounded-md border border-zinc-300 bg-white px-1.5 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
           />
         </label>
-        <p className="text-xs text-zinc-500">Sent as the last message with &quot;partial&quot;: true; the model continues it without repeating it.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Sent as the last message with &quot;partial&quot;: true; the model continues it without repeating it.</p>
       </div>
       {format === "json_object" && (
         <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
           Moonshot refuses partial mode together with response_format json_object. Remove response_format, or start the prefix with {"{"} to get JSON instead.
         </p>
       )}
-      {prefix.content === "" && <p className="text-xs text-zinc-500">An empty prefix is not sent.</p>}
+      {prefix.content === "" && <p className="text-xs text-zinc-500 dark:text-zinc-400">An empty prefix is not sent.</p>}
     </fieldset>
   );
 }

@@ -91,7 +91,7 @@ export function Composer() {
           title="Attach images, videos or documents (or drop or paste them)"
           disabled={!loaded}
           onClick={() => fileInput.current?.click()}
-          className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >
           <svg viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden>
             <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6" />
@@ -143,7 +143,7 @@ export function Composer() {
       </div>
       {conversation.assistantPrefix !== undefined && <AssistantPrefixField />}
       <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 px-1">
-        <div className="text-xs text-zinc-500" aria-live="polite">
+        <div className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
           {blocker ? (
             blocker.reasons && blocker.reasons.length > 1 ? (
               <span className="text-amber-700 dark:text-amber-400">

@@ -28,7 +28,7 @@ export function ToolCalls({ turn, plans }: { turn: AssistantTurn; plans: readonl
         const plan = plans[index]!;
         return (
           <div key={call.id || index} aria-label="Tool call" className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-            <p className="text-xs text-zinc-500">
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
               Tool call <span className="font-mono">{call.id}</span>
               {plan.kind === "official-tool" || plan.kind === "official-tool-manual" ? (
                 <>

@@ -13,16 +13,16 @@ export function ToolMessage({ turn, actions }: { turn: ToolTurn; actions?: React
   return (
     <article aria-label="Tool result" className="message-offscreen-skip ml-8 space-y-1 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Result of <span className="font-mono">{turn.name ?? "tool"}</span> · <span className="font-mono">{turn.toolCallId}</span>
           {turn.source ? ` · ${sourceLabels[turn.source]}` : ""}
         </p>
         {actions}
       </div>
-      {turn.detail && <p className="text-xs text-zinc-500">{turn.detail}</p>}
+      {turn.detail && <p className="text-xs text-zinc-500 dark:text-zinc-400">{turn.detail}</p>}
       {long ? (
         <details>
-          <summary className="cursor-pointer text-xs text-zinc-500">{turn.content.length.toLocaleString("en-US")} characters</summary>
+          <summary className="cursor-pointer text-xs text-zinc-500 dark:text-zinc-400">{turn.content.length.toLocaleString("en-US")} characters</summary>
           <pre className="font-mono text-xs whitespace-pre-wrap break-words">{turn.content}</pre>
         </details>
       ) : (

@@ -40,7 +40,7 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
         );
       }}
     >
-      <p className="text-xs text-zinc-500">The model is waiting for {toolCalls.length === 1 ? "this tool's result" : "these tools' results"}:</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">The model is waiting for {toolCalls.length === 1 ? "this tool's result" : "these tools' results"}:</p>
       {toolCalls.map((call, index) => {
         const plan = plans[index]!;
         return (
@@ -66,8 +66,8 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
                 </button>
               )}
             </div>
-            {plan.kind === "web-search" && <p className="text-xs text-zinc-500">$web_search is answered with its own arguments; Moonshot runs the search.</p>}
-            {plan.kind === "mock" && <p className="text-xs text-zinc-500">Filled in from this tool&apos;s mock.</p>}
+            {plan.kind === "web-search" && <p className="text-xs text-zinc-500 dark:text-zinc-400">$web_search is answered with its own arguments; Moonshot runs the search.</p>}
+            {plan.kind === "mock" && <p className="text-xs text-zinc-500 dark:text-zinc-400">Filled in from this tool&apos;s mock.</p>}
             <textarea
               id={`tool-result-${call.id}`}
               aria-label={`Result of ${call.function.name}`}
@@ -77,7 +77,7 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
               onChange={(event) => setResults(setAt(results, index, event.target.value))}
               className="w-full rounded-md border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
             />
-            {details[index] && <p className="text-xs text-zinc-500">{details[index]}</p>}
+            {details[index] && <p className="text-xs text-zinc-500 dark:text-zinc-400">{details[index]}</p>}
           </div>
         );
       })}

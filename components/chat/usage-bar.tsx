@@ -29,7 +29,7 @@ export function UsageBar({ usage, timings, attempts, estimate }: { usage?: Usage
   if (attempts !== undefined && attempts > 1) items.push({ label: "Attempts", value: String(attempts), title: "The gateway retried before the first byte (rate limit, overload or a dropped connection)" });
   if (items.length === 0) return null;
   return (
-    <dl aria-label="Usage and timings" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-500">
+    <dl aria-label="Usage and timings" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
       {items.map((item) => (
         <div key={item.label} className="flex gap-1" title={item.title}>
           <dt>{item.label}</dt>

@@ -58,13 +58,13 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
         </Suspense>
       )}
       {turn.content && <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>}
-      <div className="flex justify-end gap-1 opacity-70 group-hover:opacity-100">
+      <div className="flex justify-end gap-1">
         <CopyButton text={turn.content} label="Copy message" />
         <button
           type="button"
           disabled={generating}
           onClick={() => setDraft(turn.content)}
-          className="rounded px-1.5 py-0.5 text-xs text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
+          className="rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
         >
           Edit
         </button>

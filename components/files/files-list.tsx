@@ -44,7 +44,7 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
   }
   return (
     <div className="space-y-2">
-      <div className="flex items-center gap-3 text-xs text-zinc-500">
+      <div className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
         <span>
           {files.data.length} file{files.data.length === 1 ? "" : "s"}, {formatBytes(files.data.reduce((sum, file) => sum + file.bytes, 0))}
         </span>
@@ -62,7 +62,7 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
       ) : (
         <div className="max-h-96 overflow-y-auto">
           <table className="w-full text-sm">
-            <thead className="text-left text-xs text-zinc-500">
+            <thead className="text-left text-xs text-zinc-500 dark:text-zinc-400">
               <tr>
                 <th className="py-1 font-normal">Name</th>
                 <th className="py-1 font-normal">Purpose</th>
@@ -78,7 +78,7 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
                 <tr key={file.id} aria-label={`${file.filename} (${file.id})`} className="border-t border-zinc-100 dark:border-zinc-900">
                   <td className="max-w-64 truncate py-1" title={`${file.filename} · ${file.id}`}>
                     {file.filename}
-                    <span className="block font-mono text-[11px] text-zinc-500">{file.id}</span>
+                    <span className="block font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{file.id}</span>
                   </td>
                   <td className="py-1">{file.purpose}</td>
                   <td className="py-1 text-right tabular-nums">{formatBytes(file.bytes)}</td>

@@ -27,7 +27,7 @@ function KeyRow({ providerId, label, hint }: { providerId: ProviderId; label: st
       <label className="block text-sm font-medium" htmlFor={`key-${providerId}`}>
         {label}
       </label>
-      <p className="text-xs text-zinc-500">{hint}</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</p>
       <div className="flex gap-2">
         <input
           id={`key-${providerId}`}
@@ -85,7 +85,7 @@ function SignIn() {
       <label className="block text-sm font-medium" htmlFor="access-token">
         Sign in to use this server&apos;s keys
       </label>
-      <p className="text-xs text-zinc-500">Enter the server&apos;s WORKBENCH_ACCESS_TOKEN. The browser keeps a session cookie, not the token.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Enter the server&apos;s WORKBENCH_ACCESS_TOKEN. The browser keeps a session cookie, not the token.</p>
       <div className="flex gap-2">
         <input id="access-token" type="password" value={token} onChange={(event) => setToken(event.target.value)} className="h-9 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
         <button type="submit" disabled={!token} className="h-9 rounded-md bg-accent-600 px-3 text-sm text-white disabled:opacity-50">

@@ -43,7 +43,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
     <li className={`group flex items-center rounded-md ${current ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}>
       <button type="button" aria-current={current ? "true" : undefined} onClick={() => void conversationStore.history.open(summary.id)} className="min-w-0 flex-1 px-2 py-1.5 text-left">
         <span className="block truncate text-sm">{summary.title}</span>
-        <span className="block text-[11px] text-zinc-500">
+        <span className="block text-[11px] text-zinc-600 dark:text-zinc-400">
           {age(summary.updatedAt, now)} · {summary.messages === 0 ? "not sent yet" : `${summary.messages} message${summary.messages === 1 ? "" : "s"}`}
         </span>
       </button>
@@ -57,7 +57,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
             setName(summary.title);
             setRenaming(true);
           }}
-          className="rounded px-1 text-xs text-zinc-500 hover:bg-zinc-300 dark:hover:bg-zinc-700"
+          className="rounded px-1 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-300 dark:hover:bg-zinc-700"
         >
           ✎
         </button>
@@ -68,7 +68,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
           onClick={() => {
             if (window.confirm(`Delete "${summary.title}" from this browser? This cannot be undone (shares made from it stay until you delete them).`)) void conversationStore.history.remove(summary.id);
           }}
-          className="rounded px-1 text-xs text-zinc-500 hover:bg-zinc-300 dark:hover:bg-zinc-700"
+          className="rounded px-1 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-300 dark:hover:bg-zinc-700"
         >
           ✕
         </button>
@@ -137,7 +137,7 @@ function TransferButtons() {
         </button>
       </div>
       {message && (
-        <p role={message.error ? "alert" : "status"} className={`text-xs ${message.error ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}>
+        <p role={message.error ? "alert" : "status"} className={`text-xs ${message.error ? "text-red-700 dark:text-red-300" : "text-zinc-500 dark:text-zinc-400"}`}>
           {message.text}
         </p>
       )}
@@ -231,7 +231,7 @@ export function HistorySidebar() {
       </div>
       <ul aria-label="Conversations" className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
         {shown === undefined ? null : shown.length === 0 ? (
-          <li className="px-2 text-xs text-zinc-500">{query ? "No conversation matches." : "Conversations you have will appear here."}</li>
+          <li className="px-2 text-xs text-zinc-500 dark:text-zinc-400">{query ? "No conversation matches." : "Conversations you have will appear here."}</li>
         ) : (
           shown.map((summary) => <HistoryItem key={summary.id} summary={summary} current={summary.id === conversation.id} now={now} />)
         )}

@@ -31,11 +31,11 @@ export function CodeBlock({ code, language }: { code: string; language: string }
   const nodes = highlighted?.code === code ? highlighted.nodes : undefined;
   return (
     <div className="code-block group relative overflow-hidden rounded-md border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800">
+      <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
         <span>{language || "text"}</span>
         <CopyButton text={code} label="Copy code" />
       </div>
-      <pre className="overflow-x-auto p-3 text-[13px] leading-6">
+      <pre tabIndex={0} className="overflow-x-auto p-3 text-[13px] leading-6">
         <code className="font-mono">{nodes ? renderNodes(nodes) : code}</code>
       </pre>
     </div>

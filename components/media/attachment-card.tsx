@@ -85,7 +85,7 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
       >
         <div className="h-full bg-accent-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-[11px] text-zinc-500">
+      <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
         {task.label}… {detail} ({percent}%)
       </p>
     </div>
@@ -153,7 +153,7 @@ export const AttachmentCard = memo(function AttachmentCard({
           <p className="truncate text-sm font-medium" title={attachment.name}>
             {attachment.name}
           </p>
-          <p className="text-xs text-zinc-500" data-testid="attachment-facts">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="attachment-facts">
             {facts.join(" · ")}
           </p>
         </div>
@@ -161,7 +161,7 @@ export const AttachmentCard = memo(function AttachmentCard({
           type="button"
           aria-label={`Remove ${attachment.name}`}
           onClick={() => conversationStore.media.removeDraftAttachment(attachment.id)}
-          className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          className="rounded px-1.5 text-lg leading-none text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >
           ×
         </button>

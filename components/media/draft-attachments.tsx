@@ -18,11 +18,11 @@ function DocumentCard({ document }: { document: DocumentAttachment }) {
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium">{document.name}</p>
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           {formatBytes(document.bytes)} · {document.textLength.toLocaleString("en-US")} characters extracted (file {document.upload.fileId}) · sent as a system message
         </p>
       </div>
-      <button type="button" aria-label={`Remove ${document.name}`} onClick={() => conversationStore.media.removeDraftAttachment(document.id)} className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+      <button type="button" aria-label={`Remove ${document.name}`} onClick={() => conversationStore.media.removeDraftAttachment(document.id)} className="rounded px-1.5 text-lg leading-none text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 dark:hover:bg-zinc-800">
         ×
       </button>
     </li>
@@ -61,7 +61,7 @@ export default function DraftAttachments() {
           );
         })}
         {incoming.map((file) => (
-          <li key={file.id} className="rounded-lg border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:border-zinc-700">
+          <li key={file.id} className="rounded-lg border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-700">
             <p>
               {file.name}: {file.progress ? `${file.progress.label.toLowerCase()}…` : "reading…"}
             </p>

@@ -85,13 +85,13 @@ function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moment
               ) : (
                 <div className="flex h-12 w-16 items-center justify-center rounded bg-zinc-100 text-[10px] text-zinc-400 dark:bg-zinc-800">{video.decodable ? "…" : "no preview"}</div>
               )}
-              <span className="font-mono text-[10px] text-zinc-500">{formatVideoTime(time)}</span>
+              <span className="font-mono text-[10px] text-zinc-500 dark:text-zinc-400">{formatVideoTime(time)}</span>
             </li>
           );
         })}
       </ol>
       {moments.length > maxTiles && (
-        <p className="text-[11px] text-zinc-500">
+        <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
           Showing {maxTiles} of {moments.length} moments{capped ? " (capped by max_frames)" : ""}; the bar above marks all of them.
         </p>
       )}

@@ -57,7 +57,7 @@ export function FieldRow({ label, htmlFor, hint, children, action }: { label: st
         <label htmlFor={htmlFor} className="text-xs font-medium text-zinc-800 dark:text-zinc-200">
           {human ? (
             <>
-              {human} <code className="font-mono text-[11px] font-normal text-zinc-500">{label}</code>
+              {human} <code className="font-mono text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{label}</code>
             </>
           ) : (
             <span className={/^[a-z_.]+$/.test(label) ? "font-mono" : ""}>{label}</span>
@@ -66,7 +66,7 @@ export function FieldRow({ label, htmlFor, hint, children, action }: { label: st
         {action}
       </div>
       {children}
-      {hint && <p className="text-xs text-zinc-500">{hint}</p>}
+      {hint && <p className="text-xs text-zinc-500 dark:text-zinc-400">{hint}</p>}
     </div>
   );
 }
@@ -74,7 +74,7 @@ export function FieldRow({ label, htmlFor, hint, children, action }: { label: st
 /** A small text button ("clear", "reset"). */
 export function LinkButton({ onClick, children, label }: { onClick: () => void; children: ReactNode; label?: string }) {
   return (
-    <button type="button" aria-label={label} onClick={onClick} className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+    <button type="button" aria-label={label} onClick={onClick} className="text-xs text-zinc-500 dark:text-zinc-400 underline hover:text-zinc-800 dark:hover:text-zinc-200">
       {children}
     </button>
   );

@@ -133,7 +133,7 @@ export default function JsonView() {
   const thinks = requestThinks({ fields: conversation.parameters, family: rulesFor(conversation.providerId).family, spec: next.spec });
   return (
     <div className="space-y-2">
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         The exact body the next Send posts to <code className="font-mono">/api/providers/{conversation.providerId}/v1/chat/completions</code>. Edits apply to the form and the conversation as you type.
         {thinks ? " Thinking is on." : ""}
       </p>
@@ -142,7 +142,7 @@ export default function JsonView() {
           defaultLanguage="json"
           defaultValue={bodyText}
           theme={dark ? "vs-dark" : "vs"}
-          loading={<p className="p-3 text-sm text-zinc-500">Loading the editor…</p>}
+          loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">Loading the editor…</p>}
           options={{ minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
           onMount={(editor, monaco) => {
             editorRef.current = editor;

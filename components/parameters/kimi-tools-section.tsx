@@ -21,7 +21,7 @@ function WebSearchToggle({ conversation, spec }: { conversation: Conversation; s
           Web search <span className="font-mono text-xs">$web_search</span>
         </span>
       </label>
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {reason ??
           "Kimi searches by itself: the workbench sends each call's arguments back and continues. Each search is billed (¥0.03) and its results count as prompt tokens. Moonshot requires thinking off, so turning this on turns thinking off."}
       </p>
@@ -79,7 +79,7 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
             <li key={tool.uri} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
               <div className="flex items-center justify-between gap-2">
                 <span className="font-mono text-xs">{tool.uri}</span>
-                <button type="button" onClick={() => conversationStore.removeOfficialTool(tool.uri)} className="text-xs text-zinc-500 underline hover:text-zinc-800 dark:hover:text-zinc-200">
+                <button type="button" onClick={() => conversationStore.removeOfficialTool(tool.uri)} className="text-xs text-zinc-500 dark:text-zinc-400 underline hover:text-zinc-800 dark:hover:text-zinc-200">
                   remove
                 </button>
               </div>

@@ -16,37 +16,37 @@ export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec 
   const control = reasoningControlOf(spec);
   return (
     <dl aria-label="Model facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-      <dt className="text-zinc-500">Context</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Context</dt>
       <dd>
         {number(spec.contextWindow)} tokens{spec.maxInputTokens ? ` (input ≤ ${number(spec.maxInputTokens)})` : ""}
       </dd>
-      <dt className="text-zinc-500">Output</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Output</dt>
       <dd>
         {capField} ≤ {number(maxTokensLimit(spec))}, default {number(defaultMaxTokensFor(spec))}
       </dd>
-      <dt className="text-zinc-500">Input</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Input</dt>
       <dd>{spec.input.join(", ")}</dd>
-      <dt className="text-zinc-500">Thinking</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Thinking</dt>
       <dd>
         {thinking}
         {control?.kind === "effort" ? `, depth set by reasoning_effort (${control.efforts.join(", ")}; default ${control.defaultEffort})` : ""}
         {spec.preservedThinking === "always" ? ", reasoning kept across turns" : spec.preservedThinking === "optional" ? ", can keep reasoning across turns" : ""}
       </dd>
-      <dt className="text-zinc-500">Price</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">Price</dt>
       <dd>
         {spec.prices ? (
           <span title={`Source: ${spec.prices.source}`}>
             {spec.prices.inputCacheHit !== undefined ? `${formatPrice(spec.prices, spec.prices.inputCacheHit)} cached · ` : ""}
             {formatPrice(spec.prices, spec.prices.inputCacheMiss)} input · {formatPrice(spec.prices, spec.prices.output)} output per 1M tokens
-            {spec.prices.reported ? <span className="text-zinc-500"> (reported by {spec.prices.source})</span> : null}
+            {spec.prices.reported ? <span className="text-zinc-500 dark:text-zinc-400"> (reported by {spec.prices.source})</span> : null}
           </span>
         ) : (
-          <span className="text-zinc-500">unknown: the provider publishes no price for this model yet</span>
+          <span className="text-zinc-500 dark:text-zinc-400">unknown: the provider publishes no price for this model yet</span>
         )}
       </dd>
       {spec.rateLimits && (
         <>
-          <dt className="text-zinc-500">Limits</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Limits</dt>
           <dd title={`Source: ${spec.rateLimits.source}`}>
             {spec.rateLimits.requestsPerMinute} RPM · {number(spec.rateLimits.tokensPerMinute)} TPM · {spec.rateLimits.concurrency} concurrent
           </dd>
@@ -54,7 +54,7 @@ export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec 
       )}
       {spec.retired && (
         <>
-          <dt className="text-zinc-500">Status</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Status</dt>
           <dd className={retired ? "text-red-700 dark:text-red-400" : ""}>
             {retired ? "Retired" : "Retiring"} {spec.retired.on ? `on ${spec.retired.on}` : retirementWhen(spec.retired)}
             {spec.retired.replacement ? ` · use ${spec.retired.replacement}` : ""}
@@ -63,7 +63,7 @@ export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec 
       )}
       {spec.known && (
         <>
-          <dt className="text-zinc-500">Source</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Source</dt>
           <dd>
             {spec.reportedBy ? <>reported by {spec.reportedBy}, not found in the provider&apos;s own documentation</> : "the provider's documentation"} · checked {catalogCheckedOn}
           </dd>
@@ -71,7 +71,7 @@ export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec 
       )}
       {!spec.known && (
         <>
-          <dt className="text-zinc-500">Source</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">Source</dt>
           <dd>not in the catalog: capabilities from the provider&apos;s model list where it gives them</dd>
         </>
       )}

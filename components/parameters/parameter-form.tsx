@@ -31,7 +31,7 @@ const exampleTool = [
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <fieldset className="space-y-3 border-t border-zinc-200 pt-3 first:border-t-0 first:pt-0 dark:border-zinc-800">
-      <legend className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</legend>
+      <legend className="mb-1 text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">{title}</legend>
       {children}
     </fieldset>
   );
@@ -99,7 +99,7 @@ export function ParameterForm() {
         <Section title="Thinking">
           <div className="flex items-center justify-between gap-2">
             <label htmlFor="parameter-thinking" className="text-xs font-medium">
-              Thinking <code className="font-mono text-[11px] font-normal text-zinc-500">{family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}</code>
+              Thinking <code className="font-mono text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}</code>
             </label>
             <div className="flex items-center gap-2">
               {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>reset</LinkButton>}
@@ -118,7 +118,7 @@ export function ParameterForm() {
               </button>
             </div>
           </div>
-          <p id="thinking-reason" className="text-xs text-zinc-500">
+          <p id="thinking-reason" className="text-xs text-zinc-500 dark:text-zinc-400">
             {spec.thinking.mode !== "optional" && <LockIcon />}
             {thinkingReason}
             {spec.thinking.mode === "optional" && thinkingSwitch !== undefined ? ` Sent explicitly: ${thinkingSwitch ? "on" : "off"}.` : ""}
@@ -134,10 +134,10 @@ export function ParameterForm() {
                   onChange={(event) => conversationStore.setPreserveThinking(event.target.checked ? true : undefined)}
                 />
                 <span>
-                  Keep earlier reasoning <code className="font-mono text-[11px] text-zinc-500">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</code>
+                  Keep earlier reasoning <code className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</code>
                 </span>
               </label>
-              <p className="text-xs text-zinc-500">
+              <p className="text-xs text-zinc-500 dark:text-zinc-400">
                 {spec.preservedThinking === "always" ? (<><LockIcon />{spec.id} always keeps its reasoning across turns.</>) : "Earlier reasoning is sent back and kept by the model (preserved thinking)."}
               </p>
               <FieldIssues issues={issues} field="preserve_thinking" />
@@ -285,7 +285,7 @@ export function ParameterForm() {
 
       {unknownFields.length > 0 && (
         <Section title="Other fields">
-          <p className="text-xs text-zinc-500">Set in the JSON view and sent as they are:</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Set in the JSON view and sent as they are:</p>
           <ul className="space-y-1">
             {unknownFields.map((field) => (
               <li key={field} className="flex items-center justify-between font-mono text-xs">

@@ -18,7 +18,7 @@ export function ParametersAside() {
   if (!wide) return null;
   return (
     <aside aria-label="Parameter editor" className="w-[24rem] flex-none overflow-y-auto border-l border-zinc-200 p-4 dark:border-zinc-800">
-      <Suspense fallback={<p className="text-sm text-zinc-500">Loading the parameter editor…</p>}><ParametersPanel /></Suspense>
+      <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the parameter editor…</p>}><ParametersPanel /></Suspense>
     </aside>
   );
 }

@@ -33,7 +33,7 @@ export function ParametersDialog() {
             ×
           </button>
         </div>
-        {open && <Suspense fallback={<p className="text-sm text-zinc-500">Loading the parameter editor…</p>}><ParametersPanel /></Suspense>}
+        {open && <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the parameter editor…</p>}><ParametersPanel /></Suspense>}
       </dialog>
     </>
   );

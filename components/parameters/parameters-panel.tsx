@@ -26,7 +26,7 @@ export function ParametersPanel() {
             aria-selected={tab === name}
             aria-controls={`parameters-panel-${name}`}
             onClick={() => setTab(name)}
-            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === name ? "border-accent-600 font-medium" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"}`}
+            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === name ? "border-accent-600 font-medium" : "border-transparent text-zinc-500 dark:text-zinc-400 hover:text-zinc-800 dark:hover:text-zinc-200"}`}
           >
             {name}
             {name !== "Presets" && issues.length > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-[10px] text-white">{issues.length}</span>}
@@ -36,7 +36,7 @@ export function ParametersPanel() {
       <div role="tabpanel" id={`parameters-panel-${tab}`} aria-labelledby={`parameters-tab-${tab}`}>
         {tab === "Form" && <ParameterForm />}
         {tab === "JSON" && (
-          <Suspense fallback={<p className="text-sm text-zinc-500">Loading the editor…</p>}>
+          <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the editor…</p>}>
             <JsonView />
           </Suspense>
         )}

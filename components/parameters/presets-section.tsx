@@ -40,7 +40,7 @@ export function PresetsSection() {
         {taken && <p className="text-xs text-amber-700 dark:text-amber-400">A preset named “{name.trim()}” exists; saving replaces it.</p>}
       </form>
       {presets.length === 0 ? (
-        <p className="text-xs text-zinc-500">No presets yet. They are kept in this browser.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">No presets yet. They are kept in this browser.</p>
       ) : (
         <ul className="space-y-2" aria-label="Saved presets">
           {presets.map((preset) => (
@@ -63,7 +63,7 @@ export function PresetsSection() {
                 <div className="flex items-center justify-between gap-2">
                   <div className="min-w-0">
                     <p className="truncate font-medium">{preset.name}</p>
-                    <p className="truncate text-xs text-zinc-500">
+                    <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
                       {Object.keys(preset.parameters).join(", ") || "no parameters (all defaults)"} · {preset.providerId}
                     </p>
                   </div>
@@ -71,7 +71,7 @@ export function PresetsSection() {
                     <button type="button" aria-label={`Load ${preset.name}`} onClick={() => conversationStore.applyPreset(preset)} className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700">
                       Load
                     </button>
-                    <button type="button" aria-label={`Rename ${preset.name}`} onClick={() => setRenaming({ id: preset.id, name: preset.name })} className="rounded px-1 text-zinc-500 underline">
+                    <button type="button" aria-label={`Rename ${preset.name}`} onClick={() => setRenaming({ id: preset.id, name: preset.name })} className="rounded px-1 text-zinc-500 dark:text-zinc-400 underline">
                       Rename
                     </button>
                     {confirmDelete === preset.id ? (
@@ -79,7 +79,7 @@ export function PresetsSection() {
                         Delete?
                       </button>
                     ) : (
-                      <button type="button" aria-label={`Delete ${preset.name}`} onClick={() => setConfirmDelete(preset.id)} className="rounded px-1 text-zinc-500 underline">
+                      <button type="button" aria-label={`Delete ${preset.name}`} onClick={() => setConfirmDelete(preset.id)} className="rounded px-1 text-zinc-500 dark:text-zinc-400 underline">
                         Delete
                       </button>
                     )}

@@ -35,14 +35,14 @@ export function StopField({ value, onChange, limits }: { value: unknown; onChang
                   if (draft) setAdding(false);
                 }}
               />
-              <span className={`w-12 text-right text-xs tabular-nums ${limits && bytes > limits.maxBytes ? "text-red-600" : "text-zinc-500"}`}>{bytes} B</span>
+              <span className={`w-12 text-right text-xs tabular-nums ${limits && bytes > limits.maxBytes ? "text-red-600" : "text-zinc-500 dark:text-zinc-400"}`}>{bytes} B</span>
               <button
                 type="button"
                 aria-label={`Remove stop sequence ${index + 1}`}
                 // Pressing it must not blur the blank input first (which would remove the row under the pointer).
                 onMouseDown={(event) => draft && event.preventDefault()}
                 onClick={() => (draft ? setAdding(false) : set(stops.filter((_, position) => position !== index)))}
-                className="px-1 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
+                className="px-1 text-zinc-500 dark:text-zinc-400 hover:text-zinc-900 dark:hover:text-zinc-100"
               >
                 ×
               </button>

@@ -119,13 +119,13 @@ export const ChecksEditor = memo(function ChecksEditor({ project, providers, upd
         Checks
       </h2>
       {project.assertions.length === 0 ? (
-        <p className="text-sm text-zinc-500">No checks yet: every finished cell counts as passing. Add what a good answer must do.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No checks yet: every finished cell counts as passing. Add what a good answer must do.</p>
       ) : (
         <ol className="space-y-1 text-sm" aria-label="Checks">
           {project.assertions.map((assertion, index) => (
             <li key={index} className="flex items-center justify-between gap-2 rounded-md bg-zinc-50 px-2 py-1 dark:bg-zinc-900">
               <span className="min-w-0 truncate">
-                <span className="mr-1 text-zinc-500">{index + 1}.</span>
+                <span className="mr-1 text-zinc-500 dark:text-zinc-400">{index + 1}.</span>
                 {describeCheck(assertion)}
               </span>
               <button type="button" className={`${buttonClass} h-7 text-xs`} aria-label={`Remove check ${index + 1}`} onClick={() => update((current) => ({ ...current, assertions: current.assertions.filter((_, position) => position !== index) }))}>
@@ -143,7 +143,7 @@ export const ChecksEditor = memo(function ChecksEditor({ project, providers, upd
               (row.assert ?? []).map((check, index) => (
                 <li key={`${row.id}:${index}`} className="flex items-center justify-between gap-2 rounded-md bg-zinc-50 px-2 py-1 dark:bg-zinc-900">
                   <span className="min-w-0 truncate">
-                    <code className="mr-1 text-zinc-500">{row.id}</code>
+                    <code className="mr-1 text-zinc-500 dark:text-zinc-400">{row.id}</code>
                     {describeCheck(check as unknown as Assertion)}
                   </span>
                   <button

@@ -113,9 +113,9 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
             <option key={role}>{role}</option>
           ))}
         </select>
-        {document && <span className="text-xs text-zinc-500">text of the document {document}</span>}
+        {document && <span className="text-xs text-zinc-500 dark:text-zinc-400">text of the document {document}</span>}
         {variables.length > 0 && (
-          <span className="text-xs text-zinc-500">
+          <span className="text-xs text-zinc-500 dark:text-zinc-400">
             uses{" "}
             {variables.map((variable) => (
               <code key={variable} className="mr-1 rounded bg-accent-50 px-1 text-accent-700 dark:bg-zinc-800 dark:text-accent-100">{`{{${variable}}}`}</code>
@@ -155,7 +155,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
             <input type="file" className="sr-only" aria-label={`Add a document before ${name}`} onChange={(event) => void addDocument(event.target.files).finally(() => (event.target.value = ""))} />
           </label>
           {status && (
-            <span role={status.kind === "error" ? "alert" : "status"} className={`text-xs ${status.kind === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-500"}`}>
+            <span role={status.kind === "error" ? "alert" : "status"} className={`text-xs ${status.kind === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>
               {status.text}
             </span>
           )}

@@ -155,7 +155,7 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
             Variables
           </h2>
           {variables.length === 0 ? (
-            <p className="text-sm text-zinc-500">
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">
               None yet. Write <code>{"{{name}}"}</code> in a message or parameter; each becomes a column of the test set.
             </p>
           ) : (
@@ -163,7 +163,7 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
               {variables.map((variable) => (
                 <li key={variable.name} className="flex items-center justify-between gap-2">
                   <code>{variable.name}</code>
-                  <span className={`text-xs ${variable.missingIn > 0 ? "text-amber-700 dark:text-amber-400" : "text-zinc-500"}`}>
+                  <span className={`text-xs ${variable.missingIn > 0 ? "text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}>
                     {variable.missingIn > 0 ? `missing in ${variable.missingIn} of ${project.rows.length} rows` : variable.kind === "none" ? "no rows" : variable.kind}
                   </span>
                 </li>

@@ -28,7 +28,7 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
   });
   // Choices made for one project do not carry over to the next one opened.
   const [selection, setSelection] = useState<{ projectId?: string; runId?: string; confirmDelete?: boolean }>({});
-  if (!project) return <p className="p-6 text-sm text-zinc-500">Loading your prompts…</p>;
+  if (!project) return <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">Loading your prompts…</p>;
   const mine = selection.projectId === project.id ? selection : {};
   const selectedRun = mine.runId && project.runs.some((run) => run.id === mine.runId) ? mine.runId : project.runs[0]?.id;
   const confirmDelete = mine.confirmDelete === true;
@@ -57,7 +57,7 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
               <li key={item.id}>
                 <button type="button" aria-current={item.id === project.id ? "true" : undefined} onClick={() => void open(item.id)} className={`w-full rounded-md px-2 py-1.5 text-left ${item.id === project.id ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}>
                   <span className="block truncate text-sm">{item.name}</span>
-                  <span className="block text-[11px] text-zinc-500">
+                  <span className="block text-[11px] text-zinc-600 dark:text-zinc-400">
                     {item.versions} version{item.versions === 1 ? "" : "s"} · {item.rows} row{item.rows === 1 ? "" : "s"}
                   </span>
                 </button>
@@ -101,8 +101,8 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === item.id ? "border-accent-600 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
             >
               {item.label}
-              {item.id === "test-set" && <span className="ml-1 text-xs text-zinc-500">{project.rows.length}</span>}
-              {item.id === "runs" && project.runs.length > 0 && <span className="ml-1 text-xs text-zinc-500">{project.runs.length}</span>}
+              {item.id === "test-set" && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">{project.rows.length}</span>}
+              {item.id === "runs" && project.runs.length > 0 && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">{project.runs.length}</span>}
             </button>
           ))}
         </div>
@@ -117,7 +117,7 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
           {tab === "runs" && (
             <>
               <RunSetup project={project} providers={providers} update={update} onStarted={setRunId} />
-              {selectedRun ? <RunResultsView project={project} runId={selectedRun} onSelectRun={setRunId} /> : <p className="text-sm text-zinc-500">No runs yet. Start one above: it runs on the server, so it goes on if you close this tab.</p>}
+              {selectedRun ? <RunResultsView project={project} runId={selectedRun} onSelectRun={setRunId} /> : <p className="text-sm text-zinc-500 dark:text-zinc-400">No runs yet. Start one above: it runs on the server, so it goes on if you close this tab.</p>}
             </>
           )}
         </div>

@@ -14,7 +14,7 @@ const verdictClass: Record<CellVerdict, string> = {
   pending: "bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300",
   running: "text-accent-700 dark:text-accent-100 animate-pulse",
   queued: "text-zinc-400",
-  cancelled: "text-zinc-500",
+  cancelled: "text-zinc-500 dark:text-zinc-400",
   waiting: "text-amber-700 dark:text-amber-400",
 };
 
@@ -73,7 +73,7 @@ export const ResultsMatrix = memo(function ResultsMatrix({ lanes, rowIds, rowPre
                   {total.errors > 0 && <span className="text-amber-700 dark:text-amber-400"> · {total.errors} error</span>}
                   {judged < total.cells && <span> · {total.cells - judged} left</span>}
                 </span>
-                <span className="block tabular-nums text-zinc-500">
+                <span className="block tabular-nums text-zinc-500 dark:text-zinc-400">
                   {total.cost ? `${total.cost.currency === "CNY" ? "¥" : "$"}${total.cost.amount.toFixed(4)}` : "no price"}
                   {total.latencyP50Ms !== undefined && ` · p50 ${seconds(total.latencyP50Ms)}`}
                   {total.latencyP95Ms !== undefined && ` · p95 ${seconds(total.latencyP95Ms)}`}
@@ -83,7 +83,7 @@ export const ResultsMatrix = memo(function ResultsMatrix({ lanes, rowIds, rowPre
           })}
         </div>
         {rowIds.length === 0 ? (
-          <p className="p-4 text-sm text-zinc-500">No rows to show.</p>
+          <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">No rows to show.</p>
         ) : (
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -91,7 +91,7 @@ export const ResultsMatrix = memo(function ResultsMatrix({ lanes, rowIds, rowPre
               return (
                 <div key={rowId} role="row" className={`absolute left-0 right-0 grid gap-1 px-1 py-0.5 ${selectedRowId === rowId ? "bg-accent-50 dark:bg-zinc-900" : ""}`} style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}>
                   <span role="rowheader" className="sticky left-0 z-[1] min-w-0 self-stretch truncate bg-white px-1 py-2 text-xs dark:bg-zinc-950" title={`${rowId}: ${rowPreviews.get(rowId) ?? ""}`}>
-                    <span className="font-mono text-zinc-500">{rowId}</span> {rowPreviews.get(rowId)}
+                    <span className="font-mono text-zinc-500 dark:text-zinc-400">{rowId}</span> {rowPreviews.get(rowId)}
                   </span>
                   {lanes.map((lane) => {
                     const props = cellProps(lane, rowId);

@@ -139,13 +139,13 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
               <div ref={(element) => void (panes.current[index] = element)} onScroll={() => onScroll(index)} className="max-h-96 flex-1 space-y-2 overflow-y-auto p-2 text-sm">
                 {record?.error && <p className="rounded bg-amber-50 p-1.5 text-xs text-amber-900 dark:bg-amber-950/60 dark:text-amber-300">{record.error}</p>}
                 {!record && cell?.result && "error" in cell.result && <p className="text-xs text-amber-700">{cell.result.error}</p>}
-                {!record && !cell?.result && <p className="text-xs text-zinc-500">{verdict === "running" ? "Streaming on the server…" : "Not run yet."}</p>}
+                {!record && !cell?.result && <p className="text-xs text-zinc-500 dark:text-zinc-400">{verdict === "running" ? "Streaming on the server…" : "Not run yet."}</p>}
                 {result && result.checks.results.length > 0 && (
                   <ul className="space-y-0.5 text-xs">
                     {result.checks.results.map((check, position) => {
                       const assertion = checksForRow({ definition: lane.snapshot.definition, rowId })[position];
                       return (
-                        <li key={position} className={check.pass === true ? "text-emerald-700 dark:text-emerald-400" : check.pass === false ? "text-red-700 dark:text-red-400" : "text-zinc-500"}>
+                        <li key={position} className={check.pass === true ? "text-emerald-700 dark:text-emerald-400" : check.pass === false ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}>
                           {check.pass === true ? "✓" : check.pass === false ? "✗" : "?"} {assertion ? describeCheck(assertion) : "check"}
                           {check.pass !== true && `: ${check.reason}`}
                           {check.pass !== "pending" && check.judge?.reasoning ? (
@@ -166,9 +166,9 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                   </details>
                 )}
                 {record && record.toolCalls.length > 0 && (
-                  <pre className="overflow-x-auto rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">{record.toolCalls.map((call) => `${call.function.name}(${call.function.arguments})`).join("\n")}</pre>
+                  <pre tabIndex={0} className="overflow-x-auto rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">{record.toolCalls.map((call) => `${call.function.name}(${call.function.arguments})`).join("\n")}</pre>
                 )}
-                {record && (record.output || !record.error) && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500">(empty answer)</span>}</p>}
+                {record && (record.output || !record.error) && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500 dark:text-zinc-400">(empty answer)</span>}</p>}
               </div>
             </article>
           );

@@ -115,7 +115,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
           {main.problem}
         </p>
       )}
-      {!snapshot && !main.problem && <p className="text-sm text-zinc-500">Loading the run…</p>}
+      {!snapshot && !main.problem && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the run…</p>}
       {snapshot && (
         <>
           <ProgressBar snapshot={snapshot} />

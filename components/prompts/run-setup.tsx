@@ -151,7 +151,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
       </h2>
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
         <legend className={labelClass}>Versions</legend>
-        {project.versions.length === 0 && <span className="text-zinc-500">none saved yet</span>}
+        {project.versions.length === 0 && <span className="text-zinc-500 dark:text-zinc-400">none saved yet</span>}
         {project.versions.map((version) => (
           <label key={version.number} className="flex items-center gap-1">
             <input
@@ -160,7 +160,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
               onChange={(event) => setChosen(event.target.checked ? [...versions, version.number].sort((a, b) => a - b) : versions.filter((number) => number !== version.number))}
             />
             v{version.number}
-            {version.note ? <span className="max-w-40 truncate text-xs text-zinc-500">({version.note})</span> : null}
+            {version.note ? <span className="max-w-40 truncate text-xs text-zinc-500 dark:text-zinc-400">({version.note})</span> : null}
           </label>
         ))}
       </fieldset>
@@ -233,7 +233,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
         >
           Run {cells.toLocaleString()} cell{cells === 1 ? "" : "s"}
         </button>
-        <span className="text-xs text-zinc-500">
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
           {versions.length} version{versions.length === 1 ? "" : "s"} × {rows.length} row{rows.length === 1 ? "" : "s"} × {project.columns.length} column{project.columns.length === 1 ? "" : "s"}
         </span>
       </div>
@@ -246,11 +246,11 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
       {estimate && (
         <div className="space-y-1 text-sm" data-testid="run-estimate">
           <table className="w-full text-left">
-            <caption className="text-left text-xs text-zinc-500">
+            <caption className="text-left text-xs text-zinc-500 dark:text-zinc-400">
               Estimate before sending: prompts counted locally (an estimate), priced as cache misses; answers at most their max tokens.
               {estimate.judges.length > 0 && " Judge checks add one call per answered cell: its prompt, plus at most the answer it grades."}
             </caption>
-            <thead className="text-xs text-zinc-500">
+            <thead className="text-xs text-zinc-500 dark:text-zinc-400">
               <tr>
                 <th className="font-normal">Column</th>
                 <th className="font-normal">Cells</th>

@@ -90,7 +90,7 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
       )}
       {state.kind === "deleted" && <p role="status" className="text-sm">Deleted: the link no longer opens.</p>}
       {earlier.length > 0 && state.kind === "idle" && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Already shared: {earlier.map((share) => share.url).join(", ")}
         </p>
       )}

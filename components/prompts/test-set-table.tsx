@@ -127,7 +127,7 @@ const TableRow = memo(function TableRow({ row, index, names, kinds, template, pr
   const setRow = (change: (row: TestRow) => TestRow) => update((project) => ({ ...project, rows: project.rows.map((item) => (item.id === row.id ? change(item) : item)) }));
   return (
     <div role="row" aria-rowindex={index + 2} className="grid items-center gap-2 border-b border-zinc-100 px-2 dark:border-zinc-900" style={{ gridTemplateColumns: template, height: rowHeight }}>
-      <span role="cell" className="truncate font-mono text-xs text-zinc-500" title={row.id}>
+      <span role="cell" className="truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={row.id}>
         {row.id}
       </span>
       {names.map((name) => (
@@ -296,7 +296,7 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
         <h2 id="test-set-heading" className="text-base font-semibold">
           Test set
         </h2>
-        <span className="text-sm text-zinc-500">
+        <span className="text-sm text-zinc-500 dark:text-zinc-400">
           {project.rows.length.toLocaleString()} row{project.rows.length === 1 ? "" : "s"}
         </span>
         {names.filter((name) => !promptVariables.includes(name)).length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">Columns the prompt does not use: {names.filter((name) => !promptVariables.includes(name)).join(", ")}</span>}

@@ -13,7 +13,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
 function VersionDiff({ before, after }: { before: PromptTemplate; after: PromptTemplate }) {
   const diff = diffVersions({ before, after });
   const changed = diff.messages.filter((message) => message.change !== "same");
-  if (!diff.model && changed.length === 0 && diff.parameters.length === 0) return <p className="text-sm text-zinc-500">No differences.</p>;
+  if (!diff.model && changed.length === 0 && diff.parameters.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">No differences.</p>;
   return (
     <div className="space-y-2 text-xs" data-testid="version-diff">
       {diff.model && (
@@ -26,7 +26,7 @@ function VersionDiff({ before, after }: { before: PromptTemplate; after: PromptT
           <p className="font-medium">
             Message {message.index + 1} ({message.role}) — {message.change}
           </p>
-          <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-zinc-50 p-2 font-mono dark:bg-zinc-900">
+          <pre tabIndex={0} className="overflow-x-auto whitespace-pre-wrap rounded bg-zinc-50 p-2 font-mono dark:bg-zinc-900">
             {message.parts.map((part, index) =>
               part.kind === "same" ? (
                 <span key={index}>{part.text}</span>
@@ -47,7 +47,7 @@ function VersionDiff({ before, after }: { before: PromptTemplate; after: PromptT
         <table className="w-full border-collapse">
           <caption className="text-left font-medium">Parameters</caption>
           <thead>
-            <tr className="text-left text-zinc-500">
+            <tr className="text-left text-zinc-500 dark:text-zinc-400">
               <th className="pr-2 font-normal">Field</th>
               <th className="pr-2 font-normal">Before</th>
               <th className="font-normal">After</th>
@@ -104,13 +104,13 @@ export function VersionHistory({ project, update }: { project: PromptProject; up
         Versions
       </h2>
       {project.versions.length === 0 ? (
-        <p className="text-sm text-zinc-500">No version yet. Save the draft to run it: runs use saved versions, which never change.</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">No version yet. Save the draft to run it: runs use saved versions, which never change.</p>
       ) : (
         <ol className="max-h-56 space-y-1 overflow-y-auto text-sm" aria-label="Saved versions">
           {[...project.versions].reverse().map((version) => (
             <li key={version.number} className="flex items-start justify-between gap-2">
               <span className="min-w-0">
-                <span className="font-medium">v{version.number}</span> <span className="text-xs text-zinc-500">{dateFormat.format(version.createdAt)}</span>
+                <span className="font-medium">v{version.number}</span> <span className="text-xs text-zinc-500 dark:text-zinc-400">{dateFormat.format(version.createdAt)}</span>
                 {version.note && <span className="block truncate text-xs text-zinc-600 dark:text-zinc-400">{version.note}</span>}
               </span>
               <button

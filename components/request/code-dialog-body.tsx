@@ -34,12 +34,14 @@ export default function CodeDialogBody() {
         The key is read from <code className="font-mono">${environment.keyEnv}</code>
         {environment.keyRequired ? "" : " (optional here)"}; set <code className="font-mono">${environment.baseUrlEnv}</code> to call another endpoint.
       </p>
-      <div role="tablist" aria-label="Language" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+      <div className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        <div role="tablist" aria-label="Language" className="flex gap-1">
         {available.map((key) => (
-          <button key={key} type="button" role="tab" aria-selected={current === key} onClick={() => setTab(key)} className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === key ? "border-accent-600 font-medium" : "border-transparent text-zinc-500"}`}>
+          <button key={key} type="button" role="tab" aria-selected={current === key} onClick={() => setTab(key)} className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === key ? "border-accent-600 font-medium" : "border-transparent text-zinc-500 dark:text-zinc-400"}`}>
             {labels[key]}
           </button>
         ))}
+        </div>
         <div className="ml-auto self-center">
           <CopyButton text={code} label={`Copy ${labels[current]} code`} />
         </div>
@@ -55,8 +57,8 @@ export default function CodeDialogBody() {
           {snippets.unresolvedMedia.length} media placeholder(s) name no attachment of this conversation; the code sends them as they are, which the provider will refuse.
         </p>
       )}
-      {conversation.providerId === "dashscope-native" && <p className="text-xs text-zinc-500">The native API has no openai SDK; use curl, or DashScope&apos;s own SDK with this JSON.</p>}
-      <pre role="tabpanel" aria-label={`${labels[current]} code`} className="max-h-[60vh] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">
+      {conversation.providerId === "dashscope-native" && <p className="text-xs text-zinc-500 dark:text-zinc-400">The native API has no openai SDK; use curl, or DashScope&apos;s own SDK with this JSON.</p>}
+      <pre tabIndex={0} role="tabpanel" aria-label={`${labels[current]} code`} className="max-h-[60vh] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">
         {code}
       </pre>
     </div>

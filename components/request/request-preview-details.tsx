@@ -62,7 +62,7 @@ export default function RequestPreviewDetails({ issues }: { issues: readonly Rul
           ))}
         </ul>
       )}
-      <pre className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-900" aria-label="Final body">
+      <pre tabIndex={0} className="overflow-x-auto rounded bg-zinc-50 p-2 font-mono text-[11px] leading-4 dark:bg-zinc-900" aria-label="Final body">
         {compactJson(prepared?.body ?? view.body)}
       </pre>
     </>

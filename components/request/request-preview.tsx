@@ -20,7 +20,7 @@ export function RequestPreview() {
   if (!loaded) return null;
   return (
     <section className="mx-auto w-full max-w-3xl px-4" aria-label="What will be sent">
-      <div className="flex items-center gap-3 text-xs text-zinc-500">
+      <div className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
         <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)} className="underline hover:text-zinc-800 dark:hover:text-zinc-200">
           What will be sent{adjustments.length > 0 ? ` · ${adjustments.length} change${adjustments.length === 1 ? "" : "s"} by the workbench` : ""}
         </button>
@@ -33,7 +33,7 @@ export function RequestPreview() {
           View code
         </button>
       </div>
-      <div id={regionId} hidden={!open} className="mt-2 max-h-80 space-y-2 overflow-y-auto rounded-md border border-zinc-200 p-3 text-xs dark:border-zinc-800">
+      <div id={regionId} hidden={!open} tabIndex={0} role="region" aria-label="The request, as it will be sent" className="mt-2 max-h-80 space-y-2 overflow-y-auto rounded-md border border-zinc-200 p-3 text-xs dark:border-zinc-800">
         {open && (
           <Suspense fallback={<p>Loading…</p>}>
             <RequestPreviewDetails issues={issues} />

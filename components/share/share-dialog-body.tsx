@@ -41,7 +41,7 @@ function MyShares({ refresh }: { refresh: number }) {
             <a href={share.url} target="_blank" rel="noreferrer" className="min-w-0 flex-1 truncate underline">
               {share.title}
             </a>
-            <span className="shrink-0 text-xs text-zinc-500">{share.expiresAt === null ? "never expires" : `expires ${dateFormat.format(share.expiresAt)}`}</span>
+            <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">{share.expiresAt === null ? "never expires" : `expires ${dateFormat.format(share.expiresAt)}`}</span>
             <button
               type="button"
               onClick={async () => {
@@ -153,7 +153,7 @@ export default function ShareDialogBody() {
           <label key={key} className={`flex items-center gap-2 ${available[key] ? "" : "opacity-50"}`}>
             <input type="checkbox" checked={included[key] && available[key]} disabled={!available[key]} onChange={(event) => setIncluded({ ...included, [key]: event.target.checked })} />
             {inclusionLabels[key]}
-            {!available[key] && <span className="text-xs text-zinc-500">(none in this conversation)</span>}
+            {!available[key] && <span className="text-xs text-zinc-500 dark:text-zinc-400">(none in this conversation)</span>}
           </label>
         ))}
       </fieldset>
@@ -181,7 +181,7 @@ export default function ShareDialogBody() {
         {/* The whole snapshot on request: open, it pushed the Publish button and your shares far down. */}
         <details>
           <summary className="cursor-pointer text-xs text-zinc-600 underline dark:text-zinc-400">Show the snapshot exactly as it will be published (JSON)</summary>
-          <pre aria-label="Snapshot preview" className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+          <pre tabIndex={0} aria-label="Snapshot preview" className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
             {JSON.stringify(redacted.value, null, 2)}
           </pre>
         </details>

@@ -13,7 +13,7 @@ function SharedUserMessage({ turn, mediaUrl }: { turn: UserTurn; mediaUrl: (hash
       {turn.attachments && turn.attachments.length > 0 && (
         <ul aria-label="Attachments" className="flex flex-wrap justify-end gap-2">
           {turn.attachments.map((attachment) => (
-            <li key={attachment.id} className="max-w-xs text-xs text-zinc-500">
+            <li key={attachment.id} className="max-w-xs text-xs text-zinc-500 dark:text-zinc-400">
               {attachment.kind === "image" ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a shared file served by this app
                 <img src={mediaUrl(attachment.blobKey)} alt={attachment.name} className="max-h-48 rounded-md border border-zinc-200 dark:border-zinc-800" />
@@ -41,7 +41,7 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
   const thinkingSeconds = turn.timings?.thinkingMs !== undefined ? (turn.timings.thinkingMs / 1000).toFixed(1) : undefined;
   return (
     <article aria-label="Assistant message" className="space-y-2">
-      <p className="text-xs text-zinc-500">
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">
         {turn.model} · {turn.providerId}
         {turn.status !== "done" ? ` · ${turn.status}` : ""}
       </p>
@@ -54,7 +54,7 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
         </details>
       )}
       {turn.prefix && (
-        <p className="text-xs text-zinc-500">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
           partial mode: continues the prefix <code className="font-mono">{turn.prefix.content}</code>
           {turn.prefix.name ? ` as ${turn.prefix.name}` : ""}; shown joined
         </p>
@@ -88,7 +88,7 @@ export function SharedConversation({ share }: { share: PublishedShare }) {
     <div className="space-y-6">
       {snapshot.systemPrompt !== undefined && (
         <section aria-label="System prompt" className="rounded-md border border-dashed border-zinc-300 p-3 text-sm dark:border-zinc-700">
-          <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500">System prompt</h2>
+          <h2 className="mb-1 text-xs font-semibold uppercase text-zinc-500 dark:text-zinc-400">System prompt</h2>
           <p className="whitespace-pre-wrap">{snapshot.systemPrompt}</p>
         </section>
       )}

@@ -11,11 +11,11 @@ const verdictClass: Record<CellVerdict, string> = {
   "no-checks": "text-zinc-600 dark:text-zinc-400",
   fail: "text-red-700 dark:text-red-400",
   error: "text-amber-700 dark:text-amber-400",
-  pending: "text-zinc-500",
-  running: "text-zinc-500",
-  queued: "text-zinc-500",
-  cancelled: "text-zinc-500",
-  waiting: "text-zinc-500",
+  pending: "text-zinc-500 dark:text-zinc-400",
+  running: "text-zinc-500 dark:text-zinc-400",
+  queued: "text-zinc-500 dark:text-zinc-400",
+  cancelled: "text-zinc-500 dark:text-zinc-400",
+  waiting: "text-zinc-500 dark:text-zinc-400",
 };
 
 const money = (amount: number, currency: string) => `${currency === "CNY" ? "¥" : "$"}${amount.toFixed(4)}`;
@@ -32,7 +32,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <header className="space-y-1 border-b border-zinc-200 pb-4 dark:border-zinc-800">
-        <p className="text-xs text-zinc-500">Shared from Kimi Workbench · a prompt run · read-only</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">Shared from Kimi Workbench · a prompt run · read-only</p>
         <h1 className="text-xl font-semibold">{shared.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {rowIds.length} rows × {lanes.length} columns · run {dateFormat.format(shared.runCreatedAt)} UTC · shared {dateFormat.format(share.createdAt)} UTC · {share.expiresAt === null ? "does not expire" : `expires ${dateFormat.format(share.expiresAt)} UTC`}
@@ -45,7 +45,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
             Prompt version {version.number}
             {version.note ? ` — ${version.note}` : ""}
           </summary>
-          <pre aria-label={`Prompt version ${version.number}`} className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+          <pre tabIndex={0} aria-label={`Prompt version ${version.number}`} className="mt-2 max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
             {JSON.stringify({ model: version.template.model, messages: version.template.messages, ...version.template.parameters }, null, 2)}
           </pre>
         </details>
@@ -77,7 +77,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
                     <span className="block">
                       <span className="text-emerald-700 dark:text-emerald-400">{total.passed} pass</span> · {total.failed} fail{total.errors > 0 ? ` · ${total.errors} error` : ""}
                     </span>
-                    <span className="block text-zinc-500">
+                    <span className="block text-zinc-500 dark:text-zinc-400">
                       {total.cost ? money(total.cost.amount, total.cost.currency) : "no price"}
                       {total.latencyP50Ms !== undefined && ` · p50 ${(total.latencyP50Ms / 1000).toFixed(1)} s`}
                     </span>
@@ -93,15 +93,15 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
               return (
                 <tr key={rowId} className="border-t border-zinc-100 align-top dark:border-zinc-900">
                   <th scope="row" className="max-w-56 p-2 font-normal">
-                    <span className="font-mono text-zinc-500">{rowId}</span>
+                    <span className="font-mono text-zinc-500 dark:text-zinc-400">{rowId}</span>
                     {row &&
                       Object.entries(row.values).map(([name, value]) => (
                         <span key={name} className="block break-words">
-                          <span className="font-mono text-zinc-500">{name}:</span> {value.kind === "text" ? value.text : value.kind === "json" ? JSON.stringify(value.value) : `[${value.media}${value.name ? ` ${value.name}` : ""}]`}
+                          <span className="font-mono text-zinc-500 dark:text-zinc-400">{name}:</span> {value.kind === "text" ? value.text : value.kind === "json" ? JSON.stringify(value.value) : `[${value.media}${value.name ? ` ${value.name}` : ""}]`}
                         </span>
                       ))}
-                    {row?.expected !== undefined && <span className="block text-zinc-500">expected: {row.expected}</span>}
-                    {checks.length > shared.assertions.length && <span className="block text-zinc-500">this row also checks: {checks.slice(shared.assertions.length).map(describeCheck).join("; ")}</span>}
+                    {row?.expected !== undefined && <span className="block text-zinc-500 dark:text-zinc-400">expected: {row.expected}</span>}
+                    {checks.length > shared.assertions.length && <span className="block text-zinc-500 dark:text-zinc-400">this row also checks: {checks.slice(shared.assertions.length).map(describeCheck).join("; ")}</span>}
                   </th>
                   {lanes.map((lane) => {
                     const cell = laneCell(lane, rowId);

@@ -26,8 +26,8 @@ const components: Components = {
     const nodes = language ? highlight({ code: text, language }) : undefined;
     return (
       <div className="code-block overflow-hidden rounded-md border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800">{language || "text"}</div>
-        <pre className="overflow-x-auto p-3 text-[13px] leading-6">
+        <div className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">{language || "text"}</div>
+        <pre tabIndex={0} className="overflow-x-auto p-3 text-[13px] leading-6">
           <code className="font-mono">{nodes ? renderNodes(nodes) : text}</code>
         </pre>
       </div>

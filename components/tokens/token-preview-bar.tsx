@@ -31,7 +31,7 @@ export function TokenPreviewBar() {
   const counting = preview === undefined || preview.status === "counting";
 
   return (
-    <section aria-label="Token and cost preview" className="mt-1 px-1 text-xs text-zinc-500">
+    <section aria-label="Token and cost preview" className="mt-1 px-1 text-xs text-zinc-500 dark:text-zinc-400">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <div
           role="meter"
@@ -44,7 +44,7 @@ export function TokenPreviewBar() {
         >
           <div className={`absolute inset-y-0 left-0 ${share > 0.9 ? "bg-red-500" : share > 0.6 ? "bg-amber-500" : "bg-accent-600"}`} style={{ width: `${Math.min(100, Math.max(share > 0 ? 1 : 0, share * 100))}%` }} />
         </div>
-        <span data-testid="token-total" data-tokens={total ?? ""} data-exact={exactTotal !== undefined ? "true" : "false"} className={counting ? "opacity-60" : ""}>
+        <span data-testid="token-total" data-tokens={total ?? ""} data-exact={exactTotal !== undefined ? "true" : "false"} className={counting ? "italic" : ""}>
           {total === undefined ? "Counting tokens…" : exactTotal !== undefined ? `${number(total)} tokens (exact)` : `≈${number(total)} tokens`}
         </span>
         {total !== undefined && <span>{share < 0.001 ? "<0.1" : (share * 100).toFixed(1)}% of {number(window)}</span>}

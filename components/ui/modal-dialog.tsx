@@ -62,7 +62,7 @@ export function ModalDialog({
               ×
             </button>
           </div>
-          {open && <Suspense fallback={<p className="text-sm text-zinc-500">Loading…</p>}>{children}</Suspense>}
+          {open && <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading…</p>}>{children}</Suspense>}
         </div>
       </dialog>
     </>
