@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { createTranslator } from "next-intl";
 import { headers } from "next/headers";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { themeScript } from "@/lib/chat/theme-script";
+import { messagesFor } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 // Noto Sans SC for machines without a Chinese font: each @font-face covers one slice of Unicode
 // (unicode-range), so a browser downloads a slice only when text on the page needs it, and never
 // when the system already has a font for it (it comes last in --font-sans). One weight: its rules
@@ -8,22 +12,28 @@ import { themeScript } from "@/lib/chat/theme-script";
 import "@fontsource/noto-sans-sc/400.css";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Kimi Workbench",
-  description: "A workbench for Kimi models: stream reasoning and answers, tune parameters, share exact requests.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await requestLocale();
+  const t = createTranslator({ locale, messages: messagesFor(locale) });
+  return { title: t("app.name"), description: t("app.description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   // server.mjs sets a fresh nonce per request; the page's CSP admits only scripts that carry it.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const locale = await requestLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body>{children}</body>
+      <body>
+        <IntlProvider locale={locale} messages={messagesFor(locale)}>
+          {children}
+        </IntlProvider>
+      </body>
     </html>
   );
 }

@@ -52,6 +52,20 @@ describe("the shared page", () => {
   it("has a not-found page", () => {
     expect(renderShareNotFoundPage()).toContain("This share is not available");
   });
+
+  it("speaks the reader's language: Chinese words and dates, the share's own text untouched", () => {
+    const chinese = renderSharePage({ share, origin: "http://127.0.0.1:3000", locale: "zh-CN" });
+    expect(chinese).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+    expect(chinese).toContain("分享自 Kimi Workbench · 只读");
+    expect(chinese).toContain("在工作台中打开");
+    expect(chinese).toMatch(/<summary[^>]*>思考了 1\.5 秒<\/summary>/);
+    // 22 Nov 2026 09:00 UTC, as zh-CN writes a date.
+    expect(chinese).toContain("2026年11月22日");
+    expect(chinese).toContain("永不过期");
+    expect(chinese).toContain("Question &lt;script&gt;");
+    expect(chinese).not.toContain("Open in workbench");
+    expect(renderShareNotFoundPage({ locale: "zh-CN" })).toContain("这个分享不可用");
+  });
 });
 
 describe("the shared page's code", () => {

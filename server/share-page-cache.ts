@@ -11,6 +11,7 @@ import { renderShareNotFoundPage, renderSharePage, sharePageHeaders } from "./re
 import type { SharePageJob, SharePageResult } from "./share-page-worker";
 import { isConversationShare, type AnyShareSnapshot, type PublishedShare } from "@/lib/share/share-snapshot";
 import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
+import { localeCookieName, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 
 // Serves GET /s/{id}. A share is an immutable snapshot, so its page is rendered once and kept (plain
 // and gzipped); every request still asks the store whether the share exists and has not expired, so
@@ -59,7 +60,17 @@ function prepared(html: string): RenderedPage {
   return { html: buffer, gzipped: gzipSync(buffer) };
 }
 
-let notFoundPage: RenderedPage | undefined;
+const notFoundPages = new Map<Locale, RenderedPage>();
+
+/** The reader's language: the workbench's language cookie, else the browser's languages. */
+function readerLocale(request: IncomingMessage): Locale {
+  const cookie = String(request.headers.cookie ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === localeCookieName)?.[1];
+  const acceptLanguage = request.headers["accept-language"];
+  return negotiateLocale({ cookie, acceptLanguage: typeof acceptLanguage === "string" ? acceptLanguage : null });
+}
 
 // The worker bundle sits next to the API bundle in production; elsewhere (tests, development) pages
 // render on this thread.
@@ -88,7 +99,7 @@ function renderer(): Worker | undefined {
 }
 
 /** Renders a share's page (on the worker thread when there is one); one render per page at a time. */
-function renderPage({ key, share, origin, documentTexts }: { key: string; share: PublishedShare<AnyShareSnapshot>; origin: string; documentTexts: Record<string, string> }): Promise<RenderedPage> {
+function renderPage({ key, share, origin, documentTexts, locale }: { key: string; share: PublishedShare<AnyShareSnapshot>; origin: string; documentTexts: Record<string, string>; locale: Locale }): Promise<RenderedPage> {
   const pending = rendering.get(key);
   if (pending) return pending;
   const thread = renderer();
@@ -96,9 +107,9 @@ function renderPage({ key, share, origin, documentTexts }: { key: string; share:
     ? new Promise<RenderedPage>((resolve, reject) => {
         const job = nextJob++;
         jobs.set(job, (result) => (result.ok ? resolve({ html: Buffer.from(result.html), gzipped: Buffer.from(result.gzipped) }) : reject(new Error(result.message))));
-        thread.postMessage({ job, share, origin, documentTexts } satisfies SharePageJob);
+        thread.postMessage({ job, share, origin, documentTexts, locale } satisfies SharePageJob);
       })
-    : Promise.resolve(prepared(renderSharePage({ share, origin, documentTexts })));
+    : Promise.resolve(prepared(renderSharePage({ share, origin, documentTexts, locale })));
   rendering.set(key, promise);
   void promise.then(
     (page) => {
@@ -131,19 +142,21 @@ export function handleSharePageRequest(request: IncomingMessage, response: Serve
   void (async () => {
     // Existence and expiry are checked every time; the snapshot is only parsed to render.
     const stored = await (await getShareStore()).getShare({ id, now: Date.now() });
+    const locale = readerLocale(request);
     if (!stored) {
       forget(id);
-      notFoundPage ??= prepared(renderShareNotFoundPage());
-      send({ request, response, status: 404, page: notFoundPage });
+      let notFound = notFoundPages.get(locale);
+      if (!notFound) notFoundPages.set(locale, (notFound = prepared(renderShareNotFoundPage({ locale }))));
+      send({ request, response, status: 404, page: notFound });
       return;
     }
     // The simulator's URL in the page's code names the host it was reached at.
     const host = String(request.headers.host ?? "127.0.0.1");
-    const key = `${id}|${host}`;
+    const key = `${id}|${host}|${locale}`;
     let page = pages.get(key);
     if (!page) {
       const share = publishedShare(stored);
-      page = await renderPage({ key, share, origin: `http://${host}`, documentTexts: await documentTextsOf(share) });
+      page = await renderPage({ key, share, origin: `http://${host}`, documentTexts: await documentTextsOf(share), locale });
     }
     send({ request, response, status: 200, page });
   })().catch((error: unknown) => {

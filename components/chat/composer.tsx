@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
@@ -27,6 +28,7 @@ export function Composer() {
   useMediaCache();
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const t = useTranslations();
   // The message being written lives in the store: it is part of the next request (JSON view, code, preview).
   const text = conversation.draft;
   const generating = conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
@@ -42,7 +44,7 @@ export function Composer() {
   };
   return (
     <form
-      aria-label="Compose a message"
+      aria-label={t("composer.form")}
       className="mx-auto w-full max-w-3xl px-4 pb-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -78,7 +80,7 @@ export function Composer() {
           type="file"
           multiple
           accept={acceptedFiles}
-          aria-label="Attach files"
+          aria-label={t("composer.attachFiles")}
           className="hidden"
           onChange={(event) => {
             attach(Array.from(event.target.files ?? []));
@@ -87,8 +89,8 @@ export function Composer() {
         />
         <button
           type="button"
-          aria-label="Attach images, videos or documents"
-          title="Attach images, videos or documents (or drop or paste them)"
+          aria-label={t("composer.attach")}
+          title={t("composer.attachTitle")}
           disabled={!loaded}
           onClick={() => fileInput.current?.click()}
           className="flex h-9 w-9 shrink-0 items-center justify-center rounded-lg text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
@@ -99,10 +101,10 @@ export function Composer() {
         </button>
         <textarea
           id="message-box"
-          aria-label="Message"
+          aria-label={t("composer.message")}
           value={text}
           rows={1}
-          placeholder={dragging ? "Drop to attach…" : "Message Kimi…"}
+          placeholder={dragging ? t("composer.dropToAttach") : t("composer.placeholder")}
           onChange={(event) => conversationStore.setDraft(event.target.value)}
           onPaste={(event) => {
             const files = filesOf(event.clipboardData);
@@ -123,21 +125,21 @@ export function Composer() {
         {generating ? (
           <button
             type="button"
-            aria-label="Stop"
+            aria-label={t("composer.stop")}
             onClick={() => conversationStore.stop()}
             className="h-9 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
           >
-            Stop
+            {t("composer.stop")}
           </button>
         ) : (
           <button
             type="submit"
-            aria-label="Send"
+            aria-label={t("composer.send")}
             title={blocker?.reason}
             disabled={!hasContent || !loaded || blocker !== undefined}
             className="h-9 rounded-lg bg-accent-600 px-4 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-50"
           >
-            Send
+            {t("composer.send")}
           </button>
         )}
       </div>
@@ -147,17 +149,17 @@ export function Composer() {
           {blocker ? (
             blocker.reasons && blocker.reasons.length > 1 ? (
               <span className="text-amber-700 dark:text-amber-400">
-                Not sendable yet, {blocker.reasons.length} problems:
-                <ul aria-label="Why it cannot be sent" className="list-disc pl-5">
+                {t("composer.problems", { count: blocker.reasons.length })}
+                <ul aria-label={t("composer.whyNot")} className="list-disc pl-5">
                   {blocker.reasons.map((reason) => (
                     <li key={reason}>{reason}</li>
                   ))}
                 </ul>
               </span>
             ) : (
-              <span className="text-amber-700 dark:text-amber-400">Not sendable yet: {blocker.reason}</span>
+              <span className="text-amber-700 dark:text-amber-400">{t("composer.notSendable", { reason: blocker.reason })}</span>
             )
-          ) : <>Enter to send · Shift+Enter for a new line · {conversation.model || "no model selected"}</>}
+          ) : <>{t("composer.hint", { model: conversation.model || t("composer.noModel") })}</>}
         </div>
         {conversation.assistantPrefix === undefined && <AssistantPrefixField />}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
@@ -17,13 +18,12 @@ const examples = [
 
 function EmptyState() {
   const provider = useSelectedProvider();
+  const t = useTranslations();
   return (
     <div className="space-y-4 py-10 text-center">
-      <h1 className="text-2xl font-semibold">Kimi Workbench</h1>
+      <h1 className="text-2xl font-semibold">{t("app.name")}</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {provider?.id === "simulator"
-          ? "You are on the built-in simulator: answers are generated offline, with realistic streaming, usage and errors."
-          : `Talking to ${provider?.label ?? "the provider"}.`}
+        {provider?.id === "simulator" ? t("chat.emptySimulator") : t("chat.emptyProvider", { provider: provider?.label ?? t("chat.theProvider") })}
       </p>
       <div className="mx-auto flex max-w-xl flex-col gap-2">
         {examples.map((example) => (
@@ -39,8 +39,7 @@ function EmptyState() {
       </div>
       {provider?.id === "simulator" && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Rehearse edge cases with a tag in your message, e.g. <code className="font-mono">[[sim answer_tokens=5000 reasoning_tokens=800]]</code>,{" "}
-          <code className="font-mono">[[sim error=429]]</code> or <code className="font-mono">[[sim drop_after=40]]</code>.
+          {t.rich("chat.simulatorTags", { code: (chunks) => <code className="font-mono">{chunks}</code> })}
         </p>
       )}
     </div>
@@ -52,6 +51,7 @@ const windowSize = 40;
 
 function EarlierTurns({ hidden, onShow }: { hidden: number; onShow: () => void }) {
   const sentinel = useRef<HTMLButtonElement>(null);
+  const t = useTranslations();
   useEffect(() => {
     const element = sentinel.current;
     if (!element) return;
@@ -69,7 +69,7 @@ function EarlierTurns({ hidden, onShow }: { hidden: number; onShow: () => void }
   }, [onShow]);
   return (
     <button ref={sentinel} type="button" onClick={onShow} className="mx-auto block text-xs text-zinc-500 dark:text-zinc-400 underline">
-      Show {Math.min(hidden, windowSize)} earlier messages ({hidden} hidden)
+      {t("chat.showEarlier", { count: Math.min(hidden, windowSize), hidden })}
     </button>
   );
 }
@@ -85,6 +85,7 @@ export function MessageList() {
   const initialHidden = Math.max(0, conversation.turns.length - windowSize);
   const hidden = hiddenBy?.conversationId === conversation.id ? hiddenBy.count : initialHidden;
   const generating = conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming");
+  const t = useTranslations();
 
   useEffect(() => {
     const element = scroller.current;
@@ -132,11 +133,11 @@ export function MessageList() {
                 turn.name && turn.name !== "$web_search" && turn.source !== "mock" ? (
                   <button
                     type="button"
-                    title={`Answer later calls of ${turn.name} with this result automatically (edit it under Parameters → Tools)`}
+                    title={t("chat.useAsMockTitle", { name: turn.name })}
                     onClick={() => conversationStore.setToolMock({ name: turn.name!, template: turn.content })}
                     className="rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 hover:text-zinc-800 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
                   >
-                    {conversation.toolMocks?.[turn.name] === turn.content ? "Saved as mock" : "Use as mock"}
+                    {conversation.toolMocks?.[turn.name] === turn.content ? t("chat.savedAsMock") : t("chat.useAsMock")}
                   </button>
                 ) : undefined
               }

@@ -1,10 +1,7 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { memo, useId, useState } from "react";
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
 
 const ReasoningParagraph = memo(function ReasoningParagraph({ text }: { text: string }) {
   return <p className="whitespace-pre-wrap">{text}</p>;
@@ -39,7 +36,17 @@ export function ReasoningBlock({
   const [userChoice, setUserChoice] = useState<boolean>();
   const regionId = useId();
   const open = userChoice ?? phase === "reasoning";
-  const label = phase === "reasoning" ? `Thinking…${thinkingMs !== undefined ? ` ${seconds(thinkingMs)}` : ""}` : thinkingMs !== undefined ? `Thought for ${seconds(thinkingMs)}` : "Reasoning";
+  const t = useTranslations();
+  const format = useFormatter();
+  const seconds = (ms: number) => format.number(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const label =
+    phase === "reasoning"
+      ? thinkingMs !== undefined
+        ? t("reasoning.thinkingFor", { seconds: seconds(thinkingMs) })
+        : t("reasoning.thinking")
+      : thinkingMs !== undefined
+        ? t("reasoning.thoughtFor", { seconds: seconds(thinkingMs) })
+        : t("reasoning.reasoning");
   return (
     <div className="rounded-md border border-zinc-200 bg-zinc-50/60 dark:border-zinc-800 dark:bg-zinc-900/40">
       <button
@@ -54,7 +61,7 @@ export function ReasoningBlock({
         </svg>
         <span className={phase === "reasoning" ? "animate-pulse" : undefined}>{label}</span>
       </button>
-      <div id={regionId} role="region" aria-label="Reasoning" hidden={!open} className="border-t border-zinc-200 px-3 py-2 text-sm leading-6 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+      <div id={regionId} role="region" aria-label={t("reasoning.reasoning")} hidden={!open} className="border-t border-zinc-200 px-3 py-2 text-sm leading-6 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
         {open && <ReasoningText text={text} />}
       </div>
     </div>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import { describeRetry } from "@/lib/chat/describe-retry";
+import { retryParts } from "@/lib/chat/describe-retry";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { LiveStream } from "@/lib/chat/live-stream";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";
@@ -11,20 +12,23 @@ const noSubscription = () => () => undefined;
 const streamedHere = new Set<string>();
 const nothing = () => "";
 
+/** The translator of a component (next-intl's, with the catalog's keys). */
+type Translate = ReturnType<typeof useTranslations<never>>;
+
 /** Where a streaming answer is, in words that change a few times per answer, never per token. */
-function liveAnnouncement(live: LiveStream): string {
-  if (live.phase === "answering") return "Writing the answer…";
-  if (live.phase === "reasoning") return "Thinking…";
-  return live.progress.retry ? describeRetry(live.progress.retry) : "Waiting for the first token…";
+function liveAnnouncement(live: LiveStream, t: Translate): string {
+  if (live.phase === "answering") return t("announcer.writing");
+  if (live.phase === "reasoning") return t("announcer.thinking");
+  return live.progress.retry ? t("chat.retrying", { ...retryParts(live.progress.retry) }) : t("chat.waiting");
 }
 
-function endAnnouncement(turn: AssistantTurn): string {
-  if (turn.status === "error") return `The answer failed: ${turn.error?.message ?? "unknown error"}`;
-  if (turn.status === "stopped") return "Stopped.";
-  if (turn.status === "interrupted") return "Interrupted.";
+function endAnnouncement(turn: AssistantTurn, t: Translate): string {
+  if (turn.status === "error") return t("announcer.failed", { message: turn.error?.message ?? turn.error?.type ?? "" });
+  if (turn.status === "stopped") return t("announcer.stopped");
+  if (turn.status === "interrupted") return t("announcer.interrupted");
   const calls = turn.toolCalls?.length ?? 0;
-  if (calls > 0) return `Answer finished with ${calls} tool call${calls === 1 ? "" : "s"}.`;
-  return turn.finishReason === "length" ? "Answer finished: cut off at the length limit." : "Answer finished.";
+  if (calls > 0) return t("announcer.finishedWithTools", { count: calls });
+  return turn.finishReason === "length" ? t("announcer.finishedCut") : t("announcer.finished");
 }
 
 /**
@@ -33,10 +37,11 @@ function endAnnouncement(turn: AssistantTurn): string {
  * changes, not on every frame of the stream.
  */
 export function StreamAnnouncer({ turn }: { turn: AssistantTurn | undefined }) {
+  const t = useTranslations();
   const live = turn?.status === "streaming" ? conversationStore.getLiveStream(turn.id) : undefined;
-  const phase = useSyncExternalStore(live?.subscribe ?? noSubscription, live ? () => liveAnnouncement(live) : nothing, nothing);
+  const phase = useSyncExternalStore(live?.subscribe ?? noSubscription, live ? () => liveAnnouncement(live, t) : nothing, nothing);
   if (live && turn) streamedHere.add(turn.id);
-  const text = live ? phase : turn && streamedHere.has(turn.id) ? endAnnouncement(turn) : "";
+  const text = live ? phase : turn && streamedHere.has(turn.id) ? endAnnouncement(turn, t) : "";
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="stream-announcer">
       {text}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy, memo, Suspense, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { UserTurn } from "@/lib/conversation/conversation-types";
@@ -10,6 +11,7 @@ const SentAttachments = lazy(() => import("@/components/media/sent-attachments")
 /** A user message with copy, and edit-and-resend (which drops everything after it). */
 export const UserMessage = memo(function UserMessage({ turn, generating }: { turn: UserTurn; generating: boolean }) {
   const [draft, setDraft] = useState<string>();
+  const t = useTranslations();
   if (draft !== undefined) {
     const submit = () => {
       conversationStore.editAndResend({ userTurnId: turn.id, text: draft });
@@ -17,7 +19,7 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
     };
     return (
       <form
-        aria-label="Edit message"
+        aria-label={t("chat.editMessage")}
         className="ml-auto w-full max-w-[85%] space-y-2"
         onSubmit={(event) => {
           event.preventDefault();
@@ -25,7 +27,7 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
         }}
       >
         <textarea
-          aria-label="Edited message"
+          aria-label={t("chat.editedMessage")}
           autoFocus
           value={draft}
           rows={Math.min(12, draft.split("\n").length + 1)}
@@ -41,17 +43,17 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
         />
         <div className="flex justify-end gap-2">
           <button type="button" onClick={() => setDraft(undefined)} className="rounded-md border border-zinc-300 px-3 py-1 text-sm dark:border-zinc-700">
-            Cancel
+            {t("common.cancel")}
           </button>
           <button type="submit" disabled={!draft.trim() || generating} className="rounded-md bg-accent-600 px-3 py-1 text-sm text-white disabled:opacity-50">
-            Save &amp; send
+            {t("chat.saveAndSend")}
           </button>
         </div>
       </form>
     );
   }
   return (
-    <article aria-label="User message" className="group message-offscreen-skip ml-auto max-w-[85%] space-y-1">
+    <article aria-label={t("chat.userMessage")} className="group message-offscreen-skip ml-auto max-w-[85%] space-y-1">
       {turn.attachments && turn.attachments.length > 0 && (
         <Suspense fallback={null}>
           <SentAttachments attachments={turn.attachments} />
@@ -59,14 +61,14 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
       )}
       {turn.content && <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>}
       <div className="flex justify-end gap-1">
-        <CopyButton text={turn.content} label="Copy message" />
+        <CopyButton text={turn.content} label={t("chat.copyMessage")} />
         <button
           type="button"
           disabled={generating}
           onClick={() => setDraft(turn.content)}
           className="rounded px-1.5 py-0.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-50 dark:hover:bg-zinc-800 dark:hover:text-zinc-200"
         >
-          Edit
+          {t("chat.edit")}
         </button>
       </div>
     </article>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
 
 const narrowQuery = "(max-width: 767px)";
@@ -18,6 +19,7 @@ function subscribe(listener: () => void): () => void {
 export function HeaderActions({ children }: { children: ReactNode }) {
   const narrow = useSyncExternalStore(subscribe, () => window.matchMedia(narrowQuery).matches, () => false);
   const menu = useRef<HTMLDialogElement>(null);
+  const t = useTranslations();
   useEffect(() => {
     const sheet = menu.current;
     if (!narrow || !sheet) return;
@@ -31,12 +33,12 @@ export function HeaderActions({ children }: { children: ReactNode }) {
   if (!narrow) return <div className="ml-auto flex items-center gap-2">{children}</div>;
   return (
     <>
-      <button type="button" aria-label="More actions" aria-haspopup="dialog" onClick={() => menu.current?.showModal()} className="ml-auto h-9 shrink-0 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+      <button type="button" aria-label={t("header.moreActions")} aria-haspopup="dialog" onClick={() => menu.current?.showModal()} className="ml-auto h-9 shrink-0 rounded-md border border-zinc-300 px-2.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
         ⋯
       </button>
       <dialog
         ref={menu}
-        aria-label="Actions"
+        aria-label={t("header.actions")}
         className="mt-14 mr-2 ml-auto w-56 rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/20 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-100"
         onClick={(event) => {
           // A tap on the backdrop (the dialog element itself, outside its content) closes the sheet.

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
@@ -16,6 +17,7 @@ function KeyRow({ providerId, label, hint }: { providerId: ProviderId; label: st
   const stored = loadProviderKeys()[providerId];
   const [draft, setDraft] = useState("");
   const queryClient = useQueryClient();
+  const t = useTranslations();
   const save = (key: string) => {
     for (const id of sharedKeys[providerId] ?? [providerId]) saveProviderKey({ providerId: id, key });
     setDraft("");
@@ -34,17 +36,17 @@ function KeyRow({ providerId, label, hint }: { providerId: ProviderId; label: st
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={stored ? `Saved (…${stored.slice(-4)})` : "Paste a key"}
+          placeholder={stored ? t("keys.saved", { last: stored.slice(-4) }) : t("keys.paste")}
           className="h-9 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
         <button type="button" disabled={!draft.trim()} onClick={() => save(draft)} className="h-9 rounded-md bg-accent-600 px-3 text-sm text-white hover:bg-accent-700 disabled:opacity-50">
-          Save
+          {t("common.save")}
         </button>
         {stored && (
           <button type="button" onClick={() => save("")} className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-            Forget
+            {t("keys.forget")}
           </button>
         )}
       </div>
@@ -57,14 +59,15 @@ function SignIn() {
   const queryClient = useQueryClient();
   const [token, setToken] = useState("");
   const [error, setError] = useState<string>();
+  const t = useTranslations();
   if (!access.tokenConfigured || access.loopback) return null;
   const refresh = () => queryClient.invalidateQueries({ queryKey: providersQueryKey });
   if (access.authenticated) {
     return (
       <div className="flex items-center justify-between rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950/40 dark:text-emerald-200">
-        Signed in: this browser may use the server&apos;s keys.
+        {t("keys.signedIn")}
         <button type="button" className="underline" onClick={() => void fetch("/api/session", { method: "DELETE" }).then(refresh)}>
-          Sign out
+          {t("keys.signOut")}
         </button>
       </div>
     );
@@ -83,13 +86,13 @@ function SignIn() {
       }}
     >
       <label className="block text-sm font-medium" htmlFor="access-token">
-        Sign in to use this server&apos;s keys
+        {t("keys.signInLabel")}
       </label>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">Enter the server&apos;s WORKBENCH_ACCESS_TOKEN. The browser keeps a session cookie, not the token.</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("keys.signInHint")}</p>
       <div className="flex gap-2">
         <input id="access-token" type="password" value={token} onChange={(event) => setToken(event.target.value)} className="h-9 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
         <button type="submit" disabled={!token} className="h-9 rounded-md bg-accent-600 px-3 text-sm text-white disabled:opacity-50">
-          Sign in
+          {t("keys.signIn")}
         </button>
       </div>
       {error && (
@@ -105,6 +108,7 @@ function SignIn() {
 export function KeyDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   const { providers } = useProviders();
+  const t = useTranslations();
   useEffect(() => {
     const open = () => dialog.current?.showModal();
     window.addEventListener(openKeyDialogEvent, open);
@@ -112,8 +116,8 @@ export function KeyDialog() {
   }, []);
   const describe = (id: ProviderId) => {
     const provider = providers.find((candidate) => candidate.id === id)!;
-    if (!provider.configured) return `No server key (${provider.keyEnv}). Yours is used.`;
-    return provider.serverCredentialsUsable ? `The server has a key (${provider.keyEnv}); yours, if saved, is used instead.` : `The server has a key you may not use from here; yours is used.`;
+    if (!provider.configured) return t("keys.noServerKey", { env: provider.keyEnv ?? "" });
+    return provider.serverCredentialsUsable ? t("keys.serverKey", { env: provider.keyEnv ?? "" }) : t("keys.serverKeyNotUsable");
   };
   return (
     <>
@@ -122,7 +126,7 @@ export function KeyDialog() {
         onClick={() => dialog.current?.showModal()}
         className="h-9 rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
       >
-        Keys
+        {t("keys.button")}
       </button>
       <dialog
         ref={dialog}
@@ -132,19 +136,19 @@ export function KeyDialog() {
         <div className="space-y-4 p-5">
           <div className="flex items-start justify-between">
             <h2 id="key-dialog-title" className="text-lg font-semibold">
-              API keys
+              {t("keys.title")}
             </h2>
-            <button type="button" aria-label="Close" onClick={() => dialog.current?.close()} className="rounded px-2 text-xl leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <button type="button" aria-label={t("common.close")} onClick={() => dialog.current?.close()} className="rounded px-2 text-xl leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
               ×
             </button>
           </div>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            A key you paste is kept in this browser&apos;s storage and sent with each request to this workbench, which passes it to the provider. The server never stores, logs or shares it.
+            {t("keys.intro")}
           </p>
           <SignIn />
-          <KeyRow providerId="moonshot" label="Moonshot API" hint={describe("moonshot")} />
-          <KeyRow providerId="dashscope" label="DashScope (both API modes)" hint={describe("dashscope")} />
-          <KeyRow providerId="openai-compatible" label="Self-hosted server (optional)" hint="Only if your vLLM / SGLang server was started with --api-key." />
+          <KeyRow providerId="moonshot" label={t("keys.moonshot")} hint={describe("moonshot")} />
+          <KeyRow providerId="dashscope" label={t("keys.dashscope")} hint={describe("dashscope")} />
+          <KeyRow providerId="openai-compatible" label={t("keys.selfHosted")} hint={t("keys.selfHostedHint")} />
         </div>
       </dialog>
     </>

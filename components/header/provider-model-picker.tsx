@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { isRetired, retirementWhen } from "@/lib/catalog/model-catalog";
@@ -30,13 +31,14 @@ export function ProviderModelPicker() {
   const [editingCustom, setEditingCustom] = useState(false);
   const [customDraft, setCustomDraft] = useState("");
   const today = new Date();
+  const t = useTranslations();
 
   const providerStatus = (id: ProviderId): string => {
     const summary = providers.providers.find((candidate) => candidate.id === id)!;
     if (id === "simulator") return "";
-    if (summary.requiresKey && userKeys[id]) return " — your key";
-    if (!summary.configured) return " — not configured";
-    if (!summary.serverCredentialsUsable) return " — sign in or add a key";
+    if (summary.requiresKey && userKeys[id]) return t("picker.yourKey");
+    if (!summary.configured) return t("picker.notConfigured");
+    if (!summary.serverCredentialsUsable) return t("picker.signInOrAddKey");
     return "";
   };
 
@@ -44,7 +46,7 @@ export function ProviderModelPicker() {
     // On a phone both pickers share the header's one row with the menu buttons.
     <div className="flex min-w-0 items-center gap-1.5 md:flex-wrap md:gap-2">
       <label className="sr-only" htmlFor="provider-select">
-        Provider
+        {t("picker.provider")}
       </label>
       <select
         id="provider-select"
@@ -64,7 +66,7 @@ export function ProviderModelPicker() {
         ))}
       </select>
       <label className="sr-only" htmlFor="model-select">
-        Model
+        {t("picker.model")}
       </label>
       {editingCustom ? (
         <form
@@ -79,10 +81,10 @@ export function ProviderModelPicker() {
         >
           <input
             id="model-select"
-            aria-label="Model id"
+            aria-label={t("picker.modelId")}
             autoFocus
             className={`${selectClass} w-56`}
-            placeholder="e.g. kimi-k3 or moonshotai/Kimi-K2.5"
+            placeholder={t("picker.modelIdPlaceholder")}
             value={customDraft}
             onChange={(event) => setCustomDraft(event.target.value)}
             onKeyDown={(event) => {
@@ -90,7 +92,7 @@ export function ProviderModelPicker() {
             }}
           />
           <button type="submit" className="h-9 rounded-md bg-accent-600 px-3 text-sm text-white hover:bg-accent-700">
-            Use
+            {t("picker.use")}
           </button>
         </form>
       ) : (
@@ -106,24 +108,24 @@ export function ProviderModelPicker() {
             } else conversationStore.selectModel(event.target.value);
           }}
         >
-          {!loaded && <option value="">Loading…</option>}
+          {!loaded && <option value="">{t("common.loading")}</option>}
           {provider?.models.map((model) => (
             <option key={model.id} value={model.id}>
               {model.id}
-              {isRetired({ spec: model, today }) ? ` (retired ${retirementWhen(model.retired!)})` : unlisted.has(model.id) ? " (not listed by the provider)" : ""}
+              {isRetired({ spec: model, today }) ? t("picker.retired", { when: retirementWhen(model.retired!) }) : unlisted.has(model.id) ? t("picker.notListed") : ""}
             </option>
           ))}
           {extraModels.length > 0 && (
-            <optgroup label="Listed by the provider">
+            <optgroup label={t("picker.listedByProvider")}>
               {extraModels.map((id) => (
                 <option key={id} value={id}>
-                  {id} (not in the catalog)
+                  {t("picker.notInCatalog", { id })}
                 </option>
               ))}
             </optgroup>
           )}
-          {isCustom && <option value={conversation.model}>{conversation.model} (custom)</option>}
-          <option value={customValue}>Other model id…</option>
+          {isCustom && <option value={conversation.model}>{t("picker.custom", { id: conversation.model })}</option>}
+          <option value={customValue}>{t("picker.otherModel")}</option>
         </select>
       )}
     </div>

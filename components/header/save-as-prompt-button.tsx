@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
@@ -12,11 +13,12 @@ export function SaveAsPromptButton() {
   const providers = useProviders();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
+  const t = useTranslations();
   return (
     <button
       type="button"
       disabled={!loaded || busy || !hasContent(conversation) || conversation.turns.some((turn) => turn.role === "assistant" && turn.status === "streaming")}
-      title="Open this conversation as a prompt with variables, test rows and runs"
+      title={t("header.asPromptTitle")}
       onClick={async () => {
         setBusy(true);
         try {
@@ -33,7 +35,7 @@ export function SaveAsPromptButton() {
       }}
       className="h-9 whitespace-nowrap rounded-md border border-zinc-300 px-3 text-sm hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
-      As prompt
+      {t("header.asPrompt")}
     </button>
   );
 }

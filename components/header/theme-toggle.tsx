@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { themeStorageKey } from "@/lib/chat/browser-storage";
 
@@ -19,11 +20,12 @@ function subscribe(listener: () => void): () => void {
 export function ThemeToggle() {
   const theme = useSyncExternalStore(subscribe, currentTheme, () => "light" as Theme);
   const next: Theme = theme === "dark" ? "light" : "dark";
+  const t = useTranslations();
   return (
     <button
       type="button"
-      aria-label={`Switch to ${next} theme`}
-      title={`Switch to ${next} theme`}
+      aria-label={t("theme.switchTo", { theme: next })}
+      title={t("theme.switchTo", { theme: next })}
       onClick={() => {
         document.documentElement.classList.toggle("dark", next === "dark");
         try {
@@ -46,7 +48,7 @@ export function ThemeToggle() {
       )}
       {/* In the phone's actions sheet the icon gets its words. */}
       <span aria-hidden="true" className="hidden [dialog_&]:inline">
-        {next === "dark" ? "Dark theme" : "Light theme"}
+        {t("theme.name", { theme: next })}
       </span>
     </button>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { focusMessageBox, toggleHistoryEvent } from "@/lib/chat/ui-events";
@@ -7,9 +8,9 @@ import { useWorkbench } from "@/lib/chat/use-workbench";
 import { hasContent } from "@/lib/conversation/read-conversation";
 import { listConversations, summarize, type ConversationSummary } from "@/lib/history/history-db";
 
-const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-
-function age(updatedAt: number, now: number): string {
+/** "this minute", "3 hours ago", "昨天": how long ago, in the page's language. */
+function age({ updatedAt, now, locale }: { updatedAt: number; now: number; locale: string }): string {
+  const relativeTime = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
   const minutes = Math.round((updatedAt - now) / 60_000);
   if (Math.abs(minutes) < 60) return relativeTime.format(minutes, "minute");
   const hours = Math.round(minutes / 60);
@@ -20,6 +21,8 @@ function age(updatedAt: number, now: number): string {
 function HistoryItem({ summary, current, now }: { summary: ConversationSummary; current: boolean; now: number }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(summary.title);
+  const t = useTranslations();
+  const locale = useLocale();
   if (renaming) {
     return (
       <li>
@@ -31,9 +34,9 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
             void conversationStore.history.rename({ id: summary.id, title: name });
           }}
         >
-          <input aria-label="Conversation name" autoFocus value={name} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === "Escape" && setRenaming(false)} className="min-w-0 flex-1 rounded border border-zinc-300 px-1.5 py-0.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+          <input aria-label={t("history.conversationName")} autoFocus value={name} onChange={(event) => setName(event.target.value)} onKeyDown={(event) => event.key === "Escape" && setRenaming(false)} className="min-w-0 flex-1 rounded border border-zinc-300 px-1.5 py-0.5 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
           <button type="submit" className="rounded px-1.5 text-xs hover:bg-zinc-200 dark:hover:bg-zinc-800">
-            Save
+            {t("common.save")}
           </button>
         </form>
       </li>
@@ -44,14 +47,14 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
       <button type="button" aria-current={current ? "true" : undefined} onClick={() => void conversationStore.history.open(summary.id)} className="min-w-0 flex-1 px-2 py-1.5 text-left">
         <span className="block truncate text-sm">{summary.title}</span>
         <span className="block text-[11px] text-zinc-600 dark:text-zinc-400">
-          {age(summary.updatedAt, now)} · {summary.messages === 0 ? "not sent yet" : `${summary.messages} message${summary.messages === 1 ? "" : "s"}`}
+          {age({ updatedAt: summary.updatedAt, now, locale })} · {summary.messages === 0 ? t("history.notSentYet") : t("history.messages", { count: summary.messages })}
         </span>
       </button>
       {/* Rename and delete are keyboard stops on the open conversation's row only (one stop per other row). */}
       <div className="hidden shrink-0 gap-0.5 pr-1 group-focus-within:flex group-hover:flex">
         <button
           type="button"
-          aria-label={`Rename ${summary.title}`}
+          aria-label={t("history.rename", { title: summary.title })}
           tabIndex={current ? 0 : -1}
           onClick={() => {
             setName(summary.title);
@@ -63,10 +66,10 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
         </button>
         <button
           type="button"
-          aria-label={`Delete ${summary.title}`}
+          aria-label={t("history.delete", { title: summary.title })}
           tabIndex={current ? 0 : -1}
           onClick={() => {
-            if (window.confirm(`Delete "${summary.title}" from this browser? This cannot be undone (shares made from it stay until you delete them).`)) void conversationStore.history.remove(summary.id);
+            if (window.confirm(t("history.confirmDelete", { title: summary.title }))) void conversationStore.history.remove(summary.id);
           }}
           className="rounded px-1 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-300 dark:hover:bg-zinc-700"
         >
@@ -82,6 +85,7 @@ function TransferButtons() {
   const { conversation } = useWorkbench();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  const t = useTranslations();
   const run = async (work: () => Promise<string>) => {
     setMessage(undefined);
     try {
@@ -94,7 +98,7 @@ function TransferButtons() {
     run(async () => {
       const { exportConversation } = await import("@/lib/history/conversation-transfer");
       await exportConversation({ conversation, format });
-      return format === "workbench" ? "Exported as a Kimi Workbench file." : "Exported as OpenAI messages.";
+      return format === "workbench" ? t("history.exportedWorkbench") : t("history.exportedOpenai");
     });
   const buttonClass = "rounded border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800";
   return (
@@ -103,7 +107,7 @@ function TransferButtons() {
         ref={input}
         type="file"
         accept="application/json,.json"
-        aria-label="Import a conversation file"
+        aria-label={t("history.importLabel")}
         className="hidden"
         onChange={(event) => {
           const file = event.target.files?.[0];
@@ -116,24 +120,24 @@ function TransferButtons() {
             if (!result.ok) throw new Error(result.message);
             if (result.alreadyInHistory) {
               await conversationStore.history.open(result.conversation.id);
-              return `"${result.title}" is already in your history, unchanged: opened it instead of adding a copy.`;
+              return t("history.alreadyInHistory", { title: result.title });
             }
             await conversationStore.history.add(result.conversation);
             // Imported tool loops often lost their reasoning or had their ids rewritten by another client.
             const findings = conversationStore.toolLoopFindings().length;
-            return `Imported "${result.title}".${findings > 0 ? ` The tool loop check found ${findings} ${findings === 1 ? "problem" : "problems"}: see above the message box.` : ""}`;
+            return findings > 0 ? t("history.importedFindings", { title: result.title, count: findings }) : t("history.imported", { title: result.title });
           });
         }}
       />
       <div className="flex flex-wrap gap-1">
         <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
-          Import…
+          {t("history.import")}
         </button>
-        <button type="button" className={buttonClass} disabled={conversation.turns.length === 0} onClick={() => void exportAs("workbench")} title="Everything: settings, messages, usage, timings and media">
-          Export JSON
+        <button type="button" className={buttonClass} disabled={conversation.turns.length === 0} onClick={() => void exportAs("workbench")} title={t("history.exportJsonTitle")}>
+          {t("history.exportJson")}
         </button>
-        <button type="button" className={buttonClass} disabled={conversation.turns.length === 0} onClick={() => void exportAs("openai")} title="Plain OpenAI chat messages, media inline">
-          Export messages
+        <button type="button" className={buttonClass} disabled={conversation.turns.length === 0} onClick={() => void exportAs("openai")} title={t("history.exportMessagesTitle")}>
+          {t("history.exportMessages")}
         </button>
       </div>
       {message && (
@@ -151,6 +155,7 @@ export function HistorySidebar() {
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<ConversationSummary[] | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
+  const t = useTranslations();
   const searchId = useId();
   // Below the md breakpoint the history is a drawer opened from the header: it closes with Escape, a
   // tap beside it or its close button, and gives focus back to what opened it.
@@ -205,13 +210,13 @@ export function HistorySidebar() {
     <>
     {shownOnNarrow && <div aria-hidden="true" data-testid="history-backdrop" onClick={() => setShownOnNarrow(false)} className="fixed inset-0 z-30 bg-black/30 md:hidden" />}
     <nav
-      aria-label="History"
+      aria-label={t("history.navigation")}
       className={`${shownOnNarrow ? "fixed inset-y-0 left-0 z-40 flex bg-white shadow-xl dark:bg-zinc-950" : "hidden"} w-64 max-w-[85vw] shrink-0 flex-col border-r border-zinc-200 md:static md:z-auto md:flex md:max-w-none md:shadow-none dark:border-zinc-800`}
     >
       <div className="space-y-2 p-3">
         <div className="flex items-center justify-between md:hidden">
-          <span className="text-sm font-semibold">Conversations</span>
-          <button ref={closeButton} type="button" aria-label="Close conversations" onClick={() => setShownOnNarrow(false)} className="h-8 rounded-md px-2 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <span className="text-sm font-semibold">{t("history.title")}</span>
+          <button ref={closeButton} type="button" aria-label={t("history.close")} onClick={() => setShownOnNarrow(false)} className="h-8 rounded-md px-2 text-lg leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
             ×
           </button>
         </div>
@@ -222,16 +227,16 @@ export function HistorySidebar() {
             focusMessageBox();
           }}
           className="h-8 w-full rounded-md border border-zinc-300 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-          + New conversation
+          {t("history.newConversation")}
         </button>
         <label htmlFor={searchId} className="sr-only">
-          Search conversations
+          {t("history.searchLabel")}
         </label>
-        <input id={searchId} type="search" placeholder="Search title and text…" value={query} onChange={(event) => setQuery(event.target.value)} className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <input id={searchId} type="search" placeholder={t("history.search")} value={query} onChange={(event) => setQuery(event.target.value)} className="h-8 w-full rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
       </div>
-      <ul aria-label="Conversations" className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
+      <ul aria-label={t("history.list")} className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 pb-3">
         {shown === undefined ? null : shown.length === 0 ? (
-          <li className="px-2 text-xs text-zinc-500 dark:text-zinc-400">{query ? "No conversation matches." : "Conversations you have will appear here."}</li>
+          <li className="px-2 text-xs text-zinc-500 dark:text-zinc-400">{query ? t("history.noMatch") : t("history.empty")}</li>
         ) : (
           shown.map((summary) => <HistoryItem key={summary.id} summary={summary} current={summary.id === conversation.id} now={now} />)
         )}

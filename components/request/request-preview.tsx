@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useId, useMemo, useState } from "react";
 import { previewedRequest } from "@/lib/chat/previewed-request";
 import { openCodeDialog } from "@/lib/chat/ui-events";
@@ -17,25 +18,26 @@ export function RequestPreview() {
   const { adjustments } = useMemo(() => previewedRequest({ conversation, next }), [conversation, next]);
   const [open, setOpen] = useState(false);
   const regionId = useId();
+  const t = useTranslations();
   if (!loaded) return null;
   return (
-    <section className="mx-auto w-full max-w-3xl px-4" aria-label="What will be sent">
+    <section className="mx-auto w-full max-w-3xl px-4" aria-label={t("request.label")}>
       <div className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
         <button type="button" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)} className="underline hover:text-zinc-800 dark:hover:text-zinc-200">
-          What will be sent{adjustments.length > 0 ? ` · ${adjustments.length} change${adjustments.length === 1 ? "" : "s"} by the workbench` : ""}
+          {adjustments.length > 0 ? t("request.changes", { count: adjustments.length }) : t("request.toggle")}
         </button>
         {issues.length > 0 && (
           <span className="text-red-700 dark:text-red-400">
-            {issues.length} problem{issues.length === 1 ? "" : "s"}
+            {t("request.problems", { count: issues.length })}
           </span>
         )}
         <button type="button" onClick={() => openCodeDialog()} className="ml-auto underline hover:text-zinc-800 dark:hover:text-zinc-200">
-          View code
+          {t("request.viewCode")}
         </button>
       </div>
-      <div id={regionId} hidden={!open} tabIndex={0} role="region" aria-label="The request, as it will be sent" className="mt-2 max-h-80 space-y-2 overflow-y-auto rounded-md border border-zinc-200 p-3 text-xs dark:border-zinc-800">
+      <div id={regionId} hidden={!open} tabIndex={0} role="region" aria-label={t("request.region")} className="mt-2 max-h-80 space-y-2 overflow-y-auto rounded-md border border-zinc-200 p-3 text-xs dark:border-zinc-800">
         {open && (
-          <Suspense fallback={<p>Loading…</p>}>
+          <Suspense fallback={<p>{t("common.loading")}</p>}>
             <RequestPreviewDetails issues={issues} />
           </Suspense>
         )}

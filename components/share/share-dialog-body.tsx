@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
@@ -13,23 +14,29 @@ import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/
 import { redactSecrets } from "@/lib/wire/redact-secrets";
 import type { CreatedShare, ShareExpiry, ShareInclusions } from "@/lib/share/share-snapshot";
 
-const expiryLabels: Record<ShareExpiry, string> = { "1d": "1 day", "7d": "7 days", "30d": "30 days", never: "Never" };
-const inclusionLabels: Record<keyof ShareInclusions, string> = { systemPrompt: "System prompt", tools: "Tool definitions", reasoning: "Reasoning", media: "Images, video and documents" };
+const expiryKeys = { "1d": "share.expiry1d", "7d": "share.expiry7d", "30d": "share.expiry30d", never: "share.expiryNever" } as const satisfies Record<ShareExpiry, string>;
+const inclusionKeys = { systemPrompt: "share.includeSystemPrompt", tools: "share.includeTools", reasoning: "share.includeReasoning", media: "share.includeMedia" } as const satisfies Record<keyof ShareInclusions, string>;
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+/** A share's expiry date in the page's language, in the reader's own time zone. */
+function useShareDate(): (at: number) => string {
+  const format = useFormatter();
+  return (at) => format.dateTime(new Date(at), { dateStyle: "medium", timeStyle: "short", timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+}
 
 function MyShares({ refresh }: { refresh: number }) {
   const [shares, setShares] = useState<MyShare[]>(() => loadMyShares());
   const [shownFor, setShownFor] = useState(refresh);
   const [error, setError] = useState<string | undefined>(undefined);
+  const t = useTranslations();
+  const formatDate = useShareDate();
   if (shownFor !== refresh) {
     setShownFor(refresh);
     setShares(loadMyShares());
   }
   if (shares.length === 0) return null;
   return (
-    <section aria-label="Your shares" className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-      <h3 className="text-sm font-semibold">Your shares (from this browser)</h3>
+    <section aria-label={t("share.yourShares")} className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <h3 className="text-sm font-semibold">{t("share.yourSharesTitle")}</h3>
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
           {error}
@@ -37,21 +44,21 @@ function MyShares({ refresh }: { refresh: number }) {
       )}
       <ul className="space-y-1 text-sm">
         {shares.map((share) => (
-          <li key={share.id} aria-label={`Share ${share.title}`} className="flex items-center gap-2">
+          <li key={share.id} aria-label={t("share.shareNamed", { title: share.title })} className="flex items-center gap-2">
             <a href={share.url} target="_blank" rel="noreferrer" className="min-w-0 flex-1 truncate underline">
               {share.title}
             </a>
-            <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">{share.expiresAt === null ? "never expires" : `expires ${dateFormat.format(share.expiresAt)}`}</span>
+            <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">{share.expiresAt === null ? t("share.neverExpires") : t("share.expires", { date: formatDate(share.expiresAt) })}</span>
             <button
               type="button"
               onClick={async () => {
                 const result = await deleteMyShare(share);
                 if (result.ok) setShares(loadMyShares());
-                else setError(`Could not delete "${share.title}": ${result.message}`);
+                else setError(t("share.couldNotDelete", { title: share.title, message: result.message }));
               }}
               className="shrink-0 rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
-              Delete share
+              {t("share.deleteShare")}
             </button>
           </li>
         ))}
@@ -68,6 +75,8 @@ export default function ShareDialogBody() {
   const [title, setTitle] = useState(() => conversation.title?.trim() || titleOf(conversation));
   const [state, setState] = useState<{ kind: "idle" } | { kind: "publishing" } | { kind: "published"; created: CreatedShare } | { kind: "failed"; message: string }>({ kind: "idle" });
   const [refresh, setRefresh] = useState(0);
+  const t = useTranslations();
+  const formatDate = useShareDate();
 
   const hasSystemPrompt = conversation.systemPrompt.trim() !== "";
   const hasTools = Array.isArray((conversation.parameters as { tools?: unknown }).tools);
@@ -94,14 +103,14 @@ export default function ShareDialogBody() {
       const media = [];
       for (const key of blobKeys) {
         const hash = mediaHashOfKey(key);
-        if (!hash) throw new Error("Some media was stored without a content hash (the page is not on https or localhost), so it cannot be shared. Share without media.");
+        if (!hash) throw new Error(t("share.noHash"));
         const blob = await getBlob(key);
-        if (!blob) throw new Error("A media file of this conversation is no longer in this browser's storage. Share without media.");
+        if (!blob) throw new Error(t("share.mediaGone"));
         media.push({ hash, mediaType: blob.type || "application/octet-stream", base64: await blobToBase64(blob) });
       }
       const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ snapshot: redacted.value, expiresIn, media }) });
       const body = (await response.json().catch(() => undefined)) as (CreatedShare & { error?: { message?: string } }) | undefined;
-      if (!response.ok || !body) throw new Error(body?.error?.message ?? `The share could not be created (HTTP ${response.status}).`);
+      if (!response.ok || !body) throw new Error(body?.error?.message ?? t("share.createFailed", { status: response.status }));
       rememberShare({ id: body.id, url: body.url, title: snapshot.title, deleteToken: body.deleteToken, createdAt: Date.now(), expiresAt: body.expiresAt, conversationId: conversation.id });
       setRefresh((value) => value + 1);
       setState({ kind: "published", created: body });
@@ -114,25 +123,25 @@ export default function ShareDialogBody() {
     const link = `${window.location.origin}${state.created.url}`;
     return (
       <div className="space-y-3 text-sm">
-        <p>Published. Anyone with the link can read it{state.created.expiresAt === null ? "; it does not expire" : ` until ${dateFormat.format(state.created.expiresAt)}`}.</p>
+        <p>{state.created.expiresAt === null ? t("share.published") : t("share.publishedUntil", { date: formatDate(state.created.expiresAt) })}</p>
         <div className="flex items-center gap-2">
-          <input readOnly aria-label="Share link" value={link} className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900" />
-          <CopyButton text={link} label="Copy link" />
+          <input readOnly aria-label={t("share.link")} value={link} className="h-9 min-w-0 flex-1 rounded-md border border-zinc-300 bg-zinc-50 px-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900" />
+          <CopyButton text={link} label={t("share.copyLink")} />
           <a href={state.created.url} target="_blank" rel="noreferrer" className="underline">
-            Open
+            {t("share.open")}
           </a>
         </div>
         <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
-          <p className="font-medium">Delete token (shown once)</p>
+          <p className="font-medium">{t("share.deleteToken")}</p>
           <div className="flex items-center gap-2">
             <code data-testid="delete-token" className="min-w-0 flex-1 truncate font-mono text-xs">
               {state.created.deleteToken}
             </code>
-            <CopyButton text={state.created.deleteToken} label="Copy delete token" />
+            <CopyButton text={state.created.deleteToken} label={t("share.copyDeleteToken")} />
           </div>
-          <p className="text-xs">This browser keeps it, so you can delete the share below. To delete it from elsewhere: curl -X DELETE -H &quot;Authorization: Bearer TOKEN&quot; {`${window.location.origin}/api/shares/${state.created.id}`}</p>
+          <p className="text-xs">{t("share.deleteElsewhere", { command: `curl -X DELETE -H "Authorization: Bearer TOKEN" ${window.location.origin}/api/shares/${state.created.id}` })}</p>
         </div>
-        {state.created.redactions.length > 0 && <p className="text-xs text-amber-700 dark:text-amber-400">Redacted before publishing: {[...new Set(state.created.redactions.map((redaction) => redaction.path))].join(", ")}.</p>}
+        {state.created.redactions.length > 0 && <p className="text-xs text-amber-700 dark:text-amber-400">{t("share.redactedPublished", { paths: [...new Set(state.created.redactions.map((redaction) => redaction.path))].join(", ") })}</p>}
         <MyShares refresh={refresh} />
       </div>
     );
@@ -141,47 +150,47 @@ export default function ShareDialogBody() {
   return (
     <div className="space-y-4 text-sm">
       <p className="text-zinc-600 dark:text-zinc-400">
-        Publishes a snapshot: later changes to the conversation do not change it. The model and the parameters are always included; API keys never are (anything that looks like one is replaced by [redacted]).
+        {t("share.intro")}
       </p>
       <label className="block space-y-1">
-        <span className="font-medium">Title</span>
+        <span className="font-medium">{t("share.titleField")}</span>
         <input value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} className="h-9 w-full rounded-md border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900" />
       </label>
       <fieldset className="space-y-1">
-        <legend className="font-medium">Include</legend>
-        {(Object.keys(inclusionLabels) as Array<keyof ShareInclusions>).map((key) => (
+        <legend className="font-medium">{t("share.include")}</legend>
+        {(Object.keys(inclusionKeys) as Array<keyof ShareInclusions>).map((key) => (
           <label key={key} className={`flex items-center gap-2 ${available[key] ? "" : "opacity-50"}`}>
             <input type="checkbox" checked={included[key] && available[key]} disabled={!available[key]} onChange={(event) => setIncluded({ ...included, [key]: event.target.checked })} />
-            {inclusionLabels[key]}
-            {!available[key] && <span className="text-xs text-zinc-500 dark:text-zinc-400">(none in this conversation)</span>}
+            {t(inclusionKeys[key])}
+            {!available[key] && <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("share.noneHere")}</span>}
           </label>
         ))}
       </fieldset>
       <fieldset className="flex flex-wrap items-center gap-3">
-        <legend className="mb-1 font-medium">Expires after</legend>
-        {(Object.keys(expiryLabels) as ShareExpiry[]).map((key) => (
+        <legend className="mb-1 font-medium">{t("share.expiresAfter")}</legend>
+        {(Object.keys(expiryKeys) as ShareExpiry[]).map((key) => (
           <label key={key} className="flex items-center gap-1">
             <input type="radio" name="share-expiry" checked={expiresIn === key} onChange={() => setExpiresIn(key)} />
-            {expiryLabels[key]}
+            {t(expiryKeys[key])}
           </label>
         ))}
       </fieldset>
-      <section aria-label="What will be published" className="space-y-1">
-        <h3 className="font-medium">What will be published</h3>
+      <section aria-label={t("share.whatPublished")} className="space-y-1">
+        <h3 className="font-medium">{t("share.whatPublished")}</h3>
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          {snapshot.turns.length} message{snapshot.turns.length === 1 ? "" : "s"} · {snapshot.model} on {snapshot.providerId}
-          {attachments.length > 0 ? ` · ${attachments.length} attachment${attachments.length === 1 ? "" : "s"} (${formatBytes(attachments.reduce((sum, attachment) => sum + attachment.bytes, 0))})` : ""}
-          {leftOut > 0 ? ` · ${leftOut} answer still being written is left out` : ""}
+          {t("share.summary", { messages: snapshot.turns.length, model: snapshot.model, provider: snapshot.providerId })}
+          {attachments.length > 0 ? t("share.attachments", { count: attachments.length, size: formatBytes(attachments.reduce((sum, attachment) => sum + attachment.bytes, 0)) }) : ""}
+          {leftOut > 0 ? t("share.leftOut", { count: leftOut }) : ""}
         </p>
         {redactions.length > 0 && (
           <p role="note" className="text-xs text-amber-700 dark:text-amber-400">
-            Something that looks like a key will be replaced by [redacted] in: {[...new Set(redactions.map((redaction) => redaction.path))].join(", ")}.
+            {t("share.willRedact", { paths: [...new Set(redactions.map((redaction) => redaction.path))].join(", ") })}
           </p>
         )}
         {/* The whole snapshot on request: open, it pushed the Publish button and your shares far down. */}
         <details>
-          <summary className="cursor-pointer text-xs text-zinc-600 underline dark:text-zinc-400">Show the snapshot exactly as it will be published (JSON)</summary>
-          <pre tabIndex={0} aria-label="Snapshot preview" className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+          <summary className="cursor-pointer text-xs text-zinc-600 underline dark:text-zinc-400">{t("share.showSnapshot")}</summary>
+          <pre tabIndex={0} aria-label={t("share.snapshotPreview")} className="mt-1 max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
             {JSON.stringify(redacted.value, null, 2)}
           </pre>
         </details>
@@ -193,7 +202,7 @@ export default function ShareDialogBody() {
       )}
       <div className="flex justify-end">
         <button type="button" disabled={snapshot.turns.length === 0 || state.kind === "publishing"} onClick={() => void publish()} className="h-9 rounded-md bg-accent-600 px-4 font-medium text-white hover:bg-accent-700 disabled:opacity-50">
-          {state.kind === "publishing" ? "Publishing…" : "Publish share"}
+          {state.kind === "publishing" ? t("share.publishing") : t("share.publish")}
         </button>
       </div>
       <MyShares refresh={refresh} />

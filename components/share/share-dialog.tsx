@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy } from "react";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { useWorkbench } from "@/lib/chat/use-workbench";
@@ -10,11 +11,12 @@ const ShareDialogBody = lazy(() => import("./share-dialog-body"));
 /** "Share": publish a snapshot of the conversation by link, with a preview; manage your shares. */
 export function ShareDialog() {
   const { loaded, conversation } = useWorkbench();
+  const t = useTranslations();
   return (
     <ModalDialog
-      title="Share this conversation"
+      title={t("share.title")}
       widthClass="w-[min(52rem,calc(100vw-2rem))]"
-      buttonLabel="Share"
+      buttonLabel={t("share.button")}
       buttonDisabled={!loaded}
     >
       <ShareDialogBody key={conversation.id} />

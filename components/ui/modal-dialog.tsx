@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /**
@@ -27,6 +28,7 @@ export function ModalDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const titleId = useId();
+  const t = useTranslations();
   const show = () => {
     setOpen(true);
     dialog.current?.showModal();
@@ -58,11 +60,11 @@ export function ModalDialog({
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" aria-label="Close" onClick={() => dialog.current?.close()} className="rounded px-2 text-xl leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <button type="button" aria-label={t("common.close")} onClick={() => dialog.current?.close()} className="rounded px-2 text-xl leading-none hover:bg-zinc-100 dark:hover:bg-zinc-800">
               ×
             </button>
           </div>
-          {open && <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading…</p>}>{children}</Suspense>}
+          {open && <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">{t("common.loading")}</p>}>{children}</Suspense>}
         </div>
       </dialog>
     </>

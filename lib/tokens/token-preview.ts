@@ -124,11 +124,10 @@ export function usageCost({ usage, prices }: { usage: { prompt_tokens: number; c
   return { amount, currency: prices.currency };
 }
 
-/** A price with enough digits to tell small amounts apart (¥0.0012, ¥1.35). */
-export function formatMoney({ amount, currency }: { amount: number; currency: ModelPrices["currency"] }): string {
-  const symbol = currency === "CNY" ? "¥" : "$";
-  if (amount === 0) return `${symbol}0`;
+/** A price with enough digits to tell small amounts apart (¥0.0012, ¥1.35), in the page's locale. */
+export function formatMoney({ amount, currency, locale = "en" }: { amount: number; currency: ModelPrices["currency"]; locale?: string }): string {
   // Two significant digits below one unit.
-  const digits = amount >= 1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(amount))));
-  return `${symbol}${amount.toFixed(digits)}`;
+  const digits = amount === 0 ? 0 : amount >= 1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(amount))));
+  // The narrow symbol ($, ¥) in every locale: the currency is the provider's, named once beside the prices.
+  return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
 }

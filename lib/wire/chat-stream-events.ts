@@ -1,7 +1,7 @@
 import type { ChatCompletionChunk, ToolCallDelta, Usage } from "./chat-response";
 import type { ErrorEnvelope } from "./error-envelope";
 import { readServerSentEvents } from "./read-server-sent-events";
-import { retryNoticeEventName, retryNoticeSchema, type RetryNoticeData } from "./retry-notice";
+import { readRetryNotice, retryNoticeEventName, type RetryNoticeData } from "./retry-notice";
 
 /** An error as a client of the gateway reports it: the provider's status where there was one. */
 export interface ReportedError {
@@ -65,8 +65,8 @@ export async function* readChatStream(response: Response): AsyncGenerator<ChatSt
       } catch {
         continue;
       }
-      const parsed = retryNoticeSchema.safeParse(notice);
-      if (parsed.success) yield { type: "retry", notice: parsed.data };
+      const read = readRetryNotice(notice);
+      if (read) yield { type: "retry", notice: read };
       continue;
     }
     if (data === "[DONE]") {
