@@ -5,11 +5,9 @@ import { IntlProvider } from "@/components/i18n/intl-provider";
 import { themeScript } from "@/lib/chat/theme-script";
 import { messagesFor } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-// Noto Sans SC for machines without a Chinese font: each @font-face covers one slice of Unicode
-// (unicode-range), so a browser downloads a slice only when text on the page needs it, and never
-// when the system already has a font for it (it comes last in --font-sans). One weight: its rules
-// are ~31 KB of gzip CSS, and the browser draws the semibold headings from it.
-import "@fontsource/noto-sans-sc/400.css";
+// Noto Sans SC for machines without a Chinese font (app/fonts/cjk-font.css): each @font-face covers
+// one slice of CJK code points, so a browser downloads a slice only when text on the page needs it.
+import "./fonts/cjk-font.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -16,7 +16,7 @@ function recordFontRequests(page: Page): string[] {
 async function loadedChineseFaces(page: Page): Promise<number> {
   return page.evaluate(async () => {
     await document.fonts.ready;
-    return [...document.fonts].filter((face) => face.family.replaceAll('"', "") === "Noto Sans SC" && face.status === "loaded").length;
+    return [...document.fonts].filter((face) => face.family.replaceAll('"', "") === "Kimi Noto Sans SC" && face.status === "loaded").length;
   });
 }
 
@@ -48,4 +48,30 @@ test("a page without Chinese text downloads no font; Chinese text gets the serve
     return chinese;
   });
   expect(widths).toBeCloseTo(80, 0);
+});
+
+test.describe("in Chinese", () => {
+  test.use({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+
+  test("every Chinese label is drawn by the font, one em per character, not as boxes", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("#model-select")).toBeEnabled();
+    await expect.poll(() => loadedChineseFaces(page)).toBeGreaterThan(0);
+    await page.evaluate(() => document.fonts.ready);
+    // The width of each label's text (a missing-glyph box is narrower than the em the font draws).
+    const measured = await page.evaluate(() =>
+      [
+        document.querySelector('header a[href="/prompts"]'),
+        [...document.querySelectorAll("button")].find((button) => button.textContent === "发送"),
+        [...document.querySelectorAll("button")].find((button) => button.textContent === "导入…"),
+      ].map((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element!.firstChild!);
+        const fontSize = parseFloat(getComputedStyle(element!).fontSize);
+        const chinese = [...(element!.textContent ?? "")].filter((character) => /[\u4e00-\u9fff]/.test(character)).length;
+        return { text: element!.textContent, ems: range.getBoundingClientRect().width / fontSize, chinese };
+      }),
+    );
+    for (const label of measured) expect(label.ems, label.text ?? "").toBeGreaterThanOrEqual(label.chinese * 0.95);
+  });
 });

@@ -87,7 +87,7 @@ test.describe("a shared page for a Chinese reader", () => {
     await expect(readerPage.getByLabel("用量与耗时")).toContainText("输出");
     // The shared page's CSP admits the workbench's own font, so Chinese is drawn on a machine without one.
     await expect
-      .poll(() => readerPage.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((face) => face.family.replaceAll('"', "") === "Noto Sans SC" && face.status === "loaded").length)))
+      .poll(() => readerPage.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((face) => face.family.replaceAll('"', "") === "Kimi Noto Sans SC" && face.status === "loaded").length)))
       .toBeGreaterThan(0);
     await reader.close();
   });
