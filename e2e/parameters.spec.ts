@@ -132,8 +132,14 @@ test("presets are saved, kept across reloads, loaded, renamed and deleted", asyn
   await page.getByLabel("New name for Creative").fill("Warm");
   await page.getByRole("button", { name: "Rename", exact: true }).click();
   await expect(page.getByRole("list", { name: "Saved presets" })).toContainText("Warm");
+  // Deleting is at once, with Undo for a few seconds (the workbench's one way to delete).
   await page.getByRole("button", { name: "Delete Warm" }).click();
-  await page.getByRole("button", { name: "Confirm deleting Warm" }).click();
+  await expect(page.getByText("No presets yet.")).toBeVisible();
+  const undo = page.getByRole("status", { name: "Deleted, can be undone" });
+  await expect(undo).toContainText("Deleted “Warm”");
+  await undo.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("list", { name: "Saved presets" })).toContainText("Warm");
+  await page.getByRole("button", { name: "Delete Warm" }).click();
   await expect(page.getByText("No presets yet.")).toBeVisible();
 });
 

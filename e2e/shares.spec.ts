@@ -71,7 +71,16 @@ test("share a conversation, read it in a fresh browser, fold its reasoning, fork
   await expect(readerWorkbench.lastAnswer().getByLabel("Usage and timings")).toContainText("Prompt");
 
   // The owner deletes the share with the token this browser kept; the link answers 404.
+  // Deleting offers Undo for a few seconds; only then does the server delete the share.
   await dialog.getByRole("button", { name: "Delete share" }).first().click();
+  const undo = dialog.getByRole("status", { name: "Deleted, can be undone" });
+  await expect(undo).toContainText("Deleted “");
+  await expect(dialog.getByRole("button", { name: "Delete share" })).toHaveCount(0);
+  await undo.getByRole("button", { name: "Undo" }).click();
+  await expect(dialog.getByRole("button", { name: "Delete share" })).toHaveCount(1);
+  expect((await page.request.get(link)).status()).toBe(200);
+  await dialog.getByRole("button", { name: "Delete share" }).first().click();
+  await expect.poll(async () => (await page.request.get(link)).status(), { timeout: 20_000 }).toBe(404);
   await expect(dialog.getByRole("region", { name: "Your shares" })).toHaveCount(0);
   const gone = await readerPage.goto(link);
   expect(gone?.status()).toBe(404);
@@ -109,7 +118,12 @@ test("the history keeps conversations: new, open, rename, search and delete surv
   await expect(workbench.userMessages).toContainText("Alpha question");
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history).toContainText("Closures notes");
-  page.once("dialog", (confirm) => void confirm.accept());
+  // No confirm box: the delete is at once, and Undo brings it back.
+  await history.getByRole("listitem").filter({ hasText: "Beta" }).hover();
+  await history.getByRole("button", { name: /^Delete Beta/ }).click();
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await history.getByRole("status", { name: "Deleted, can be undone" }).getByRole("button", { name: "Undo" }).click();
+  await expect(history.getByRole("listitem")).toHaveCount(2);
   await history.getByRole("listitem").filter({ hasText: "Beta" }).hover();
   await history.getByRole("button", { name: /^Delete Beta/ }).click();
   await expect(history.getByRole("listitem")).toHaveCount(1);
@@ -140,19 +154,18 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
   expect(exported[1]!.reasoning_content).toBeTruthy();
 
   // Delete the conversation, then bring it back from each file.
-  page.once("dialog", (confirm) => void confirm.accept());
   await history.getByRole("listitem").first().hover();
   await history.getByRole("button", { name: /^Delete Round trip/ }).click();
   await expect(history.getByRole("listitem").filter({ hasText: "Round trip" })).toHaveCount(0);
 
   await history.getByLabel("Import a conversation file").setInputFiles(await workbenchFile.path());
-  await expect(history.getByRole("status")).toContainText('Imported "Round trip me');
+  await expect(history.getByRole("status").filter({ hasText: "Imported" })).toContainText('Imported "Round trip me');
   await expect(workbench.answers.locator(".markdown")).toHaveText(answerText!);
   await expect(workbench.userMessages.getByRole("img", { name: "chart.png" })).toBeVisible();
   await expect(workbench.answers.getByLabel("Usage and timings")).toContainText("Completion32");
 
   await history.getByLabel("Import a conversation file").setInputFiles(await messagesFile.path());
-  await expect(history.getByRole("status")).toContainText("Imported");
+  await expect(history.getByRole("status").filter({ hasText: "Imported" })).toContainText("Imported");
   await expect(workbench.answers.locator(".markdown")).toHaveText(answerText!);
   const [again] = await Promise.all([page.waitForEvent("download"), history.getByRole("button", { name: "Export messages" }).click()]);
   const reexported = JSON.parse(await (await again.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())) as unknown;
@@ -160,7 +173,7 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
 
   // The same file again opens the conversation it holds instead of adding a copy.
   await history.getByLabel("Import a conversation file").setInputFiles(await workbenchFile.path());
-  await expect(history.getByRole("status")).toContainText("is already in your history, unchanged: opened it instead of adding a copy.");
+  await expect(history.getByRole("status").filter({ hasText: "already" })).toContainText("is already in your history, unchanged: opened it instead of adding a copy.");
   await expect(history.getByRole("listitem")).toHaveCount(2);
 
   // A malformed file is refused with where, what and what was found, and changes nothing.

@@ -1,11 +1,40 @@
-// `npm run screenshot`: renders docs/screenshot.png (the chat) and docs/screenshot-prompts.png (a
-// prompt's two versions compared on two models) from the production build on the simulator.
-import { chromium } from "@playwright/test";
+// `npm run screenshot`: renders docs/screenshot.png (the chat), its other looks (dark, a phone in both
+// themes, Chinese) and docs/screenshot-prompts.png (a prompt's two versions compared on two models)
+// from the production build on the simulator.
+import { chromium, type Browser } from "@playwright/test";
 import { startApp } from "../bench/support/start-app";
 
 const app = await startApp({ SIMULATOR_TOKENS_PER_SECOND: "150", SIMULATOR_FIRST_TOKEN_MS: "200" });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+
+/** The chat with one answer and a follow-up being written, at a size, in a theme and a language. */
+async function chatLook({ browser, path, width, height, theme, locale, words }: { browser: Browser; path: string; width: number; height: number; theme: "light" | "dark"; locale: string; words: { message: string; regenerate: string } }) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale });
+  await context.addInitScript((value) => localStorage.setItem("kimi-workbench.theme", value), theme);
+  const page = await context.newPage();
+  await page.goto(app.url);
+  await page.locator("#model-select").selectOption("kimi-k2.6");
+  const composer = page.getByRole("textbox", { name: words.message, exact: true });
+  const question = locale === "zh-CN" ? "Python 里调用被限流的 API 时应该怎样重试？" : "How should I retry a rate-limited API call in Python?";
+  await composer.fill(`${question} [[sim reasoning_tokens=120 answer_tokens=200]]`);
+  await composer.press("Enter");
+  await page.getByRole("button", { name: words.regenerate }).waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(600);
+  await page.getByTestId("conversation").evaluate((element) => element.scrollTo(0, element.scrollHeight));
+  await composer.fill(locale === "zh-CN" ? "加上指数退避和抖动呢？" : "And with exponential backoff and jitter?");
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path });
+  console.log(`Wrote ${path}`);
+  await context.close();
+}
+
 try {
+  const english = { message: "Message", regenerate: "Regenerate" };
+  await chatLook({ browser, path: "docs/screenshot-dark.png", width: 1440, height: 900, theme: "dark", locale: "en-US", words: english });
+  await chatLook({ browser, path: "docs/screenshot-phone.png", width: 390, height: 844, theme: "light", locale: "en-US", words: english });
+  await chatLook({ browser, path: "docs/screenshot-phone-dark.png", width: 390, height: 844, theme: "dark", locale: "en-US", words: english });
+  await chatLook({ browser, path: "docs/screenshot-zh.png", width: 1440, height: 900, theme: "light", locale: "zh-CN", words: { message: "消息", regenerate: "重新生成" } });
+
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(app.url);
   await page.locator("#model-select").selectOption("kimi-k2.6");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy } from "react";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { useSelectedProvider } from "@/lib/chat/use-workbench";
@@ -10,12 +11,13 @@ const FilesList = lazy(() => import("./files-list"));
 /** "Files": what has been uploaded to the selected provider's files API, with delete. */
 export function FilesDialog() {
   const provider = useSelectedProvider();
+  const t = useTranslations();
   if (!provider?.files) return null;
   return (
     <ModalDialog
-      title={`Files on ${provider.label}`}
+      title={t("files.title", { provider: provider.label })}
       widthClass="w-[min(48rem,calc(100vw-2rem))]"
-      buttonLabel="Files"
+      buttonLabel={t("files.button")}
     >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Files uploaded to {provider.label}&apos;s files API (large videos and images as <code>ms://</code> ids, documents through file-extract). They count against your account&apos;s file quota until deleted.

@@ -1,7 +1,9 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { UndoNotice } from "@/components/ui/undo-notice";
+import { undoableDeletes } from "@/lib/chat/undoable-deletes";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { focusMessageBox, toggleHistoryEvent } from "@/lib/chat/ui-events";
 import { useWorkbench } from "@/lib/chat/use-workbench";
@@ -68,9 +70,7 @@ function HistoryItem({ summary, current, now }: { summary: ConversationSummary; 
           type="button"
           aria-label={t("history.delete", { title: summary.title })}
           tabIndex={current ? 0 : -1}
-          onClick={() => {
-            if (window.confirm(t("history.confirmDelete", { title: summary.title }))) void conversationStore.history.remove(summary.id);
-          }}
+          onClick={() => conversationStore.history.removeWithUndo({ id: summary.id, title: summary.title })}
           className="rounded px-1 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-300 dark:hover:bg-zinc-700"
         >
           ✕
@@ -205,7 +205,10 @@ export function HistorySidebar() {
   // The open conversation changes with every message; its entry is taken from it, not from storage.
   const live: ConversationSummary | undefined = hasContent(conversation) ? summarize(conversation) : undefined;
   const listed = items?.some((item) => item.id === conversation.id);
-  const shown = items === undefined ? undefined : live && (listed || !query) ? [live, ...items.filter((item) => item.id !== live.id)].sort((a, b) => b.updatedAt - a.updatedAt) : items.filter((item) => item.id !== conversation.id || live);
+  const listedNow = items === undefined ? undefined : live && (listed || !query) ? [live, ...items.filter((item) => item.id !== live.id)].sort((a, b) => b.updatedAt - a.updatedAt) : items.filter((item) => item.id !== conversation.id || live);
+  // A conversation deleted a moment ago is gone from the list while its Undo is offered.
+  const pending = useSyncExternalStore(undoableDeletes.subscribe, undoableDeletes.getSnapshot, () => undefined);
+  const shown = listedNow?.filter((item) => !pending?.some((entry) => entry.scope === "conversation" && entry.id === item.id));
   return (
     <>
     {shownOnNarrow && <div aria-hidden="true" data-testid="history-backdrop" onClick={() => setShownOnNarrow(false)} className="fixed inset-0 z-30 bg-black/30 md:hidden" />}
@@ -241,6 +244,9 @@ export function HistorySidebar() {
           shown.map((summary) => <HistoryItem key={summary.id} summary={summary} current={summary.id === conversation.id} now={now} />)
         )}
       </ul>
+      <div className="px-2 pb-2">
+        <UndoNotice scope="conversation" />
+      </div>
       <TransferButtons />
     </nav>
     </>

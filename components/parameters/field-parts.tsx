@@ -1,12 +1,14 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { RuleIssue, RuleWarning } from "@/lib/request/request-rules";
 
 /** Issues whose path starts at `field`, shown under its control. */
 export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; field: string }) {
   const mine = issues.filter((issue) => issue.path[0] === field);
+  const t = useTranslations();
   if (mine.length === 0) return null;
   return (
-    <ul className="mt-1 space-y-0.5 text-xs text-red-700 dark:text-red-400" role="alert" aria-label={`Problems with ${field}`}>
+    <ul className="mt-1 space-y-0.5 text-xs text-red-700 dark:text-red-400" role="alert" aria-label={t("fields.problems", { field })}>
       {mine.map((issue) => (
         <li key={`${issue.rule}-${issue.path.join(".")}`}>{issue.message}</li>
       ))}
@@ -17,9 +19,10 @@ export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; f
 /** Warnings whose path starts at `field`: allowed, but likely not what is wanted. */
 export function FieldWarnings({ warnings, field }: { warnings: readonly RuleWarning[]; field: string }) {
   const mine = warnings.filter((warning) => warning.path[0] === field);
+  const t = useTranslations();
   if (mine.length === 0) return null;
   return (
-    <ul className="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300" aria-label={`Warnings about ${field}`}>
+    <ul className="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300" aria-label={t("fields.warnings", { field })}>
       {mine.map((warning) => (
         <li key={warning.rule}>{warning.message}</li>
       ))}
@@ -27,30 +30,32 @@ export function FieldWarnings({ warnings, field }: { warnings: readonly RuleWarn
   );
 }
 
-/** Words for the API's field names; the name itself stays beside them (it is what the code and the JSON say). */
-const humanLabels: Record<string, string> = {
-  temperature: "Temperature",
-  top_p: "Top-p",
-  n: "Answers per request",
-  presence_penalty: "Presence penalty",
-  frequency_penalty: "Frequency penalty",
-  max_completion_tokens: "Answer length limit",
-  max_tokens: "Answer length limit",
-  stop: "Stop sequences",
-  response_format: "Response format",
-  tool_choice: "Tool choice",
-  seed: "Seed",
-  reasoning_effort: "Reasoning effort",
-  prompt_cache_key: "Prompt cache key",
-  "thinking.type": "Thinking",
-  "json_schema.name": "Schema name",
-  thinking_budget: "Thinking budget",
-  enable_thinking: "Thinking",
-};
+/** Catalog keys of the words for the API's field names; the name itself stays beside them (it is what the code and the JSON say). */
+const humanLabelKeys = {
+  temperature: "fields.temperature",
+  top_p: "fields.top_p",
+  n: "fields.n",
+  presence_penalty: "fields.presence_penalty",
+  frequency_penalty: "fields.frequency_penalty",
+  max_completion_tokens: "fields.max_completion_tokens",
+  max_tokens: "fields.max_tokens",
+  stop: "fields.stop",
+  response_format: "fields.response_format",
+  tool_choice: "fields.tool_choice",
+  seed: "fields.seed",
+  reasoning_effort: "fields.reasoning_effort",
+  prompt_cache_key: "fields.prompt_cache_key",
+  "thinking.type": "fields.thinking_type",
+  "json_schema.name": "fields.json_schema_name",
+  thinking_budget: "fields.thinking_budget",
+  enable_thinking: "fields.enable_thinking",
+} as const;
 
 /** A labelled row of the form; `hint` explains defaults and locks. */
 export function FieldRow({ label, htmlFor, hint, children, action }: { label: string; htmlFor?: string; hint?: ReactNode; children: ReactNode; action?: ReactNode }) {
-  const human = humanLabels[label];
+  const t = useTranslations();
+  const key = (humanLabelKeys as Record<string, (typeof humanLabelKeys)[keyof typeof humanLabelKeys] | undefined>)[label];
+  const human = key ? t(key) : undefined;
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2">

@@ -1,78 +1,82 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ModelSpec, ModelPrices } from "@/lib/catalog/catalog-types";
 import { catalogCheckedOn } from "@/lib/catalog/kimi-models";
 import { isRetired, reasoningControlOf, retirementWhen } from "@/lib/catalog/model-catalog";
 import { defaultMaxTokensFor, maxTokensLimit } from "@/lib/catalog/provider-parameters";
 
-const number = (value: number) => value.toLocaleString("en-US");
-
-function formatPrice(prices: ModelPrices, value: number): string {
-  return `${prices.currency === "CNY" ? "¥" : "$"}${value.toFixed(2)}`;
+function formatPrice({ prices, value, locale }: { prices: ModelPrices; value: number; locale: string }): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: prices.currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 /** What the catalog (or the provider's model list) says about the selected model. */
 export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec & { known: boolean }; capField?: string }) {
-  const thinking = spec.thinking.mode === "always" ? "always on" : spec.thinking.mode === "none" ? "none" : `switchable (default ${spec.thinking.defaultEnabled ? "on" : "off"} here)`;
+  const t = useTranslations();
+  const format = useFormatter();
+  const locale = useLocale();
+  const number = (value: number) => format.number(value);
+  const price = (value: number) => formatPrice({ prices: spec.prices!, value, locale });
+  const thinking = spec.thinking.mode === "always" ? t("facts.thinkingAlways") : spec.thinking.mode === "none" ? t("facts.thinkingNone") : t("facts.thinkingSwitchable", { enabled: spec.thinking.defaultEnabled ? "yes" : "no" });
   const retired = isRetired({ spec, today: new Date() });
   const control = reasoningControlOf(spec);
   return (
-    <dl aria-label="Model facts" className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-      <dt className="text-zinc-500 dark:text-zinc-400">Context</dt>
+    <dl aria-label={t("facts.label")} className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+      <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.context")}</dt>
       <dd>
-        {number(spec.contextWindow)} tokens{spec.maxInputTokens ? ` (input ≤ ${number(spec.maxInputTokens)})` : ""}
+        {t("facts.contextValue", { tokens: number(spec.contextWindow) })}
+        {spec.maxInputTokens ? t("facts.inputLimit", { tokens: number(spec.maxInputTokens) }) : ""}
       </dd>
-      <dt className="text-zinc-500 dark:text-zinc-400">Output</dt>
-      <dd>
-        {capField} ≤ {number(maxTokensLimit(spec))}, default {number(defaultMaxTokensFor(spec))}
-      </dd>
-      <dt className="text-zinc-500 dark:text-zinc-400">Input</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.output")}</dt>
+      <dd>{t("facts.outputValue", { field: capField, max: number(maxTokensLimit(spec)), default: number(defaultMaxTokensFor(spec)) })}</dd>
+      <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.input")}</dt>
       <dd>{spec.input.join(", ")}</dd>
-      <dt className="text-zinc-500 dark:text-zinc-400">Thinking</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.thinking")}</dt>
       <dd>
         {thinking}
-        {control?.kind === "effort" ? `, depth set by reasoning_effort (${control.efforts.join(", ")}; default ${control.defaultEffort})` : ""}
-        {spec.preservedThinking === "always" ? ", reasoning kept across turns" : spec.preservedThinking === "optional" ? ", can keep reasoning across turns" : ""}
+        {control?.kind === "effort" ? t("facts.effort", { efforts: control.efforts.join(", "), default: control.defaultEffort }) : ""}
+        {spec.preservedThinking === "always" ? t("facts.keptAlways") : spec.preservedThinking === "optional" ? t("facts.keptOptional") : ""}
       </dd>
-      <dt className="text-zinc-500 dark:text-zinc-400">Price</dt>
+      <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.price")}</dt>
       <dd>
         {spec.prices ? (
-          <span title={`Source: ${spec.prices.source}`}>
-            {spec.prices.inputCacheHit !== undefined ? `${formatPrice(spec.prices, spec.prices.inputCacheHit)} cached · ` : ""}
-            {formatPrice(spec.prices, spec.prices.inputCacheMiss)} input · {formatPrice(spec.prices, spec.prices.output)} output per 1M tokens
-            {spec.prices.reported ? <span className="text-zinc-500 dark:text-zinc-400"> (reported by {spec.prices.source})</span> : null}
+          <span title={t("facts.priceSource", { source: spec.prices.source })}>
+            {spec.prices.inputCacheHit !== undefined ? t("facts.cached", { price: price(spec.prices.inputCacheHit) }) : ""}
+            {t("facts.prices", { input: price(spec.prices.inputCacheMiss), output: price(spec.prices.output) })}
+            {spec.prices.reported ? <span className="text-zinc-500 dark:text-zinc-400">{t("facts.reportedBy", { source: spec.prices.source })}</span> : null}
           </span>
         ) : (
-          <span className="text-zinc-500 dark:text-zinc-400">unknown: the provider publishes no price for this model yet</span>
+          <span className="text-zinc-500 dark:text-zinc-400">{t("facts.priceUnknown")}</span>
         )}
       </dd>
       {spec.rateLimits && (
         <>
-          <dt className="text-zinc-500 dark:text-zinc-400">Limits</dt>
-          <dd title={`Source: ${spec.rateLimits.source}`}>
-            {spec.rateLimits.requestsPerMinute} RPM · {number(spec.rateLimits.tokensPerMinute)} TPM · {spec.rateLimits.concurrency} concurrent
+          <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.limits")}</dt>
+          <dd title={t("facts.priceSource", { source: spec.rateLimits.source })}>
+            {t("facts.limitsValue", { rpm: number(spec.rateLimits.requestsPerMinute), tpm: number(spec.rateLimits.tokensPerMinute), concurrency: number(spec.rateLimits.concurrency) })}
           </dd>
         </>
       )}
       {spec.retired && (
         <>
-          <dt className="text-zinc-500 dark:text-zinc-400">Status</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.status")}</dt>
           <dd className={retired ? "text-red-700 dark:text-red-400" : ""}>
-            {retired ? "Retired" : "Retiring"} {spec.retired.on ? `on ${spec.retired.on}` : retirementWhen(spec.retired)}
-            {spec.retired.replacement ? ` · use ${spec.retired.replacement}` : ""}
+            {retired ? t("facts.retired") : t("facts.retiring")} {spec.retired.on ? t("facts.retiredOn", { date: spec.retired.on }) : retirementWhen(spec.retired)}
+            {spec.retired.replacement ? t("facts.useInstead", { model: spec.retired.replacement }) : ""}
           </dd>
         </>
       )}
       {spec.known && (
         <>
-          <dt className="text-zinc-500 dark:text-zinc-400">Source</dt>
+          <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.source")}</dt>
           <dd>
-            {spec.reportedBy ? <>reported by {spec.reportedBy}, not found in the provider&apos;s own documentation</> : "the provider's documentation"} · checked {catalogCheckedOn}
+            {spec.reportedBy ? t("facts.sourceReported", { source: spec.reportedBy }) : t("facts.sourceDocs")}
+            {t("facts.checked", { date: catalogCheckedOn })}
           </dd>
         </>
       )}
       {!spec.known && (
         <>
-          <dt className="text-zinc-500 dark:text-zinc-400">Source</dt>
-          <dd>not in the catalog: capabilities from the provider&apos;s model list where it gives them</dd>
+          <dt className="text-zinc-500 dark:text-zinc-400">{t("facts.source")}</dt>
+          <dd>{t("facts.notInCatalog")}</dd>
         </>
       )}
     </dl>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { NumericRange } from "@/lib/catalog/provider-parameters";
 import { FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
@@ -30,6 +31,8 @@ export function NumberField({
   const external = typeof value === "number" ? String(value) : "";
   const [text, setText] = useState(external);
   const [lastExternal, setLastExternal] = useState(external);
+  const t = useTranslations();
+  const format = useFormatter();
   // The value changed elsewhere (JSON view, preset, model switch): show it.
   if (external !== lastExternal) {
     setLastExternal(external);
@@ -52,19 +55,19 @@ export function NumberField({
       </FieldRow>
     );
   }
-  const placeholder = defaultValue !== undefined ? `default ${defaultValue}` : "not set";
+  const placeholder = defaultValue !== undefined ? t("inputs.default", { value: String(defaultValue) }) : t("inputs.notSet");
   return (
     <FieldRow
       label={field}
       htmlFor={id}
-      action={typeof value === "number" ? <LinkButton label={`Clear ${field}`} onClick={() => commit("")}>clear</LinkButton> : undefined}
-      hint={invalidText ? <span className="text-red-700 dark:text-red-400">{integer ? "Enter a whole number." : "Enter a number."}</span> : range ? `${range.minExclusive ? ">" : "≥"} ${range.min}, ${range.maxExclusive ? "<" : "≤"} ${range.max.toLocaleString("en-US")}` : undefined}
+      action={typeof value === "number" ? <LinkButton label={t("inputs.clearField", { field })} onClick={() => commit("")}>{t("inputs.clear")}</LinkButton> : undefined}
+      hint={invalidText ? <span className="text-red-700 dark:text-red-400">{integer ? t("inputs.wholeNumber") : t("inputs.number")}</span> : range ? `${range.minExclusive ? ">" : "≥"} ${format.number(range.min)}, ${range.maxExclusive ? "<" : "≤"} ${format.number(range.max)}` : undefined}
     >
       <div className="flex items-center gap-2">
         {range && range.max - range.min <= 10 && (
           <input
             type="range"
-            aria-label={`${field} slider`}
+            aria-label={t("inputs.slider", { field })}
             min={range.min}
             max={range.max}
             step={range.step}

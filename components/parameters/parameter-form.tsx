@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { reasoningControlOf } from "@/lib/catalog/model-catalog";
 import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, outputCapField, parameterNames, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
@@ -41,6 +42,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function ParameterForm() {
   const { conversation } = useWorkbench();
   const { spec, family, issues, warnings, thinks } = useNextRequest();
+  const t = useTranslations();
   const parameters = conversation.parameters;
   const rules = rulesFor(conversation.providerId);
   const accepted = new Set<ParameterName>(acceptedParameters({ providerId: conversation.providerId, spec }));
@@ -48,9 +50,13 @@ export function ParameterForm() {
   const thinkingSwitch = readThinkingSwitch({ fields: parameters, family });
   const pins = pinnedSampling({ providerId: conversation.providerId, spec, thinking: thinks });
   const defaults = defaultSampling({ spec, thinking: thinks });
-  const mode = samplingDependsOnThinking(spec) ? (thinks ? " in thinking mode" : " without thinking") : "";
+  const mode = samplingDependsOnThinking(spec) ? (thinks ? "thinking" : "plain") : "any";
   const thinkingReason =
-    spec.thinking.mode === "always" ? `${spec.id} always thinks; turning it off is rejected.` : spec.thinking.mode === "none" ? `${spec.id} does not think.` : `Default for ${spec.id} here: ${spec.thinking.defaultEnabled ? "on" : "off"}.`;
+    spec.thinking.mode === "always"
+      ? t("form.thinkingAlways", { model: spec.id })
+      : spec.thinking.mode === "none"
+        ? t("form.thinkingNone", { model: spec.id })
+        : t("form.thinkingDefault", { model: spec.id, enabled: spec.thinking.defaultEnabled ? "yes" : "no" });
   const toolChoices = allowedToolChoices({ providerId: conversation.providerId, spec, thinkingEnabled: thinks });
   const control = reasoningControlOf(spec);
   const capField = outputCapField(conversation.providerId);
@@ -61,13 +67,13 @@ export function ParameterForm() {
   const unknownFields = Object.keys(parameters).filter((field) => !known.has(field));
 
   return (
-    <form aria-label="Parameters" className="space-y-4 text-sm" onSubmit={(event) => event.preventDefault()}>
-      <Section title={`Model · ${spec.id}`}>
+    <form aria-label={t("form.form")} className="space-y-4 text-sm" onSubmit={(event) => event.preventDefault()}>
+      <Section title={t("form.model", { id: spec.id })}>
         <ModelFacts spec={spec} capField={capField} />
       </Section>
 
       {control?.kind === "effort" ? (
-        <Section title="Reasoning">
+        <Section title={t("form.reasoning")}>
           <FieldRow
             label="reasoning_effort"
             htmlFor="parameter-reasoning-effort"
@@ -96,7 +102,7 @@ export function ParameterForm() {
           <FieldIssues issues={issues} field="thinking" />
         </Section>
       ) : (
-        <Section title="Thinking">
+        <Section title={t("form.thinking")}>
           <div className="flex items-center justify-between gap-2">
             <label htmlFor="parameter-thinking" className="text-xs font-medium">
               Thinking <code className="font-mono text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}</code>
@@ -149,7 +155,7 @@ export function ParameterForm() {
         </Section>
       )}
 
-      <Section title="Output">
+      <Section title={t("form.output")}>
         <NumberField
           field={capField}
           integer
@@ -201,7 +207,7 @@ export function ParameterForm() {
         <FieldIssues issues={issues} field="response_format" />
       </Section>
 
-      <Section title="Sampling">
+      <Section title={t("form.sampling")}>
         {sampling
           .filter((field) => accepted.has(field))
           .map((field) => {
@@ -214,7 +220,7 @@ export function ParameterForm() {
                   value={parameters[field]}
                   range={rules.ranges[field]}
                   defaultValue={defaults[field as keyof typeof defaults]}
-                  locked={pinned !== undefined && parameters[field] === undefined ? { value: pinned, reason: `Fixed at ${pinned} by ${spec.id}${mode}; other values are rejected.` } : undefined}
+                  locked={pinned !== undefined && parameters[field] === undefined ? { value: pinned, reason: t("form.pinned", { value: String(pinned), model: spec.id, mode }) } : undefined}
                   onChange={(value) => set(field, value)}
                 />
                 <FieldIssues issues={issues} field={field} />
@@ -223,7 +229,7 @@ export function ParameterForm() {
           })}
       </Section>
 
-      <Section title="Tools">
+      <Section title={t("form.tools")}>
         <KimiToolsSection conversation={conversation} spec={spec} />
         <JsonTextField
           label="tools"
@@ -235,7 +241,7 @@ export function ParameterForm() {
           action={!parameters.tools ? <LinkButton onClick={() => set("tools", exampleTool)}>insert an example</LinkButton> : undefined}
         />
         <FieldIssues issues={issues} field="tools" />
-        <FieldRow label="tool_choice" htmlFor="parameter-tool-choice" hint={thinks ? "While thinking, only auto and none are allowed: the model cannot be forced to call a tool." : undefined}>
+        <FieldRow label="tool_choice" htmlFor="parameter-tool-choice" hint={thinks ? t("form.toolChoiceThinking") : undefined}>
           <select
             id="parameter-tool-choice"
             className={inputClass}
@@ -266,7 +272,7 @@ export function ParameterForm() {
       </Section>
 
       {(accepted.has("prompt_cache_key") || accepted.has("enable_search") || accepted.has("vl_high_resolution_images")) && (
-        <Section title={family === "dashscope" ? "DashScope" : "Caching"}>
+        <Section title={family === "dashscope" ? "DashScope" : t("form.caching")}>
           {accepted.has("prompt_cache_key") && (
             <FieldRow label="prompt_cache_key" htmlFor="parameter-prompt-cache-key" hint="A session or task id that helps the prompt cache hit.">
               <input id="parameter-prompt-cache-key" className={inputClass} value={typeof parameters.prompt_cache_key === "string" ? parameters.prompt_cache_key : ""} onChange={(event) => set("prompt_cache_key", event.target.value || undefined)} />
@@ -284,15 +290,15 @@ export function ParameterForm() {
       )}
 
       {unknownFields.length > 0 && (
-        <Section title="Other fields">
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Set in the JSON view and sent as they are:</p>
+        <Section title={t("form.otherFields")}>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("form.otherFieldsHint")}</p>
           <ul className="space-y-1">
             {unknownFields.map((field) => (
               <li key={field} className="flex items-center justify-between font-mono text-xs">
                 <span>
                   {field}: {JSON.stringify(parameters[field]).slice(0, 40)}
                 </span>
-                <LinkButton label={`Remove ${field}`} onClick={() => set(field, undefined)}>
+                <LinkButton label={t("form.remove", { field })} onClick={() => set(field, undefined)}>
                   remove
                 </LinkButton>
               </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { useNextRequest } from "@/lib/chat/use-workbench";
 import { ParameterForm } from "./parameter-form";
@@ -9,14 +10,16 @@ import { PresetsSection } from "./presets-section";
 const JsonView = lazy(() => import("./json-view"));
 
 const tabs = ["Form", "JSON", "Presets"] as const;
+const tabKeys = { Form: "parameters.tabForm", JSON: "parameters.tabJson", Presets: "parameters.tabPresets" } as const;
 
 /** The parameter editor: form, JSON (Monaco) and presets, over the same request. */
 export function ParametersPanel() {
   const [tab, setTab] = useState<(typeof tabs)[number]>("Form");
   const { issues } = useNextRequest();
+  const t = useTranslations();
   return (
     <div className="space-y-3">
-      <div role="tablist" aria-label="Parameter editor" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+      <div role="tablist" aria-label={t("parameters.editor")} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
         {tabs.map((name) => (
           <button
             key={name}
@@ -28,7 +31,7 @@ export function ParametersPanel() {
             onClick={() => setTab(name)}
             className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === name ? "border-accent-600 font-medium" : "border-transparent text-zinc-500 dark:text-zinc-400 hover:text-zinc-800 dark:hover:text-zinc-200"}`}
           >
-            {name}
+            {t(tabKeys[name])}
             {name !== "Presets" && issues.length > 0 && <span className="ml-1 rounded-full bg-red-600 px-1.5 text-[10px] text-white">{issues.length}</span>}
           </button>
         ))}
@@ -36,7 +39,7 @@ export function ParametersPanel() {
       <div role="tabpanel" id={`parameters-panel-${tab}`} aria-labelledby={`parameters-tab-${tab}`}>
         {tab === "Form" && <ParameterForm />}
         {tab === "JSON" && (
-          <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the editor…</p>}>
+          <Suspense fallback={<p className="text-sm text-zinc-500 dark:text-zinc-400">{t("parameters.loadingEditor")}</p>}>
             <JsonView />
           </Suspense>
         )}

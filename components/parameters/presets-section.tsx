@@ -1,9 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import { UndoNotice } from "@/components/ui/undo-notice";
+import { undoableDeletes } from "@/lib/chat/undoable-deletes";
 import { useState, useSyncExternalStore } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { createId } from "@/lib/conversation/create-id";
-import { deletePreset, loadPresets, renamePreset, savePreset, subscribeToPresets } from "@/lib/chat/presets";
+import { deletePreset, loadPresets, renamePreset, restorePreset, savePreset, subscribeToPresets } from "@/lib/chat/presets";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { inputClass } from "./field-parts";
 
@@ -15,10 +18,11 @@ export function PresetsSection() {
   const presets = useSyncExternalStore(subscribeToPresets, loadPresets, () => noPresets);
   const [name, setName] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; name: string }>();
-  const [confirmDelete, setConfirmDelete] = useState<string>();
   const taken = presets.some((preset) => preset.name === name.trim());
+  const t = useTranslations();
   return (
-    <section aria-label="Presets" className="space-y-3 text-sm">
+    <section aria-label={t("presets.section")} className="space-y-3 text-sm">
+      <UndoNotice scope="preset" />
       <form
         className="space-y-1"
         onSubmit={(event) => {
@@ -29,20 +33,20 @@ export function PresetsSection() {
         }}
       >
         <label htmlFor="preset-name" className="text-xs font-medium">
-          Save the current parameters as
+          {t("presets.saveAs")}
         </label>
         <div className="flex gap-2">
-          <input id="preset-name" className={inputClass} value={name} onChange={(event) => setName(event.target.value)} placeholder="Preset name" />
+          <input id="preset-name" className={inputClass} value={name} onChange={(event) => setName(event.target.value)} placeholder={t("presets.name")} />
           <button type="submit" disabled={!name.trim()} className="h-8 rounded-md bg-accent-600 px-3 text-xs text-white disabled:opacity-50">
-            {taken ? "Replace" : "Save"}
+            {taken ? t("presets.replace") : t("presets.save")}
           </button>
         </div>
-        {taken && <p className="text-xs text-amber-700 dark:text-amber-400">A preset named “{name.trim()}” exists; saving replaces it.</p>}
+        {taken && <p className="text-xs text-amber-700 dark:text-amber-400">{t("presets.exists", { name: name.trim() })}</p>}
       </form>
       {presets.length === 0 ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">No presets yet. They are kept in this browser.</p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("presets.none")}</p>
       ) : (
-        <ul className="space-y-2" aria-label="Saved presets">
+        <ul className="space-y-2" aria-label={t("presets.saved")}>
           {presets.map((preset) => (
             <li key={preset.id} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
               {renaming?.id === preset.id ? (
@@ -54,9 +58,9 @@ export function PresetsSection() {
                     setRenaming(undefined);
                   }}
                 >
-                  <input aria-label={`New name for ${preset.name}`} autoFocus className={inputClass} value={renaming.name} onChange={(event) => setRenaming({ id: preset.id, name: event.target.value })} />
+                  <input aria-label={t("presets.newName", { name: preset.name })} autoFocus className={inputClass} value={renaming.name} onChange={(event) => setRenaming({ id: preset.id, name: event.target.value })} />
                   <button type="submit" className="rounded-md border border-zinc-300 px-2 text-xs dark:border-zinc-700">
-                    Rename
+                    {t("presets.rename")}
                   </button>
                 </form>
               ) : (
@@ -64,25 +68,27 @@ export function PresetsSection() {
                   <div className="min-w-0">
                     <p className="truncate font-medium">{preset.name}</p>
                     <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                      {Object.keys(preset.parameters).join(", ") || "no parameters (all defaults)"} · {preset.providerId}
+                      {Object.keys(preset.parameters).join(", ") || t("presets.noParameters")} · {preset.providerId}
                     </p>
                   </div>
                   <div className="flex flex-none gap-1 text-xs">
-                    <button type="button" aria-label={`Load ${preset.name}`} onClick={() => conversationStore.applyPreset(preset)} className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700">
-                      Load
+                    <button type="button" aria-label={t("presets.loadNamed", { name: preset.name })} onClick={() => conversationStore.applyPreset(preset)} className="rounded border border-zinc-300 px-2 py-0.5 dark:border-zinc-700">
+                      {t("presets.load")}
                     </button>
-                    <button type="button" aria-label={`Rename ${preset.name}`} onClick={() => setRenaming({ id: preset.id, name: preset.name })} className="rounded px-1 text-zinc-500 dark:text-zinc-400 underline">
-                      Rename
+                    <button type="button" aria-label={t("presets.renameNamed", { name: preset.name })} onClick={() => setRenaming({ id: preset.id, name: preset.name })} className="rounded px-1 text-zinc-500 dark:text-zinc-400 underline">
+                      {t("presets.rename")}
                     </button>
-                    {confirmDelete === preset.id ? (
-                      <button type="button" aria-label={`Confirm deleting ${preset.name}`} onClick={() => deletePreset(preset.id)} className="rounded bg-red-600 px-2 py-0.5 text-white">
-                        Delete?
-                      </button>
-                    ) : (
-                      <button type="button" aria-label={`Delete ${preset.name}`} onClick={() => setConfirmDelete(preset.id)} className="rounded px-1 text-zinc-500 dark:text-zinc-400 underline">
-                        Delete
-                      </button>
-                    )}
+                    <button
+                      type="button"
+                      aria-label={t("presets.deleteNamed", { name: preset.name })}
+                      onClick={() => {
+                        const position = presets.findIndex((candidate) => candidate.id === preset.id);
+                        undoableDeletes.schedule({ id: preset.id, title: preset.name, scope: "preset", hide: () => deletePreset(preset.id), commit: () => undefined, restore: () => restorePreset({ preset, position }) });
+                      }}
+                      className="rounded px-1 text-zinc-500 dark:text-zinc-400 underline"
+                    >
+                      {t("presets.delete")}
+                    </button>
                   </div>
                 </div>
               )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldRow, inputClass } from "./field-parts";
 
@@ -13,9 +14,10 @@ export function StopField({ value, onChange, limits }: { value: unknown; onChang
   // empty stop in the request would be refused, and was flagged before anything was typed). It
   // keeps its place (and focus) as it becomes one of the stops.
   const [adding, setAdding] = useState(false);
+  const t = useTranslations();
   const rows = adding ? [...stops, ""] : stops;
   return (
-    <FieldRow label="stop" hint={limits ? `Up to ${limits.maxSequences} sequences of at most ${limits.maxBytes} bytes each.` : "Sequences that end the answer."}>
+    <FieldRow label="stop" hint={limits ? t("inputs.stopHint", { count: limits.maxSequences, bytes: limits.maxBytes }) : t("inputs.stopHintFree")}>
       <div className="space-y-1">
         {rows.map((stop, index) => {
           const bytes = encoder.encode(stop).length;
@@ -24,7 +26,7 @@ export function StopField({ value, onChange, limits }: { value: unknown; onChang
             <div key={index} className="flex items-center gap-1">
               <input
                 autoFocus={draft}
-                aria-label={`Stop sequence ${index + 1}`}
+                aria-label={t("inputs.stopSequence", { number: index + 1 })}
                 className={inputClass}
                 value={stop}
                 onChange={(event) => {
@@ -38,7 +40,7 @@ export function StopField({ value, onChange, limits }: { value: unknown; onChang
               <span className={`w-12 text-right text-xs tabular-nums ${limits && bytes > limits.maxBytes ? "text-red-600" : "text-zinc-500 dark:text-zinc-400"}`}>{bytes} B</span>
               <button
                 type="button"
-                aria-label={`Remove stop sequence ${index + 1}`}
+                aria-label={t("inputs.removeStop", { number: index + 1 })}
                 // Pressing it must not blur the blank input first (which would remove the row under the pointer).
                 onMouseDown={(event) => draft && event.preventDefault()}
                 onClick={() => (draft ? setAdding(false) : set(stops.filter((_, position) => position !== index)))}
@@ -51,7 +53,7 @@ export function StopField({ value, onChange, limits }: { value: unknown; onChang
         })}
         {!adding && (
           <button type="button" onClick={() => setAdding(true)} disabled={limits !== undefined && stops.length >= limits.maxSequences} className="text-xs text-accent-600 underline disabled:text-zinc-400 disabled:no-underline dark:text-accent-100">
-            Add a stop sequence
+            {t("inputs.addStop")}
           </button>
         )}
       </div>

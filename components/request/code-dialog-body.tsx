@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { generateCode, snippetEnvironment } from "@/lib/code/generate-code";
@@ -16,10 +17,11 @@ export default function CodeDialogBody() {
   const environment = snippetEnvironment({ providerId: conversation.providerId, baseUrl: view.baseUrl });
   const snippets = view.result.ok ? generateCode({ providerId: conversation.providerId, prepared: view.result.prepared, environment, attachments: attachmentsOf(conversation) }) : undefined;
   const [tab, setTab] = useState<keyof typeof labels>("curl");
+  const t = useTranslations();
   if (!snippets) {
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        This request cannot be sent to this provider, so there is no code for it: {!view.result.ok && view.result.failure.message}
+        {t("code.noCode", { reason: !view.result.ok ? view.result.failure.message : "" })}
       </p>
     );
   }
@@ -30,12 +32,17 @@ export default function CodeDialogBody() {
   return (
     <div className="space-y-3">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        {view.describes === "next" ? "The next request" : "The request that produced the last answer (with the current parameters)"}, exactly as {conversation.providerId === "simulator" ? "this workbench's simulator" : "the provider"} receives it.
-        The key is read from <code className="font-mono">${environment.keyEnv}</code>
-        {environment.keyRequired ? "" : " (optional here)"}; set <code className="font-mono">${environment.baseUrlEnv}</code> to call another endpoint.
+        {t.rich("code.intro", {
+          which: view.describes === "next" ? "next" : "last",
+          receiver: conversation.providerId === "simulator" ? "simulator" : "provider",
+          keyEnv: `$${environment.keyEnv}`,
+          optional: environment.keyRequired ? "no" : "yes",
+          baseUrlEnv: `$${environment.baseUrlEnv}`,
+          code: (chunks) => <code className="font-mono">{chunks}</code>,
+        })}
       </p>
       <div className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
-        <div role="tablist" aria-label="Language" className="flex gap-1">
+        <div role="tablist" aria-label={t("code.language")} className="flex gap-1">
         {available.map((key) => (
           <button key={key} type="button" role="tab" aria-selected={current === key} onClick={() => setTab(key)} className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${current === key ? "border-accent-600 font-medium" : "border-transparent text-zinc-500 dark:text-zinc-400"}`}>
             {labels[key]}
@@ -43,22 +50,21 @@ export default function CodeDialogBody() {
         ))}
         </div>
         <div className="ml-auto self-center">
-          <CopyButton text={code} label={`Copy ${labels[current]} code`} />
+          <CopyButton text={code} label={t("code.copy", { language: labels[current] })} />
         </div>
       </div>
       {snippets.mediaFiles.length > 0 && (
         <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="code-media-note">
-          The code reads {snippets.mediaFiles.join(", ")} from the current directory and sends {snippets.mediaFiles.length === 1 ? "it" : "them"} as base64
-          {cutsFrames ? "; videos sent as frames are cut at the same moments and size with ffmpeg, which must be installed" : ""}.
+          {t("code.mediaNote", { files: snippets.mediaFiles.join(", "), count: snippets.mediaFiles.length, frames: cutsFrames ? "yes" : "no" })}
         </p>
       )}
       {snippets.unresolvedMedia.length > 0 && (
         <p role="alert" className="text-xs text-amber-700 dark:text-amber-400">
-          {snippets.unresolvedMedia.length} media placeholder(s) name no attachment of this conversation; the code sends them as they are, which the provider will refuse.
+          {t("code.unresolved", { count: snippets.unresolvedMedia.length })}
         </p>
       )}
-      {conversation.providerId === "dashscope-native" && <p className="text-xs text-zinc-500 dark:text-zinc-400">The native API has no openai SDK; use curl, or DashScope&apos;s own SDK with this JSON.</p>}
-      <pre tabIndex={0} role="tabpanel" aria-label={`${labels[current]} code`} className="max-h-[60vh] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">
+      {conversation.providerId === "dashscope-native" && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("code.nativeNote")}</p>}
+      <pre tabIndex={0} role="tabpanel" aria-label={t("code.code", { language: labels[current] })} className="max-h-[60vh] overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs leading-5 dark:bg-zinc-900">
         {code}
       </pre>
     </div>

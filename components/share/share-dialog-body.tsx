@@ -1,8 +1,10 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { UndoNotice } from "@/components/ui/undo-notice";
+import { undoableDeletes } from "@/lib/chat/undoable-deletes";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { mediaHashOfKey } from "@/lib/media/attachment-keys";
@@ -33,6 +35,9 @@ function MyShares({ refresh }: { refresh: number }) {
     setShownFor(refresh);
     setShares(loadMyShares());
   }
+  // A share deleted a moment ago leaves the list while its Undo is offered; the server deletes it after.
+  const pending = useSyncExternalStore(undoableDeletes.subscribe, undoableDeletes.getSnapshot, () => undefined);
+  const visible = shares.filter((share) => !pending?.some((entry) => entry.scope === "share" && entry.id === share.id));
   if (shares.length === 0) return null;
   return (
     <section aria-label={t("share.yourShares")} className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
@@ -42,8 +47,9 @@ function MyShares({ refresh }: { refresh: number }) {
           {error}
         </p>
       )}
+      <UndoNotice scope="share" />
       <ul className="space-y-1 text-sm">
-        {shares.map((share) => (
+        {visible.map((share) => (
           <li key={share.id} aria-label={t("share.shareNamed", { title: share.title })} className="flex items-center gap-2">
             <a href={share.url} target="_blank" rel="noreferrer" className="min-w-0 flex-1 truncate underline">
               {share.title}
@@ -51,11 +57,20 @@ function MyShares({ refresh }: { refresh: number }) {
             <span className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400">{share.expiresAt === null ? t("share.neverExpires") : t("share.expires", { date: formatDate(share.expiresAt) })}</span>
             <button
               type="button"
-              onClick={async () => {
-                const result = await deleteMyShare(share);
-                if (result.ok) setShares(loadMyShares());
-                else setError(t("share.couldNotDelete", { title: share.title, message: result.message }));
-              }}
+              onClick={() =>
+                undoableDeletes.schedule({
+                  id: share.id,
+                  title: share.title,
+                  scope: "share",
+                  hide: () => setError(undefined),
+                  commit: async () => {
+                    const result = await deleteMyShare(share);
+                    if (result.ok) setShares(loadMyShares());
+                    else setError(t("share.couldNotDelete", { title: share.title, message: result.message }));
+                  },
+                  restore: () => undefined,
+                })
+              }
               className="shrink-0 rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
             >
               {t("share.deleteShare")}

@@ -3,6 +3,7 @@ import { createId } from "@/lib/conversation/create-id";
 import { attachmentsOf, withInterruptedAnswers } from "@/lib/conversation/read-conversation";
 import { allConversations, deleteConversation, getConversation, putConversation } from "@/lib/history/history-db";
 import type { MediaController } from "@/lib/media/media-controller";
+import { undoableDeletes } from "./undoable-deletes";
 
 /** What the history commands need from whoever shows the open conversation. */
 export interface HistoryHost {
@@ -35,6 +36,9 @@ function emptyConversationLike(from: Conversation): Conversation {
 
 /** The browser's history of conversations: new, open, add (imports, forks), rename and delete. */
 export class ConversationHistory {
+  /** Conversations deleted a moment ago, kept for Undo: their media are not collected meanwhile. */
+  private readonly keptForUndo = new Map<string, Conversation>();
+
   constructor(private readonly host: HistoryHost) {}
 
   /** Starts a new conversation (the current one stays in the history), keeping its settings. */
@@ -85,6 +89,12 @@ export class ConversationHistory {
 
   /** Deletes a conversation and the media only it used; the open one is replaced by a new chat. */
   async remove(id: string): Promise<void> {
+    await this.deleteRecord(id);
+    void this.collectGarbage();
+  }
+
+  /** Deletes a conversation's record (the open one is replaced by a new chat), leaving its media. */
+  private async deleteRecord(id: string): Promise<void> {
     this.host.discardAnswers(id);
     if (id === this.host.current().id) {
       // Leave it first, so no pending save writes it back after the delete.
@@ -94,7 +104,39 @@ export class ConversationHistory {
     }
     await deleteConversation(id);
     this.host.historyChanged();
-    void this.collectGarbage();
+  }
+
+  /**
+   * Deletes with Undo, the workbench's one way to delete: the conversation leaves the list (and the
+   * screen, for a new chat) at once and is deleted when the undo window has passed; Undo puts it back
+   * (and reopens it if it was open).
+   */
+  removeWithUndo({ id, title }: { id: string; title: string }): void {
+    const wasOpen = id === this.host.current().id;
+    // The conversation is deleted at once and kept here for Undo; only its media wait for the window
+    // to pass (a record put back is as good as new, collected media would not be).
+    const openCopy = wasOpen ? structuredClone(this.host.current()) : undefined;
+    undoableDeletes.schedule({
+      id,
+      title,
+      scope: "conversation",
+      hide: async () => {
+        const kept = openCopy ?? (await getConversation(id));
+        if (kept) this.keptForUndo.set(id, kept);
+        await this.deleteRecord(id);
+      },
+      commit: () => {
+        this.keptForUndo.delete(id);
+        return this.collectGarbage();
+      },
+      restore: async () => {
+        const kept = this.keptForUndo.get(id);
+        this.keptForUndo.delete(id);
+        if (kept) await putConversation(kept);
+        if (wasOpen) await this.open(id);
+        this.host.historyChanged();
+      },
+    });
   }
 
   /** Changes a conversation kept in the history that is not on screen (an answer of it finished). */
@@ -107,6 +149,6 @@ export class ConversationHistory {
 
   /** Deletes stored media no conversation of the history refers to any more. */
   private async collectGarbage(): Promise<void> {
-    await this.host.media.collectGarbage([this.host.current(), ...(await allConversations())]);
+    await this.host.media.collectGarbage([this.host.current(), ...(await allConversations()), ...this.keptForUndo.values()]);
   }
 }

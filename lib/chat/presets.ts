@@ -60,6 +60,13 @@ export function renamePreset({ id, name }: { id: string; name: string }): void {
   store(loadPresets().map((preset) => (preset.id === id ? { ...preset, name: name.trim() } : preset)));
 }
 
+/** Puts a deleted preset back where it was (Undo), unless one with its name was saved meanwhile. */
+export function restorePreset({ preset, position }: { preset: Preset; position: number }): void {
+  const current = loadPresets();
+  if (current.some((candidate) => candidate.id === preset.id || candidate.name === preset.name)) return;
+  store([...current.slice(0, position), preset, ...current.slice(position)]);
+}
+
 export function deletePreset(id: string): void {
   store(loadPresets().filter((preset) => preset.id !== id));
 }

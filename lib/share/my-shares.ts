@@ -37,7 +37,8 @@ export function forgetShare(id: string): void {
 
 /** Deletes a share on the server with its token; a share already gone counts as deleted. */
 export async function deleteMyShare(share: MyShare): Promise<{ ok: true } | { ok: false; message: string }> {
-  const response = await fetch(`/api/shares/${encodeURIComponent(share.id)}`, { method: "DELETE", headers: { authorization: `Bearer ${share.deleteToken}` } });
+  // keepalive: a delete carried out as the page goes away (its Undo window cut short) still reaches the server.
+  const response = await fetch(`/api/shares/${encodeURIComponent(share.id)}`, { method: "DELETE", headers: { authorization: `Bearer ${share.deleteToken}` }, keepalive: true });
   if (response.ok || response.status === 404) {
     forgetShare(share.id);
     return { ok: true };
