@@ -177,7 +177,8 @@ describe("streaming responses", () => {
 });
 
 describe("retries before the first byte", () => {
-  it("retries 429 and 5xx, then streams", async () => {
+  /** A 429, then a 502, then a streamed answer. */
+  const replyBusyThenBadGatewayThenAnswer = () =>
     upstream.reply((_request, attempt) =>
       attempt === 1
         ? { kind: "json", status: 429, headers: { "retry-after": "0" }, body: { error: { message: "busy", type: "engine_overloaded_error" } } }
@@ -185,6 +186,9 @@ describe("retries before the first byte", () => {
           ? { kind: "json", status: 502, body: { error: { message: "bad gateway", type: "server_error" } } }
           : { kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") },
     );
+
+  it("retries 429 and 5xx, then streams", async () => {
+    replyBusyThenBadGatewayThenAnswer();
     const response = await post(chatPath("moonshot"), { ...hello, stream: true });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-workbench-attempts")).toBe("3");
@@ -193,13 +197,7 @@ describe("retries before the first byte", () => {
   });
 
   it("shows its retries to a client that asks: the stream starts at the first retry, with a notice before each wait", async () => {
-    upstream.reply((_request, attempt) =>
-      attempt === 1
-        ? { kind: "json", status: 429, headers: { "retry-after": "0" }, body: { error: { message: "busy", type: "engine_overloaded_error" } } }
-        : attempt === 2
-          ? { kind: "json", status: 502, body: { error: { message: "bad gateway", type: "server_error" } } }
-          : { kind: "sse", events: readSseFixture("moonshot", "thinking-stream.sse") },
-    );
+    replyBusyThenBadGatewayThenAnswer();
     const response = await post(chatPath("moonshot"), { ...hello, stream: true }, { "x-workbench-retry-notices": "1" });
     expect(response.status).toBe(200);
     const events = [];
