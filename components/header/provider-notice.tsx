@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { isRetired } from "@/lib/catalog/model-catalog";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
@@ -14,42 +15,41 @@ export function ProviderNotice() {
   const { access } = useProviders();
   const provider = useSelectedProvider();
   useSyncExternalStore(subscribeToKeyChanges, keyStoreVersion, () => 0);
+  const t = useTranslations();
+  const format = useFormatter();
   if (!loaded || !provider) return null;
   const messages: Array<{ text: string; action?: { label: string; run: () => void } }> = [];
-  if (notice) messages.push({ text: notice, action: { label: "Dismiss", run: () => conversationStore.dismissNotice() } });
+  if (notice) messages.push({ text: notice, action: { label: t("notice.dismiss"), run: () => conversationStore.dismissNotice() } });
   const userKey = loadProviderKeys()[provider.id];
   if (provider.id === "openai-compatible" && !provider.configured) {
-    messages.push({ text: `${provider.label} is not configured: ${provider.setupHint ?? "set OPENAI_COMPATIBLE_BASE_URL on the server."}` });
+    messages.push({ text: t("notice.notConfigured", { provider: provider.label, hint: provider.setupHint ?? t("notice.defaultHint") }) });
   } else if (provider.requiresKey && !userKey && !provider.configured) {
-    messages.push({ text: `${provider.label} has no key on this server. Paste your own key to use it (it stays in this browser).`, action: { label: "Add key", run: () => openKeyDialog(provider.id) } });
+    messages.push({ text: t("notice.noKey", { provider: provider.label }), action: { label: t("notice.addKey"), run: () => openKeyDialog(provider.id) } });
   } else if (!userKey && provider.configured && !provider.serverCredentialsUsable) {
     messages.push({
-      text: access.tokenConfigured
-        ? `${provider.label} uses this server's credentials, which need the access token from a remote browser.`
-        : `${provider.label} uses this server's credentials, which only clients on the server's machine may use.`,
-      action: { label: access.tokenConfigured ? "Sign in" : "Add key", run: () => openKeyDialog(provider.id) },
+      text: access.tokenConfigured ? t("notice.needsToken", { provider: provider.label }) : t("notice.onlyLocal", { provider: provider.label }),
+      action: { label: access.tokenConfigured ? t("notice.signIn") : t("notice.addKey"), run: () => openKeyDialog(provider.id) },
     });
   }
   const spec = conversationStore.specFor(conversation);
-  if (spec.retired && isRetired({ spec, today: new Date() })) messages.push({ text: `${spec.id}: ${spec.retired.note} Requests will probably fail.` });
+  if (spec.retired && isRetired({ spec, today: new Date() })) messages.push({ text: t("notice.retired", { model: spec.id, note: spec.retired.note }) });
   if (!spec.known && conversation.model) {
-    messages.push({ text: `${conversation.model} is not in the workbench catalog; assuming ${spec.input.join(" + ")} input and a ${spec.contextWindow.toLocaleString("en-US")}-token context.` });
+    messages.push({ text: t("notice.unknownModel", { model: conversation.model, input: spec.input.join(" + "), tokens: format.number(spec.contextWindow) }) });
   }
   if (messages.length === 0 && !parameterNotice) return null;
   return (
     <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-900/50 dark:bg-amber-950/40 dark:text-amber-200" role="status">
       {parameterNotice && (
-        <div className="mx-auto max-w-4xl" aria-label="Parameters changed">
+        <div className="mx-auto max-w-4xl" aria-label={t("notice.parametersChanged")}>
           <p className="flex items-center gap-3">
             <span>
-              {parameterNotice.title}
-              {parameterNotice.changes.length > 0 ? ": the parameters were fitted to it." : "."}
+              {parameterNotice.changes.length > 0 ? t("notice.fitted", { title: parameterNotice.title }) : t("notice.plain", { title: parameterNotice.title })}
             </span>
             <button type="button" className="rounded border border-amber-400 px-2 py-0.5 text-xs hover:bg-amber-100 dark:hover:bg-amber-900" onClick={() => conversationStore.undoParameterChange()}>
-              Undo
+              {t("notice.undo")}
             </button>
             <button type="button" className="text-xs underline" onClick={() => conversationStore.dismissParameterNotice()}>
-              Dismiss
+              {t("notice.dismiss")}
             </button>
           </p>
           {parameterNotice.changes.length > 0 && (

@@ -80,7 +80,7 @@ export function ParameterForm() {
             hint={
               <>
                 <LockIcon />
-                {spec.id} always thinks; reasoning_effort sets how much ({control.efforts.join(", ")}). It takes no thinking field.
+                {t("form.effortHint", { model: spec.id, efforts: control.efforts.join(", ") })}
               </>
             }
           >
@@ -90,7 +90,7 @@ export function ParameterForm() {
               value={typeof parameters.reasoning_effort === "string" ? parameters.reasoning_effort : ""}
               onChange={(event) => set("reasoning_effort", event.target.value || undefined)}
             >
-              <option value="">not set ({control.defaultEffort})</option>
+              <option value="">{t("form.notSetDefault", { value: control.defaultEffort })}</option>
               {control.efforts.map((effort) => (
                 <option key={effort} value={effort}>
                   {effort}
@@ -105,16 +105,16 @@ export function ParameterForm() {
         <Section title={t("form.thinking")}>
           <div className="flex items-center justify-between gap-2">
             <label htmlFor="parameter-thinking" className="text-xs font-medium">
-              Thinking <code className="font-mono text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}</code>
+              {t("form.thinkingLabel")} <code className="font-mono text-[11px] font-normal text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? "thinking.type" : family === "dashscope" ? "enable_thinking" : "chat_template_kwargs.thinking"}</code>
             </label>
             <div className="flex items-center gap-2">
-              {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>reset</LinkButton>}
+              {spec.thinking.mode === "optional" && thinkingSwitch !== undefined && <LinkButton onClick={() => conversationStore.setThinking(undefined)}>{t("form.reset")}</LinkButton>}
               <button
                 id="parameter-thinking"
                 type="button"
                 role="switch"
                 aria-checked={thinks}
-                aria-label="Thinking"
+                aria-label={t("form.thinkingLabel")}
                 aria-describedby="thinking-reason"
                 disabled={spec.thinking.mode !== "optional"}
                 onClick={() => conversationStore.setThinking(!thinks)}
@@ -127,7 +127,7 @@ export function ParameterForm() {
           <p id="thinking-reason" className="text-xs text-zinc-500 dark:text-zinc-400">
             {spec.thinking.mode !== "optional" && <LockIcon />}
             {thinkingReason}
-            {spec.thinking.mode === "optional" && thinkingSwitch !== undefined ? ` Sent explicitly: ${thinkingSwitch ? "on" : "off"}.` : ""}
+            {spec.thinking.mode === "optional" && thinkingSwitch !== undefined ? t("form.sentExplicitly", { enabled: thinkingSwitch ? "yes" : "no" }) : ""}
           </p>
           <FieldIssues issues={issues} field={family === "moonshot" ? "thinking" : "enable_thinking"} />
           {accepted.has("preserve_thinking") && (
@@ -140,11 +140,11 @@ export function ParameterForm() {
                   onChange={(event) => conversationStore.setPreserveThinking(event.target.checked ? true : undefined)}
                 />
                 <span>
-                  Keep earlier reasoning <code className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</code>
+                  {t("form.keepReasoning")} <code className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{family === "moonshot" ? 'thinking.keep: "all"' : "preserve_thinking"}</code>
                 </span>
               </label>
               <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                {spec.preservedThinking === "always" ? (<><LockIcon />{spec.id} always keeps its reasoning across turns.</>) : "Earlier reasoning is sent back and kept by the model (preserved thinking)."}
+                {spec.preservedThinking === "always" ? (<><LockIcon />{t("form.keepsAlways", { model: spec.id })}</>) : t("form.keepsHint")}
               </p>
               <FieldIssues issues={issues} field="preserve_thinking" />
             </div>
@@ -180,7 +180,7 @@ export function ParameterForm() {
               else set("response_format", { type });
             }}
           >
-            <option value="">not set (text)</option>
+            <option value="">{t("form.notSetDefault", { value: "text" })}</option>
             <option value="text">text</option>
             <option value="json_object">json_object</option>
             <option value="json_schema">json_schema</option>
@@ -253,7 +253,7 @@ export function ParameterForm() {
               else set("tool_choice", next);
             }}
           >
-            <option value="">not set (auto)</option>
+            <option value="">{t("form.notSetDefault", { value: "auto" })}</option>
             {(["auto", "none", "required"] as const).map((kind) => (
               <option key={kind} value={kind} disabled={!toolChoices.includes(kind)}>
                 {kind}
