@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { boxedChineseCharacters } from "./support/glyphs";
 
 // The workbench speaks English and Simplified Chinese: the browser's language picks one, the
 // header's switch overrides it (and is remembered), and the main flow reads right in both. A
@@ -51,6 +52,7 @@ for (const { locale, lang, words } of languages) {
       // Numbers are formatted for the language (digits grouped, decimals as the locale writes them).
       await expect(usage).toContainText(/\d/);
       await expect(page.getByRole("navigation", { name: words.history })).toContainText(words.messages);
+      expect(await boxedChineseCharacters(page.locator("main"))).toEqual([]);
       await expect(page.getByRole("button", { name: new RegExp(`^${words.preview}`) })).toBeVisible();
       await page.getByRole("button", { name: words.keys, exact: true }).click();
       await expect(page.getByRole("heading", { name: words.keysTitle })).toBeVisible();
@@ -85,6 +87,8 @@ test.describe("a shared page for a Chinese reader", () => {
     await expect(readerPage.getByText("分享自 Kimi Workbench · 只读")).toBeVisible();
     await expect(readerPage.getByRole("link", { name: "在工作台中打开" })).toBeVisible();
     await expect(readerPage.getByLabel("用量与耗时")).toContainText("输出");
+    // Every Chinese character of the page is drawn, in prose and in the monospace figures ("0.39 秒").
+    await expect.poll(() => boxedChineseCharacters(readerPage.locator("body"))).toEqual([]);
     // The shared page's CSP admits the workbench's own font, so Chinese is drawn on a machine without one.
     await expect
       .poll(() => readerPage.evaluate(async () => (await document.fonts.ready, [...document.fonts].filter((face) => face.family.replaceAll('"', "") === "Kimi Noto Sans SC" && face.status === "loaded").length)))
