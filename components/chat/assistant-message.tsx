@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { memo, useSyncExternalStore } from "react";
 import { reasoningControlOf } from "@/lib/catalog/model-catalog";
-import { retryParts } from "@/lib/chat/describe-retry";
+import { retryParts } from "@/lib/chat/retry-parts";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { AssistantPrefix, AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";

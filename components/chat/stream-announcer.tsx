@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import { retryParts } from "@/lib/chat/describe-retry";
+import { retryParts } from "@/lib/chat/retry-parts";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { LiveStream } from "@/lib/chat/live-stream";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";

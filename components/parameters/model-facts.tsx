@@ -1,12 +1,10 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { ModelSpec, ModelPrices } from "@/lib/catalog/catalog-types";
+import type { ModelSpec } from "@/lib/catalog/catalog-types";
 import { catalogCheckedOn } from "@/lib/catalog/kimi-models";
 import { isRetired, reasoningControlOf, retirementWhen } from "@/lib/catalog/model-catalog";
 import { defaultMaxTokensFor, maxTokensLimit } from "@/lib/catalog/provider-parameters";
+import { formatMoney } from "@/lib/tokens/token-preview";
 
-function formatPrice({ prices, value, locale }: { prices: ModelPrices; value: number; locale: string }): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: prices.currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
-}
 
 /** What the catalog (or the provider's model list) says about the selected model. */
 export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec & { known: boolean }; capField?: string }) {
@@ -14,7 +12,7 @@ export function ModelFacts({ spec, capField = "max_tokens" }: { spec: ModelSpec 
   const format = useFormatter();
   const locale = useLocale();
   const number = (value: number) => format.number(value);
-  const price = (value: number) => formatPrice({ prices: spec.prices!, value, locale });
+  const price = (amount: number) => formatMoney({ amount, currency: spec.prices!.currency, locale, fractionDigits: 2 });
   const thinking = spec.thinking.mode === "always" ? t("facts.thinkingAlways") : spec.thinking.mode === "none" ? t("facts.thinkingNone") : t("facts.thinkingSwitchable", { enabled: spec.thinking.defaultEnabled ? "yes" : "no" });
   const retired = isRetired({ spec, today: new Date() });
   const control = reasoningControlOf(spec);

@@ -13,6 +13,8 @@ interface Entry extends PendingDelete {
   timer: ReturnType<typeof setTimeout>;
 }
 
+const keyOf = ({ id, scope }: Pick<PendingDelete, "id" | "scope">): string => `${scope}:${id}`;
+
 /** How long a delete can be undone. */
 export const undoWindowMs = 8_000;
 
@@ -32,33 +34,27 @@ class UndoableDeletes {
 
   /** Hides something now (`hide`), and deletes it for good (`commit`) unless undone (`restore`) in time. */
   schedule({ id, title, scope, hide, commit, restore, windowMs = undoWindowMs }: PendingDelete & { hide: () => Promise<void> | void; commit: () => Promise<void> | void; restore: () => Promise<void> | void; windowMs?: number }): void {
-    const key = `${scope}:${id}`;
+    const key = keyOf({ id, scope });
     if (this.entries.has(key)) return;
-    const timer = setTimeout(() => void this.commit(key), windowMs);
+    const timer = setTimeout(() => void this.take(key)?.commit(), windowMs);
     this.entries.set(key, { id, title, scope, commit, restore, timer });
     this.changed();
     void hide();
   }
 
   /** Takes a pending delete back. */
-  async undo({ id, scope }: Pick<PendingDelete, "id" | "scope">): Promise<void> {
-    const key = `${scope}:${id}`;
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    clearTimeout(entry.timer);
-    this.entries.delete(key);
-    this.changed();
-    await entry.restore();
+  async undo(pending: Pick<PendingDelete, "id" | "scope">): Promise<void> {
+    await this.take(keyOf(pending))?.restore();
   }
 
   /** Whether something is hidden, waiting to be deleted. */
-  isPending({ id, scope }: Pick<PendingDelete, "id" | "scope">): boolean {
-    return this.entries.has(`${scope}:${id}`);
+  isPending(pending: Pick<PendingDelete, "id" | "scope">): boolean {
+    return this.entries.has(keyOf(pending));
   }
 
   /** Carries out every pending delete now (tests, leaving the page). */
   async commitAll(): Promise<void> {
-    await Promise.all([...this.entries.keys()].map((key) => this.commit(key)));
+    await Promise.all([...this.entries.keys()].map((key) => this.take(key)?.commit()));
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -69,13 +65,14 @@ class UndoableDeletes {
   /** The pending deletes, newest last (a stable array between changes, for `useSyncExternalStore`). */
   readonly getSnapshot = (): readonly PendingDelete[] => this.snapshot;
 
-  private async commit(key: string): Promise<void> {
+  /** Removes a pending delete (its timer too) and hands it over, to be carried out or taken back. */
+  private take(key: string): Entry | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return;
+    if (!entry) return undefined;
     clearTimeout(entry.timer);
     this.entries.delete(key);
     this.changed();
-    await entry.commit();
+    return entry;
   }
 
   private changed(): void {

@@ -124,10 +124,13 @@ export function usageCost({ usage, prices }: { usage: { prompt_tokens: number; c
   return { amount, currency: prices.currency };
 }
 
-/** A price with enough digits to tell small amounts apart (¥0.0012, ¥1.35), in the page's locale. */
-export function formatMoney({ amount, currency, locale = "en" }: { amount: number; currency: ModelPrices["currency"]; locale?: string }): string {
+/**
+ * A price in the page's locale, with enough digits to tell small amounts apart (¥0.0012, ¥1.35), or
+ * with exactly `fractionDigits` (list prices: ¥4.00).
+ */
+export function formatMoney({ amount, currency, locale = "en", fractionDigits }: { amount: number; currency: ModelPrices["currency"]; locale?: string; fractionDigits?: number }): string {
   // Two significant digits below one unit.
-  const digits = amount === 0 ? 0 : amount >= 1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(amount))));
+  const digits = fractionDigits ?? (amount === 0 ? 0 : amount >= 1 ? 2 : Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(amount)))));
   // The narrow symbol ($, ¥) in every locale: the currency is the provider's, named once beside the prices.
   return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryParts } from "./describe-retry";
+import { retryParts } from "./retry-parts";
 
 describe("retryParts", () => {
   it("names the attempt, the failure's status and the wait to a tenth of a second", () => {
