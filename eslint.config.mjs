@@ -13,6 +13,24 @@ export default defineConfig([
     },
   },
   {
+    // Words the workbench shows come from the message catalogs (lib/i18n/messages), never from JSX text.
+    // Marks, units and the API's own names are the same in every language.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        { allowedStrings: ["·", "—", "–", "/", ":", "(", ")", "…", "×", "✕", "✎", "↑", "↓", "‹", "›", "→", "←", "%", ",", ".", "≈", "✓", "✗", "?", "B", "POST", "CNY", "USD", "text", "json_object", "json_schema", "json_schema.strict", "⋯", "☰", "$web_search"] },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label|buttonLabel|hint)$/] > Literal[value=/^[A-Z][a-z]|[a-z] [a-z]/]",
+          message: "Words people read come from the message catalog: use t(\"…\") (lib/i18n/messages).",
+        },
+      ],
+    },
+  },
+  {
     files: ["server.mjs", "scripts/**", "bench/**", "e2e/**"],
     rules: { "no-console": "off" },
   },

@@ -6,14 +6,12 @@ import { retryParts } from "@/lib/chat/retry-parts";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { LiveStream } from "@/lib/chat/live-stream";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";
+import type { Translate } from "@/lib/i18n/translate";
 
 const noSubscription = () => () => undefined;
 // Only answers streamed in this page are announced when they end, not ones opened from history.
 const streamedHere = new Set<string>();
 const nothing = () => "";
-
-/** The translator of a component (next-intl's, with the catalog's keys). */
-type Translate = ReturnType<typeof useTranslations<never>>;
 
 /** Where a streaming answer is, in words that change a few times per answer, never per token. */
 function liveAnnouncement(live: LiveStream, t: Translate): string {

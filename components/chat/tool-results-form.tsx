@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { Conversation } from "@/lib/conversation/conversation-types";
@@ -23,11 +24,12 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
   const [details, setDetails] = useState<Array<string | undefined>>(() => toolCalls.map(() => undefined));
   const [running, setRunning] = useState<number | undefined>();
   const parametersTools = (useWorkbench().conversation.parameters as { tools?: unknown }).tools;
+  const t = useTranslations();
   const ready = results.every((result) => result.trim() !== "");
   const setAt = <T,>(list: T[], index: number, value: T) => list.map((item, position) => (position === index ? value : item));
   return (
     <form
-      aria-label="Tool results"
+      aria-label={t("toolResults.label")}
       className="space-y-2 rounded-md border border-dashed border-zinc-300 p-3 dark:border-zinc-700"
       onSubmit={(event) => {
         event.preventDefault();
@@ -40,7 +42,7 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
         );
       }}
     >
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">The model is waiting for {toolCalls.length === 1 ? "this tool's result" : "these tools' results"}:</p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("toolResults.waiting", { count: toolCalls.length })}</p>
       {toolCalls.map((call, index) => {
         const plan = plans[index]!;
         return (
@@ -62,15 +64,15 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
                   }}
                   className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
                 >
-                  {running === index ? "Running…" : `Run ${plan.uri}`}
+                  {running === index ? t("toolResults.running") : t("toolResults.run", { uri: plan.uri })}
                 </button>
               )}
             </div>
-            {plan.kind === "web-search" && <p className="text-xs text-zinc-500 dark:text-zinc-400">$web_search is answered with its own arguments; Moonshot runs the search.</p>}
-            {plan.kind === "mock" && <p className="text-xs text-zinc-500 dark:text-zinc-400">Filled in from this tool&apos;s mock.</p>}
+            {plan.kind === "web-search" && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("toolResults.webSearch")}</p>}
+            {plan.kind === "mock" && <p className="text-xs text-zinc-500 dark:text-zinc-400">{t("toolResults.mock")}</p>}
             <textarea
               id={`tool-result-${call.id}`}
-              aria-label={`Result of ${call.function.name}`}
+              aria-label={t("toolResults.resultOf", { name: call.function.name })}
               rows={3}
               value={results[index]}
               placeholder={toolResultPlaceholder({ call, tools: parametersTools })}
@@ -82,7 +84,7 @@ export function ToolResultsForm({ toolCalls, plans, providerId, disabled }: { to
         );
       })}
       <button type="submit" disabled={!ready || disabled} className="rounded-md bg-accent-600 px-3 py-1 text-xs text-white disabled:opacity-50">
-        Send {toolCalls.length === 1 ? "result" : "results"}
+        {t("toolResults.send", { count: toolCalls.length })}
       </button>
     </form>
   );

@@ -20,7 +20,7 @@ export function FilesDialog() {
       buttonLabel={t("files.button")}
     >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Files uploaded to {provider.label}&apos;s files API (large videos and images as <code>ms://</code> ids, documents through file-extract). They count against your account&apos;s file quota until deleted.
+        {t.rich("files.explain", { provider: provider.label, scheme: "ms://", code: (chunks) => <code>{chunks}</code> })}
       </p>
       <FilesList providerId={provider.id} />
     </ModalDialog>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
@@ -12,6 +13,8 @@ import { deleteUploadedFile, listUploadedFiles } from "@/lib/media/upload-file";
 export default function FilesList({ providerId }: { providerId: ProviderId }) {
   const { conversation } = useWorkbench();
   const queryClient = useQueryClient();
+  const t = useTranslations();
+  const format = useFormatter();
   const queryKey = ["files", providerId];
   const files = useQuery({
     queryKey,
@@ -31,13 +34,13 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
   // Files this conversation still refers to: deleting them breaks resending those messages.
   const inUse = new Set(attachmentsOf(conversation).flatMap((attachment) => (attachment.upload?.providerId === providerId ? [attachment.upload.fileId] : [])));
 
-  if (files.isPending) return <p className="text-sm">Loading the file list…</p>;
+  if (files.isPending) return <p className="text-sm">{t("files.loading")}</p>;
   if (files.isError) {
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-        Could not list the files: {files.error.message}{" "}
+        {t("files.listFailed", { problem: files.error.message })}{" "}
         <button type="button" className="underline" onClick={() => void files.refetch()}>
-          Retry
+          {t("files.retry")}
         </button>
       </p>
     );
@@ -46,30 +49,30 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
     <div className="space-y-2">
       <div className="flex items-center gap-3 text-xs text-zinc-500 dark:text-zinc-400">
         <span>
-          {files.data.length} file{files.data.length === 1 ? "" : "s"}, {formatBytes(files.data.reduce((sum, file) => sum + file.bytes, 0))}
+          {t("files.count", { count: files.data.length, size: formatBytes(files.data.reduce((sum, file) => sum + file.bytes, 0)) })}
         </span>
         <button type="button" className="underline" onClick={() => void files.refetch()}>
-          Refresh
+          {t("files.refresh")}
         </button>
       </div>
       {remove.isError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Delete failed: {remove.error.message}
+          {t("files.deleteFailed", { problem: remove.error.message })}
         </p>
       )}
       {files.data.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No files uploaded.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("files.none")}</p>
       ) : (
         <div className="max-h-96 overflow-y-auto">
           <table className="w-full text-sm">
             <thead className="text-left text-xs text-zinc-500 dark:text-zinc-400">
               <tr>
-                <th className="py-1 font-normal">Name</th>
-                <th className="py-1 font-normal">Purpose</th>
-                <th className="py-1 text-right font-normal">Size</th>
-                <th className="py-1 font-normal">Uploaded</th>
+                <th className="py-1 font-normal">{t("files.name")}</th>
+                <th className="py-1 font-normal">{t("files.purpose")}</th>
+                <th className="py-1 text-right font-normal">{t("files.size")}</th>
+                <th className="py-1 font-normal">{t("files.uploaded")}</th>
                 <th className="py-1">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("testSet.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -82,17 +85,17 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
                   </td>
                   <td className="py-1">{file.purpose}</td>
                   <td className="py-1 text-right tabular-nums">{formatBytes(file.bytes)}</td>
-                  <td className="py-1 text-xs">{new Date(file.created_at * 1000).toLocaleString()}</td>
+                  <td className="py-1 text-xs">{format.dateTime(file.created_at * 1000, { dateStyle: "short", timeStyle: "medium" })}</td>
                   <td className="py-1 text-right">
                     <button
                       type="button"
-                      aria-label={`Delete ${file.filename}`}
+                      aria-label={t("files.delete", { name: file.filename })}
                       disabled={remove.isPending && remove.variables === file.id}
-                      title={inUse.has(file.id) ? "This conversation still refers to it; resending those messages will fail after deleting." : undefined}
+                      title={inUse.has(file.id) ? t("files.inUseTitle") : undefined}
                       onClick={() => remove.mutate(file.id)}
                       className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
                     >
-                      {inUse.has(file.id) ? "Delete (in use)" : "Delete"}
+                      {inUse.has(file.id) ? t("files.deleteInUse") : t("prompts.delete")}
                     </button>
                   </td>
                 </tr>

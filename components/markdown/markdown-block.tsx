@@ -1,6 +1,7 @@
 "use client";
 
 import { isValidElement, memo, type ReactElement, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { linkHost, remoteImageHost, stripBidiControls } from "@/lib/markdown/link-safety";
@@ -35,20 +36,25 @@ const components: Components = {
     // Model output's own images (data: URLs) are shown as they are; next/image would only add work.
     // eslint-disable-next-line @next/next/no-img-element
     if (!host) return <img src={source} alt={stripBidiControls(alt ?? "")} className="max-w-full" />;
-    // Never fetched by the page (its CSP would refuse it anyway): shown as a link to open by choice.
-    return (
+    return <RemoteImageLink source={source} alt={alt} host={host} />;
+  },
+};
+
+/** A remote image in model output: never fetched by the page (its CSP would refuse it anyway), shown as a link to open by choice. */
+function RemoteImageLink({ source, alt, host }: { source: string | undefined; alt: string | undefined; host: string }) {
+  const t = useTranslations();
+  return (
       <a href={source} target="_blank" rel="noreferrer noopener" className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-0.5 text-sm dark:border-zinc-600" data-remote-image={host}>
         <svg aria-hidden viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.5">
           <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" />
           <circle cx="5.5" cy="6" r="1.25" />
           <path d="M2 12l4-4 3 3 2-2 3 3" />
         </svg>
-        <span>{stripBidiControls(alt ?? "") || "Image"}</span>
-        <span className="text-zinc-500 dark:text-zinc-400">— remote image from {host}, not loaded; open it</span>
+        <span>{stripBidiControls(alt ?? "") || t("markdown.image")}</span>
+        <span className="text-zinc-500 dark:text-zinc-400">{t("markdown.remoteImage", { host })}</span>
       </a>
-    );
-  },
-};
+  );
+}
 
 /** Link text with bidirectional controls removed, so it reads as it is. */
 function cleanLinkText(children: ReactNode): ReactNode {

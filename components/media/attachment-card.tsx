@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { MediaAttachment } from "@/lib/conversation/attachment-types";
@@ -8,21 +9,31 @@ import { mediaCache } from "@/lib/media/media-cache";
 import { currentFrames } from "@/lib/media/attachment-parts";
 import { formatBytes, frameListFor, type MediaFix, type MediaIssue, type MediaDelivery } from "@/lib/media/media-rules";
 import { useBlobObjectUrl, useMediaCache } from "@/lib/media/use-media";
+import type { Translate } from "@/lib/i18n/translate";
 import { VideoControls } from "./video-controls";
 
-function fixLabel(fix: MediaFix): string {
+function fixLabel(fix: MediaFix, t: Translate): string {
   switch (fix.kind) {
     case "downscale":
-      return `Downscale to ${fix.width}×${fix.height}`;
+      return t("media.downscale", { width: fix.width, height: fix.height });
     case "upload":
-      return "Upload as a file";
+      return t("media.upload");
     case "send-as-frames":
-      return "Send as frames";
+      return t("media.sendAsFrames");
     case "send-as-file":
-      return "Send as a file";
+      return t("media.sendAsFile");
     case "switch-provider":
-      return `Switch to ${fix.label}`;
+      return t("media.switchProvider", { provider: fix.label });
   }
+}
+
+// The media work names its steps in English (lib/media); each is worded here.
+const taskKeys = { Downscaling: "downscaling", "Downscale failed": "downscaleFailed", Uploading: "uploading", "Upload failed": "uploadFailed", "Extracting text": "extractingText", "Extracting frames": "extractingFrames", "Frame extraction failed": "framesFailed" } as const;
+
+/** A media task's label in the page's language (one the catalog does not know is shown as it is). */
+export function taskLabel(label: string, t: Translate): string {
+  const key = taskKeys[label as keyof typeof taskKeys];
+  return key ? t(`mediaTask.${key}`) : label;
 }
 
 const severityStyles: Record<MediaIssue["severity"], string> = {
@@ -33,6 +44,7 @@ const severityStyles: Record<MediaIssue["severity"], string> = {
 
 /** A problem or note about an attachment, with its one-click ways out. */
 function IssueNote({ issue, attachmentId }: { issue: MediaIssue; attachmentId: string }) {
+  const t = useTranslations();
   return (
     <div role={issue.severity === "error" ? "alert" : "note"} className={`rounded-md border px-2 py-1.5 text-xs ${severityStyles[issue.severity]}`}>
       <p>{issue.message}</p>
@@ -40,12 +52,12 @@ function IssueNote({ issue, attachmentId }: { issue: MediaIssue; attachmentId: s
         <div className="mt-1.5 flex flex-wrap gap-1.5">
           {issue.fixes.map((fix) => (
             <button
-              key={fixLabel(fix)}
+              key={fix.kind}
               type="button"
               onClick={() => void conversationStore.media.applyMediaFix({ attachmentId, fix })}
               className="rounded border border-current px-2 py-0.5 font-medium hover:bg-white/60 dark:hover:bg-black/30"
             >
-              {fixLabel(fix)}
+              {fixLabel(fix, t)}
             </button>
           ))}
         </div>
@@ -58,26 +70,28 @@ function IssueNote({ issue, attachmentId }: { issue: MediaIssue; attachmentId: s
 export function TaskBar({ attachmentId }: { attachmentId: string }) {
   useMediaCache();
   const task = mediaCache.tasks.get(attachmentId);
+  const t = useTranslations();
   if (!task) return null;
+  const label = taskLabel(task.label, t);
   const percent = task.total > 0 ? Math.round((task.done / task.total) * 100) : 0;
   if (task.error) {
     return (
       <div role="alert" className="flex items-center gap-2 text-xs text-red-700 dark:text-red-300">
         <span>
-          {task.label}: {task.error}
+          {label}: {task.error}
         </span>
         <button type="button" onClick={() => conversationStore.media.retryAttachmentTask(attachmentId)} className="underline">
-          Retry
+          {t("files.retry")}
         </button>
       </div>
     );
   }
-  const detail = task.label === "Uploading" ? `${formatBytes(task.done)} of ${formatBytes(task.total)}` : `${task.done} of ${task.total}`;
+  const detail = t("media.progress", task.label === "Uploading" ? { done: formatBytes(task.done), total: formatBytes(task.total) } : { done: task.done, total: task.total });
   return (
     <div className="space-y-0.5">
       <div
         role="progressbar"
-        aria-label={`${task.label}`}
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
@@ -86,23 +100,23 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
         <div className="h-full bg-accent-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
       <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
-        {task.label}… {detail} ({percent}%)
+        {t("media.taskProgress", { label, detail, percent })}
       </p>
     </div>
   );
 }
 
-function deliveryText(delivery: MediaDelivery, attachment: MediaAttachment): string | undefined {
+function deliveryText(delivery: MediaDelivery, attachment: MediaAttachment, t: Translate): string | undefined {
   switch (delivery.kind) {
     case "uploaded":
-      return `sent as ms://${delivery.fileId}`;
+      return t("media.sentAsFile", { file: `ms://${delivery.fileId}` });
     case "needs-upload":
-      return "to be uploaded";
+      return t("media.toUpload");
     case "frames":
-      if (attachment.kind !== "video") return "sent as frames";
-      return `sent as ${frameListFor(attachment).times.length} frames${currentFrames(attachment) ? "" : " (extracting…)"}`;
+      if (attachment.kind !== "video") return t("media.sentAsFramesPlain");
+      return t("media.sentAsFrames", { count: frameListFor(attachment).times.length, extracting: currentFrames(attachment) ? "no" : "yes" });
     case "inline":
-      return "sent inline (base64)";
+      return t("media.sentInline");
     default:
       return undefined;
   }
@@ -121,18 +135,20 @@ export const AttachmentCard = memo(function AttachmentCard({
   tokens: number | undefined;
 }) {
   const imageUrl = useBlobObjectUrl(attachment.kind === "image" ? attachment.blobKey : undefined);
+  const t = useTranslations();
+  const delivered = deliveryText(delivery, attachment, t);
   useMediaCache();
   // A video's poster is its first captured thumbnail.
   const poster = attachment.kind === "video" ? mediaCache.thumbnails.get(attachment.blobKey)?.values().next().value : undefined;
   const facts = [
-    attachment.width && attachment.height ? `${attachment.width}×${attachment.height}` : "size unknown",
+    attachment.width && attachment.height ? `${attachment.width}×${attachment.height}` : t("media.sizeUnknown"),
     formatBytes(attachment.bytes),
-    ...(attachment.kind === "video" ? [attachment.durationSeconds !== undefined ? formatVideoTime(attachment.durationSeconds) : "duration unknown"] : []),
-    ...(tokens !== undefined ? [`≈${tokens.toLocaleString("en-US")} tokens`] : []),
-    ...(deliveryText(delivery, attachment) ? [deliveryText(delivery, attachment)!] : []),
+    ...(attachment.kind === "video" ? [attachment.durationSeconds !== undefined ? formatVideoTime(attachment.durationSeconds) : t("media.durationUnknown")] : []),
+    ...(tokens !== undefined ? [t("media.tokens", { tokens })] : []),
+    ...(delivered ? [delivered] : []),
   ];
   return (
-    <li aria-label={`Attachment ${attachment.name}`} className="space-y-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
+    <li aria-label={t("media.attachment", { name: attachment.name })} className="space-y-2 rounded-lg border border-zinc-200 p-2 dark:border-zinc-800">
       <div className="flex items-start gap-2">
         {attachment.kind === "image" ? (
           imageUrl ? (
@@ -146,7 +162,7 @@ export const AttachmentCard = memo(function AttachmentCard({
           <img src={poster} alt="" className="h-14 w-14 shrink-0 rounded object-cover" />
         ) : (
           <div className="flex h-14 w-14 shrink-0 items-center justify-center rounded bg-zinc-900 text-xs font-medium text-white" aria-hidden>
-            ▶ video
+            {t("media.videoBadge")}
           </div>
         )}
         <div className="min-w-0 flex-1">
@@ -159,7 +175,7 @@ export const AttachmentCard = memo(function AttachmentCard({
         </div>
         <button
           type="button"
-          aria-label={`Remove ${attachment.name}`}
+          aria-label={t("media.remove", { name: attachment.name })}
           onClick={() => conversationStore.media.removeDraftAttachment(attachment.id)}
           className="rounded px-1.5 text-lg leading-none text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
@@ -50,6 +51,7 @@ const maxTiles = 60;
 /** The moments a video's frames come from: a timeline with every moment, and thumbnails. */
 function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moments: number[]; capped: boolean }) {
   useMediaCache();
+  const t = useTranslations();
   const duration = video.durationSeconds ?? 0;
   useEffect(() => {
     if (video.decodable) void import("@/lib/media/media-work").then((work) => work.captureThumbnails(video));
@@ -73,7 +75,7 @@ function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moment
       <svg viewBox="0 0 1000 12" preserveAspectRatio="none" className="h-3 w-full rounded bg-zinc-100 dark:bg-zinc-800" aria-hidden>
         <path d={moments.map((time) => `M${((time / Math.max(duration, 0.001)) * 1000).toFixed(1)} 0V12`).join("")} stroke="currentColor" strokeWidth={moments.length > 300 ? 0.6 : 2} className="text-accent-600" />
       </svg>
-      <ol aria-label="Frames the model sees" className="flex gap-1 overflow-x-auto pb-1">
+      <ol aria-label={t("video.frames")} className="flex gap-1 overflow-x-auto pb-1">
         {tiles.map((index) => {
           const time = moments[index]!;
           const url = nearest(time);
@@ -81,9 +83,9 @@ function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moment
             <li key={index} className="shrink-0 text-center">
               {url ? (
                 // eslint-disable-next-line @next/next/no-img-element -- a frame captured in this browser
-                <img src={url} alt={`Frame ${index + 1} at ${formatVideoTime(time)}`} className="h-12 rounded" />
+                <img src={url} alt={t("video.frameAlt", { number: index + 1, time: formatVideoTime(time) })} className="h-12 rounded" />
               ) : (
-                <div className="flex h-12 w-16 items-center justify-center rounded bg-zinc-100 text-[10px] text-zinc-400 dark:bg-zinc-800">{video.decodable ? "…" : "no preview"}</div>
+                <div className="flex h-12 w-16 items-center justify-center rounded bg-zinc-100 text-[10px] text-zinc-400 dark:bg-zinc-800">{video.decodable ? "…" : t("video.noPreview")}</div>
               )}
               <span className="font-mono text-[10px] text-zinc-500 dark:text-zinc-400">{formatVideoTime(time)}</span>
             </li>
@@ -92,7 +94,7 @@ function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moment
       </ol>
       {moments.length > maxTiles && (
         <p className="text-[11px] text-zinc-500 dark:text-zinc-400">
-          Showing {maxTiles} of {moments.length} moments{capped ? " (capped by max_frames)" : ""}; the bar above marks all of them.
+          {t("video.showing", { shown: maxTiles, total: moments.length, capped: capped ? "yes" : "no" })}
         </p>
       )}
     </div>
@@ -102,6 +104,7 @@ function FrameStrip({ video, moments, capped }: { video: VideoAttachment; moment
 /** fps, max_frames, how the video is sent, and which frames the model will see. */
 export function VideoControls({ video }: { video: VideoAttachment }) {
   const { conversation } = useWorkbench();
+  const t = useTranslations();
   const limits = providerMediaLimits[conversation.providerId];
   const honoured = video.delivery === "frames" || limits.honoursMaxFrames;
   const durationSeconds = video.durationSeconds ?? 0;
@@ -109,9 +112,9 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
   // A value out of range is flagged, not quietly clamped into a frame count that will never be sent.
   const outOfRange =
     video.fps < videoLimits.minFps || video.fps > videoLimits.maxFps
-      ? `fps ${video.fps} is outside ${videoLimits.minFps} – ${videoLimits.maxFps}.`
+      ? t("video.fpsOutOfRange", { value: video.fps, min: videoLimits.minFps, max: videoLimits.maxFps })
       : !Number.isInteger(video.maxFrames) || video.maxFrames < videoLimits.minMaxFrames || video.maxFrames > videoLimits.maxMaxFrames
-        ? `max_frames ${video.maxFrames} is outside ${videoLimits.minMaxFrames} – ${videoLimits.maxMaxFrames} (whole numbers).`
+        ? t("video.maxFramesOutOfRange", { value: video.maxFrames, min: videoLimits.minMaxFrames, max: videoLimits.maxMaxFrames })
         : undefined;
   const sample = sampleFrameTimes({ durationSeconds, fps, maxFrames: honoured ? Math.max(1, Math.min(video.maxFrames, videoLimits.maxMaxFrames)) : videoLimits.defaultMaxFrames });
   const detail = videoTokenDetail({ video, providerId: conversation.providerId });
@@ -126,7 +129,7 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
           min={videoLimits.minFps}
           max={videoLimits.maxFps}
           step={videoLimits.fpsStep}
-          hint="Frames per second the model samples (0.1 – 10)"
+          hint={t("video.fpsHint", { min: videoLimits.minFps, max: videoLimits.maxFps })}
           onChange={(value) => conversationStore.media.updateDraftAttachment(video.id, { fps: value })}
         />
         <SettingInput
@@ -135,32 +138,32 @@ export function VideoControls({ video }: { video: VideoAttachment }) {
           min={videoLimits.minMaxFrames}
           max={videoLimits.maxMaxFrames}
           step={1}
-          hint="At most this many frames (1 – 2000); more are spread evenly"
+          hint={t("video.maxFramesHint", { min: videoLimits.minMaxFrames, max: videoLimits.maxMaxFrames })}
           onChange={(value) => conversationStore.media.updateDraftAttachment(video.id, { maxFrames: value })}
         />
         <fieldset className="flex gap-3 text-xs">
-          <legend className="sr-only">Send the video as</legend>
+          <legend className="sr-only">{t("video.sendAs")}</legend>
           <label className="flex items-center gap-1">
             <input type="radio" name={name} checked={video.delivery === "file"} onChange={() => conversationStore.media.updateDraftAttachment(video.id, { delivery: "file" })} />
-            Send as file
+            {t("video.sendAsFile")}
           </label>
-          <label className={`flex items-center gap-1 ${framesPossible ? "" : "opacity-50"}`} title={framesPossible ? "Extract frames in the browser and send them as an image list" : "Not possible here"}>
+          <label className={`flex items-center gap-1 ${framesPossible ? "" : "opacity-50"}`} title={framesPossible ? t("video.framesTitle") : t("video.framesImpossible")}>
             <input type="radio" name={name} disabled={!framesPossible} checked={video.delivery === "frames"} onChange={() => conversationStore.media.updateDraftAttachment(video.id, { delivery: "frames" })} />
-            Send as frames
+            {t("media.sendAsFrames")}
           </label>
         </fieldset>
       </div>
       {outOfRange ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400" data-testid="frame-summary">
-          {outOfRange} No frames or tokens are worked out from a value the provider refuses.
+          {outOfRange} {t("video.refused")}
         </p>
       ) : (
       <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="frame-summary">
         {sample.capped
-          ? `${sample.times.length} frames spread evenly over ${formatVideoTime(durationSeconds)} (max_frames caps ${Math.floor(durationSeconds * fps + 1e-9)} at ${fps} fps)`
-          : `${sample.times.length} frame${sample.times.length === 1 ? "" : "s"}, one every ${(1 / fps).toFixed(fps >= 1 ? 2 : 1).replace(/\.?0+$/, "")} s`}
-        {detail ? ` · ${detail.chunks} chunk${detail.chunks === 1 ? "" : "s"} of 4 · ≈${detail.tokens.toLocaleString("en-US")} tokens` : ""}
-        {!honoured && video.maxFrames < Math.floor(durationSeconds * fps + 1e-9) ? ` · this provider ignores max_frames for a video file${framesPossible ? "; choose Send as frames to enforce it" : ""}` : ""}
+          ? t("video.capped", { count: sample.times.length, duration: formatVideoTime(durationSeconds), uncapped: Math.floor(durationSeconds * fps + 1e-9), fps })
+          : t("video.spread", { count: sample.times.length, every: (1 / fps).toFixed(fps >= 1 ? 2 : 1).replace(/\.?0+$/, "") })}
+        {detail ? ` · ${t("video.chunks", { chunks: detail.chunks, tokens: detail.tokens })}` : ""}
+        {!honoured && video.maxFrames < Math.floor(durationSeconds * fps + 1e-9) ? ` · ${t("video.ignoresMaxFrames", { framesPossible: framesPossible ? "yes" : "no" })}` : ""}
       </p>
       )}
       {durationSeconds > 0 && !outOfRange && <FrameStrip video={video} moments={sample.times} capped={sample.capped} />}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldRow, LinkButton } from "./field-parts";
 
@@ -41,6 +42,7 @@ export function JsonTextField({
   const [text, setText] = useState(external);
   const [lastExternal, setLastExternal] = useState(external);
   const [error, setError] = useState<string>();
+  const t = useTranslations();
   if (external !== lastExternal) {
     setLastExternal(external);
     setText(external);
@@ -57,7 +59,7 @@ export function JsonTextField({
     try {
       parsed = JSON.parse(next);
     } catch (caught) {
-      setError(`Not valid JSON: ${describeJsonError({ text: next, error: caught })}. The last valid value is still used.`);
+      setError(t("jsonView.fieldNotJson", { problem: describeJsonError({ text: next, error: caught }) }));
       return;
     }
     const problem = validate?.(parsed);
@@ -68,7 +70,7 @@ export function JsonTextField({
     }
   };
   return (
-    <FieldRow label={label} htmlFor={id} action={action ?? (text ? <LinkButton label={`Clear ${label}`} onClick={() => update("")}>clear</LinkButton> : undefined)}>
+    <FieldRow label={label} htmlFor={id} action={action ?? (text ? <LinkButton label={t("jsonView.clearLabel", { label })} onClick={() => update("")}>{t("jsonView.clear")}</LinkButton> : undefined)}>
       <textarea
         id={id}
         spellCheck={false}

@@ -2,6 +2,7 @@
 
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
@@ -51,6 +52,7 @@ function findProblems(body: Record<string, unknown>, providerId: Parameters<type
 export default function JsonView() {
   const { conversation } = useWorkbench();
   const next = useNextRequest();
+  const t = useTranslations();
   const editorRef = useRef<CodeEditor | undefined>(undefined);
   const monacoRef = useRef<Monaco | undefined>(undefined);
   const applyingOwnChange = useRef(false);
@@ -115,12 +117,12 @@ export default function JsonView() {
     try {
       body = JSON.parse(text ?? "");
     } catch (error) {
-      setSyntaxError(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}. The form keeps the last valid request.`);
+      setSyntaxError(t("jsonView.notJson", { problem: error instanceof Error ? error.message : String(error) }));
       return;
     }
     setSyntaxError(undefined);
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      setProblems([{ path: [], message: "The request body must be a JSON object." }]);
+      setProblems([{ path: [], message: t("jsonView.notObject") }]);
       return;
     }
     const record = body as Record<string, unknown>;
@@ -134,15 +136,15 @@ export default function JsonView() {
   return (
     <div className="space-y-2">
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        The exact body the next Send posts to <code className="font-mono">/api/providers/{conversation.providerId}/v1/chat/completions</code>. Edits apply to the form and the conversation as you type.
-        {thinks ? " Thinking is on." : ""}
+        {t.rich("jsonView.explain", { path: `/api/providers/${conversation.providerId}/v1/chat/completions`, code: (chunks) => <code className="font-mono">{chunks}</code> })}
+        {thinks ? ` ${t("jsonView.thinkingOn")}` : ""}
       </p>
       <div className="h-[28rem] overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
         <Editor
           defaultLanguage="json"
           defaultValue={bodyText}
           theme={dark ? "vs-dark" : "vs"}
-          loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">Loading the editor…</p>}
+          loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
           options={{ minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
           onMount={(editor, monaco) => {
             editorRef.current = editor;
@@ -159,11 +161,11 @@ export default function JsonView() {
         />
       </div>
       {(syntaxError || problems.length > 0) && (
-        <ul role="alert" aria-label="Problems in the request body" className="space-y-1 text-xs text-red-700 dark:text-red-400">
+        <ul role="alert" aria-label={t("jsonView.problems")} className="space-y-1 text-xs text-red-700 dark:text-red-400">
           {syntaxError && <li>{syntaxError}</li>}
           {problems.map((problem) => (
             <li key={`${problem.path.join(".")}-${problem.message}`}>
-              <code className="font-mono">{problem.path.join(".") || "body"}</code>: {problem.message}
+              <code className="font-mono">{problem.path.join(".") || t("jsonView.body")}</code>: {problem.message}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
@@ -12,18 +13,18 @@ import { FieldRow, inputClass } from "./field-parts";
 function WebSearchToggle({ conversation, spec }: { conversation: Conversation; spec: ModelSpec }) {
   const on = hasWebSearch(conversation.parameters);
   const alwaysThinks = spec.thinking.mode === "always";
-  const reason = alwaysThinks ? `${spec.id} always thinks, and Moonshot requires thinking off with $web_search.` : undefined;
+  const t = useTranslations();
+  const reason = alwaysThinks ? t("kimiTools.webSearchAlwaysThinks", { model: spec.id }) : undefined;
   return (
     <div className="space-y-1">
       <label className="flex items-center gap-2 text-sm">
         <input id="parameter-web-search" type="checkbox" checked={on} disabled={alwaysThinks && !on} onChange={(event) => conversationStore.setWebSearch(event.target.checked)} />
         <span>
-          Web search <span className="font-mono text-xs">$web_search</span>
+          {t("kimiTools.webSearch")} <span className="font-mono text-xs">$web_search</span>
         </span>
       </label>
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
-        {reason ??
-          "Kimi searches by itself: the workbench sends each call's arguments back and continues. Each search is billed (¥0.03) and its results count as prompt tokens. Moonshot requires thinking off, so turning this on turns thinking off."}
+        {reason ?? t("kimiTools.webSearchHint")}
       </p>
     </div>
   );
@@ -33,6 +34,7 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
   const [uri, setUri] = useState("");
   const [problem, setProblem] = useState<string | undefined>();
   const [adding, setAdding] = useState(false);
+  const t = useTranslations();
   const added = presentOfficialTools(conversation);
   const add = async () => {
     if (!uri.trim()) return;
@@ -43,7 +45,7 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
     if (!failed) setUri("");
   };
   return (
-    <FieldRow label="Official tools" htmlFor="official-tool-uri" hint="Moonshot's hosted tools, by formula URI. Their functions are added to tools; tick a function to let the workbench run it when the model calls it (otherwise it waits for you).">
+    <FieldRow label={t("kimiTools.official")} htmlFor="official-tool-uri" hint={t("kimiTools.officialHint")}>
       <div className="flex gap-2">
         <input
           id="official-tool-uri"
@@ -65,7 +67,7 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
           ))}
         </datalist>
         <button type="button" disabled={adding || !uri.trim()} onClick={() => void add()} className="h-8 shrink-0 rounded-md border border-zinc-300 px-3 text-xs hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800">
-          {adding ? "Adding…" : "Add"}
+          {adding ? t("kimiTools.adding") : t("kimiTools.add")}
         </button>
       </div>
       {problem && (
@@ -74,20 +76,20 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
         </p>
       )}
       {added.length > 0 && (
-        <ul aria-label="Added official tools" className="space-y-1.5">
+        <ul aria-label={t("kimiTools.added")} className="space-y-1.5">
           {added.map((tool) => (
             <li key={tool.uri} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
               <div className="flex items-center justify-between gap-2">
                 <span className="font-mono text-xs">{tool.uri}</span>
                 <button type="button" onClick={() => conversationStore.removeOfficialTool(tool.uri)} className="text-xs text-zinc-500 dark:text-zinc-400 underline hover:text-zinc-800 dark:hover:text-zinc-200">
-                  remove
+                  {t("kimiTools.remove")}
                 </button>
               </div>
               {tool.toolNames.map((name) => (
                 <label key={name} className="mt-1 flex items-center gap-2 text-xs">
                   <input type="checkbox" checked={tool.autoRun.includes(name)} onChange={(event) => conversationStore.setOfficialToolAutoRun({ uri: tool.uri, name, on: event.target.checked })} />
                   <span>
-                    run <span className="font-mono">{name}</span> automatically
+                    {t.rich("kimiTools.autoRun", { name, code: (chunks) => <span className="font-mono">{chunks}</span> })}
                   </span>
                 </label>
               ))}
@@ -101,11 +103,12 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
 
 function ToolMocks({ conversation }: { conversation: Conversation }) {
   const names = functionToolNames(conversation.parameters);
+  const t = useTranslations();
   if (names.length === 0) return null;
   const mocks = conversation.toolMocks ?? {};
   return (
-    <FieldRow label="Mocks" hint="A mocked tool is answered automatically with its template, {{argument}} replaced by the call's value, so a multi-step loop replays without typing. “Use as mock” on a result saves it here.">
-      <ul aria-label="Tool mocks" className="space-y-1.5">
+    <FieldRow label={t("kimiTools.mocks")} hint={t("kimiTools.mocksHint", { placeholder: "{{argument}}" })}>
+      <ul aria-label={t("kimiTools.toolMocks")} className="space-y-1.5">
         {names.map((name) => {
           const template = mocks[name];
           return (
@@ -113,7 +116,7 @@ function ToolMocks({ conversation }: { conversation: Conversation }) {
               <label className="flex items-center gap-2 text-xs">
                 <input
                   type="checkbox"
-                  aria-label={`Mock ${name}`}
+                  aria-label={t("kimiTools.mock", { name })}
                   checked={template !== undefined}
                   onChange={(event) => conversationStore.setToolMock({ name, template: event.target.checked ? '{"ok": true, "input": {{arguments}}}' : undefined })}
                 />
@@ -121,7 +124,7 @@ function ToolMocks({ conversation }: { conversation: Conversation }) {
               </label>
               {template !== undefined && (
                 <textarea
-                  aria-label={`Mock result of ${name}`}
+                  aria-label={t("kimiTools.mockResult", { name })}
                   rows={2}
                   value={template}
                   onChange={(event) => conversationStore.setToolMock({ name, template: event.target.value })}

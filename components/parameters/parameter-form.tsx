@@ -199,7 +199,7 @@ export function ParameterForm() {
               label="json_schema.schema"
               value={format.json_schema?.schema}
               rows={8}
-              validate={(value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : "The schema must be a JSON object.")}
+              validate={(value) => (typeof value === "object" && value !== null && !Array.isArray(value) ? undefined : t("form.schemaNotObject"))}
               onChange={(value) => set("response_format", { ...format, json_schema: { ...format.json_schema, schema: value } })}
             />
           </div>
@@ -238,7 +238,7 @@ export function ParameterForm() {
           placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {...}}}]'
           validate={toolListProblem}
           onChange={(value) => set("tools", value)}
-          action={!parameters.tools ? <LinkButton onClick={() => set("tools", exampleTool)}>insert an example</LinkButton> : undefined}
+          action={!parameters.tools ? <LinkButton onClick={() => set("tools", exampleTool)}>{t("form.insertExample")}</LinkButton> : undefined}
         />
         <FieldIssues issues={issues} field="tools" />
         <FieldRow label="tool_choice" htmlFor="parameter-tool-choice" hint={thinks ? t("form.toolChoiceThinking") : undefined}>
@@ -257,13 +257,13 @@ export function ParameterForm() {
             {(["auto", "none", "required"] as const).map((kind) => (
               <option key={kind} value={kind} disabled={!toolChoices.includes(kind)}>
                 {kind}
-                {!toolChoices.includes(kind) ? (thinks ? " — not while thinking" : " — not accepted here") : ""}
+                {!toolChoices.includes(kind) ? (thinks ? t("form.notWhileThinking") : t("form.notAcceptedHere")) : ""}
               </option>
             ))}
             {tools.map((tool) => tool.function?.name).filter((name): name is string => Boolean(name)).map((name) => (
               <option key={name} value={`function:${name}`} disabled={!toolChoices.includes("function")}>
-                function {name}
-                {!toolChoices.includes("function") ? (thinks ? " — not while thinking" : " — not accepted here") : ""}
+                {t("form.functionChoice", { name })}
+                {!toolChoices.includes("function") ? (thinks ? t("form.notWhileThinking") : t("form.notAcceptedHere")) : ""}
               </option>
             ))}
           </select>
@@ -274,7 +274,7 @@ export function ParameterForm() {
       {(accepted.has("prompt_cache_key") || accepted.has("enable_search") || accepted.has("vl_high_resolution_images")) && (
         <Section title={family === "dashscope" ? "DashScope" : t("form.caching")}>
           {accepted.has("prompt_cache_key") && (
-            <FieldRow label="prompt_cache_key" htmlFor="parameter-prompt-cache-key" hint="A session or task id that helps the prompt cache hit.">
+            <FieldRow label="prompt_cache_key" htmlFor="parameter-prompt-cache-key" hint={t("form.promptCacheKeyHint")}>
               <input id="parameter-prompt-cache-key" className={inputClass} value={typeof parameters.prompt_cache_key === "string" ? parameters.prompt_cache_key : ""} onChange={(event) => set("prompt_cache_key", event.target.value || undefined)} />
             </FieldRow>
           )}
@@ -299,7 +299,7 @@ export function ParameterForm() {
                   {field}: {JSON.stringify(parameters[field]).slice(0, 40)}
                 </span>
                 <LinkButton label={t("form.remove", { field })} onClick={() => set(field, undefined)}>
-                  remove
+                  {t("kimiTools.remove")}
                 </LinkButton>
               </li>
             ))}

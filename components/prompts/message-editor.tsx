@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { memo, useMemo, useState } from "react";
 import { loadProviderKeys } from "@/lib/chat/browser-storage";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
@@ -35,6 +36,7 @@ function TextArea({ label, text, onChange }: { label: string; text: string; onCh
 
 function MediaChip({ part, label, onRemove }: { part: ContentPart; label: string; onRemove: () => void }) {
   const summary = describePart(part);
+  const t = useTranslations();
   return (
     <div className="flex items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 p-1.5 text-xs dark:border-zinc-800 dark:bg-zinc-900">
       {summary.thumbnail ? (
@@ -42,12 +44,12 @@ function MediaChip({ part, label, onRemove }: { part: ContentPart; label: string
         <img src={summary.thumbnail} alt="" className="h-10 w-10 shrink-0 rounded object-cover" />
       ) : (
         <span aria-hidden className="flex h-10 w-10 shrink-0 items-center justify-center rounded bg-zinc-200 text-[10px] uppercase text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
-          {summary.kind === "image" ? "img" : "video"}
+          {summary.kind === "image" ? t("messageEditor.imageBadge") : t("messageEditor.videoBadge")}
         </span>
       )}
       <span className="min-w-0 flex-1 truncate">{summary.label}</span>
-      <button type="button" className={`${buttonClass} h-6 px-1.5 text-xs`} aria-label={`Remove ${label}`} onClick={onRemove}>
-        Remove
+      <button type="button" className={`${buttonClass} h-6 px-1.5 text-xs`} aria-label={t("messageEditor.removeLabel", { label })} onClick={onRemove}>
+        {t("runSetup.remove")}
       </button>
     </div>
   );
@@ -60,12 +62,13 @@ function MediaChip({ part, label, onRemove }: { part: ContentPart; label: string
  */
 export const MessageEditor = memo(function MessageEditor({ message, index, count, providerId, providerLabel, update }: { message: ChatMessage; index: number; count: number; providerId: ProviderId; providerLabel: string; update: Update }) {
   const [status, setStatus] = useState<{ kind: "busy" | "error"; text: string }>();
+  const t = useTranslations();
   const setMessages = (change: (messages: ChatMessage[]) => ChatMessage[]) => update((project) => ({ ...project, draft: { ...project.draft, messages: change([...project.draft.messages]) } }));
   const setThis = (change: (message: ChatMessage) => ChatMessage) => setMessages((messages) => messages.map((item, position) => (position === index ? change(item) : item)));
   const parts = typeof message.content === "string" || message.content === null || message.content === undefined ? undefined : message.content;
   const hasMedia = parts?.some((part) => part.type !== "text") ?? false;
   const variables = [...new Set(textsOf(message).flatMap(findVariables))];
-  const name = `message ${index + 1}`;
+  const name = t("messageEditor.name", { number: index + 1 });
   const document = useMemo(() => documentName(message), [message]);
 
   const addMedia = async (files: FileList | null) => {
@@ -75,7 +78,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
         setStatus({ kind: "error", text: problem });
         return;
       }
-      setStatus({ kind: "busy", text: `Reading ${file.name}…` });
+      setStatus({ kind: "busy", text: t("messageEditor.reading", { file: file.name }) });
       const part = await readMediaPart(file);
       setThis((current) => addMediaPart({ message: current, part }));
     }
@@ -84,7 +87,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
   const addDocument = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
-    setStatus({ kind: "busy", text: `Extracting the text of ${file.name} on ${providerLabel}…` });
+    setStatus({ kind: "busy", text: t("messageEditor.extracting", { file: file.name, provider: providerLabel }) });
     const extracted = await extractDocumentText({ file, providerId, providerLabel, apiKey: loadProviderKeys()[providerId] });
     if (!extracted.ok) {
       setStatus({ kind: "error", text: extracted.message });
@@ -99,47 +102,47 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
     <li className="space-y-1 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
       <div className="flex flex-wrap items-center gap-2">
         <label className="sr-only" htmlFor={`message-role-${index}`}>
-          Role of message {index + 1}
+          {t("messageEditor.role", { number: index + 1 })}
         </label>
         <select
           id={`message-role-${index}`}
           className={inputClass}
           value={message.role}
           disabled={message.role === "tool" || hasMedia}
-          title={hasMedia ? "Pictures and videos go in user messages: remove them to change the role." : undefined}
+          title={hasMedia ? t("messageEditor.roleLocked") : undefined}
           onChange={(event) => setThis((current) => ({ role: event.target.value as (typeof roles)[number], content: textsOf(current).join("\n\n") }) as ChatMessage)}
         >
           {(message.role === "tool" ? ["tool"] : roles).map((role) => (
             <option key={role}>{role}</option>
           ))}
         </select>
-        {document && <span className="text-xs text-zinc-500 dark:text-zinc-400">text of the document {document}</span>}
+        {document && <span className="text-xs text-zinc-500 dark:text-zinc-400">{t("messageEditor.documentText", { document })}</span>}
         {variables.length > 0 && (
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            uses{" "}
+            {t("messageEditor.uses")}{" "}
             {variables.map((variable) => (
               <code key={variable} className="mr-1 rounded bg-accent-50 px-1 text-accent-700 dark:bg-zinc-800 dark:text-accent-100">{`{{${variable}}}`}</code>
             ))}
           </span>
         )}
         <span className="ml-auto flex gap-1">
-          <button type="button" className={buttonClass} aria-label={`Move message ${index + 1} up`} disabled={index === 0} onClick={() => setMessages((messages) => [...messages.slice(0, index - 1), messages[index]!, messages[index - 1]!, ...messages.slice(index + 1)])}>
+          <button type="button" className={buttonClass} aria-label={t("messageEditor.moveUp", { number: index + 1 })} disabled={index === 0} onClick={() => setMessages((messages) => [...messages.slice(0, index - 1), messages[index]!, messages[index - 1]!, ...messages.slice(index + 1)])}>
             ↑
           </button>
-          <button type="button" className={buttonClass} aria-label={`Remove message ${index + 1}`} disabled={count === 1} onClick={() => setMessages((messages) => messages.filter((_, position) => position !== index))}>
-            Remove
+          <button type="button" className={buttonClass} aria-label={t("messageEditor.removeMessage", { number: index + 1 })} disabled={count === 1} onClick={() => setMessages((messages) => messages.filter((_, position) => position !== index))}>
+            {t("runSetup.remove")}
           </button>
         </span>
       </div>
       {parts === undefined ? (
-        <TextArea label={`Message ${index + 1} (${message.role})`} text={typeof message.content === "string" ? message.content : ""} onChange={(text) => setThis((current) => ({ ...current, content: text }) as ChatMessage)} />
+        <TextArea label={t("messageEditor.text", { number: index + 1, role: message.role })} text={typeof message.content === "string" ? message.content : ""} onChange={(text) => setThis((current) => ({ ...current, content: text }) as ChatMessage)} />
       ) : (
         <div className="space-y-1">
           {parts.map((part, position) =>
             part.type === "text" ? (
-              <TextArea key={position} label={`Message ${index + 1} (${message.role}), text`} text={part.text} onChange={(text) => setThis((current) => setPartText({ message: current, index: position, text }))} />
+              <TextArea key={position} label={t("messageEditor.partText", { number: index + 1, role: message.role })} text={part.text} onChange={(text) => setThis((current) => setPartText({ message: current, index: position, text }))} />
             ) : (
-              <MediaChip key={position} part={part} label={`${describePart(part).kind === "image" ? "image" : "video"} ${position + 1} of ${name}`} onRemove={() => setThis((current) => removePart({ message: current, index: position }))} />
+              <MediaChip key={position} part={part} label={t("messageEditor.mediaLabel", { kind: describePart(part).kind === "image" ? "image" : "video", number: position + 1, name })} onRemove={() => setThis((current) => removePart({ message: current, index: position }))} />
             ),
           )}
         </div>
@@ -147,12 +150,12 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
       {message.role === "user" && (
         <div className="flex flex-wrap items-center gap-2">
           <label className={`${buttonClass} cursor-pointer text-xs`}>
-            Add image or video…
-            <input type="file" multiple accept="image/*,video/*" className="sr-only" aria-label={`Add an image or video to ${name}`} onChange={(event) => void addMedia(event.target.files).finally(() => (event.target.value = ""))} />
+            {t("messageEditor.addMedia")}
+            <input type="file" multiple accept="image/*,video/*" className="sr-only" aria-label={t("messageEditor.addMediaLabel", { name })} onChange={(event) => void addMedia(event.target.files).finally(() => (event.target.value = ""))} />
           </label>
-          <label className={`${buttonClass} cursor-pointer text-xs`} title={`The document's text goes in a system message before this one, extracted by ${providerLabel} as the chat does`}>
-            Add document…
-            <input type="file" className="sr-only" aria-label={`Add a document before ${name}`} onChange={(event) => void addDocument(event.target.files).finally(() => (event.target.value = ""))} />
+          <label className={`${buttonClass} cursor-pointer text-xs`} title={t("messageEditor.addDocumentTitle", { provider: providerLabel })}>
+            {t("messageEditor.addDocument")}
+            <input type="file" className="sr-only" aria-label={t("messageEditor.addDocumentLabel", { name })} onChange={(event) => void addDocument(event.target.files).finally(() => (event.target.value = ""))} />
           </label>
           {status && (
             <span role={status.kind === "error" ? "alert" : "status"} className={`text-xs ${status.kind === "error" ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { memo, useState } from "react";
 import { storeOpenedConversation } from "@/lib/prompt-workspace/open-as-conversation";
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
@@ -16,10 +17,11 @@ type Update = (change: (project: PromptProject) => PromptProject) => void;
 function ParametersEditor({ parameters, update }: { parameters: Record<string, unknown>; update: Update }) {
   const [text, setText] = useState(() => JSON.stringify(parameters, null, 2));
   const [problem, setProblem] = useState<string>();
+  const t = useTranslations();
   return (
     <div className="space-y-1">
       <label className={labelClass} htmlFor="prompt-parameters">
-        Parameters (JSON: temperature, max_completion_tokens, response_format, tools, thinking, … — placeholders allowed in strings)
+        {t("promptEditor.parameters")}
       </label>
       <textarea
         id="prompt-parameters"
@@ -32,12 +34,12 @@ function ParametersEditor({ parameters, update }: { parameters: Record<string, u
           setText(event.target.value);
           try {
             const value: unknown = JSON.parse(event.target.value || "{}");
-            if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("Parameters must be a JSON object, e.g. {\"temperature\": 0.6}.");
-            if ("messages" in value || "model" in value) throw new Error("model and messages are edited above, not in the parameters.");
+            if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(t("promptEditor.parametersNotObject"));
+            if ("messages" in value || "model" in value) throw new Error(t("promptEditor.parametersModel"));
             setProblem(undefined);
             update((project) => ({ ...project, draft: { ...project.draft, parameters: value as Record<string, unknown> } }));
           } catch (error) {
-            setProblem(error instanceof SyntaxError ? `Not valid JSON yet: ${error.message}. The last valid parameters are kept.` : (error as Error).message);
+            setProblem(error instanceof SyntaxError ? t("promptEditor.parametersNotJson", { problem: error.message }) : (error as Error).message);
           }
         }}
       />
@@ -55,13 +57,14 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string }>();
   const router = useRouter();
+  const t = useTranslations();
   const variables = variablesOf(project);
   const openInChat = async () => {
     // The draft with the first row's values, as a conversation to try by hand.
     const row = project.rows[0];
-    const opened = conversationFromCell({ template: project.draft, values: row?.values ?? {}, column: { id: "draft", label: "draft", providerId: project.providerId, model: project.draft.model, overrides: {} }, title: `${project.name} (draft${row ? `, ${row.id}` : ""})`, now: Date.now() });
+    const opened = conversationFromCell({ template: project.draft, values: row?.values ?? {}, column: { id: "draft", label: "draft", providerId: project.providerId, model: project.draft.model, overrides: {} }, title: row ? t("promptEditor.draftTitleRow", { name: project.name, row: row.id }) : t("promptEditor.draftTitle", { name: project.name }), now: Date.now() });
     if (!opened.ok) {
-      setMessage({ kind: "error", text: `The draft cannot open with the first row: ${opened.message}` });
+      setMessage({ kind: "error", text: t("promptEditor.cannotOpen", { problem: opened.message }) });
       return;
     }
     await storeOpenedConversation(opened);
@@ -73,10 +76,10 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
       <section className={sectionClass} aria-labelledby="prompt-draft-heading">
         <div className="flex flex-wrap items-end gap-3">
           <h2 id="prompt-draft-heading" className="mr-auto text-base font-semibold">
-            Draft
+            {t("versions.draft")}
           </h2>
           <label className="flex flex-col gap-0.5">
-            <span className={labelClass}>Written for</span>
+            <span className={labelClass}>{t("promptEditor.writtenFor")}</span>
             <select className={inputClass} value={project.providerId} onChange={(event) => update((current) => ({ ...current, providerId: event.target.value as PromptProject["providerId"] }))}>
               {providers.providers.map((item) => (
                 <option key={item.id} value={item.id}>
@@ -86,7 +89,7 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
             </select>
           </label>
           <label className="flex flex-col gap-0.5">
-            <span className={labelClass}>Model</span>
+            <span className={labelClass}>{t("runSetup.model")}</span>
             <input className={`${inputClass} w-48`} list="prompt-model-list" value={project.draft.model} onChange={(event) => update((current) => ({ ...current, draft: { ...current.draft, model: event.target.value } }))} />
             <datalist id="prompt-model-list">
               {provider?.models.map((model) => (
@@ -96,14 +99,14 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
           </label>
         </div>
         {project.notes && project.notes.length > 0 && (
-          <div role="note" aria-label="About this draft" className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <div role="note" aria-label={t("promptEditor.aboutDraft")} className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             <ul className="min-w-0 flex-1 space-y-0.5">
               {project.notes.map((note) => (
                 <li key={note}>{note}</li>
               ))}
             </ul>
             <button type="button" className={`${buttonClass} h-7 shrink-0 text-xs`} onClick={() => update((current) => ({ ...current, notes: [] }))}>
-              Dismiss
+              {t("promptEditor.dismiss")}
             </button>
           </div>
         )}
@@ -114,10 +117,10 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
         </ol>
         <div className="flex flex-wrap gap-2">
           <button type="button" className={buttonClass} onClick={() => update((current) => ({ ...current, draft: { ...current.draft, messages: [...current.draft.messages, { role: "user", content: "" }] } }))}>
-            Add message
+            {t("promptEditor.addMessage")}
           </button>
-          <button type="button" className={buttonClass} title="Opens the draft, filled with the first row's values, as a conversation in the chat" onClick={() => void openInChat()}>
-            Open in chat
+          <button type="button" className={buttonClass} title={t("promptEditor.openInChatTitle")} onClick={() => void openInChat()}>
+            {t("promptEditor.openInChat")}
           </button>
         </div>
         <ParametersEditor key={`${project.id}:${project.draftRevision ?? 0}`} parameters={project.draft.parameters} update={update} />
@@ -132,15 +135,15 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
             }
             update((current) => ({ ...current, versions: saved.versions }));
             setNote("");
-            setMessage({ kind: "ok", text: `Saved as version ${saved.saved.number}.` });
+            setMessage({ kind: "ok", text: t("promptEditor.saved", { number: saved.saved.number }) });
           }}
         >
           <label className="flex min-w-48 flex-1 flex-col gap-0.5">
-            <span className={labelClass}>Note for this version (optional)</span>
-            <input className={inputClass} value={note} placeholder="What changed and why" onChange={(event) => setNote(event.target.value)} />
+            <span className={labelClass}>{t("promptEditor.note")}</span>
+            <input className={inputClass} value={note} placeholder={t("promptEditor.notePlaceholder")} onChange={(event) => setNote(event.target.value)} />
           </label>
           <button type="submit" className={primaryButtonClass}>
-            Save as version {(project.versions.at(-1)?.number ?? 0) + 1}
+            {t("promptEditor.save", { number: (project.versions.at(-1)?.number ?? 0) + 1 })}
           </button>
           {message && (
             <p role="status" className={`w-full text-sm ${message.kind === "error" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
@@ -152,19 +155,19 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
       <div className="space-y-4">
         <section className={sectionClass} aria-labelledby="prompt-variables-heading">
           <h2 id="prompt-variables-heading" className="text-base font-semibold">
-            Variables
+            {t("promptEditor.variables")}
           </h2>
           {variables.length === 0 ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">
-              None yet. Write <code>{"{{name}}"}</code> in a message or parameter; each becomes a column of the test set.
+              {t.rich("promptEditor.noVariables", { example: "{{name}}", code: (chunks) => <code>{chunks}</code> })}
             </p>
           ) : (
-            <ul className="space-y-1 text-sm" aria-label="Variables">
+            <ul className="space-y-1 text-sm" aria-label={t("promptEditor.variables")}>
               {variables.map((variable) => (
                 <li key={variable.name} className="flex items-center justify-between gap-2">
                   <code>{variable.name}</code>
                   <span className={`text-xs ${variable.missingIn > 0 ? "text-amber-700 dark:text-amber-400" : "text-zinc-500 dark:text-zinc-400"}`}>
-                    {variable.missingIn > 0 ? `missing in ${variable.missingIn} of ${project.rows.length} rows` : variable.kind === "none" ? "no rows" : variable.kind}
+                    {variable.missingIn > 0 ? t("promptEditor.missingIn", { missing: variable.missingIn, rows: project.rows.length }) : t("promptEditor.kind", { kind: variable.kind })}
                   </span>
                 </li>
               ))}

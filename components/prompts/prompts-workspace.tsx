@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { usePromptProjects } from "@/lib/prompt-workspace/use-prompt-project";
@@ -10,25 +11,22 @@ import { RunResultsView } from "./run-results-view";
 import { RunSetup } from "./run-setup";
 import { TestSetTable } from "./test-set-table";
 
-const tabs = [
-  { id: "prompt", label: "Prompt" },
-  { id: "test-set", label: "Test set & checks" },
-  { id: "runs", label: "Runs" },
-] as const;
+const tabs = ["prompt", "test-set", "runs"] as const;
 
-type Tab = (typeof tabs)[number]["id"];
+type Tab = (typeof tabs)[number];
 
 /** Prompt prototyping: the prompt with its versions, the test set and checks, runs and their results. */
 export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }) {
   const { projects, project, update, open, create, remove } = usePromptProjects();
+  const t = useTranslations();
   const [tab, setTab] = useState<Tab>(() => {
     // ?tab=runs opens a section directly (links from elsewhere, tests).
     const requested = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("tab");
-    return tabs.find((item) => item.id === requested)?.id ?? "prompt";
+    return tabs.find((item) => item === requested) ?? "prompt";
   });
   // Choices made for one project do not carry over to the next one opened.
   const [selection, setSelection] = useState<{ projectId?: string; runId?: string; confirmDelete?: boolean }>({});
-  if (!project) return <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">Loading your prompts…</p>;
+  if (!project) return <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">{t("prompts.loading")}</p>;
   const mine = selection.projectId === project.id ? selection : {};
   const selectedRun = mine.runId && project.runs.some((run) => run.id === mine.runId) ? mine.runId : project.runs[0]?.id;
   const confirmDelete = mine.confirmDelete === true;
@@ -36,13 +34,13 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
   const setRunId = (runId: string) => setSelection({ ...mine, projectId: project.id, runId });
   return (
     <div className="flex min-h-0 flex-1 flex-col md:flex-row">
-      <nav aria-label="Prompts" className="shrink-0 border-b border-zinc-200 p-3 md:w-56 md:border-r md:border-b-0 dark:border-zinc-800">
+      <nav aria-label={t("app.prompts")} className="shrink-0 border-b border-zinc-200 p-3 md:w-56 md:border-r md:border-b-0 dark:border-zinc-800">
         <div className="flex items-center gap-2 md:flex-col md:items-stretch">
           <button type="button" className={buttonClass} onClick={() => void create()}>
-            + New prompt
+            {t("prompts.new")}
           </button>
           <label className="sr-only" htmlFor="project-select">
-            Open prompt
+            {t("prompts.open")}
           </label>
           <select id="project-select" className={`${inputClass} min-w-0 flex-1 md:hidden`} value={project.id} onChange={(event) => void open(event.target.value)}>
             {projects.map((item) => (
@@ -58,7 +56,7 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
                 <button type="button" aria-current={item.id === project.id ? "true" : undefined} onClick={() => void open(item.id)} className={`w-full rounded-md px-2 py-1.5 text-left ${item.id === project.id ? "bg-zinc-200 dark:bg-zinc-800" : "hover:bg-zinc-100 dark:hover:bg-zinc-900"}`}>
                   <span className="block truncate text-sm">{item.name}</span>
                   <span className="block text-[11px] text-zinc-600 dark:text-zinc-400">
-                    {item.versions} version{item.versions === 1 ? "" : "s"} · {item.rows} row{item.rows === 1 ? "" : "s"}
+                    {t("prompts.summary", { versions: item.versions, rows: item.rows })}
                   </span>
                 </button>
               </li>
@@ -69,40 +67,40 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
       <main className="min-w-0 flex-1 space-y-4 overflow-y-auto p-4">
         <div className="flex flex-wrap items-center gap-2">
           <label className="sr-only" htmlFor="project-name">
-            Prompt name
+            {t("prompts.name")}
           </label>
           <input id="project-name" className={`${inputClass} min-w-0 flex-1 text-base font-semibold sm:max-w-md`} value={project.name} onChange={(event) => update((current) => ({ ...current, name: event.target.value }))} />
           {confirmDelete ? (
             <span className="flex items-center gap-1 text-sm">
-              Delete this prompt, its versions and test set?
+              {t("prompts.confirmDelete")}
               <button type="button" className={`${buttonClass} border-red-400 text-red-700 dark:text-red-400`} onClick={() => void remove(project.id)}>
-                Delete
+                {t("prompts.delete")}
               </button>
               <button type="button" className={buttonClass} onClick={() => setConfirmDelete(false)}>
-                Keep
+                {t("prompts.keep")}
               </button>
             </span>
           ) : (
             <button type="button" className={buttonClass} onClick={() => setConfirmDelete(true)}>
-              Delete…
+              {t("prompts.deleteAsk")}
             </button>
           )}
         </div>
-        <div role="tablist" aria-label="Prompt sections" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+        <div role="tablist" aria-label={t("prompts.sections")} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
           {tabs.map((item) => (
             <button
-              key={item.id}
+              key={item}
               type="button"
               role="tab"
-              id={`tab-${item.id}`}
-              aria-selected={tab === item.id}
-              aria-controls={`panel-${item.id}`}
-              onClick={() => setTab(item.id)}
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === item.id ? "border-accent-600 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
+              id={`tab-${item}`}
+              aria-selected={tab === item}
+              aria-controls={`panel-${item}`}
+              onClick={() => setTab(item)}
+              className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === item ? "border-accent-600 font-medium" : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"}`}
             >
-              {item.label}
-              {item.id === "test-set" && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">{project.rows.length}</span>}
-              {item.id === "runs" && project.runs.length > 0 && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">{project.runs.length}</span>}
+              {t(`prompts.tabs.${item}`)}
+              {item === "test-set" && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">{project.rows.length}</span>}
+              {item === "runs" && project.runs.length > 0 && <span className="ml-1 text-xs text-zinc-500 dark:text-zinc-400">{project.runs.length}</span>}
             </button>
           ))}
         </div>
@@ -117,7 +115,7 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
           {tab === "runs" && (
             <>
               <RunSetup project={project} providers={providers} update={update} onStarted={setRunId} />
-              {selectedRun ? <RunResultsView project={project} runId={selectedRun} onSelectRun={setRunId} /> : <p className="text-sm text-zinc-500 dark:text-zinc-400">No runs yet. Start one above: it runs on the server, so it goes on if you close this tab.</p>}
+              {selectedRun ? <RunResultsView project={project} runId={selectedRun} onSelectRun={setRunId} /> : <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("prompts.noRuns")}</p>}
             </>
           )}
         </div>

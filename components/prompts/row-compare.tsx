@@ -2,15 +2,15 @@
 
 import { diffWords } from "diff";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { storeOpenedConversation } from "@/lib/prompt-workspace/open-as-conversation";
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import { retryCells } from "@/lib/prompt-workspace/run-client";
 import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
 import { describeCheck } from "@/components/share/describe-check";
+import { formatMoney } from "@/lib/tokens/token-preview";
 import { buttonClass } from "./prompt-styles";
-
-const figure = (value: number | undefined, unit: string) => (value === undefined ? "—" : `${Math.round(value).toLocaleString()} ${unit}`);
 
 function OutputDiff({ base, text }: { base: string; text: string }) {
   return (
@@ -35,6 +35,9 @@ function OutputDiff({ base, text }: { base: string; text: string }) {
 /** One row across every lane, side by side: answers (optionally as a diff from the first), reasoning, checks and figures; scrolling one scrolls all. */
 export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string; lanes: ResultLane[]; onClose: () => void; onChanged: () => void }) {
   const router = useRouter();
+  const t = useTranslations();
+  const locale = useLocale();
+  const milliseconds = (value: number | undefined) => (value === undefined ? "—" : t("rowCompare.milliseconds", { value: Math.round(value) }));
   const [showDiff, setShowDiff] = useState(false);
   const [notice, setNotice] = useState<string>();
   const panes = useRef<Array<HTMLDivElement | null>>([]);
@@ -58,13 +61,13 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
     <section aria-labelledby="row-compare-heading" className="space-y-2 rounded-lg border border-accent-500/40 p-3">
       <div className="flex flex-wrap items-center gap-2">
         <h3 id="row-compare-heading" className="mr-auto text-sm font-semibold">
-          Row <code>{rowId}</code> side by side
+          {t.rich("rowCompare.heading", { row: rowId, code: (chunks) => <code>{chunks}</code> })}
         </h3>
         <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" checked={showDiff} onChange={(event) => setShowDiff(event.target.checked)} /> Show differences from the first column
+          <input type="checkbox" checked={showDiff} onChange={(event) => setShowDiff(event.target.checked)} /> {t("rowCompare.showDiff")}
         </label>
         <button type="button" className={buttonClass} onClick={onClose}>
-          Close
+          {t("common.close")}
         </button>
       </div>
       {row && (
@@ -77,7 +80,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
           ))}
           {row.expected !== undefined && (
             <div className="flex gap-1">
-              <dt>expected:</dt>
+              <dt>{t("rowCompare.expected")}</dt>
               <dd>{row.expected}</dd>
             </div>
           )}
@@ -95,12 +98,12 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
           const record = result?.record;
           const verdict = cellVerdict(cell);
           return (
-            <article key={lane.key} className="flex w-[min(26rem,85vw)] shrink-0 snap-start flex-col rounded-md border border-zinc-200 dark:border-zinc-800" aria-label={`${lane.label}: ${verdict}`}>
+            <article key={lane.key} className="flex w-[min(26rem,85vw)] shrink-0 snap-start flex-col rounded-md border border-zinc-200 dark:border-zinc-800" aria-label={`${lane.label}: ${t(`verdicts.${verdict}`)}`}>
               <header className="space-y-0.5 border-b border-zinc-200 p-2 text-xs dark:border-zinc-800">
                 <p className="truncate text-sm font-medium">{lane.label}</p>
                 <p className="text-zinc-600 dark:text-zinc-400">
-                  {verdict} · first token {figure(record?.firstTokenMs, "ms")} · total {figure(record?.durationMs, "ms")} · {record?.usage ? `${record.usage.prompt_tokens} + ${record.usage.completion_tokens} tokens` : "no usage"}
-                  {record?.cost ? ` · ${record.cost.currency === "CNY" ? "¥" : "$"}${record.cost.amount.toFixed(5)}` : ""} · finish {record?.finishReason ?? "—"}
+                  {t("rowCompare.figures", { verdict: t(`verdicts.${verdict}`), firstToken: milliseconds(record?.firstTokenMs), total: milliseconds(record?.durationMs), usage: record?.usage ? t("rowCompare.usage", { prompt: record.usage.prompt_tokens, completion: record.usage.completion_tokens }) : t("rowCompare.noUsage") })}
+                  {record?.cost ? ` · ${formatMoney({ amount: record.cost.amount, currency: record.cost.currency, locale, fractionDigits: 5 })}` : ""} · {t("rowCompare.finish", { reason: record?.finishReason ?? "—" })}
                 </p>
                 <div className="flex gap-1 pt-1">
                   <button
@@ -109,11 +112,11 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                     disabled={!cell || cell.status === "running" || cell.status === "queued"}
                     onClick={async () => {
                       const retried = await retryCells({ runId: lane.runId, cellIds: [`${lane.version}:${rowId}:${lane.columnId}`] });
-                      setNotice(retried.ok ? `Queued ${lane.label} again for this row.` : retried.message);
+                      setNotice(retried.ok ? t("rowCompare.requeued", { label: lane.label }) : retried.message);
                       onChanged();
                     }}
                   >
-                    Run again
+                    {t("rowCompare.runAgain")}
                   </button>
                   <button
                     type="button"
@@ -132,25 +135,25 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                       router.push(`/?open=${encodeURIComponent(opened.conversation.id)}`);
                     }}
                   >
-                    Open as conversation
+                    {t("rowCompare.openAsConversation")}
                   </button>
                 </div>
               </header>
               <div ref={(element) => void (panes.current[index] = element)} onScroll={() => onScroll(index)} className="max-h-96 flex-1 space-y-2 overflow-y-auto p-2 text-sm">
                 {record?.error && <p className="rounded bg-amber-50 p-1.5 text-xs text-amber-900 dark:bg-amber-950/60 dark:text-amber-300">{record.error}</p>}
                 {!record && cell?.result && "error" in cell.result && <p className="text-xs text-amber-700">{cell.result.error}</p>}
-                {!record && !cell?.result && <p className="text-xs text-zinc-500 dark:text-zinc-400">{verdict === "running" ? "Streaming on the server…" : "Not run yet."}</p>}
+                {!record && !cell?.result && <p className="text-xs text-zinc-500 dark:text-zinc-400">{verdict === "running" ? t("rowCompare.streaming") : t("rowCompare.notRun")}</p>}
                 {result && result.checks.results.length > 0 && (
                   <ul className="space-y-0.5 text-xs">
                     {result.checks.results.map((check, position) => {
                       const assertion = checksForRow({ definition: lane.snapshot.definition, rowId })[position];
                       return (
                         <li key={position} className={check.pass === true ? "text-emerald-700 dark:text-emerald-400" : check.pass === false ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}>
-                          {check.pass === true ? "✓" : check.pass === false ? "✗" : "?"} {assertion ? describeCheck(assertion) : "check"}
+                          {check.pass === true ? "✓" : check.pass === false ? "✗" : "?"} {assertion ? describeCheck(assertion, t) : t("rowCompare.check")}
                           {check.pass !== true && `: ${check.reason}`}
                           {check.pass !== "pending" && check.judge?.reasoning ? (
                             <details className="ml-4 text-zinc-600 dark:text-zinc-400">
-                              <summary className="cursor-pointer">Judge&apos;s reasoning</summary>
+                              <summary className="cursor-pointer">{t("rowCompare.judgeReasoning")}</summary>
                               <p className="whitespace-pre-wrap">{check.judge.reasoning}</p>
                             </details>
                           ) : null}
@@ -161,14 +164,14 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                 )}
                 {record?.reasoning && (
                   <details className="rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">
-                    <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Reasoning ({record.reasoningTokens ?? "?"} tokens)</summary>
+                    <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("rowCompare.reasoning", { tokens: record.reasoningTokens ?? "?" })}</summary>
                     <p className="mt-1 whitespace-pre-wrap">{record.reasoning}</p>
                   </details>
                 )}
                 {record && record.toolCalls.length > 0 && (
                   <pre tabIndex={0} className="overflow-x-auto rounded bg-zinc-50 p-1.5 text-xs dark:bg-zinc-900">{record.toolCalls.map((call) => `${call.function.name}(${call.function.arguments})`).join("\n")}</pre>
                 )}
-                {record && (record.output || !record.error) && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500 dark:text-zinc-400">(empty answer)</span>}</p>}
+                {record && (record.output || !record.error) && <p className="whitespace-pre-wrap break-words" data-testid="cell-output">{showDiff && index > 0 ? <OutputDiff base={base} text={record.output} /> : record.output || <span className="text-zinc-500 dark:text-zinc-400">{t("rowCompare.emptyAnswer")}</span>}</p>}
               </div>
             </article>
           );

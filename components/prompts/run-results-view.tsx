@@ -1,42 +1,40 @@
 "use client";
 
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { cancelRun, retryCells } from "@/lib/prompt-workspace/run-client";
 import { exportRunCsv, exportRunJsonl, promptfooConfig } from "@/lib/prompt-workspace/run-exports";
 import { cellVerdict, columnTotals, laneCell, lanesOf, runProgress, type RunSnapshot } from "@/lib/prompt-workspace/run-results";
 import type { PromptProject } from "@/lib/prompt-workspace/prompt-project";
 import { useRunSnapshot } from "@/lib/prompt-workspace/use-run-snapshot";
+import { formatMoney } from "@/lib/tokens/token-preview";
 import { downloadText } from "./download-file";
 import { buttonClass, inputClass, labelClass, sectionClass } from "./prompt-styles";
 import { ResultsMatrix } from "./results-matrix";
 import { RowCompare } from "./row-compare";
 import { RunSharePanel } from "./run-share-panel";
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-function duration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}
-
 function ProgressBar({ snapshot }: { snapshot: RunSnapshot }) {
   const progress = runProgress(snapshot);
   const percent = progress.total === 0 ? 0 : Math.round((progress.finished / progress.total) * 100);
+  const t = useTranslations();
+  const locale = useLocale();
+  const remainingSeconds = progress.remainingMs === undefined ? 0 : Math.round(progress.remainingMs / 1000);
   return (
     <div className="space-y-1">
-      <div role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.finished} aria-valuetext={`${progress.finished} of ${progress.total} cells finished`} className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+      <div role="progressbar" aria-label={t("runResults.progress")} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.finished} aria-valuetext={t("runResults.progressValue", { finished: progress.finished, total: progress.total })} className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
         <div className={`h-full ${snapshot.status === "cancelled" ? "bg-zinc-500" : "bg-accent-600"} transition-[width]`} style={{ width: `${percent}%` }} />
       </div>
       <p className="flex flex-wrap gap-x-3 text-xs tabular-nums text-zinc-600 dark:text-zinc-400" data-testid="run-progress">
         <span>
-          {snapshot.status === "running" ? "Running" : snapshot.status === "cancelled" ? "Cancelled" : "Finished"}: {progress.finished.toLocaleString()} of {progress.total.toLocaleString()} cells
+          {t("runResults.status", { status: snapshot.status === "running" || snapshot.status === "cancelled" ? snapshot.status : "finished", finished: progress.finished, total: progress.total })}
         </span>
-        {progress.running > 0 && <span>{progress.running} in flight</span>}
-        {progress.queued > 0 && <span>{progress.queued.toLocaleString()} queued</span>}
-        {progress.failed > 0 && <span className="text-amber-700 dark:text-amber-400">{progress.failed} failed calls</span>}
-        {progress.perMinute !== undefined && <span>{progress.perMinute.toFixed(progress.perMinute < 10 ? 1 : 0)} cells/min</span>}
-        <span>spent {progress.spent.length === 0 ? "nothing priced" : progress.spent.map((item) => `${item.currency === "CNY" ? "¥" : "$"}${item.amount.toFixed(4)}`).join(" + ")}</span>
-        {progress.remainingMs !== undefined && <span>about {duration(progress.remainingMs)} left</span>}
+        {progress.running > 0 && <span>{t("runResults.inFlight", { count: progress.running })}</span>}
+        {progress.queued > 0 && <span>{t("runResults.queued", { count: progress.queued })}</span>}
+        {progress.failed > 0 && <span className="text-amber-700 dark:text-amber-400">{t("runResults.failedCalls", { count: progress.failed })}</span>}
+        {progress.perMinute !== undefined && <span>{t("runResults.perMinute", { rate: progress.perMinute.toFixed(progress.perMinute < 10 ? 1 : 0) })}</span>}
+        <span>{t("runResults.spent", { amount: progress.spent.length === 0 ? t("runResults.nothingPriced") : progress.spent.map((item) => formatMoney({ amount: item.amount, currency: item.currency, locale, fractionDigits: 4 })).join(" + ") })}</span>
+        {progress.remainingMs !== undefined && <span>{t("runResults.left", { minutes: Math.floor(remainingSeconds / 60), seconds: remainingSeconds % 60 })}</span>}
       </p>
     </div>
   );
@@ -49,6 +47,9 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
   const [selectedRow, setSelectedRow] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [sharing, setSharing] = useState(false);
+  const t = useTranslations();
+  const format = useFormatter();
+  const date = (at: number) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
   const main = useRunSnapshot(runId);
   const other = useRunSnapshot(compareWith || undefined);
   const snapshots = useMemo(() => [main.snapshot, compareWith ? other.snapshot : undefined].filter((snapshot): snapshot is RunSnapshot => snapshot !== undefined), [main.snapshot, other.snapshot, compareWith]);
@@ -84,27 +85,27 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
     <section className={sectionClass} aria-labelledby="run-results-heading">
       <div className="flex flex-wrap items-end gap-2">
         <h2 id="run-results-heading" className="mr-auto text-base font-semibold">
-          Results
+          {t("runResults.heading")}
         </h2>
         <label className="flex flex-col gap-0.5">
-          <span className={labelClass}>Run</span>
+          <span className={labelClass}>{t("runResults.run")}</span>
           <select className={inputClass} value={runId} onChange={(event) => onSelectRun(event.target.value)}>
             {project.runs.map((run) => (
               <option key={run.id} value={run.id}>
-                {dateFormat.format(run.createdAt)} · v{run.versions.join(", v")} · {run.cells} cells
+                {t("runResults.runOption", { date: date(run.createdAt), versions: `v${run.versions.join(", v")}`, cells: run.cells })}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-0.5">
-          <span className={labelClass}>Compare with</span>
+          <span className={labelClass}>{t("runResults.compareWith")}</span>
           <select className={inputClass} value={compareWith} onChange={(event) => setCompareWith(event.target.value)}>
-            <option value="">no other run</option>
+            <option value="">{t("runResults.noOtherRun")}</option>
             {project.runs
               .filter((run) => run.id !== runId)
               .map((run) => (
                 <option key={run.id} value={run.id}>
-                  {dateFormat.format(run.createdAt)} · v{run.versions.join(", v")}
+                  {`${date(run.createdAt)} · v${run.versions.join(", v")}`}
                 </option>
               ))}
           </select>
@@ -115,7 +116,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
           {main.problem}
         </p>
       )}
-      {!snapshot && !main.problem && <p className="text-sm text-zinc-500 dark:text-zinc-400">Loading the run…</p>}
+      {!snapshot && !main.problem && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("runResults.loading")}</p>}
       {snapshot && (
         <>
           <ProgressBar snapshot={snapshot} />
@@ -126,11 +127,11 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
               disabled={snapshot.status !== "running"}
               onClick={async () => {
                 const result = await cancelRun(snapshot.id);
-                setNotice(result.ok ? "Cancelled: cells in flight were stopped, queued ones will not start." : result.message);
+                setNotice(result.ok ? t("runResults.cancelled") : result.message);
                 refresh();
               }}
             >
-              Cancel run
+              {t("runResults.cancel")}
             </button>
             <button
               type="button"
@@ -138,24 +139,24 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
               disabled={(snapshot.counts.failed ?? 0) === 0}
               onClick={async () => {
                 const result = await retryCells({ runId: snapshot.id });
-                setNotice(result.ok ? `Queued ${result.value.queued} failed cell${result.value.queued === 1 ? "" : "s"} again.` : result.message);
+                setNotice(result.ok ? t("runResults.requeued", { count: result.value.queued }) : result.message);
                 refresh();
               }}
             >
-              Re-run failed cells
+              {t("runResults.rerunFailed")}
             </button>
             <label className="flex items-center gap-1 text-sm">
-              <input type="checkbox" checked={onlyFailures} onChange={(event) => setOnlyFailures(event.target.checked)} /> Only rows with failures
+              <input type="checkbox" checked={onlyFailures} onChange={(event) => setOnlyFailures(event.target.checked)} /> {t("runResults.onlyFailures")}
             </label>
             <span className="ml-auto flex flex-wrap gap-2">
               <button type="button" className={buttonClass} aria-expanded={sharing} onClick={() => setSharing((current) => !current)}>
-                Share…
+                {t("runResults.share")}
               </button>
               <button type="button" className={buttonClass} onClick={() => downloadText({ name: `run-${snapshot.id}.csv`, text: exportRunCsv(snapshot), type: "text/csv" })}>
-                Export CSV
+                {t("testSet.exportCsv")}
               </button>
               <button type="button" className={buttonClass} onClick={() => downloadText({ name: `run-${snapshot.id}.jsonl`, text: exportRunJsonl(snapshot), type: "application/jsonl" })}>
-                Export JSONL
+                {t("testSet.exportJsonl")}
               </button>
               <button
                 type="button"
@@ -166,7 +167,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
                   downloadText({ name: "promptfooconfig.json", text: `${JSON.stringify(config, null, 2)}\n`, type: "application/json" });
                 }}
               >
-                promptfoo config
+                {t("runResults.promptfoo")}
               </button>
             </span>
           </div>

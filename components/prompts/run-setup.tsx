@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { memo, useState } from "react";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { reasoningControlOf } from "@/lib/catalog/model-catalog";
@@ -9,16 +10,16 @@ import { estimateRunCost, startRun, type RunRequest } from "@/lib/prompt-workspa
 import { columnLabel, nextColumnId, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
 import type { RunColumn } from "@/lib/runs/run-cell";
 import type { RunEstimate } from "@/lib/runs/run-estimate";
+import { formatMoney } from "@/lib/tokens/token-preview";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
 
 type Update = (change: (project: PromptProject) => PromptProject) => void;
-
-const money = (amount: number, currency: string) => `${currency === "CNY" ? "¥" : "$"}${amount < 0.01 ? amount.toFixed(4) : amount.toFixed(2)}`;
 
 function ColumnEditor({ column, providers, update, removable }: { column: RunColumn; providers: ProvidersResponse; update: Update; removable: boolean }) {
   const provider = providers.providers.find((item) => item.id === column.providerId);
   const spec = provider?.models.find((model) => model.id === column.model);
   const control = spec ? reasoningControlOf(spec) : undefined;
+  const t = useTranslations();
   const [overridesText, setOverridesText] = useState(() => JSON.stringify(column.overrides));
   const [problem, setProblem] = useState<string>();
   const set = (change: Partial<RunColumn>) =>
@@ -34,7 +35,7 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
   return (
     <li className="flex flex-wrap items-end gap-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
       <label className="flex min-w-0 max-w-full flex-col gap-0.5">
-        <span className={labelClass}>Provider</span>
+        <span className={labelClass}>{t("runSetup.provider")}</span>
         <select
           className={`${inputClass} max-w-full`}
           value={column.providerId}
@@ -47,13 +48,13 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
           {providers.providers.map((item) => (
             <option key={item.id} value={item.id}>
               {item.label}
-              {item.id !== "simulator" && !item.configured ? " — not configured" : ""}
+              {item.id !== "simulator" && !item.configured ? t("runSetup.notConfigured") : ""}
             </option>
           ))}
         </select>
       </label>
       <label className="flex flex-col gap-0.5">
-        <span className={labelClass}>Model</span>
+        <span className={labelClass}>{t("runSetup.model")}</span>
         <input className={`${inputClass} w-44`} list={`models-${column.id}`} value={column.model} onChange={(event) => set({ model: event.target.value })} />
         <datalist id={`models-${column.id}`}>
           {provider?.models.map((model) => (
@@ -63,7 +64,7 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
       </label>
       {control?.kind === "effort" && (
         <label className="flex flex-col gap-0.5">
-          <span className={labelClass}>Effort</span>
+          <span className={labelClass}>{t("runSetup.effort")}</span>
           <select
             className={inputClass}
             value={typeof column.overrides.reasoning_effort === "string" ? column.overrides.reasoning_effort : ""}
@@ -75,7 +76,7 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
               set({ overrides });
             }}
           >
-            <option value="">prompt&apos;s ({control.defaultEffort})</option>
+            <option value="">{t("runSetup.promptsEffort", { effort: control.defaultEffort })}</option>
             {control.efforts.map((effort) => (
               <option key={effort}>{effort}</option>
             ))}
@@ -83,7 +84,7 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
         </label>
       )}
       <label className="flex min-w-48 flex-1 flex-col gap-0.5">
-        <span className={labelClass}>Overrides (JSON, on top of the prompt&apos;s parameters)</span>
+        <span className={labelClass}>{t("runSetup.overrides")}</span>
         <input
           className={`${inputClass} font-mono text-xs ${problem ? "border-red-500" : ""}`}
           value={overridesText}
@@ -93,17 +94,17 @@ function ColumnEditor({ column, providers, update, removable }: { column: RunCol
             setOverridesText(event.target.value);
             try {
               const value: unknown = JSON.parse(event.target.value || "{}");
-              if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("Overrides must be a JSON object, e.g. {\"temperature\": 0.3}.");
+              if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(t("runSetup.overridesNotObject"));
               setProblem(undefined);
               set({ overrides: value as Record<string, unknown> });
             } catch (error) {
-              setProblem(error instanceof SyntaxError ? "Not valid JSON yet; the last valid overrides are kept." : (error as Error).message);
+              setProblem(error instanceof SyntaxError ? t("runSetup.overridesNotJson") : (error as Error).message);
             }
           }}
         />
       </label>
-      <button type="button" className={buttonClass} disabled={!removable} aria-label={`Remove column ${column.label}`} onClick={() => update((project) => ({ ...project, columns: project.columns.filter((item) => item.id !== column.id) }))}>
-        Remove
+      <button type="button" className={buttonClass} disabled={!removable} aria-label={t("runSetup.removeColumn", { label: column.label })} onClick={() => update((project) => ({ ...project, columns: project.columns.filter((item) => item.id !== column.id) }))}>
+        {t("runSetup.remove")}
       </button>
       {problem && <p className="w-full text-xs text-red-700 dark:text-red-400">{problem}</p>}
     </li>
@@ -119,6 +120,9 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
   const [estimate, setEstimate] = useState<RunEstimate>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const t = useTranslations();
+  const locale = useLocale();
+  const money = (amount: number, currency: "USD" | "CNY") => formatMoney({ amount, currency, locale, fractionDigits: amount < 0.01 ? 4 : 2 });
   const access = providers.access.loopback || providers.access.authenticated;
   const rows = rowChoice === "all" ? project.rows : project.rows.filter((row) => row.id === rowChoice);
   const userKeys = typeof window === "undefined" ? {} : loadProviderKeys();
@@ -142,16 +146,27 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
       ...(Object.keys(keys).length > 0 ? { keys } : {}),
     };
   };
-  const blocked = versions.length === 0 ? "Save the draft as a version first: runs use saved versions." : rows.length === 0 ? "Add rows to the test set first." : project.columns.length === 0 ? "Add a column." : !access ? "Runs spend the server's keys, so they need access: use the workbench from this machine, or sign in with the access token (Keys, on the chat page)." : keyless.length > 0 ? `${keyless.map((column) => column.label).join(", ")}: this provider needs a key here. Add one under Keys on the chat page.` : undefined;
+  const blocked =
+    versions.length === 0
+      ? t("runSetup.blockedNoVersion")
+      : rows.length === 0
+        ? t("runSetup.blockedNoRows")
+        : project.columns.length === 0
+          ? t("runSetup.blockedNoColumn")
+          : !access
+            ? t("runSetup.blockedNoAccess")
+            : keyless.length > 0
+              ? t("runSetup.blockedNoKey", { columns: keyless.map((column) => column.label).join(", ") })
+              : undefined;
   const cells = versions.length * rows.length * project.columns.length;
   return (
     <section className={sectionClass} aria-labelledby="run-setup-heading">
       <h2 id="run-setup-heading" className="text-base font-semibold">
-        New run
+        {t("runSetup.heading")}
       </h2>
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
-        <legend className={labelClass}>Versions</legend>
-        {project.versions.length === 0 && <span className="text-zinc-500 dark:text-zinc-400">none saved yet</span>}
+        <legend className={labelClass}>{t("runSetup.versions")}</legend>
+        {project.versions.length === 0 && <span className="text-zinc-500 dark:text-zinc-400">{t("runSetup.noneSaved")}</span>}
         {project.versions.map((version) => (
           <label key={version.number} className="flex items-center gap-1">
             <input
@@ -159,13 +174,13 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
               checked={versions.includes(version.number)}
               onChange={(event) => setChosen(event.target.checked ? [...versions, version.number].sort((a, b) => a - b) : versions.filter((number) => number !== version.number))}
             />
-            v{version.number}
+            {t("runSetup.version", { number: version.number })}
             {version.note ? <span className="max-w-40 truncate text-xs text-zinc-500 dark:text-zinc-400">({version.note})</span> : null}
           </label>
         ))}
       </fieldset>
       <div className="space-y-1">
-        <p className={labelClass}>Columns: where every row is sent</p>
+        <p className={labelClass}>{t("runSetup.columns")}</p>
         <ul className="space-y-2">
           {project.columns.map((column) => (
             <ColumnEditor key={column.id} column={column} providers={providers} update={update} removable={project.columns.length > 1} />
@@ -183,16 +198,16 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
             })
           }
         >
-          Add column
+          {t("runSetup.addColumn")}
         </button>
       </div>
       <label className="flex flex-col gap-0.5">
-        <span className={labelClass}>Rows</span>
+        <span className={labelClass}>{t("runSetup.rows")}</span>
         <select className={`${inputClass} w-fit`} value={rowChoice} onChange={(event) => setRowChoice(event.target.value)}>
-          <option value="all">{project.rows.length === 1 ? "The 1 row" : `All ${project.rows.length} rows`}</option>
+          <option value="all">{t("runSetup.allRows", { count: project.rows.length })}</option>
           {project.rows.slice(0, 500).map((row) => (
             <option key={row.id} value={row.id}>
-              Only {row.id}
+              {t("runSetup.onlyRow", { row: row.id })}
             </option>
           ))}
         </select>
@@ -212,7 +227,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
             } else setProblem(result.message);
           }}
         >
-          Estimate cost
+          {t("runSetup.estimate")}
         </button>
         <button
           type="button"
@@ -231,10 +246,10 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
             onStarted(started.value.id);
           }}
         >
-          Run {cells.toLocaleString()} cell{cells === 1 ? "" : "s"}
+          {t("runSetup.run", { count: cells })}
         </button>
         <span className="text-xs text-zinc-500 dark:text-zinc-400">
-          {versions.length} version{versions.length === 1 ? "" : "s"} × {rows.length} row{rows.length === 1 ? "" : "s"} × {project.columns.length} column{project.columns.length === 1 ? "" : "s"}
+          {t("runSetup.shape", { versions: versions.length, rows: rows.length, columns: project.columns.length })}
         </span>
       </div>
       {blocked && <p className="text-sm text-amber-700 dark:text-amber-400">{blocked}</p>}
@@ -247,16 +262,16 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
         <div className="space-y-1 text-sm" data-testid="run-estimate">
           <table className="w-full text-left">
             <caption className="text-left text-xs text-zinc-500 dark:text-zinc-400">
-              Estimate before sending: prompts counted locally (an estimate), priced as cache misses; answers at most their max tokens.
-              {estimate.judges.length > 0 && " Judge checks add one call per answered cell: its prompt, plus at most the answer it grades."}
+              {t("runSetup.estimateCaption")}
+              {estimate.judges.length > 0 && ` ${t("runSetup.estimateJudges")}`}
             </caption>
             <thead className="text-xs text-zinc-500 dark:text-zinc-400">
               <tr>
-                <th className="font-normal">Column</th>
-                <th className="font-normal">Cells</th>
-                <th className="font-normal">Prompt tokens</th>
-                <th className="font-normal">Prompts cost</th>
-                <th className="font-normal">Answers, at most</th>
+                <th className="font-normal">{t("runSetup.column")}</th>
+                <th className="font-normal">{t("runSetup.cells")}</th>
+                <th className="font-normal">{t("runSetup.promptTokens")}</th>
+                <th className="font-normal">{t("runSetup.promptsCost")}</th>
+                <th className="font-normal">{t("runSetup.answersAtMost")}</th>
               </tr>
             </thead>
             <tbody>
@@ -264,23 +279,23 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
                 <tr key={column.columnId}>
                   <td className="pr-2">{column.label}</td>
                   <td className="pr-2 tabular-nums">{column.cells}</td>
-                  <td className="pr-2 tabular-nums">{column.promptTokens.toLocaleString()}</td>
-                  <td className="pr-2 tabular-nums">{column.cost ? money(column.cost.prompts, column.cost.currency) : "no published price"}</td>
+                  <td className="pr-2 tabular-nums">{column.promptTokens.toLocaleString(locale)}</td>
+                  <td className="pr-2 tabular-nums">{column.cost ? money(column.cost.prompts, column.cost.currency) : t("runSetup.noPrice")}</td>
                   <td className="tabular-nums">{column.cost ? money(column.cost.answersAtMost, column.cost.currency) : "—"}</td>
                 </tr>
               ))}
               {estimate.judges.map((judge) => (
                 <tr key={`${judge.providerId}:${judge.model}`} className="text-zinc-600 dark:text-zinc-400">
                   <td className="pr-2">
-                    Judge {judge.model} · {providers.providers.find((provider) => provider.id === judge.providerId)?.label ?? judge.providerId}
+                    {t("runSetup.judge", { model: judge.model, provider: providers.providers.find((provider) => provider.id === judge.providerId)?.label ?? judge.providerId })}
                   </td>
                   <td className="pr-2 tabular-nums">
-                    {judge.calls} call{judge.calls === 1 ? "" : "s"}
+                    {t("runSetup.calls", { count: judge.calls })}
                   </td>
-                  <td className="pr-2 tabular-nums" title={`Plus at most ${judge.gradedAnswersAtMost.toLocaleString()} tokens of the answers it grades`}>
-                    {judge.promptTokens.toLocaleString()} + answers
+                  <td className="pr-2 tabular-nums" title={t("runSetup.judgePlus", { tokens: judge.gradedAnswersAtMost })}>
+                    {t("runSetup.judgeTokens", { tokens: judge.promptTokens })}
                   </td>
-                  <td className="pr-2 tabular-nums">{judge.cost ? `≤ ${money(judge.cost.prompts, judge.cost.currency)}` : "no published price"}</td>
+                  <td className="pr-2 tabular-nums">{judge.cost ? `≤ ${money(judge.cost.prompts, judge.cost.currency)}` : t("runSetup.noPrice")}</td>
                   <td className="tabular-nums">{judge.cost ? money(judge.cost.answersAtMost, judge.cost.currency) : "—"}</td>
                 </tr>
               ))}
@@ -293,7 +308,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
                   {item.cellId}: {item.message}
                 </li>
               ))}
-              {estimate.problems.length > 10 && <li>…and {estimate.problems.length - 10} more cells that cannot be sent.</li>}
+              {estimate.problems.length > 10 && <li>{t("runSetup.moreProblems", { count: estimate.problems.length - 10 })}</li>}
             </ul>
           )}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buildRunShareSnapshot } from "@/lib/prompt-workspace/run-share";
 import type { RunSnapshot } from "@/lib/prompt-workspace/run-results";
@@ -13,6 +14,7 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
   const [includeReasoning, setIncludeReasoning] = useState(true);
   const [state, setState] = useState<{ kind: "idle" } | { kind: "publishing" } | { kind: "published"; share: MyShare; redactions: number } | { kind: "error"; message: string } | { kind: "deleted" }>({ kind: "idle" });
   const unfinished = snapshot.status === "running";
+  const t = useTranslations();
   const publish = async () => {
     setState({ kind: "publishing" });
     const body = { snapshot: buildRunShareSnapshot({ snapshot, title, versionNotes, includeReasoning }), expiresIn, media: [] };
@@ -20,14 +22,14 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
       const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const json = (await response.json()) as CreatedShare & { error?: { message: string } };
       if (!response.ok) {
-        setState({ kind: "error", message: json.error?.message ?? `The server answered ${response.status}.` });
+        setState({ kind: "error", message: json.error?.message ?? t("runShare.serverAnswered", { status: response.status }) });
         return;
       }
       const share: MyShare = { id: json.id, url: json.url, title: body.snapshot.title, deleteToken: json.deleteToken, createdAt: Date.now(), expiresAt: json.expiresAt, conversationId: `run:${snapshot.id}` };
       rememberShare(share);
       setState({ kind: "published", share, redactions: json.redactions.length });
     } catch (error) {
-      setState({ kind: "error", message: `The server could not be reached: ${error instanceof Error ? error.message : String(error)}` });
+      setState({ kind: "error", message: t("runShare.unreachable", { problem: error instanceof Error ? error.message : String(error) }) });
     }
   };
   const earlier = loadMyShares().filter((share) => share.conversationId === `run:${snapshot.id}`);
@@ -35,31 +37,31 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
     <section aria-labelledby="run-share-heading" className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
       <div className="flex items-center justify-between">
         <h3 id="run-share-heading" className="text-sm font-semibold">
-          Share this run
+          {t("runShare.heading")}
         </h3>
         <button type="button" className={buttonClass} onClick={onClose}>
-          Close
+          {t("common.close")}
         </button>
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        A read-only page with the prompt&apos;s versions, the test set, the checks and every answer, as they are now. Keys and tokens are replaced by [redacted]; media bytes are not published. Anyone with the link can read it until it expires or you delete it.
-        {unfinished && " The run is still going: cells not finished yet are shown as not run."}
+        {t("runShare.explain")}
+        {unfinished && ` ${t("runShare.unfinished")}`}
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-0.5">
-          <span className={labelClass}>Expires</span>
+          <span className={labelClass}>{t("runShare.expires")}</span>
           <select className={inputClass} value={expiresIn} onChange={(event) => setExpiresIn(event.target.value as ShareExpiry)}>
-            <option value="1d">in a day</option>
-            <option value="7d">in 7 days</option>
-            <option value="30d">in 30 days</option>
-            <option value="never">never</option>
+            <option value="1d">{t("runShare.day")}</option>
+            <option value="7d">{t("runShare.week")}</option>
+            <option value="30d">{t("runShare.month")}</option>
+            <option value="never">{t("runShare.never")}</option>
           </select>
         </label>
         <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" checked={includeReasoning} onChange={(event) => setIncludeReasoning(event.target.checked)} /> Include reasoning
+          <input type="checkbox" checked={includeReasoning} onChange={(event) => setIncludeReasoning(event.target.checked)} /> {t("runShare.includeReasoning")}
         </label>
         <button type="button" className={primaryButtonClass} disabled={state.kind === "publishing"} onClick={() => void publish()}>
-          Publish link
+          {t("runShare.publish")}
         </button>
       </div>
       {state.kind === "error" && (
@@ -70,11 +72,11 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
       {state.kind === "published" && (
         <div role="status" className="space-y-1 text-sm">
           <p>
-            Published:{" "}
+            {t("runShare.published")}{" "}
             <a href={state.share.url} target="_blank" rel="noreferrer" data-testid="run-share-link">
               {new URL(state.share.url, window.location.origin).href}
             </a>
-            {state.redactions > 0 && ` (${state.redactions} secret${state.redactions === 1 ? "" : "s"} replaced by [redacted])`}
+            {state.redactions > 0 && ` ${t("runShare.redactions", { count: state.redactions })}`}
           </p>
           <button
             type="button"
@@ -84,14 +86,14 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
               setState(deleted.ok ? { kind: "deleted" } : { kind: "error", message: deleted.message });
             }}
           >
-            Delete this link
+            {t("runShare.delete")}
           </button>
         </div>
       )}
-      {state.kind === "deleted" && <p role="status" className="text-sm">Deleted: the link no longer opens.</p>}
+      {state.kind === "deleted" && <p role="status" className="text-sm">{t("runShare.deleted")}</p>}
       {earlier.length > 0 && state.kind === "idle" && (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Already shared: {earlier.map((share) => share.url).join(", ")}
+          {t("runShare.already", { links: earlier.map((share) => share.url).join(", ") })}
         </p>
       )}
     </section>

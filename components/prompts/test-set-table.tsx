@@ -1,6 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { memo, useMemo, useRef, useState } from "react";
 import { nextRowId, variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
@@ -36,18 +37,19 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
   const [draft, setDraft] = useState<string>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const label = `${name}, row ${rowIndex + 1}`;
+  const t = useTranslations();
+  const label = t("testSet.cellLabel", { name, row: rowIndex + 1 });
   if (kind === "media") {
     return (
       <span className="flex min-w-0 items-center gap-1">
-        <span className="truncate text-xs">{value?.kind === "media" ? `${value.media}: ${valueText(value)}` : <span className="text-amber-700 dark:text-amber-400">no file</span>}</span>
+        <span className="truncate text-xs">{value?.kind === "media" ? `${value.media}: ${valueText(value)}` : <span className="text-amber-700 dark:text-amber-400">{t("testSet.noFile")}</span>}</span>
         <label className={`${buttonClass} h-6 shrink-0 cursor-pointer px-1.5 text-xs`}>
-          Choose
+          {t("testSet.choose")}
           <input
             type="file"
             accept="image/*,video/*"
             className="sr-only"
-            aria-label={`File for ${label}`}
+            aria-label={t("testSet.fileFor", { label })}
             onChange={async (event) => {
               const file = event.target.files?.[0];
               event.target.value = "";
@@ -65,12 +67,12 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
   }
   // A text value can be a document's text, extracted by the prompt's provider as the chat does.
   const fromDocument = kind === "text" && (
-    <label className={`${buttonClass} h-8 shrink-0 cursor-pointer px-1.5 text-xs`} title={`Set to a document's text (extracted by ${provider.label})`}>
-      {busy ? "…" : "Doc"}
+    <label className={`${buttonClass} h-8 shrink-0 cursor-pointer px-1.5 text-xs`} title={t("testSet.documentTitle", { provider: provider.label })}>
+      {busy ? "…" : t("testSet.document")}
       <input
         type="file"
         className="sr-only"
-        aria-label={`Document for ${label}`}
+        aria-label={t("testSet.documentFor", { label })}
         disabled={busy}
         onChange={async (event) => {
           const file = event.target.files?.[0];
@@ -91,7 +93,7 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
       aria-label={label}
       className={`${inputClass} h-8 w-full min-w-0 ${kind === "json" ? "font-mono text-xs" : ""} ${problem ? "border-red-500" : ""} ${value === undefined ? "placeholder:text-amber-600" : ""}`}
       value={shown}
-      placeholder={value === undefined ? "missing" : undefined}
+      placeholder={value === undefined ? t("testSet.missing") : undefined}
       title={problem}
       aria-invalid={problem ? true : undefined}
       onChange={(event) => {
@@ -105,7 +107,7 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
           setValue({ kind: "json", value: JSON.parse(text) });
           setProblem(undefined);
         } catch {
-          setProblem(`Not valid JSON yet; the last valid value is kept. Write e.g. {"a": 1} or "text".`);
+          setProblem(t("testSet.jsonNotValid"));
         }
       }}
       onBlur={() => {
@@ -124,6 +126,7 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
 }
 
 const TableRow = memo(function TableRow({ row, index, names, kinds, template, provider, report, update }: { row: TestRow; index: number; names: string[]; kinds: Record<string, Kind>; template: string; provider: CellProvider; report: (problem: string | undefined) => void; update: Update }) {
+  const t = useTranslations();
   const setRow = (change: (row: TestRow) => TestRow) => update((project) => ({ ...project, rows: project.rows.map((item) => (item.id === row.id ? change(item) : item)) }));
   return (
     <div role="row" aria-rowindex={index + 2} className="grid items-center gap-2 border-b border-zinc-100 px-2 dark:border-zinc-900" style={{ gridTemplateColumns: template, height: rowHeight }}>
@@ -151,13 +154,13 @@ const TableRow = memo(function TableRow({ row, index, names, kinds, template, pr
         </span>
       ))}
       <span role="cell" className="min-w-0">
-        <input aria-label={`expected, row ${index + 1}`} className={`${inputClass} h-8 w-full min-w-0`} value={row.expected ?? ""} onChange={(event) => setRow((current) => ({ ...current, expected: event.target.value || undefined }))} />
+        <input aria-label={t("testSet.expectedLabel", { row: index + 1 })} className={`${inputClass} h-8 w-full min-w-0`} value={row.expected ?? ""} onChange={(event) => setRow((current) => ({ ...current, expected: event.target.value || undefined }))} />
       </span>
       <span role="cell" className="min-w-0">
-        <input aria-label={`notes, row ${index + 1}`} className={`${inputClass} h-8 w-full min-w-0`} value={row.notes ?? ""} onChange={(event) => setRow((current) => ({ ...current, notes: event.target.value || undefined }))} />
+        <input aria-label={t("testSet.notesLabel", { row: index + 1 })} className={`${inputClass} h-8 w-full min-w-0`} value={row.notes ?? ""} onChange={(event) => setRow((current) => ({ ...current, notes: event.target.value || undefined }))} />
       </span>
       <span role="cell" className="flex justify-end">
-        <button type="button" aria-label={`Remove row ${index + 1}`} className={`${buttonClass} h-7 px-2 text-xs`} onClick={() => update((project) => ({ ...project, rows: project.rows.filter((item) => item.id !== row.id) }))}>
+        <button type="button" aria-label={t("testSet.removeRow", { row: index + 1 })} className={`${buttonClass} h-7 px-2 text-xs`} onClick={() => update((project) => ({ ...project, rows: project.rows.filter((item) => item.id !== row.id) }))}>
           ✕
         </button>
       </span>
@@ -185,6 +188,7 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
   const [status, setStatus] = useState<string>();
   const [pasted, setPasted] = useState("");
   const [mode, setMode] = useState<"replace" | "append">("replace");
+  const t = useTranslations();
   const importText = (text: string, source: string) => {
     const trimmed = text.replace(/^\uFEFF/, "").trimStart();
     const read = trimmed.startsWith("{") || trimmed.startsWith("[") ? parseJsonTestSet(text) : parseCsvTestSet(text);
@@ -196,12 +200,12 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
     }
     if (read.problems.length > 0) {
       setProblems(read.problems);
-      setStatus(`Nothing was imported from ${source}: ${read.problems.length} problem${read.problems.length === 1 ? "" : "s"} to fix first.`);
+      setStatus(t("testSet.nothingImported", { source, count: read.problems.length }));
       return;
     }
     if (read.rows.length === 0) {
       setProblems([]);
-      setStatus(`${source} has no rows.`);
+      setStatus(t("testSet.noRows", { source }));
       return;
     }
     setProblems([]);
@@ -215,20 +219,20 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
       for (const row of read.rows) rows.push(rows.some((item) => item.id === row.id) ? { ...row, id: nextRowId(rows) } : row);
       return { ...current, rows };
     });
-    setStatus(`${mode === "replace" ? "Replaced the set with" : "Added"} ${read.rows.length} row${read.rows.length === 1 ? "" : "s"} from ${source}.`);
+    setStatus(t(mode === "replace" ? "testSet.replaced" : "testSet.added", { source, count: read.rows.length }));
   };
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-0.5">
-          <span className={labelClass}>Imported rows</span>
+          <span className={labelClass}>{t("testSet.importedRows")}</span>
           <select className={inputClass} value={mode} onChange={(event) => setMode(event.target.value as "replace" | "append")}>
-            <option value="replace">replace the set</option>
-            <option value="append">are added</option>
+            <option value="replace">{t("testSet.replaceSet")}</option>
+            <option value="append">{t("testSet.areAdded")}</option>
           </select>
         </label>
         <label className={`${buttonClass} cursor-pointer`}>
-          Import CSV / JSONL…
+          {t("testSet.importFile")}
           <input
             type="file"
             accept=".csv,.jsonl,.json,.txt,text/csv,application/json"
@@ -241,18 +245,18 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
           />
         </label>
         <button type="button" className={buttonClass} disabled={project.rows.length === 0} onClick={() => downloadText({ name: `${project.name}.csv`, text: exportCsvTestSet(project.rows), type: "text/csv" })}>
-          Export CSV
+          {t("testSet.exportCsv")}
         </button>
         <button type="button" className={buttonClass} disabled={project.rows.length === 0} onClick={() => downloadText({ name: `${project.name}.jsonl`, text: exportJsonlTestSet(project.rows), type: "application/jsonl" })}>
-          Export JSONL
+          {t("testSet.exportJsonl")}
         </button>
       </div>
       <details className="text-sm">
-        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Paste CSV, JSON Lines or a JSON array</summary>
+        <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{t("testSet.paste")}</summary>
         <div className="mt-2 space-y-2">
-          <textarea aria-label="Pasted test set" className={`${inputClass} block min-h-24 w-full font-mono text-xs`} value={pasted} placeholder={'question,expected\n"Capital of France?",Paris'} onChange={(event) => setPasted(event.target.value)} />
-          <button type="button" className={buttonClass} disabled={pasted.trim() === ""} onClick={() => importText(pasted, "the pasted text")}>
-            Import pasted rows
+          <textarea aria-label={t("testSet.pasted")} className={`${inputClass} block min-h-24 w-full font-mono text-xs`} value={pasted} placeholder={'question,expected\n"Capital of France?",Paris'} onChange={(event) => setPasted(event.target.value)} />
+          <button type="button" className={buttonClass} disabled={pasted.trim() === ""} onClick={() => importText(pasted, t("testSet.pastedSource"))}>
+            {t("testSet.importPasted")}
           </button>
         </div>
       </details>
@@ -262,14 +266,13 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
         </p>
       )}
       {problems.length > 0 && (
-        <ul className="max-h-40 list-disc overflow-y-auto pl-5 text-sm text-red-700 dark:text-red-400" aria-label="Import problems">
+        <ul className="max-h-40 list-disc overflow-y-auto pl-5 text-sm text-red-700 dark:text-red-400" aria-label={t("testSet.importProblems")}>
           {problems.slice(0, 200).map((problem, index) => (
             <li key={index}>
-              Line {problem.row}
-              {problem.column ? `, column "${problem.column}"` : ""}: {problem.message}
+              {problem.column ? t("testSet.problemAtColumn", { row: problem.row, column: problem.column, message: problem.message }) : t("testSet.problemAtLine", { row: problem.row, message: problem.message })}
             </li>
           ))}
-          {problems.length > 200 && <li>…and {problems.length - 200} more.</li>}
+          {problems.length > 200 && <li>{t("testSet.more", { count: problems.length - 200 })}</li>}
         </ul>
       )}
     </div>
@@ -284,6 +287,7 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
   const promptVariables = variablesOf(project).map((variable) => variable.name);
   const names = [...new Set([...promptVariables, ...columnsOf(project.rows).variables])];
   const [tableProblem, setTableProblem] = useState<string>();
+  const t = useTranslations();
   // A column's kind as chosen, else as its values hold (a column without values can be made media before any file is chosen).
   const kinds: Record<string, Kind> = Object.fromEntries(names.map((name) => [name, project.variableKinds?.[name] ?? project.rows.find((row) => row.values[name])?.values[name]?.kind ?? "text"]));
   const template = `5.5rem repeat(${names.length}, minmax(9rem, 1fr)) minmax(8rem, 1fr) minmax(7rem, 0.8fr) 2.5rem`;
@@ -294,12 +298,12 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
     <section className={sectionClass} aria-labelledby="test-set-heading">
       <div className="flex flex-wrap items-baseline gap-2">
         <h2 id="test-set-heading" className="text-base font-semibold">
-          Test set
+          {t("testSet.heading")}
         </h2>
         <span className="text-sm text-zinc-500 dark:text-zinc-400">
-          {project.rows.length.toLocaleString()} row{project.rows.length === 1 ? "" : "s"}
+          {t("testSet.rowCount", { count: project.rows.length })}
         </span>
-        {names.filter((name) => !promptVariables.includes(name)).length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">Columns the prompt does not use: {names.filter((name) => !promptVariables.includes(name)).join(", ")}</span>}
+        {names.filter((name) => !promptVariables.includes(name)).length > 0 && <span className="text-xs text-amber-700 dark:text-amber-400">{t("testSet.unusedColumns", { names: names.filter((name) => !promptVariables.includes(name)).join(", ") })}</span>}
       </div>
       <ImportControls project={project} update={update} />
       {tableProblem && (
@@ -307,15 +311,15 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
           {tableProblem}
         </p>
       )}
-      <div ref={scroller} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label="Test set rows" aria-rowcount={project.rows.length + 1}>
+      <div ref={scroller} className="max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-800" role="table" aria-label={t("testSet.rowsLabel")} aria-rowcount={project.rows.length + 1}>
         <div style={{ minWidth: `${10 + names.length * 9 + 18}rem` }}>
           <div role="row" aria-rowindex={1} className="sticky top-0 z-10 grid items-end gap-2 border-b border-zinc-200 bg-zinc-50 px-2 py-1.5 text-xs font-medium dark:border-zinc-800 dark:bg-zinc-900" style={{ gridTemplateColumns: template }}>
-            <span role="columnheader">id</span>
+            <span role="columnheader">{t("testSet.id")}</span>
             {names.map((name) => (
               <span role="columnheader" key={name} className="flex min-w-0 items-center gap-1">
                 <code className="truncate">{name}</code>
                 <select
-                  aria-label={`Kind of ${name}`}
+                  aria-label={t("testSet.kindOf", { name })}
                   className="rounded border border-zinc-300 bg-transparent text-[11px] dark:border-zinc-700"
                   value={kinds[name]}
                   onChange={(event) => {
@@ -323,7 +327,7 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
                     // Every value converts, or none: text that is no URL cannot become a media file, and is not dropped.
                     const stuck = project.rows.flatMap((row, index) => (row.values[name] && !convert(row.values[name], kind) ? [index + 1] : []));
                     if (stuck.length > 0) {
-                      setTableProblem(`${name} stays ${kinds[name]}: row${stuck.length === 1 ? "" : "s"} ${stuck.slice(0, 5).join(", ")}${stuck.length > 5 ? ` and ${stuck.length - 5} more` : ""} hold${stuck.length === 1 ? "s" : ""} text that is not a data:, http(s) or ms:// URL. Clear ${stuck.length === 1 ? "it" : "them"} first, or choose files after switching an empty column.`);
+                      setTableProblem(t("testSet.kindStuck", { name, kind: kinds[name] ?? "text", count: stuck.length, rows: stuck.slice(0, 5).join(", "), more: Math.max(0, stuck.length - 5) }));
                       return;
                     }
                     setTableProblem(undefined);
@@ -337,16 +341,16 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
                     }));
                   }}
                 >
-                  <option value="text">text</option>
-                  <option value="json">JSON</option>
-                  <option value="media">media</option>
+                  <option value="text">{t("testSet.kindText")}</option>
+                  <option value="json">{t("testSet.kindJson")}</option>
+                  <option value="media">{t("testSet.kindMedia")}</option>
                 </select>
               </span>
             ))}
-            <span role="columnheader">expected</span>
-            <span role="columnheader">notes</span>
+            <span role="columnheader">{t("testSet.expected")}</span>
+            <span role="columnheader">{t("testSet.notes")}</span>
             <span role="columnheader" className="sr-only">
-              Actions
+              {t("testSet.actions")}
             </span>
           </div>
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
@@ -359,7 +363,7 @@ export const TestSetTable = memo(function TestSetTable({ project, providers, upd
         </div>
       </div>
       <button type="button" className={buttonClass} onClick={() => update((current) => ({ ...current, rows: [...current.rows, { id: nextRowId(current.rows), values: {} }] }))}>
-        Add row
+        {t("testSet.addRow")}
       </button>
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
 import { FindingFixes } from "./tool-loop-fixes";
 
@@ -11,15 +12,16 @@ import { FindingFixes } from "./tool-loop-fixes";
 export function ToolLoopCheck() {
   const { heldBack, loaded } = useWorkbench();
   const { toolLoop } = useNextRequest();
+  const t = useTranslations();
   // A held-back request lists the same findings with their fixes.
   if (!loaded || heldBack || toolLoop.length === 0) return null;
   const errors = toolLoop.filter((finding) => finding.severity === "error").length;
   return (
-    <section aria-label="Tool loop check" className="mx-auto w-full max-w-3xl px-4">
+    <section aria-label={t("toolLoop.label")} className="mx-auto w-full max-w-3xl px-4">
       <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
         <p className="font-medium">
-          Tool loop check: {toolLoop.length} {toolLoop.length === 1 ? "finding" : "findings"}
-          {errors > 0 ? ` (${errors} the service would refuse)` : ""}
+          {t("toolLoop.heading", { count: toolLoop.length })}
+          {errors > 0 ? ` ${t("toolLoop.refused", { count: errors })}` : ""}
         </p>
         <ul className="mt-1 list-disc space-y-1 pl-5 text-xs">
           {toolLoop.map((finding) => (

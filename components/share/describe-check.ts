@@ -1,31 +1,33 @@
 import type { Assertion } from "@/lib/evals/assertions";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** A check in one line, as the list and the matrix's tooltips show it. */
-export function describeCheck(assertion: Assertion): string {
+export function describeCheck(assertion: Assertion, t: Translate): string {
+  const anyCase = "ignoreCase" in assertion && assertion.ignoreCase ? "yes" : "no";
   switch (assertion.type) {
     case "contains":
-      return `contains "${assertion.value}"${assertion.ignoreCase ? " (any case)" : ""}`;
+      return t("checks.describeContains", { value: assertion.value, anyCase });
     case "not-contains":
-      return `does not contain "${assertion.value}"${assertion.ignoreCase ? " (any case)" : ""}`;
+      return t("checks.describeNotContains", { value: assertion.value, anyCase });
     case "regex":
-      return `matches /${assertion.pattern}/${assertion.flags ?? ""}`;
+      return t("checks.describeRegex", { pattern: `/${assertion.pattern}/${assertion.flags ?? ""}` });
     case "equals-expected":
-      return `equals expected${assertion.ignoreCase ? " (any case)" : ""}`;
+      return t("checks.describeEquals", { anyCase });
     case "is-json":
-      return "is valid JSON";
+      return t("checks.describeIsJson");
     case "matches-json-schema":
-      return "matches the JSON Schema";
+      return t("checks.describeSchema");
     case "called-tool":
-      return `called ${assertion.name}${assertion.argumentsSchema ? " with matching arguments" : ""}`;
+      return t("checks.describeCalledTool", { name: assertion.name, withArguments: assertion.argumentsSchema ? "yes" : "no" });
     case "finish-reason":
-      return `finished with ${assertion.value}`;
+      return t("checks.describeFinish", { value: assertion.value });
     case "max-cost":
-      return `costs ≤ ${assertion.amount} ${assertion.currency}`;
+      return t("checks.describeCost", { amount: String(assertion.amount), currency: assertion.currency });
     case "max-latency":
-      return `takes ≤ ${assertion.ms} ms`;
+      return t("checks.describeLatency", { ms: String(assertion.ms) });
     case "max-reasoning-tokens":
-      return `reasons ≤ ${assertion.tokens} tokens`;
+      return t("checks.describeReasoning", { tokens: String(assertion.tokens) });
     case "judge":
-      return `judged by ${assertion.model}: ${assertion.rubric.slice(0, 60)}${assertion.rubric.length > 60 ? "…" : ""}`;
+      return t("checks.describeJudge", { model: assertion.model, rubric: `${assertion.rubric.slice(0, 60)}${assertion.rubric.length > 60 ? "…" : ""}` });
   }
 }

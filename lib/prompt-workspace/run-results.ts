@@ -57,17 +57,17 @@ export function mergeRunPoll({ snapshot, poll }: { snapshot: RunSnapshot | undef
 /** What a cell shows in the matrix. */
 export type CellVerdict = "pass" | "fail" | "error" | "pending" | "running" | "queued" | "cancelled" | "waiting" | "no-checks";
 
-/** How each verdict reads: a mark for the grid and words for everyone else. */
-export const verdictLabels: Record<CellVerdict, { mark: string; label: string }> = {
-  pass: { mark: "✓", label: "passed" },
-  "no-checks": { mark: "•", label: "answered (no checks)" },
-  fail: { mark: "✗", label: "failed a check" },
-  error: { mark: "!", label: "call failed" },
-  pending: { mark: "?", label: "awaiting the judge" },
-  running: { mark: "…", label: "running" },
-  queued: { mark: "·", label: "queued" },
-  cancelled: { mark: "–", label: "cancelled" },
-  waiting: { mark: "⚿", label: "waiting for its key" },
+/** Each verdict's mark for the grid; its words are in the message catalog (`verdicts.*`). */
+export const verdictMarks: Record<CellVerdict, string> = {
+  pass: "✓",
+  "no-checks": "•",
+  fail: "✗",
+  error: "!",
+  pending: "?",
+  running: "…",
+  queued: "·",
+  cancelled: "–",
+  waiting: "⚿",
 };
 
 /** A finished cell's result, when it has one. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { SharedPageBody } from "@/components/share/shared-page-body";
 import { SharedRunBody } from "@/components/share/shared-run-body";
@@ -17,7 +18,9 @@ const loadShare = cache(async (id: string) => (isShareId(id) ? readShare({ id })
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const share = await loadShare((await params).id);
-  return { title: share ? `${share.snapshot.title} · Kimi Workbench share` : "Share not found · Kimi Workbench", robots: { index: false, follow: false }, referrer: "no-referrer" };
+  const t = await getTranslations();
+  const title = !share ? t("sharedPage.notFoundTitle") : isRunShare(share) ? t("sharedPage.runTitle", { title: share.snapshot.title }) : t("sharedPage.pageTitle", { title: share.snapshot.title });
+  return { title, robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
