@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { RuleIssue, RuleWarning } from "@/lib/request/request-rules";
+import { ruleText } from "@/components/i18n/rule-text";
 
 /** Issues whose path starts at `field`, shown under its control. */
 export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; field: string }) {
@@ -10,7 +11,7 @@ export function FieldIssues({ issues, field }: { issues: readonly RuleIssue[]; f
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-red-700 dark:text-red-400" role="alert" aria-label={t("fields.problems", { field })}>
       {mine.map((issue) => (
-        <li key={`${issue.rule}-${issue.path.join(".")}`}>{issue.message}</li>
+        <li key={`${issue.rule}-${issue.path.join(".")}`}>{ruleText(issue, t)}</li>
       ))}
     </ul>
   );
@@ -24,7 +25,7 @@ export function FieldWarnings({ warnings, field }: { warnings: readonly RuleWarn
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300" aria-label={t("fields.warnings", { field })}>
       {mine.map((warning) => (
-        <li key={warning.rule}>{warning.message}</li>
+        <li key={warning.rule}>{ruleText(warning, t)}</li>
       ))}
     </ul>
   );

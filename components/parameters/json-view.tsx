@@ -12,6 +12,8 @@ import { buildRequestJsonSchema } from "@/lib/request/request-json-schema";
 import { checkRequest } from "@/lib/request/request-rules";
 import { requestThinks } from "@/lib/catalog/thinking-fields";
 import { parseChatRequest } from "@/lib/wire/chat-request-schema";
+import type { Translate } from "@/lib/i18n/translate";
+import { ruleText } from "@/components/i18n/rule-text";
 
 // Monaco is served by this app (copied to public/monaco by scripts/copy-monaco.mjs), never a CDN.
 loader.config({ paths: { vs: "/monaco/vs" } });
@@ -32,7 +34,7 @@ function subscribeToTheme(listener: () => void): () => void {
 }
 
 /** Problems with an edited body: its types (what the gateway accepts), then the documented rules. */
-function findProblems(body: Record<string, unknown>, providerId: Parameters<typeof rulesFor>[0]): BodyProblem[] {
+function findProblems(body: Record<string, unknown>, providerId: Parameters<typeof rulesFor>[0], t: Translate): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const parsed = parseChatRequest(body);
   // An empty conversation is not a mistake, just nothing to send yet.
@@ -40,7 +42,7 @@ function findProblems(body: Record<string, unknown>, providerId: Parameters<type
   if (!parsed.ok && !nothingYet) problems.push(...parsed.issues);
   const model = typeof body.model === "string" ? body.model : "";
   const spec = conversationStore.specFor({ providerId, model });
-  for (const issue of checkRequest({ request: body, spec, providerId })) problems.push({ path: issue.path, message: issue.message });
+  for (const issue of checkRequest({ request: body, spec, providerId })) problems.push({ path: issue.path, message: ruleText(issue, t) });
   return problems;
 }
 
@@ -101,7 +103,7 @@ export default function JsonView() {
       if (view) editor.restoreViewState(view);
       setSyntaxError(undefined);
     }
-    const found = findProblems(next.body as Record<string, unknown>, conversation.providerId);
+    const found = findProblems(next.body as Record<string, unknown>, conversation.providerId, t);
     setProblems(found);
     markProblems(found);
     // Completion and hover describe this provider and model.
@@ -127,7 +129,7 @@ export default function JsonView() {
     }
     const record = body as Record<string, unknown>;
     const readProblems = conversationStore.applyRequestBody(record);
-    const found = [...readProblems, ...findProblems(record, conversationStore.getSnapshot().conversation.providerId)];
+    const found = [...readProblems, ...findProblems(record, conversationStore.getSnapshot().conversation.providerId, t)];
     setProblems(found);
     markProblems(found);
   };
@@ -153,7 +155,7 @@ export default function JsonView() {
               validate: true,
               schemas: [{ uri: "kimi-workbench://request.json", fileMatch: ["*"], schema: buildRequestJsonSchema({ providerId: conversation.providerId, spec: next.spec, thinks: next.thinks }) }],
             });
-            const found = findProblems(next.body as Record<string, unknown>, conversation.providerId);
+            const found = findProblems(next.body as Record<string, unknown>, conversation.providerId, t);
             setProblems(found);
             markProblems(found);
           }}

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useWorkbench } from "@/lib/chat/use-workbench";
+import { ruleText } from "@/components/i18n/rule-text";
 import { FindingFixes } from "./tool-loop-fixes";
 
 /** A request held back because it breaks documented rules: the reasons, and the choice to send it anyway. */
@@ -19,7 +20,7 @@ export function HeldBackAlert() {
             const finding = heldBack.toolLoop.find((candidate) => candidate.rule === issue.rule && candidate.path.join(".") === issue.path.join("."));
             return (
               <li key={`${issue.rule}-${issue.path.join(".")}`}>
-                <code className="font-mono">{issue.path.join(".")}</code>: {issue.message}
+                <code className="font-mono">{issue.path.join(".")}</code>: {ruleText(issue, t)}
                 {finding && <FindingFixes finding={finding} />}
               </li>
             );

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useProviderRequest } from "@/lib/chat/use-provider-request";
 import type { RuleIssue } from "@/lib/request/request-rules";
+import { ruleText } from "@/components/i18n/rule-text";
 import type { RequestAdjustment } from "@/lib/wire/chat-request";
 import { compactJson } from "./compact-json";
 
@@ -60,7 +61,7 @@ export default function RequestPreviewDetails({ issues }: { issues: readonly Rul
         <ul className="space-y-1 text-red-700 dark:text-red-400" aria-label={t("preview.problems")}>
           {issues.map((issue) => (
             <li key={`${issue.rule}-${issue.path.join(".")}`}>
-              <code className="font-mono">{issue.path.join(".")}</code>: {issue.message}
+              <code className="font-mono">{issue.path.join(".")}</code>: {ruleText(issue, t)}
             </li>
           ))}
         </ul>

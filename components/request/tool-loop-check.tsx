@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
+import { ruleText } from "@/components/i18n/rule-text";
 import { FindingFixes } from "./tool-loop-fixes";
 
 /**
@@ -26,7 +27,7 @@ export function ToolLoopCheck() {
         <ul className="mt-1 list-disc space-y-1 pl-5 text-xs">
           {toolLoop.map((finding) => (
             <li key={`${finding.rule}-${finding.path.join(".")}`}>
-              <code className="font-mono">{finding.path.join(".")}</code>: {finding.message}
+              <code className="font-mono">{finding.path.join(".")}</code>: {ruleText(finding, t)}
               <FindingFixes finding={finding} />
             </li>
           ))}

@@ -14,6 +14,7 @@ describe("documented rules, Moonshot", () => {
       path: ["temperature"],
       rule: "pinned-sampling",
       message: "kimi-k2.6 fixes temperature at 1 in thinking mode; any other value is rejected. Remove temperature (the service uses 1).",
+      values: { model: "kimi-k2.6", field: "temperature", pinned: "1", mode: "thinking" },
       serviceMessage: "invalid temperature: only 1 is allowed for this model",
     });
     expect(rules("moonshot", "kimi-k2.6", { thinking: { type: "disabled" }, temperature: 0.6, top_p: 0.95 })).toEqual([]);

@@ -10,11 +10,16 @@ export interface RuleIssue {
   path: Array<string | number>;
   /** Stable id of the rule. */
   rule: string;
-  /** What is wrong and how to fix it, for the user. */
+  /** What is wrong and how to fix it, for the user (English; the page words it from `rules.<rule>` with `values`). */
   message: string;
+  /** The message's figures and names, for the catalog's wording in the page's language. */
+  values: RuleValues;
   /** What the service answers, in its own (recorded) wording where known. */
   serviceMessage: string;
 }
+
+/** The arguments of a rule's message (select arguments are "yes" / "no" or a keyword). */
+export type RuleValues = Record<string, string | number>;
 
 /** A request as checked: any JSON object (it may come from the JSON view, a preset or a client). */
 export type CheckableRequest = Record<string, unknown>;
@@ -48,6 +53,7 @@ function checkReasoningEffort({ request, spec, rules, issues }: { request: Check
         path: ["thinking"],
         rule: "thinking-with-effort",
         message: `${spec.id} has no thinking switch: it always thinks, as deeply as reasoning_effort says (${control.efforts.join(", ")}; default ${control.defaultEffort}). Remove thinking.`,
+        values: { model: spec.id, efforts: control.efforts.join(", "), defaultEffort: control.defaultEffort },
         serviceMessage: "invalid request: thinking is not supported for this model, use reasoning_effort",
       });
     }
@@ -56,6 +62,7 @@ function checkReasoningEffort({ request, spec, rules, issues }: { request: Check
         path: ["reasoning_effort"],
         rule: "reasoning-effort-value",
         message: `reasoning_effort must be ${control.efforts.map((value) => `"${value}"`).join(", ")} for ${spec.id}; it is ${JSON.stringify(effort)}.`,
+        values: { efforts: control.efforts.map((value) => `"${value}"`).join(", "), model: spec.id, value: JSON.stringify(effort) },
         serviceMessage: `invalid reasoning_effort: must be one of ${control.efforts.join(", ")}`,
       });
     }
@@ -64,6 +71,7 @@ function checkReasoningEffort({ request, spec, rules, issues }: { request: Check
       path: ["reasoning_effort"],
       rule: "reasoning-effort-unsupported",
       message: `${spec.id} takes no reasoning_effort (K3 models do)${spec.thinking.mode === "optional" ? "; switch thinking with thinking.type instead" : ""}. Remove reasoning_effort.`,
+      values: { model: spec.id, optional: spec.thinking.mode === "optional" ? "yes" : "no" },
       serviceMessage: "invalid request: reasoning_effort is not supported for this model",
     });
   }
@@ -82,6 +90,7 @@ function checkThinking({ request, spec, rules, issues }: { request: CheckableReq
       path: field,
       rule: "thinking-always-on",
       message: `${spec.id} always thinks; turning thinking off is rejected. Remove ${field.join(".")}.`,
+      values: { model: spec.id, field: field.join(".") },
       serviceMessage: family === "moonshot" ? "invalid thinking: only type=enabled is allowed for this model" : `enable_thinking cannot be false for ${spec.id}`,
     });
   }
@@ -90,6 +99,7 @@ function checkThinking({ request, spec, rules, issues }: { request: CheckableReq
       path: family === "moonshot" ? ["thinking", "keep"] : ["preserve_thinking"],
       rule: "preserved-thinking-unsupported",
       message: `${spec.id} does not accept preserved thinking (only kimi-k2.6 and kimi-k2.7-code do). Remove ${family === "moonshot" ? "thinking.keep" : "preserve_thinking"}.`,
+      values: { model: spec.id, field: family === "moonshot" ? "thinking.keep" : "preserve_thinking" },
       serviceMessage: family === "moonshot" ? "invalid thinking: keep is not supported for this model" : `preserve_thinking is not supported for ${spec.id}`,
     });
   }
@@ -125,6 +135,7 @@ function checkSampling({ request, spec, rules, thinking, issues, providerId }: {
         path: [field],
         rule: "pinned-sampling",
         message: `${spec.id} fixes ${field} at ${pinned}${mode}; any other value is rejected. Remove ${field} (the service uses ${pinned}).`,
+        values: { model: spec.id, field, pinned: String(pinned), mode: samplingDependsOnThinking(spec) ? (thinking ? "thinking" : "nonThinking") : "any" },
         // The service's own words (recorded): it does not name the thinking mode.
         serviceMessage: `invalid ${field}: only ${pinned} is allowed for this model`,
       });
@@ -137,6 +148,7 @@ function checkSampling({ request, spec, rules, thinking, issues, providerId }: {
       path: [field],
       rule: "out-of-range",
       message: `${field} must be ${describeRange(range)} on this provider; it is ${value}.`,
+      values: { field, min: String(range.min), max: String(range.max), minExclusive: range.minExclusive ? "yes" : "no", maxExclusive: range.maxExclusive ? "yes" : "no", value: String(value) },
       serviceMessage: `Invalid request: ${field} must be ${describeRange(range)}, got ${value}`,
     });
   }
@@ -149,6 +161,7 @@ function checkSampling({ request, spec, rules, thinking, issues, providerId }: {
         path: [field],
         rule: "max-tokens",
         message: `${field} must be from 1 to ${limit.toLocaleString("en-US")} for ${spec.id}; it is ${value.toLocaleString("en-US")}.`,
+        values: { field, limit, model: spec.id, value },
         serviceMessage: value < 1 ? `Invalid request: ${field} must be at least 1, got ${value}` : `Your request exceeded model token limit : ${spec.contextWindow}`,
       });
     }
@@ -163,13 +176,14 @@ function checkStop({ request, rules, issues }: { request: CheckableRequest; rule
       path: ["stop"],
       rule: "stop-count",
       message: `At most ${rules.stop.maxSequences} stop sequences are allowed; there are ${stops.length}.`,
+      values: { max: rules.stop.maxSequences, count: stops.length },
       serviceMessage: `Invalid request: stop accepts at most ${rules.stop.maxSequences} sequences, got ${stops.length}`,
     });
   }
   const encoder = new TextEncoder();
   stops.forEach((stop, index) => {
     if (stop === "") {
-      issues.push({ path: Array.isArray(request.stop) ? ["stop", index] : ["stop"], rule: "stop-empty", message: "An empty stop sequence would end the answer at once; fill it in or remove it.", serviceMessage: "Invalid request: stop sequences must not be empty" });
+      issues.push({ path: Array.isArray(request.stop) ? ["stop", index] : ["stop"], rule: "stop-empty", message: "An empty stop sequence would end the answer at once; fill it in or remove it.", values: {}, serviceMessage: "Invalid request: stop sequences must not be empty" });
     }
     const bytes = encoder.encode(stop).length;
     if (bytes > rules.stop!.maxBytes) {
@@ -177,6 +191,7 @@ function checkStop({ request, rules, issues }: { request: CheckableRequest; rule
         path: Array.isArray(request.stop) ? ["stop", index] : ["stop"],
         rule: "stop-length",
         message: `Each stop sequence may be at most ${rules.stop!.maxBytes} bytes; "${stop.slice(0, 20)}…" is ${bytes}.`,
+        values: { max: rules.stop!.maxBytes, stop: stop.slice(0, 20), bytes },
         serviceMessage: `Invalid request: each stop sequence must be at most ${rules.stop!.maxBytes} bytes, "${stop.slice(0, 40)}" is longer`,
       });
     }
@@ -233,42 +248,45 @@ function checkTools({ request, rules, thinking, spec, issues, providerId }: { re
       path: ["tools"],
       rule: "tool-count",
       message: `At most ${rules.tools.maxTools} tools are allowed; there are ${tools.length}.`,
+      values: { max: rules.tools.maxTools, count: tools.length },
       serviceMessage: `Invalid request: at most ${rules.tools.maxTools} tools are allowed, got ${tools.length}`,
     });
   }
   const names = new Set<string>();
   tools.forEach((tool, index) => {
     if (!isToolDefinition(tool)) {
-      issues.push({ path: ["tools", index], rule: "tool-shape", message: toolShapeMessage, serviceMessage: `Invalid request: tools[${index}] is not a tool definition` });
+      issues.push({ path: ["tools", index], rule: "tool-shape", message: toolShapeMessage, values: {}, serviceMessage: `Invalid request: tools[${index}] is not a tool definition` });
       return;
     }
     const name = tool.function.name;
     names.add(name);
     if (tool.type === "builtin_function" && rules.family === "moonshot") {
-      if (!name.startsWith("$")) issues.push({ path: ["tools", index, "function", "name"], rule: "builtin-name", message: `Builtin tools are named with a "$" (e.g. $web_search); "${name}" is not one.`, serviceMessage: `Invalid request: unknown builtin function ${name}` });
+      if (!name.startsWith("$")) issues.push({ path: ["tools", index, "function", "name"], rule: "builtin-name", message: `Builtin tools are named with a "$" (e.g. $web_search); "${name}" is not one.`, values: { name }, serviceMessage: `Invalid request: unknown builtin function ${name}` });
       if (name === "$web_search" && thinking) {
         issues.push({
           path: ["tools", index],
           rule: "web-search-thinking",
           message: `Moonshot requires thinking to be off when $web_search is used; turn thinking off or remove the tool${spec.thinking.mode === "always" ? ` (${spec.id} always thinks, so it cannot use $web_search)` : ""}.`,
+          values: { model: spec.id, alwaysThinks: spec.thinking.mode === "always" ? "yes" : "no" },
           serviceMessage: "Invalid request: thinking must be disabled when using the $web_search builtin function",
         });
       }
       return;
     }
     if (tool.type !== "function") {
-      issues.push({ path: ["tools", index, "type"], rule: "tool-type", message: `Tool type must be "function"${rules.family === "moonshot" ? ' (or "builtin_function" for $web_search)' : ""}, not "${String(tool.type)}".`, serviceMessage: `Invalid request: unknown tool type ${String(tool.type)}` });
+      issues.push({ path: ["tools", index, "type"], rule: "tool-type", message: `Tool type must be "function"${rules.family === "moonshot" ? ' (or "builtin_function" for $web_search)' : ""}, not "${String(tool.type)}".`, values: { moonshot: rules.family === "moonshot" ? "yes" : "no", type: String(tool.type) }, serviceMessage: `Invalid request: unknown tool type ${String(tool.type)}` });
     }
     if (rules.tools.namePattern && !rules.tools.namePattern.test(name)) {
       issues.push({
         path: ["tools", index, "function", "name"],
         rule: "tool-name",
         message: `Function name "${name}" must match ${rules.tools.namePattern.source}: start with a letter or _, then 2–63 letters, digits, - or _.`,
+        values: { name, pattern: rules.tools.namePattern.source },
         serviceMessage: `Invalid request: function name "${name}" must match ${rules.tools.namePattern.source}`,
       });
     }
     const problem = toolParametersProblem(tool);
-    if (problem) issues.push({ path: ["tools", index, "function", "parameters"], rule: "tool-parameters", message: problem, serviceMessage: `Invalid request: parameters of function "${name}" ${describeSchemaProblem(tool.function.parameters)}` });
+    if (problem) issues.push({ path: ["tools", index, "function", "parameters"], rule: "tool-parameters", message: problem, values: { name, problem: describeSchemaProblem(tool.function.parameters) ?? "" }, serviceMessage: `Invalid request: parameters of function "${name}" ${describeSchemaProblem(tool.function.parameters)}` });
     else if (rules.family === "moonshot" && tool.function.parameters !== undefined) {
       const outside = findDialectProblem(tool.function.parameters, { use: "tool-parameters" });
       if (outside) {
@@ -276,6 +294,7 @@ function checkTools({ request, rules, thinking, spec, issues, providerId }: { re
           path: ["tools", index, "function", "parameters", ...splitSchemaPath(outside.path)],
           rule: "tool-schema-dialect",
           message: `The parameters of "${name}" leave Moonshot's JSON Schema dialect at ${outside.path || "the root"}: ${outside.problem}. Rewrite that part (a tuple's items go in prefixItems).`,
+          values: { name, root: outside.path ? "no" : "yes", at: outside.path, problem: outside.problem },
           serviceMessage: dialectRefusal({ where: `tools[${index}].function.parameters`, problem: outside }),
         });
       }
@@ -286,24 +305,27 @@ function checkTools({ request, rules, thinking, spec, issues, providerId }: { re
   const kind: ToolChoiceKind | undefined =
     choice === "auto" || choice === "none" || choice === "required" ? choice : isRecord(choice) && isRecord(choice.function) && typeof choice.function.name === "string" ? "function" : undefined;
   if (!kind) {
-    issues.push({ path: ["tool_choice"], rule: "tool-choice-shape", message: 'tool_choice must be "auto", "none", "required" or {"type": "function", "function": {"name": …}}.', serviceMessage: "Invalid request: invalid tool_choice" });
+    issues.push({ path: ["tool_choice"], rule: "tool-choice-shape", message: 'tool_choice must be "auto", "none", "required" or {"type": "function", "function": {"name": …}}.', values: {}, serviceMessage: "Invalid request: invalid tool_choice" });
     return;
   }
   const allowed = allowedToolChoices({ providerId, spec, thinkingEnabled: thinking });
   if (!allowed.includes(kind)) {
     const label = kind === "function" ? `'function ${String((choice as { function: { name: string } }).function.name)}'` : `'${kind}'`;
+    const quoted = allowed.filter((value) => value !== "function").map((value) => `"${value}"`);
+    const namedFunction = allowed.includes("function");
     issues.push({
       path: ["tool_choice"],
       rule: "tool-choice",
       message: thinking
-        ? `With thinking on, tool_choice may only be ${allowed.map((value) => `"${value}"`).join(" or ")}; the model cannot be forced to call a tool. Use "auto" or turn thinking off.`
-        : `tool_choice ${label} is not accepted here; use ${allowed.map((value) => (value === "function" ? "a named function" : `"${value}"`)).join(", ")}.`,
+        ? `With thinking on, tool_choice may only be one of ${allowed.map((value) => `"${value}"`).join(", ")}; the model cannot be forced to call a tool. Use "auto" or turn thinking off.`
+        : `tool_choice ${label} is not accepted here; use ${[...quoted, ...(namedFunction ? ["a named function"] : [])].join(", ")}.`,
+      values: { thinking: thinking ? "yes" : "no", allowed: thinking ? allowed.map((value) => `"${value}"`).join(", ") : quoted.join(", "), namedFunction: namedFunction ? "yes" : "no", label },
       serviceMessage: thinking ? `tool_choice ${label} is incompatible with thinking enabled` : `Invalid request: tool_choice ${label} is not supported`,
     });
   }
   if (kind === "function" && !names.has((choice as { function: { name: string } }).function.name)) {
     const name = (choice as { function: { name: string } }).function.name;
-    issues.push({ path: ["tool_choice", "function", "name"], rule: "tool-choice-name", message: `tool_choice names "${name}", which is not among the tools.`, serviceMessage: `Invalid request: tool_choice names function "${name}", which is not in tools` });
+    issues.push({ path: ["tool_choice", "function", "name"], rule: "tool-choice-name", message: `tool_choice names "${name}", which is not among the tools.`, values: { name }, serviceMessage: `Invalid request: tool_choice names function "${name}", which is not in tools` });
   }
 }
 
@@ -320,6 +342,7 @@ function checkMessages({ request, rules, thinking, spec, issues }: { request: Ch
           path: ["messages", index],
           rule: "tool-call-reasoning",
           message: "With thinking on, an assistant message that made tool calls must be sent back with its reasoning_content.",
+          values: {},
           serviceMessage: "thinking is enabled but reasoning_content is missing in assistant tool call message",
         });
       }
@@ -329,17 +352,18 @@ function checkMessages({ request, rules, thinking, spec, issues }: { request: Ch
         path: ["messages", index, "tool_call_id"],
         rule: "tool-result-id",
         message: `This tool result answers tool call "${String(message.tool_call_id)}", which no earlier assistant message made.`,
+        values: { id: String(message.tool_call_id) },
         serviceMessage: `Invalid request: tool_call_id ${String(message.tool_call_id)} in messages[${index}] does not match any earlier tool call`,
       });
     }
     if (message.partial === true && rules.family === "moonshot" && (message.role !== "assistant" || index !== messages.length - 1)) {
-      issues.push({ path: ["messages", index, "partial"], rule: "partial-position", message: "partial is only allowed on the last message, which must be an assistant message.", serviceMessage: "Invalid request: partial is only allowed on the last message, which must be an assistant message" });
+      issues.push({ path: ["messages", index, "partial"], rule: "partial-position", message: "partial is only allowed on the last message, which must be an assistant message.", values: {}, serviceMessage: "Invalid request: partial is only allowed on the last message, which must be an assistant message" });
     }
     if (Array.isArray(message.content) && spec.known !== false) {
       (message.content as Array<{ type?: unknown }>).forEach((part, partIndex) => {
         const kind = part?.type === "image_url" ? "image" : part?.type === "video_url" || part?.type === "video" ? "video" : undefined;
         if (kind && !spec.input.includes(kind)) {
-          issues.push({ path: ["messages", index, "content", partIndex], rule: "modality", message: `${spec.id} does not accept ${kind} input; remove it or pick a model that does (e.g. kimi-k2.6).`, serviceMessage: `Invalid request: model ${spec.id} does not support ${kind} input` });
+          issues.push({ path: ["messages", index, "content", partIndex], rule: "modality", message: `${spec.id} does not accept ${kind} input; remove it or pick a model that does (e.g. kimi-k2.6).`, values: { model: spec.id, kind }, serviceMessage: `Invalid request: model ${spec.id} does not support ${kind} input` });
         }
       });
     }
@@ -347,7 +371,7 @@ function checkMessages({ request, rules, thinking, spec, issues }: { request: Ch
   const last = messages[messages.length - 1];
   const format = isRecord(request.response_format) ? request.response_format.type : undefined;
   if (rules.family === "moonshot" && isRecord(last) && last.partial === true && format === "json_object") {
-    issues.push({ path: ["response_format"], rule: "partial-json", message: "Partial mode cannot be combined with response_format json_object.", serviceMessage: "Invalid request: partial mode cannot be combined with response_format json_object" });
+    issues.push({ path: ["response_format"], rule: "partial-json", message: "Partial mode cannot be combined with response_format json_object.", values: {}, serviceMessage: "Invalid request: partial mode cannot be combined with response_format json_object" });
   }
 }
 
@@ -355,17 +379,17 @@ function checkResponseFormat({ request, issues, family }: { request: CheckableRe
   const format = request.response_format;
   if (format === undefined || format === null) return;
   if (!isRecord(format) || !["text", "json_object", "json_schema"].includes(String(format.type))) {
-    issues.push({ path: ["response_format"], rule: "response-format", message: 'response_format.type must be "text", "json_object" or "json_schema".', serviceMessage: `Invalid request: response_format.type must be text, json_object or json_schema, got ${isRecord(format) ? String(format.type) : "?"}` });
+    issues.push({ path: ["response_format"], rule: "response-format", message: 'response_format.type must be "text", "json_object" or "json_schema".', values: {}, serviceMessage: `Invalid request: response_format.type must be text, json_object or json_schema, got ${isRecord(format) ? String(format.type) : "?"}` });
     return;
   }
   if (format.type !== "json_schema") return;
   const jsonSchema = format.json_schema;
   if (!isRecord(jsonSchema) || typeof jsonSchema.name !== "string" || !jsonSchema.name) {
-    issues.push({ path: ["response_format", "json_schema"], rule: "json-schema-name", message: 'json_schema needs a "name" and a "schema".', serviceMessage: "Invalid request: response_format.json_schema.name is required" });
+    issues.push({ path: ["response_format", "json_schema"], rule: "json-schema-name", message: 'json_schema needs a "name" and a "schema".', values: {}, serviceMessage: "Invalid request: response_format.json_schema.name is required" });
     return;
   }
   if (!isRecord(jsonSchema.schema)) {
-    issues.push({ path: ["response_format", "json_schema", "schema"], rule: "json-schema-schema", message: "json_schema.schema must be a JSON Schema object.", serviceMessage: "Invalid request: response_format.json_schema.schema must be an object" });
+    issues.push({ path: ["response_format", "json_schema", "schema"], rule: "json-schema-schema", message: "json_schema.schema must be a JSON Schema object.", values: {}, serviceMessage: "Invalid request: response_format.json_schema.schema must be an object" });
     return;
   }
   if (family !== "moonshot") return;
@@ -375,6 +399,7 @@ function checkResponseFormat({ request, issues, family }: { request: CheckableRe
       path: ["response_format", "json_schema", "schema", ...splitSchemaPath(outside.path)],
       rule: "json-schema-dialect",
       message: `The schema leaves Moonshot's JSON Schema dialect at ${outside.path || "the root"}: ${outside.problem}. Rewrite that part (a tuple's items go in prefixItems).`,
+      values: { root: outside.path ? "no" : "yes", at: outside.path, problem: outside.problem },
       serviceMessage: dialectRefusal({ where: "response_format.json_schema", problem: outside }),
     });
   }
@@ -406,7 +431,9 @@ export function checkRequest({ request, spec, providerId }: { request: Checkable
 export interface RuleWarning {
   path: Array<string | number>;
   rule: string;
+  /** Why, in English; the page words it from `rules.<rule>` with `values`. */
   message: string;
+  values: RuleValues;
 }
 
 // The Kimi thinking guide advises at least this many output tokens for a thinking model.
@@ -427,6 +454,7 @@ export function requestWarnings({ request, spec, providerId }: { request: Checka
       path: [field],
       rule: "output-cap-reasoning",
       message: `${spec.id} thinks before it answers, and reasoning counts against ${field}: with ${cap.toLocaleString("en-US")} the answer may run out while still reasoning (finish_reason "length", no content). The thinking guide advises at least ${thinkingOutputAdvice.toLocaleString("en-US")}.`,
+      values: { model: spec.id, field, cap, advice: thinkingOutputAdvice },
     });
     break;
   }

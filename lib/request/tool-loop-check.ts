@@ -1,6 +1,6 @@
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
-import { checkRequest, type CheckableRequest, type RuleIssue } from "./request-rules";
+import { checkRequest, type CheckableRequest, type RuleIssue, type RuleValues } from "./request-rules";
 
 // The tool-loop checker: what goes wrong in tool loops with Kimi, found in a request before it is
 // sent (and in imported conversations), each finding with the fixes that apply. The documented rules
@@ -26,7 +26,10 @@ export interface ToolLoopFinding {
   /** `error`: the service refuses the request (it is held back); `warning`: Kimi reads it badly. */
   severity: "error" | "warning";
   path: Array<string | number>;
+  /** Why, in English; the page words it from the catalog by `rule` with `values`. */
   message: string;
+  values: RuleValues;
+  /** Each fix with its English label (the page words it by `fix.kind`). */
   fixes: Array<{ label: string; fix: ToolLoopFix }>;
 }
 
@@ -75,7 +78,7 @@ function fixesFor({ issue, request, spec }: { issue: RuleIssue; request: Checkab
 export function checkToolLoop({ request, spec, providerId, issues = checkRequest({ request, spec, providerId }) }: { request: CheckableRequest; spec: ModelSpec; providerId: ProviderId; issues?: readonly RuleIssue[] }): ToolLoopFinding[] {
   const findings: ToolLoopFinding[] = issues
     .filter((issue) => toolRules.has(issue.rule))
-    .map((issue) => ({ rule: issue.rule, severity: "error", path: issue.path, message: issue.message, fixes: fixesFor({ issue, request, spec }) }));
+    .map((issue) => ({ rule: issue.rule, severity: "error", path: issue.path, message: issue.message, values: issue.values, fixes: fixesFor({ issue, request, spec }) }));
   // DashScope writes its own call_… ids; elsewhere an id in another format was rewritten by a client.
   if (rulesFor(providerId).family === "dashscope") return findings;
   const messages = (Array.isArray(request.messages) ? request.messages : []) as Message[];
@@ -87,6 +90,7 @@ export function checkToolLoop({ request, spec, providerId, issues = checkRequest
       severity: "warning",
       path: ["messages", index, "tool_calls"],
       message: `Tool call id${rewritten.length === 1 ? "" : "s"} ${rewritten.map((call) => `"${String(call.id)}"`).join(", ")} ${rewritten.length === 1 ? "is" : "are"} not in the format Kimi writes (functions.get_weather:0, get_weather_0): a client rewrote ${rewritten.length === 1 ? "it" : "them"}. Kimi reads earlier calls by their ids; rewritten ones can make it repeat or mix up calls.`,
+      values: { count: rewritten.length, ids: rewritten.map((call) => `"${String(call.id)}"`).join(", ") },
       fixes: [{ label: "Use Kimi's ids", fix: { kind: "kimi-tool-call-ids" } }],
     });
   });
