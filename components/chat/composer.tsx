@@ -7,6 +7,7 @@ import { useWorkbench } from "@/lib/chat/use-workbench";
 import { mediaCache } from "@/lib/media/media-cache";
 import { useMediaCache } from "@/lib/media/use-media";
 import { TokenPreviewBar } from "@/components/tokens/token-preview-bar";
+import { blockerText } from "@/components/i18n/media-text";
 import { AssistantPrefixField } from "./assistant-prefix-field";
 
 // Attachment cards (video controls, frame strips, fixes) load when something is attached.
@@ -147,17 +148,17 @@ export function Composer() {
       <div className="mt-1 flex flex-wrap items-center justify-between gap-x-2 px-1">
         <div className="text-xs text-zinc-500 dark:text-zinc-400" aria-live="polite">
           {blocker ? (
-            blocker.reasons && blocker.reasons.length > 1 ? (
+            blocker.reasons.length > 1 ? (
               <span className="text-amber-700 dark:text-amber-400">
                 {t("composer.problems", { count: blocker.reasons.length })}
                 <ul aria-label={t("composer.whyNot")} className="list-disc pl-5">
                   {blocker.reasons.map((reason) => (
-                    <li key={reason}>{reason}</li>
+                    <li key={reason.message}>{blockerText(reason, t)}</li>
                   ))}
                 </ul>
               </span>
             ) : (
-              <span className="text-amber-700 dark:text-amber-400">{t("composer.notSendable", { reason: blocker.reason })}</span>
+              <span className="text-amber-700 dark:text-amber-400">{t("composer.notSendable", { reason: blocker.reasons.map((reason) => blockerText(reason, t)).join(" ") })}</span>
             )
           ) : <>{t("composer.hint", { model: conversation.model || t("composer.noModel") })}</>}
         </div>

@@ -10,6 +10,7 @@ import { currentFrames } from "@/lib/media/attachment-parts";
 import { formatBytes, frameListFor, type MediaFix, type MediaIssue, type MediaDelivery } from "@/lib/media/media-rules";
 import { useBlobObjectUrl, useMediaCache } from "@/lib/media/use-media";
 import type { Translate } from "@/lib/i18n/translate";
+import { mediaIssueText, taskLabel } from "@/components/i18n/media-text";
 import { VideoControls } from "./video-controls";
 
 function fixLabel(fix: MediaFix, t: Translate): string {
@@ -27,14 +28,6 @@ function fixLabel(fix: MediaFix, t: Translate): string {
   }
 }
 
-// The media work names its steps in English (lib/media); each is worded here.
-const taskKeys = { Downscaling: "downscaling", "Downscale failed": "downscaleFailed", Uploading: "uploading", "Upload failed": "uploadFailed", "Extracting text": "extractingText", "Extracting frames": "extractingFrames", "Frame extraction failed": "framesFailed" } as const;
-
-/** A media task's label in the page's language (one the catalog does not know is shown as it is). */
-export function taskLabel(label: string, t: Translate): string {
-  const key = taskKeys[label as keyof typeof taskKeys];
-  return key ? t(`mediaTask.${key}`) : label;
-}
 
 const severityStyles: Record<MediaIssue["severity"], string> = {
   error: "border-red-300 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200",
@@ -47,7 +40,7 @@ function IssueNote({ issue, attachmentId }: { issue: MediaIssue; attachmentId: s
   const t = useTranslations();
   return (
     <div role={issue.severity === "error" ? "alert" : "note"} className={`rounded-md border px-2 py-1.5 text-xs ${severityStyles[issue.severity]}`}>
-      <p>{issue.message}</p>
+      <p>{mediaIssueText(issue, t)}</p>
       {issue.fixes.length > 0 && (
         <div className="mt-1.5 flex flex-wrap gap-1.5">
           {issue.fixes.map((fix) => (

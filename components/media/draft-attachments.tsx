@@ -8,7 +8,8 @@ import { mediaCache } from "@/lib/media/media-cache";
 import { formatBytes } from "@/lib/media/media-rules";
 import { useMediaCache } from "@/lib/media/use-media";
 import { attachmentTokens } from "@/lib/tokens/attachment-tokens";
-import { AttachmentCard, taskLabel } from "./attachment-card";
+import { taskLabel } from "@/components/i18n/media-text";
+import { AttachmentCard } from "./attachment-card";
 
 /** A document whose extracted text goes into a system message before the question. */
 function DocumentCard({ document }: { document: DocumentAttachment }) {

@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "@/lib/i18n/messages";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import type { Attachment, ImageAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import type { Conversation } from "@/lib/conversation/conversation-types";
@@ -54,6 +56,20 @@ describe("MediaController", () => {
   it("refuses a request over the gateway's body limit, naming the limit and the ways out", () => {
     const { controller } = controllerFor([{ ...image, bytes: 3 * 1024 * 1024 }], { gatewayMax: 1024 * 1024 });
     expect(controller.draftBlocker()?.reason).toMatch(/^The request would be about 4\.0 MB; this server takes request bodies up to 1\.0 MB \(GATEWAY_MAX_BODY_MB\)\. Upload large files/);
+  });
+
+  it("gives each reason a catalog code whose English is the reason's own", () => {
+    const english = createTranslator({ locale: "en", messages: messagesFor("en") }) as unknown as (key: string, values: Record<string, string>) => string;
+    const blockers = [
+      controllerFor([{ ...video, delivery: "frames" }]).controller.draftBlocker()!,
+      controllerFor([{ ...image, bytes: 3 * 1024 * 1024 }], { gatewayMax: 1024 * 1024 }).controller.draftBlocker()!,
+      controllerFor([{ ...image, id: "tiny", name: "tiny.png", width: 8, height: 300 }]).controller.draftBlocker()!,
+    ];
+    expect(blockers.map((blocker) => blocker.reasons.map((reason) => reason.code))).toEqual([["frames-pending"], ["request-size"], ["media-issue"]]);
+    for (const reason of blockers.flatMap((blocker) => blocker.reasons)) {
+      const worded = reason.issue ? `${reason.values.name}: ${english(`mediaIssues.${reason.issue.code}`, reason.issue.values)}` : english(`blockers.${reason.code}`, reason.values);
+      expect(worded).toBe(reason.message);
+    }
   });
 
   it("changes an attachment in the conversation it belongs to", () => {

@@ -37,9 +37,23 @@ export interface MediaHost {
 
 /** Why the message being written cannot be sent yet, if it cannot. */
 export interface DraftBlocker {
+  /** Every reason, in English, in one sentence. */
   reason: string;
-  /** Each problem on its own, when there are several (every bad attachment, every rule it breaks). */
-  reasons?: string[];
+  /** Each problem on its own (every bad attachment, every problem it has). */
+  reasons: BlockerReason[];
+}
+
+/** One reason a message cannot be sent: English, and a catalog code (`blockers.<code>`) with its values for the page. */
+export interface BlockerReason {
+  message: string;
+  code: "reading" | "task" | "document-provider" | "media-issue" | "needs-upload" | "frames-pending" | "request-size";
+  values: Record<string, string>;
+  /** For `media-issue`: the attachment's problem, worded by its own code. */
+  issue?: MediaIssue;
+}
+
+function blockedBy(reasons: BlockerReason[]): DraftBlocker {
+  return { reason: reasons.map((reason) => reason.message).join(" "), reasons };
 }
 
 interface FrameJob {
@@ -57,7 +71,7 @@ interface FrameJob {
 export class MediaController {
   private readonly frameJobs = new Map<string, FrameJob>();
   private readonly uploads = new Set<string>();
-  private sizeMemo: { conversation: Conversation; textsVersion: number; problem: string | undefined } | undefined;
+  private sizeMemo: { conversation: Conversation; textsVersion: number; problem: ReturnType<typeof checkRequestSize> } | undefined;
 
   constructor(private readonly host: MediaHost) {}
 
@@ -74,15 +88,21 @@ export class MediaController {
 
   /** Why the message being written cannot be sent now (media problems, uploads or extraction running, size). */
   draftBlocker(conversation = this.host.conversation()): DraftBlocker | undefined {
-    if (mediaCache.incoming.some((file) => !file.error)) return { reason: "Attachments are still being read." };
+    if (mediaCache.incoming.some((file) => !file.error)) return blockedBy([{ message: "Attachments are still being read.", code: "reading", values: {} }]);
     const checks = this.checkDraftAttachments(conversation);
-    const problems: string[] = [];
+    const problems: BlockerReason[] = [];
     for (const attachment of conversation.draftAttachments) {
       const task = mediaCache.tasks.get(attachment.id);
-      if (task && !task.error) return { reason: `${attachment.name}: ${task.label.toLowerCase()}…` };
+      if (task && !task.error) return blockedBy([{ message: `${attachment.name}: ${task.label.toLowerCase()}…`, code: "task", values: { name: attachment.name, task: task.label } }]);
       if (attachment.kind === "document") {
         if (attachment.upload.providerId !== conversation.providerId) {
-          return { reason: `${attachment.name} was extracted through ${attachment.upload.providerId}; documents go into a system message, so this works on any provider, but its text is not loaded.` };
+          return blockedBy([
+            {
+              message: `${attachment.name} was extracted through ${attachment.upload.providerId}; documents go into a system message, so this works on any provider, but its text is not loaded.`,
+              code: "document-provider",
+              values: { name: attachment.name, provider: attachment.upload.providerId },
+            },
+          ]);
         }
         continue;
       }
@@ -90,26 +110,26 @@ export class MediaController {
       // Every problem of every attachment, not only the first one found.
       const errors = checked.issues.filter((issue: MediaIssue) => issue.severity === "error");
       if (errors.length > 0) {
-        problems.push(...errors.map((issue) => `${attachment.name}: ${issue.message}`));
+        problems.push(...errors.map((issue) => ({ message: `${attachment.name}: ${issue.message}`, code: "media-issue" as const, values: { name: attachment.name }, issue })));
         continue;
       }
-      if (checked.delivery.kind === "needs-upload") problems.push(`${attachment.name} has to be uploaded first.`);
-      else if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) problems.push(`${attachment.name}: frames are not extracted yet.`);
+      if (checked.delivery.kind === "needs-upload") problems.push({ message: `${attachment.name} has to be uploaded first.`, code: "needs-upload", values: { name: attachment.name } });
+      else if (attachment.kind === "video" && attachment.delivery === "frames" && !currentFrames(attachment)) problems.push({ message: `${attachment.name}: frames are not extracted yet.`, code: "frames-pending", values: { name: attachment.name } });
     }
-    if (problems.length > 0) return { reason: problems.join(" "), reasons: problems };
+    if (problems.length > 0) return blockedBy(problems);
     const tooLarge = this.requestSizeProblem(conversation);
-    return tooLarge ? { reason: tooLarge } : undefined;
+    return tooLarge ? blockedBy([{ message: tooLarge.message, code: "request-size", values: tooLarge.values }]) : undefined;
   }
 
   /**
    * Whether the next request would exceed the provider's or the gateway's body limit. Remembered per
    * conversation state: the composer asks on every render, and the answer needs the whole body.
    */
-  private requestSizeProblem(conversation: Conversation): string | undefined {
+  private requestSizeProblem(conversation: Conversation): ReturnType<typeof checkRequestSize> {
     const memo = this.sizeMemo;
     if (memo && memo.conversation === conversation && memo.textsVersion === mediaCache.textsVersion) return memo.problem;
     const media = attachmentsOf(conversation).filter((attachment): attachment is MediaAttachment => attachment.kind !== "document");
-    let problem: string | undefined;
+    let problem: ReturnType<typeof checkRequestSize>;
     if (media.length > 0) {
       // The body on screen holds placeholders; the real one holds the media as base64.
       const requestBytes = this.host.displayBodyLength(conversation) + inlineMediaBytes({ attachments: media, providerId: conversation.providerId });

@@ -1,7 +1,9 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "@/lib/i18n/messages";
 import type { ImageAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { sampleFrameTimes } from "./frame-sampling";
-import { checkMediaAttachment, checkRequestSize, dataUrlLength, inlineMediaBytes } from "./media-rules";
+import { checkMediaAttachment, checkRequestSize, dataUrlLength, inlineMediaBytes, type MediaIssue } from "./media-rules";
 import { mediaFormatOf } from "@/lib/catalog/media-limits";
 
 const vision = { id: "kimi-k2.6", input: ["text", "image", "video"] as Array<"text" | "image" | "video"> };
@@ -35,6 +37,14 @@ const video = (overrides: Partial<VideoAttachment> = {}): VideoAttachment => ({
   ...overrides,
 });
 
+// Every issue these tests produce is also checked against the catalog's wording (the last describe).
+const seen: MediaIssue[] = [];
+const check = (input: Parameters<typeof checkMediaAttachment>[0]) => {
+  const result = checkMediaAttachment(input);
+  seen.push(...result.issues);
+  return result;
+};
+
 const codes = (result: ReturnType<typeof checkMediaAttachment>) => result.issues.map((issue) => `${issue.severity}:${issue.code}`);
 
 describe("media formats", () => {
@@ -54,99 +64,112 @@ describe("media formats", () => {
 describe("image rules", () => {
   it("accepts a normal PNG everywhere, inline", () => {
     for (const providerId of ["simulator", "moonshot", "dashscope", "dashscope-native"] as const) {
-      expect(checkMediaAttachment({ attachment: image(), providerId, spec: vision })).toEqual({ issues: [], delivery: { kind: "inline" } });
+      expect(check({ attachment: image(), providerId, spec: vision })).toEqual({ issues: [], delivery: { kind: "inline" } });
     }
   });
 
   it("refuses a BMP on Moonshot, naming the formats and a provider that takes it", () => {
-    const result = checkMediaAttachment({ attachment: image({ name: "scan.bmp", mediaType: "image/bmp" }), providerId: "moonshot", spec: vision });
+    const result = check({ attachment: image({ name: "scan.bmp", mediaType: "image/bmp" }), providerId: "moonshot", spec: vision });
     expect(result.delivery.kind).toBe("blocked");
     expect(result.issues[0]?.message).toContain("does not take BMP images; it takes png, jpeg, webp, gif");
     expect(result.issues[0]?.fixes).toContainEqual(expect.objectContaining({ kind: "switch-provider", providerId: "dashscope-native" }));
-    expect(codes(checkMediaAttachment({ attachment: image({ name: "scan.bmp", mediaType: "image/bmp" }), providerId: "dashscope", spec: vision }))).toEqual([]);
+    expect(codes(check({ attachment: image({ name: "scan.bmp", mediaType: "image/bmp" }), providerId: "dashscope", spec: vision }))).toEqual([]);
   });
 
   it("refuses sides of 10 px or less and aspect ratios beyond 200:1", () => {
-    expect(checkMediaAttachment({ attachment: image({ width: 10, height: 400 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toBe(
+    expect(check({ attachment: image({ width: 10, height: 400 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toBe(
       "The image is 10×400 px; each side must be larger than 10 px. Use a larger image.",
     );
-    expect(codes(checkMediaAttachment({ attachment: image({ width: 4020, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual(["error:aspect-ratio"]);
-    expect(codes(checkMediaAttachment({ attachment: image({ width: 4000, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual([]);
+    expect(codes(check({ attachment: image({ width: 4020, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual(["error:aspect-ratio"]);
+    expect(codes(check({ attachment: image({ width: 4000, height: 20 }), providerId: "moonshot", spec: vision }))).toEqual([]);
     // Too narrow and too thin at once: both are named.
-    expect(codes(checkMediaAttachment({ attachment: image({ width: 4000, height: 10 }), providerId: "moonshot", spec: vision })).filter((code) => code.startsWith("error:"))).toEqual(["error:too-small", "error:aspect-ratio"]);
+    expect(codes(check({ attachment: image({ width: 4000, height: 10 }), providerId: "moonshot", spec: vision })).filter((code) => code.startsWith("error:"))).toEqual(["error:too-small", "error:aspect-ratio"]);
   });
 
   it("recommends a downscale above 4K, with the target size", () => {
-    const result = checkMediaAttachment({ attachment: image({ width: 8000, height: 6000 }), providerId: "moonshot", spec: vision });
+    const result = check({ attachment: image({ width: 8000, height: 6000 }), providerId: "moonshot", spec: vision });
     expect(result.delivery.kind).toBe("inline");
     expect(result.issues).toEqual([expect.objectContaining({ severity: "warning", code: "resolution", fixes: [{ kind: "downscale", width: 2880, height: 2160 }] })]);
   });
 
   it("holds DashScope images to 10 MB of base64", () => {
-    const result = checkMediaAttachment({ attachment: image({ bytes: 8 * 1024 * 1024 }), providerId: "dashscope", spec: vision });
+    const result = check({ attachment: image({ bytes: 8 * 1024 * 1024 }), providerId: "dashscope", spec: vision });
     expect(result.delivery.kind).toBe("blocked");
     expect(result.issues[0]?.message).toMatch(/As base64 the image is 10\.7 MB; DashScope \(OpenAI-compatible\) takes at most 10\.0 MB per image/);
-    expect(checkMediaAttachment({ attachment: image({ bytes: 8 * 1024 * 1024 }), providerId: "moonshot", spec: vision }).delivery.kind).toBe("inline");
+    expect(check({ attachment: image({ bytes: 8 * 1024 * 1024 }), providerId: "moonshot", spec: vision }).delivery.kind).toBe("inline");
   });
 
   it("refuses images for a text-only model", () => {
-    const result = checkMediaAttachment({ attachment: image(), providerId: "moonshot", spec: { id: "kimi-k2-thinking", input: ["text"] } });
+    const result = check({ attachment: image(), providerId: "moonshot", spec: { id: "kimi-k2-thinking", input: ["text"] } });
     expect(result.issues[0]?.message).toMatch(/^kimi-k2-thinking does not accept images/);
   });
 
   it("uses an upload made on the same provider only", () => {
     const uploaded = image({ upload: { providerId: "moonshot", fileId: "f-1", purpose: "image" } });
-    expect(checkMediaAttachment({ attachment: uploaded, providerId: "moonshot", spec: vision }).delivery).toEqual({ kind: "uploaded", fileId: "f-1" });
-    expect(checkMediaAttachment({ attachment: uploaded, providerId: "simulator", spec: vision }).delivery).toEqual({ kind: "inline" });
+    expect(check({ attachment: uploaded, providerId: "moonshot", spec: vision }).delivery).toEqual({ kind: "uploaded", fileId: "f-1" });
+    expect(check({ attachment: uploaded, providerId: "simulator", spec: vision }).delivery).toEqual({ kind: "inline" });
   });
 });
 
 describe("video rules", () => {
   it("keeps the duration within 2 s – 1 h", () => {
-    expect(checkMediaAttachment({ attachment: video({ durationSeconds: 1.5 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toMatch(
+    expect(check({ attachment: video({ durationSeconds: 1.5 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toMatch(
       /^The video is 1\.5 s long; videos must be 2 s to 1 h/,
     );
-    expect(codes(checkMediaAttachment({ attachment: video({ durationSeconds: 3601 }), providerId: "moonshot", spec: vision }))).toEqual(["error:duration"]);
+    expect(codes(check({ attachment: video({ durationSeconds: 3601 }), providerId: "moonshot", spec: vision }))).toEqual(["error:duration"]);
   });
 
   it("uploads a video too big for base64 where the provider has a files API, and blocks it elsewhere", () => {
     const big = video({ bytes: 40 * 1024 * 1024 });
-    expect(checkMediaAttachment({ attachment: big, providerId: "moonshot", spec: vision }).delivery).toEqual({ kind: "needs-upload" });
-    const dashscope = checkMediaAttachment({ attachment: big, providerId: "dashscope", spec: vision });
+    expect(check({ attachment: big, providerId: "moonshot", spec: vision }).delivery).toEqual({ kind: "needs-upload" });
+    const dashscope = check({ attachment: big, providerId: "dashscope", spec: vision });
     expect(dashscope.delivery.kind).toBe("blocked");
     expect(dashscope.issues[0]?.fixes.map((fix) => fix.kind)).toEqual(["send-as-frames", "switch-provider"]);
-    expect(checkMediaAttachment({ attachment: video({ bytes: 120 * 1024 * 1024 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toMatch(
+    expect(check({ attachment: video({ bytes: 120 * 1024 * 1024 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toMatch(
       /files API takes at most 100\.0 MB/,
     );
   });
 
   it("says plainly when a provider ignores max_frames, unless the frames are sent", () => {
     const capped = video({ durationSeconds: 60, maxFrames: 50 });
-    const moonshot = checkMediaAttachment({ attachment: capped, providerId: "moonshot", spec: vision });
+    const moonshot = check({ attachment: capped, providerId: "moonshot", spec: vision });
     expect(moonshot.issues).toEqual([
       expect.objectContaining({
         code: "max-frames-ignored",
         message: expect.stringContaining("the model will see 120 frames, not 50. Send it as frames to enforce the cap."),
       }),
     ]);
-    expect(codes(checkMediaAttachment({ attachment: capped, providerId: "dashscope-native", spec: vision }))).toEqual([]);
-    expect(codes(checkMediaAttachment({ attachment: { ...capped, delivery: "frames" }, providerId: "dashscope", spec: vision }))).toEqual([]);
+    expect(codes(check({ attachment: capped, providerId: "dashscope-native", spec: vision }))).toEqual([]);
+    expect(codes(check({ attachment: { ...capped, delivery: "frames" }, providerId: "dashscope", spec: vision }))).toEqual([]);
   });
 
   it("needs 4 to 2000 frames for a frame list, and names the fps that gets there", () => {
-    const result = checkMediaAttachment({ attachment: video({ durationSeconds: 3, fps: 1, delivery: "frames" }), providerId: "dashscope", spec: vision });
+    const result = check({ attachment: video({ durationSeconds: 3, fps: 1, delivery: "frames" }), providerId: "dashscope", spec: vision });
     expect(result.issues[0]?.message).toBe("At 1 fps this video gives 3 frames; a frame list needs at least 4. Raise fps to 1.4 or more, or send it as a file.");
   });
 
   it("refuses frame lists where the provider has no such form, and says when it is undocumented", () => {
-    expect(codes(checkMediaAttachment({ attachment: video({ delivery: "frames" }), providerId: "openai-compatible", spec: vision }))).toEqual(["error:frames-unsupported"]);
-    expect(codes(checkMediaAttachment({ attachment: video({ delivery: "frames" }), providerId: "moonshot", spec: vision }))).toEqual(["info:frames-undocumented"]);
+    expect(codes(check({ attachment: video({ delivery: "frames" }), providerId: "openai-compatible", spec: vision }))).toEqual(["error:frames-unsupported"]);
+    expect(codes(check({ attachment: video({ delivery: "frames" }), providerId: "moonshot", spec: vision }))).toEqual(["info:frames-undocumented"]);
   });
 
   it("lets a WebM that DashScope will not take go as frames", () => {
     const webm = video({ name: "screen.webm", mediaType: "video/webm" });
-    expect(checkMediaAttachment({ attachment: webm, providerId: "dashscope", spec: vision }).issues[0]?.fixes[0]).toEqual({ kind: "send-as-frames" });
-    expect(checkMediaAttachment({ attachment: { ...webm, delivery: "frames" }, providerId: "dashscope", spec: vision }).delivery).toEqual({ kind: "frames" });
+    expect(check({ attachment: webm, providerId: "dashscope", spec: vision }).issues[0]?.fixes[0]).toEqual({ kind: "send-as-frames" });
+    expect(check({ attachment: { ...webm, delivery: "frames" }, providerId: "dashscope", spec: vision }).delivery).toEqual({ kind: "frames" });
+  });
+});
+
+describe("video settings", () => {
+  it("refuses fps and max_frames out of range, an unreadable duration, and frames from a video the browser cannot decode", () => {
+    expect(codes(check({ attachment: video({ fps: 20, maxFrames: 2.5 }), providerId: "moonshot", spec: vision }))).toEqual(["error:fps", "error:max-frames", "warning:max-frames-ignored"]);
+    expect(check({ attachment: video({ fps: 20 }), providerId: "moonshot", spec: vision }).issues[0]?.message).toBe("fps is 20; it must be from 0.1 to 10.");
+    const unknown = check({ attachment: video({ durationSeconds: undefined }), providerId: "moonshot", spec: vision });
+    expect(codes(unknown)).toEqual(["error:duration-unknown"]);
+    expect(unknown.delivery).toEqual({ kind: "blocked" });
+    const undecodable = check({ attachment: video({ decodable: false, delivery: "frames" }), providerId: "dashscope", spec: vision });
+    expect(codes(undecodable)).toContain("error:frames-undecodable");
+    expect(undecodable.issues.find((issue) => issue.code === "frames-undecodable")?.fixes).toEqual([{ kind: "send-as-file" }]);
   });
 });
 
@@ -173,7 +196,27 @@ describe("request size", () => {
 
   it("names the tighter of the provider's and the gateway's limits, and the ways out", () => {
     expect(checkRequestSize({ requestBytes: 90 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 100 * 1024 * 1024 })).toBeUndefined();
-    expect(checkRequestSize({ requestBytes: 60 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 50 * 1024 * 1024 })).toMatch(/about 60\.0 MB; this server takes request bodies up to 50\.0 MB \(GATEWAY_MAX_BODY_MB\)\. Upload large files/);
-    expect(checkRequestSize({ requestBytes: 120 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 200 * 1024 * 1024 })).toMatch(/Moonshot API takes requests up to 100\.0 MB/);
+    expect(checkRequestSize({ requestBytes: 60 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 50 * 1024 * 1024 })?.message).toMatch(/about 60\.0 MB; this server takes request bodies up to 50\.0 MB \(GATEWAY_MAX_BODY_MB\)\. Upload large files/);
+    expect(checkRequestSize({ requestBytes: 120 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 200 * 1024 * 1024 })?.message).toMatch(/Moonshot API takes requests up to 100\.0 MB/);
+  });
+});
+
+describe("wording in the catalogs", () => {
+  // The page words an issue from mediaIssues.<code> with its values; in English it must say exactly what the rules say.
+  it("has every issue these tests produce, in English word for word, and in Chinese", () => {
+    const catalog = messagesFor("en").mediaIssues;
+    expect([...new Set(seen.map((issue) => issue.code))].sort()).toEqual(Object.keys(catalog).sort());
+    const problems: string[] = [];
+    const english = createTranslator({ locale: "en", messages: messagesFor("en") }) as unknown as (key: string, values: Record<string, string>) => string;
+    const chinese = createTranslator({ locale: "zh-CN", messages: messagesFor("zh-CN"), onError: (error) => problems.push(error.message) }) as unknown as (key: string, values: Record<string, string>) => string;
+    for (const issue of seen) {
+      expect(english(`mediaIssues.${issue.code}`, issue.values), issue.code).toBe(issue.message);
+      expect(chinese(`mediaIssues.${issue.code}`, issue.values)).not.toMatch(/\{[a-zA-Z]\w*\}/);
+    }
+    const size = checkRequestSize({ requestBytes: 60 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 50 * 1024 * 1024 })!;
+    expect(english("blockers.request-size", size.values)).toBe(size.message);
+    const providerSize = checkRequestSize({ requestBytes: 120 * 1024 * 1024, providerId: "moonshot", gatewayMaxBytes: 200 * 1024 * 1024 })!;
+    expect(english("blockers.request-size", providerSize.values)).toBe(providerSize.message);
+    expect(problems).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export interface RuleIssue {
   serviceMessage: string;
 }
 
-/** The arguments of a rule's message (select arguments are "yes" / "no" or a keyword). */
+/** The arguments of a rule's message: text as shown (numbers too, unless the catalog formats them as `{x, number}`), select arguments as "yes" / "no" or a keyword. */
 export type RuleValues = Record<string, string | number>;
 
 /** A request as checked: any JSON object (it may come from the JSON view, a preset or a client). */
@@ -176,7 +176,7 @@ function checkStop({ request, rules, issues }: { request: CheckableRequest; rule
       path: ["stop"],
       rule: "stop-count",
       message: `At most ${rules.stop.maxSequences} stop sequences are allowed; there are ${stops.length}.`,
-      values: { max: rules.stop.maxSequences, count: stops.length },
+      values: { max: String(rules.stop.maxSequences), count: String(stops.length) },
       serviceMessage: `Invalid request: stop accepts at most ${rules.stop.maxSequences} sequences, got ${stops.length}`,
     });
   }
@@ -191,7 +191,7 @@ function checkStop({ request, rules, issues }: { request: CheckableRequest; rule
         path: Array.isArray(request.stop) ? ["stop", index] : ["stop"],
         rule: "stop-length",
         message: `Each stop sequence may be at most ${rules.stop!.maxBytes} bytes; "${stop.slice(0, 20)}…" is ${bytes}.`,
-        values: { max: rules.stop!.maxBytes, stop: stop.slice(0, 20), bytes },
+        values: { max: String(rules.stop!.maxBytes), stop: stop.slice(0, 20), bytes: String(bytes) },
         serviceMessage: `Invalid request: each stop sequence must be at most ${rules.stop!.maxBytes} bytes, "${stop.slice(0, 40)}" is longer`,
       });
     }
@@ -248,7 +248,7 @@ function checkTools({ request, rules, thinking, spec, issues, providerId }: { re
       path: ["tools"],
       rule: "tool-count",
       message: `At most ${rules.tools.maxTools} tools are allowed; there are ${tools.length}.`,
-      values: { max: rules.tools.maxTools, count: tools.length },
+      values: { max: String(rules.tools.maxTools), count: String(tools.length) },
       serviceMessage: `Invalid request: at most ${rules.tools.maxTools} tools are allowed, got ${tools.length}`,
     });
   }
