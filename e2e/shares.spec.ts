@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { plantedServerKey } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { openWorkbench, WorkbenchPage } from "./support/workbench-page";
@@ -171,9 +172,14 @@ test("export as JSON and as OpenAI messages, import both back: the same messages
   const reexported = JSON.parse(await (await again.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString())) as unknown;
   expect(reexported).toEqual(exported);
 
-  // The same file again opens the conversation it holds instead of adding a copy.
+  // The same file again opens the conversation it holds instead of adding a copy: a workbench file
+  // by the conversation's id, a plain messages file by its bytes.
   await history.getByLabel("Import a conversation file").setInputFiles(await workbenchFile.path());
   await expect(history.getByRole("status").filter({ hasText: "already" })).toContainText("is already in your history, unchanged: opened it instead of adding a copy.");
+  await expect(history.getByRole("listitem")).toHaveCount(2);
+  await history.getByLabel("Import a conversation file").setInputFiles(await messagesFile.path());
+  // The conversation was named after the downloaded file, which Playwright names by a random id.
+  await expect(history.getByRole("status").filter({ hasText: "already" })).toContainText(`"${basename(await messagesFile.path())}" is already in your history, unchanged`);
   await expect(history.getByRole("listitem")).toHaveCount(2);
 
   // A malformed file is refused with where, what and what was found, and changes nothing.

@@ -9,6 +9,7 @@ import { focusMessageBox, toggleHistoryEvent } from "@/lib/chat/ui-events";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { hasContent } from "@/lib/conversation/read-conversation";
 import { listConversations, summarize, type ConversationSummary } from "@/lib/history/history-db";
+import { catalogText } from "@/components/i18n/catalog-text";
 
 /** "this minute", "3 hours ago", "昨天": how long ago, in the page's language. */
 function age({ updatedAt, now, locale }: { updatedAt: number; now: number; locale: string }): string {
@@ -117,7 +118,7 @@ function TransferButtons() {
             const { importConversationFile } = await import("@/lib/history/conversation-transfer");
             const current = conversationStore.getSnapshot().conversation;
             const result = await importConversationFile({ file, current, spec: conversationStore.specFor(current) });
-            if (!result.ok) throw new Error(result.message);
+            if (!result.ok) throw new Error(catalogText({ keys: [`importErrors.${result.code}`], values: result.values, english: result.message }, t));
             if (result.alreadyInHistory) {
               await conversationStore.history.open(result.conversation.id);
               return t("history.alreadyInHistory", { title: result.title });

@@ -1,11 +1,10 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { BlockerReason } from "@/lib/media/media-controller";
 import type { MediaIssue } from "@/lib/media/media-rules";
+import { catalogText } from "./catalog-text";
 
 // lib/media names its steps and problems in English (tests and logs read them); the page words
 // them from the catalog, which lib/media/media-wording.test.ts keeps identical in English.
-
-type Loose = { (key: string, values?: Record<string, string>): string; has(key: string): boolean };
 
 const taskKeys: Record<string, string> = {
   Downscaling: "downscaling",
@@ -25,14 +24,12 @@ export function taskLabel(label: string, t: Translate): string {
 
 /** An attachment's problem or note in the page's language. */
 export function mediaIssueText(issue: Pick<MediaIssue, "code" | "message" | "values">, t: Translate): string {
-  const translate = t as unknown as Loose;
-  const key = `mediaIssues.${issue.code}`;
-  return translate.has(key) ? translate(key, issue.values) : issue.message;
+  return catalogText({ keys: [`mediaIssues.${issue.code}`], values: issue.values, english: issue.message }, t);
 }
 
 /** Why the message cannot be sent yet, in the page's language. */
 export function blockerText(reason: BlockerReason, t: Translate): string {
   if (reason.issue) return `${reason.values.name}: ${mediaIssueText(reason.issue, t)}`;
   const values = reason.code === "task" ? { ...reason.values, task: taskLabel(reason.values.task ?? "", t) } : reason.values;
-  return (t as unknown as Loose)(`blockers.${reason.code}`, values);
+  return catalogText({ keys: [`blockers.${reason.code}`], values, english: reason.message }, t);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { messagesFor } from "@/lib/i18n/messages";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import type { ChatMessage } from "@/lib/wire/chat-request";
 import type { Attachment, DocumentAttachment, MediaAttachment } from "@/lib/conversation/attachment-types";
@@ -88,9 +90,31 @@ describe("OpenAI messages", () => {
   });
 
   it("refuses what it cannot keep, naming the message and the way out", () => {
-    expect(readOpenAiMessages([{ role: "user", content: [{ type: "image_url", image_url: { url: "ms://file-1" } }] }])).toEqual({ ok: false, message: "messages[0].content[0]: media must be inline to be imported (an uploaded file (ms://…) belongs to a provider account); export with media as data: URLs." });
+    expect(readOpenAiMessages([{ role: "user", content: [{ type: "image_url", image_url: { url: "ms://file-1" } }] }])).toMatchObject({ ok: false, code: "media-not-inline", message: "messages[0].content[0]: media must be inline to be imported (an uploaded file (ms://…) belongs to a provider account); export with media as data: URLs." });
     expect(readOpenAiMessages({ messages: [{ role: "user", content: [{ type: "video", video: ["data:image/jpeg;base64,AA"] }] }] })).toMatchObject({ ok: false, message: expect.stringMatching(/^messages\[0\]\.content\[0\]: a video sent as a list of frames/) });
     expect(readOpenAiMessages([{ role: "robot", content: "x" }])).toMatchObject({ ok: false, message: expect.stringMatching(/^Not OpenAI chat messages: messages\[0\]/) });
     expect(readOpenAiMessages([{ role: "user", content: "a" }, { role: "system", content: "late" }])).toMatchObject({ ok: false, message: expect.stringMatching(/must come before a user message/) });
+  });
+});
+
+describe("import errors in the catalogs", () => {
+  // The history words a refusal from importErrors.<code>; in English it must say what the reader says.
+  it("words every refusal the readers give, in English word for word", async () => {
+    const english = createTranslator({ locale: "en", messages: messagesFor("en") }) as unknown as (key: string, values: Record<string, string>) => string;
+    const failures = [
+      await readConversationFile({ format: "something-else" }),
+      await readConversationFile({ format: "kimi-workbench-conversation", version: 2, conversation: {}, media: [] }),
+      await readConversationFile({ format: "kimi-workbench-conversation", version: 1, conversation: { ...conversation, turns: [{ id: "u", role: "user", content: 42, createdAt: 1 }] }, media: [] }),
+      await readConversationFile({ format: "kimi-workbench-conversation", version: 1, conversation, media: [] }),
+      readOpenAiMessages({ nothing: true }),
+      readOpenAiMessages([{ role: "robot", content: "x" }]),
+      readOpenAiMessages([{ role: "user", content: "a" }, { role: "system", content: "doc" }, { role: "assistant", content: "b" }]),
+      readOpenAiMessages([{ role: "user", content: [{ type: "video", video: ["data:image/jpeg;base64,AA"] }] }]),
+      readOpenAiMessages([{ role: "user", content: [{ type: "image_url", image_url: { url: "https://example.com/a.png" } }] }]),
+      readOpenAiMessages([{ role: "user", content: "a" }, { role: "system", content: "doc" }]),
+    ];
+    const codes = failures.map((failure) => (failure.ok ? "ok" : failure.code));
+    expect(codes).toEqual(["not-workbench-file", "newer-version", "bad-conversation", "missing-media", "not-messages", "bad-messages", "system-in-middle", "frame-list-video", "media-not-inline", "trailing-system"]);
+    for (const failure of failures) if (!failure.ok) expect(english(`importErrors.${failure.code}`, failure.values), failure.code).toBe(failure.message);
   });
 });

@@ -40,21 +40,33 @@ export function writeConversationFile({ conversation, media, now = new Date() }:
 
 const mediaSchema = z.object({ key: z.string().min(1), mediaType: z.string(), base64: z.string() }).strict();
 
+/** Why a file was not imported: in English, and as a catalog code (`importErrors.<code>`) with its values for the page. */
+export interface ImportFailure {
+  ok: false;
+  message: string;
+  code: string;
+  values: Record<string, string>;
+}
+
 /** Reads the workbench's export file; the error names what is wrong. */
-export async function readConversationFile(value: unknown): Promise<{ ok: true; conversation: Conversation; media: ExportedMedia[] } | { ok: false; message: string }> {
+export async function readConversationFile(value: unknown): Promise<{ ok: true; conversation: Conversation; media: ExportedMedia[] } | ImportFailure> {
   const envelope = z.object({ format: z.literal(conversationFileFormat), version: z.number().int(), exportedAt: z.string().optional(), conversation: z.unknown(), media: z.array(mediaSchema).default([]) }).strict().safeParse(value);
   if (!envelope.success) {
-    return { ok: false, message: `Not a Kimi Workbench conversation file: ${describeSchemaIssueWithValue({ issues: envelope.error.issues, value, root: "" })}. Nothing was imported.` };
+    const problem = describeSchemaIssueWithValue({ issues: envelope.error.issues, value, root: "" });
+    return { ok: false, message: `Not a Kimi Workbench conversation file: ${problem}. Nothing was imported.`, code: "not-workbench-file", values: { problem } };
   }
   if (envelope.data.version > conversationFileVersion) {
-    return { ok: false, message: `This file is format version ${envelope.data.version}; this workbench reads up to version ${conversationFileVersion}. Update the workbench to import it.` };
+    return { ok: false, message: `This file is format version ${envelope.data.version}; this workbench reads up to version ${conversationFileVersion}. Update the workbench to import it.`, code: "newer-version", values: { version: String(envelope.data.version), supported: String(conversationFileVersion) } };
   }
   const { explainSavedConversation, readSavedConversation } = await import("@/lib/conversation/saved-conversation");
   const conversation = readSavedConversation(envelope.data.conversation);
-  if (!conversation) return { ok: false, message: `The conversation in this file is not what the workbench writes: ${explainSavedConversation(envelope.data.conversation) ?? "it could not be read"}. Nothing was imported.` };
+  if (!conversation) {
+    const problem = explainSavedConversation(envelope.data.conversation) ?? "it could not be read";
+    return { ok: false, message: `The conversation in this file is not what the workbench writes: ${problem}. Nothing was imported.`, code: "bad-conversation", values: { problem } };
+  }
   const keys = new Set(envelope.data.media.map((item) => item.key));
   const missing = attachmentKeys(conversation).find((key) => !keys.has(key));
-  if (missing) return { ok: false, message: `An attachment refers to media ${missing} that is not in the file (it was exported without media). Nothing was imported.` };
+  if (missing) return { ok: false, message: `An attachment refers to media ${missing} that is not in the file (it was exported without media). Nothing was imported.`, code: "missing-media", values: { key: missing } };
   return { ok: true, conversation, media: envelope.data.media };
 }
 
@@ -99,13 +111,14 @@ export interface ImportedMessages {
  * file-extract recipe). Media must be inline data URLs: ms:// ids and web URLs point to files this
  * browser cannot fetch, and a frame list has no video file to keep.
  */
-export function readOpenAiMessages(value: unknown): { ok: true; imported: ImportedMessages } | { ok: false; message: string } {
+export function readOpenAiMessages(value: unknown): { ok: true; imported: ImportedMessages } | ImportFailure {
   const envelope = value as { messages?: unknown; model?: unknown } | null;
   const list = Array.isArray(value) ? value : envelope && typeof envelope === "object" && Array.isArray(envelope.messages) ? envelope.messages : undefined;
-  if (!list) return { ok: false, message: "Not OpenAI chat messages: expected an array of messages, or an object with a messages array." };
+  if (!list) return { ok: false, message: "Not OpenAI chat messages: expected an array of messages, or an object with a messages array.", code: "not-messages", values: {} };
   const parsed = z.array(messageSchema).safeParse(list);
   if (!parsed.success) {
-    return { ok: false, message: `Not OpenAI chat messages: ${describeSchemaIssueWithValue({ issues: parsed.error.issues, value: list, root: "messages" })}. Nothing was imported.` };
+    const problem = describeSchemaIssueWithValue({ issues: parsed.error.issues, value: list, root: "messages" });
+    return { ok: false, message: `Not OpenAI chat messages: ${problem}. Nothing was imported.`, code: "bad-messages", values: { problem } };
   }
   const messages = parsed.data;
   const model = !Array.isArray(value) && typeof envelope?.model === "string" ? envelope.model : undefined;
@@ -118,19 +131,23 @@ export function readOpenAiMessages(value: unknown): { ok: true; imported: Import
       else documents.push(message.content);
       continue;
     }
-    if (message.role !== "user" && documents.length > 0) return { ok: false, message: `messages[${index - documents.length}]: a system message in the middle of the conversation must come right before a user message (the workbench keeps it as a document).` };
+    if (message.role !== "user" && documents.length > 0) {
+      const where = `messages[${index - documents.length}]`;
+      return { ok: false, message: `${where}: a system message in the middle of the conversation must come right before a user message (the workbench keeps it as a document).`, code: "system-in-middle", values: { where } };
+    }
     if (message.role === "user") {
       const media: ImportedMedia[] = [];
       const texts: string[] = [];
       for (const [partIndex, part] of (typeof message.content === "string" ? [{ type: "text" as const, text: message.content }] : message.content).entries()) {
         const where = `messages[${index}].content[${partIndex}]`;
         if (part.type === "text") texts.push(part.text);
-        else if (part.type === "video") return { ok: false, message: `${where}: a video sent as a list of frames cannot be imported (there is no video file to keep). Export it with the video as a file.` };
+        else if (part.type === "video") return { ok: false, message: `${where}: a video sent as a list of frames cannot be imported (there is no video file to keep). Export it with the video as a file.`, code: "frame-list-video", values: { where } };
         else {
           const url = part.type === "image_url" ? part.image_url.url : part.video_url.url;
           if (!url.startsWith("data:")) {
-            const what = url.startsWith("ms://") ? "an uploaded file (ms://…) belongs to a provider account" : "a web URL would have to be fetched from elsewhere";
-            return { ok: false, message: `${where}: media must be inline to be imported (${what}); export with media as data: URLs.` };
+            const uploaded = url.startsWith("ms://");
+            const what = uploaded ? "an uploaded file (ms://…) belongs to a provider account" : "a web URL would have to be fetched from elsewhere";
+            return { ok: false, message: `${where}: media must be inline to be imported (${what}); export with media as data: URLs.`, code: "media-not-inline", values: { where, uploaded: uploaded ? "yes" : "no" } };
           }
           media.push(part.type === "image_url" ? { kind: "image", dataUrl: url } : { kind: "video", dataUrl: url, ...(part.fps !== undefined ? { fps: part.fps } : {}), ...(part.max_frames !== undefined ? { maxFrames: part.max_frames } : {}) });
         }
@@ -143,7 +160,7 @@ export function readOpenAiMessages(value: unknown): { ok: true; imported: Import
       imported.turns.push({ role: "tool", content: message.content, toolCallId: message.tool_call_id, ...(message.name ? { name: message.name } : {}) });
     }
   }
-  if (documents.length > 0) return { ok: false, message: "The last messages are system messages with nothing after them; a document's system message must come before a user message." };
+  if (documents.length > 0) return { ok: false, message: "The last messages are system messages with nothing after them; a document's system message must come before a user message.", code: "trailing-system", values: {} };
   return { ok: true, imported };
 }
 

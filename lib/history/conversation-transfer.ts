@@ -6,7 +6,7 @@ import { attachmentsOf, displayTitle } from "@/lib/conversation/read-conversatio
 import { blobToBase64, contentKey, getBlob, putBlob } from "@/lib/media/blob-store";
 import { sendResolver } from "@/lib/media/media-cache";
 import { turnsToMessages } from "@/lib/request/build-request";
-import { attachmentKeys, conversationFileFormat, readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile, type ExportedMedia } from "./conversation-export";
+import { attachmentKeys, conversationFileFormat, readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile, type ExportedMedia, type ImportedMessages, type ImportFailure } from "./conversation-export";
 import { getConversation } from "./history-db";
 
 function download({ text, name }: { text: string; name: string }): void {
@@ -65,12 +65,13 @@ export async function importConversationFile({
   current: Conversation;
   /** The open conversation's model, whose video defaults imported videos take. */
   spec: ModelSpec;
-}): Promise<{ ok: true; conversation: Conversation; title: string; alreadyInHistory?: boolean } | { ok: false; message: string }> {
+}): Promise<{ ok: true; conversation: Conversation; title: string; alreadyInHistory?: boolean } | ImportFailure> {
   let value: unknown;
+  const text = await file.text();
   try {
-    value = JSON.parse(await file.text());
+    value = JSON.parse(text);
   } catch {
-    return { ok: false, message: `${file.name} is not JSON. Import a file exported by Kimi Workbench, or OpenAI chat messages as JSON.` };
+    return { ok: false, message: `${file.name} is not JSON. Import a file exported by Kimi Workbench, or OpenAI chat messages as JSON.`, code: "not-json", values: { name: file.name } };
   }
   if (value && typeof value === "object" && (value as { format?: unknown }).format === conversationFileFormat) {
     const read = await readConversationFile(value);
@@ -78,7 +79,7 @@ export async function importConversationFile({
     for (const item of read.media) {
       const blob = new Blob([Uint8Array.from(atob(item.base64), (character) => character.charCodeAt(0))], { type: item.mediaType });
       // A content key must match the bytes: a tampered file cannot overwrite other media.
-      if (item.key.startsWith("sha256-") && (await contentKey(blob)) !== item.key) return { ok: false, message: `Media ${item.key} in ${file.name} does not match its hash; the file is damaged. Nothing was imported.` };
+      if (item.key.startsWith("sha256-") && (await contentKey(blob)) !== item.key) return { ok: false, message: `Media ${item.key} in ${file.name} does not match its hash; the file is damaged. Nothing was imported.`, code: "damaged-media", values: { key: item.key, name: file.name } };
       await putBlob({ key: item.key, blob });
     }
     // The same conversation again is not copied (re-importing a file used to add a duplicate each
@@ -92,6 +93,11 @@ export async function importConversationFile({
   }
   const read = readOpenAiMessages(value);
   if (!read.ok) return read;
+  // Plain messages carry no id: the file's bytes name the conversation, so the same file again finds
+  // the copy it made (still as it was imported) instead of adding another.
+  const id = uuidFromKey(await contentKey(new Blob([text])));
+  const earlier = await getConversation(id);
+  if (earlier && sameTurns(earlier.turns, read.imported.turns)) return { ok: true, conversation: earlier, title: displayTitle(earlier), alreadyInHistory: true };
   const work = await import("@/lib/media/media-work");
   const stored = new Map<string, Awaited<ReturnType<typeof work.readMediaFile>>>();
   const documents = new Map<string, { key: string; bytes: number }>();
@@ -127,7 +133,8 @@ export async function importConversationFile({
     },
   });
   const conversation: Conversation = {
-    id: crypto.randomUUID(),
+    // A copy imported earlier and changed since stays as it is; this one is new.
+    id: earlier ? crypto.randomUUID() : id,
     providerId: current.providerId,
     model: read.imported.model ?? current.model,
     systemPrompt: read.imported.systemPrompt,
@@ -139,4 +146,16 @@ export async function importConversationFile({
     title: file.name.replace(/\.json$/i, ""),
   };
   return { ok: true, conversation, title: conversation.title! };
+}
+
+/** A UUID-shaped id from a content key (sha256-…), so an imported file always gets the same id; a random one where the browser cannot hash. */
+function uuidFromKey(key: string): string {
+  const hex = /^sha256-([0-9a-f]{32})/.exec(key)?.[1];
+  if (!hex) return crypto.randomUUID();
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Whether a conversation's turns still say what imported messages say (roles and words; ids and times differ by design). */
+function sameTurns(turns: Conversation["turns"], imported: ImportedMessages["turns"]): boolean {
+  return turns.length === imported.length && turns.every((turn, index) => turn.role === imported[index]!.role && turn.content === imported[index]!.content);
 }
