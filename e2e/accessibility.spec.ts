@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { openWorkbench } from "./support/workbench-page";
+import { readFileSync } from "node:fs";
+import type { Locale } from "../lib/i18n/locales";
 
 // axe-core on every screen and dialog, at a desktop and a phone size, in both themes: no serious or
 // critical violation. Each failure names the screen, the rule and the elements, so it can be fixed
@@ -22,15 +24,40 @@ async function seriousViolations(page: Page, screen: string): Promise<string[]> 
     .map((violation) => `${screen}: ${violation.id} (${violation.impact}) — ${violation.help}\n    ${violation.nodes.map((node) => `${node.target.join(" ")}${node.failureSummary ? ` → ${node.failureSummary.replaceAll("\n", " ")}` : ""}`).join("\n    ")}`);
 }
 
+/** The catalog's words for a key, as a pattern when the message has arguments ({provider} matches anything). */
+function wordsFor(locale: Locale) {
+  // Read as a file: the e2e runner loads TypeScript as ES modules, which import JSON only with an attribute.
+  const catalog: unknown = JSON.parse(readFileSync(new URL(`../lib/i18n/messages/${locale}.json`, import.meta.url), "utf8"));
+  const text = (key: string) => {
+    const value = key.split(".").reduce<unknown>((node, name) => (node as Record<string, unknown> | undefined)?.[name], catalog);
+    if (typeof value !== "string") throw new Error(`no message ${key} in ${locale}`);
+    return value;
+  };
+  const escape = (value: string) => value.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+  return {
+    text,
+    pattern: (key: string) => new RegExp(text(key).split(/\{[^}]*\}/).map(escape).join(".*")),
+  };
+}
+
 async function closeDialog(page: Page, dialog: Locator): Promise<void> {
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 }
 
-for (const size of sizes) {
-  for (const theme of ["light", "dark"] as const) {
-    test(`${size.name}, ${theme}: every screen and dialog has no serious or critical axe violation`, async ({ page, context }) => {
+// English at both sizes in both themes; Chinese (longer labels in places, other glyphs) at both sizes, one theme each.
+const runs = [
+  ...sizes.flatMap((size) => (["light", "dark"] as const).map((theme) => ({ size, theme, locale: "en" as Locale }))),
+  { size: sizes[0], theme: "dark" as const, locale: "zh-CN" as Locale },
+  { size: sizes[1], theme: "light" as const, locale: "zh-CN" as Locale },
+];
+
+for (const { size, theme, locale } of runs) {
+  test.describe(`${locale}`, () => {
+    test.use({ locale });
+    test(`${size.name}, ${theme}, ${locale}: every screen and dialog has no serious or critical axe violation`, async ({ page, context }) => {
       test.setTimeout(180_000);
+      const say = wordsFor(locale);
       await page.setViewportSize({ width: size.width, height: size.height });
       await page.addInitScript((value) => localStorage.setItem("kimi-workbench.theme", value), theme);
       const phone = size.name === "phone";
@@ -39,65 +66,67 @@ for (const size of sizes) {
       found.push(...(await seriousViolations(page, "empty workbench")));
 
       await workbench.selectModel("kimi-k2.6");
-      await workbench.send("Explain a mutex with a short example [[sim answer_tokens=120 reasoning_tokens=40]]");
-      await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible({ timeout: 30_000 });
+      const composer = page.getByRole("textbox", { name: say.text("composer.message"), exact: true });
+      await composer.fill("Explain a mutex with a short example [[sim answer_tokens=120 reasoning_tokens=40]]");
+      await composer.press("Enter");
+      await expect(page.getByRole("button", { name: say.text("chat.regenerate") })).toBeVisible({ timeout: 30_000 });
       found.push(...(await seriousViolations(page, "conversation with an answer")));
 
-      await page.getByText(/What will be sent/).click();
+      await page.getByText(say.text("request.toggle")).first().click();
       found.push(...(await seriousViolations(page, "what will be sent")));
-      await page.getByText(/What will be sent/).click();
+      await page.getByText(say.text("request.toggle")).first().click();
 
       /** Opens a header action: in the ⋯ sheet on a phone, in the header on a desktop. */
       const openAction = async (name: string) => {
         if (phone) {
-          await page.getByRole("button", { name: "More actions" }).click();
-          await page.getByRole("dialog", { name: "Actions" }).getByRole("button", { name, exact: true }).click();
+          await page.getByRole("button", { name: say.text("header.moreActions") }).click();
+          await page.getByRole("dialog", { name: say.text("header.actions") }).getByRole("button", { name, exact: true }).click();
         } else {
           await page.getByRole("banner").getByRole("button", { name, exact: true }).click();
         }
       };
 
       // Parameters: the column on a desktop, a dialog on a phone; Form, JSON and Presets tabs.
-      if (phone) await openAction("Parameters");
-      for (const tab of ["Form", "JSON", "Presets"]) {
-        await page.getByRole("tab", { name: tab, exact: true }).first().click();
-        if (tab === "JSON") await expect(workbench.jsonEditor).toBeVisible();
+      if (phone) await openAction(say.text("parameters.button"));
+      for (const tab of ["parameters.tabForm", "parameters.tabJson", "parameters.tabPresets"]) {
+        await page.getByRole("tab", { name: say.text(tab), exact: true }).first().click();
+        if (tab === "parameters.tabJson") await expect(workbench.jsonEditor).toBeVisible();
         found.push(...(await seriousViolations(page, `parameters, ${tab} tab`)));
       }
-      await page.getByRole("tab", { name: "Form", exact: true }).first().click();
-      if (phone) await closeDialog(page, page.getByRole("dialog", { name: "Parameters" }));
+      await page.getByRole("tab", { name: say.text("parameters.tabForm"), exact: true }).first().click();
+      if (phone) await closeDialog(page, page.getByRole("dialog", { name: say.text("parameters.dialog") }));
 
-      await page.getByRole("button", { name: "View code" }).click();
-      const code = page.getByRole("dialog", { name: /code/i });
+      await page.getByRole("button", { name: say.text("request.viewCode") }).click();
+      const code = page.getByRole("dialog", { name: say.text("code.title") });
       await expect(code).toBeVisible();
       found.push(...(await seriousViolations(page, "view code dialog")));
       await closeDialog(page, code);
 
       let sharedLink = "";
-      for (const [action, dialogName] of [["Files", /files/i], ["Keys", /key/i], ["Share", /share/i]] as const) {
-        await openAction(action);
+      for (const [action, dialogName] of [["files.button", say.pattern("files.title")], ["keys.button", say.text("keys.title")], ["share.button", say.text("share.title")]] as const) {
+        await openAction(say.text(action));
         const dialog = page.getByRole("dialog", { name: dialogName });
         await expect(dialog).toBeVisible();
         found.push(...(await seriousViolations(page, `${action} dialog`)));
-        if (action === "Share") {
-          await dialog.getByText("Show the snapshot exactly as it will be published (JSON)").click();
-          await dialog.getByRole("button", { name: "Publish share" }).click();
-          sharedLink = await dialog.getByLabel("Share link").inputValue();
+        if (action === "share.button") {
+          await dialog.getByText(say.text("share.showSnapshot")).click();
+          await dialog.getByRole("button", { name: say.text("share.publish") }).click();
+          sharedLink = await dialog.getByLabel(say.text("share.link")).inputValue();
           found.push(...(await seriousViolations(page, "share dialog after publishing")));
         }
         await closeDialog(page, dialog);
       }
 
       if (phone) {
-        await page.getByRole("button", { name: "More actions" }).click();
+        await page.getByRole("button", { name: say.text("header.moreActions") }).click();
         found.push(...(await seriousViolations(page, "actions sheet")));
-        await closeDialog(page, page.getByRole("dialog", { name: "Actions" }));
-        await page.getByRole("button", { name: "Conversations", exact: true }).click();
-        await expect(workbench.history).toBeVisible();
+        await closeDialog(page, page.getByRole("dialog", { name: say.text("header.actions") }));
+        await page.getByRole("button", { name: say.text("header.conversations"), exact: true }).click();
+        await expect(page.getByRole("navigation", { name: say.text("history.navigation") })).toBeVisible();
         found.push(...(await seriousViolations(page, "conversations drawer")));
         await page.keyboard.press("Escape");
       } else {
-        await page.getByRole("button", { name: "System prompt" }).click();
+        await page.getByRole("button", { name: say.text("systemPrompt.title") }).click();
         found.push(...(await seriousViolations(page, "system prompt editor")));
       }
 
@@ -110,10 +139,14 @@ for (const size of sizes) {
       await reader.close();
 
       await page.goto("/prompts");
-      await expect(page.getByRole("button", { name: /New prompt/ })).toBeVisible();
+      await expect(page.getByRole("button", { name: say.text("prompts.new") })).toBeVisible();
       found.push(...(await seriousViolations(page, "prompts page")));
+      for (const tab of ["test-set", "runs"] as const) {
+        await page.getByRole("tab", { name: new RegExp(`^${say.text(`prompts.tabs.${tab}`)}`) }).click();
+        found.push(...(await seriousViolations(page, `prompts page, ${tab} tab`)));
+      }
 
       expect(found, found.join("\n")).toEqual([]);
     });
-  }
+  });
 }

@@ -21,7 +21,7 @@ export function LocaleSwitch() {
         // Server components render again in the new language; what is typed and open stays.
         router.refresh();
       }}
-      className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      className="locale-select h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
       {locales.map((option) => (
         <option key={option} value={option} lang={option}>

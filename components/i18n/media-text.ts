@@ -30,6 +30,6 @@ export function mediaIssueText(issue: Pick<MediaIssue, "code" | "message" | "val
 /** Why the message cannot be sent yet, in the page's language. */
 export function blockerText(reason: BlockerReason, t: Translate): string {
   if (reason.issue) return `${reason.values.name}: ${mediaIssueText(reason.issue, t)}`;
-  const values = reason.code === "task" ? { ...reason.values, task: taskLabel(reason.values.task ?? "", t) } : reason.values;
+  const values = reason.code === "task" ? { ...reason.values, task: taskLabel(reason.values.task ?? "", t).toLowerCase() } /* "chart.png: uploading…", as the engine writes it */ : reason.values;
   return catalogText({ keys: [`blockers.${reason.code}`], values, english: reason.message }, t);
 }
