@@ -26,8 +26,8 @@ export default async function PromptsPage() {
     <div className="flex h-dvh flex-col">
       <header className="border-b border-zinc-200 dark:border-zinc-800">
         <div className="flex items-center gap-3 px-4 py-2">
-          <span className="font-semibold tracking-tight">{t("app.name")}</span>
-          <nav aria-label={t("prompts.sectionsNav")} className="flex gap-1 text-sm">
+          <span className="hidden font-semibold tracking-tight whitespace-nowrap sm:inline">{t("app.name")}</span>
+          <nav aria-label={t("prompts.sectionsNav")} className="flex gap-1 text-sm whitespace-nowrap">
             <Link href="/" className="rounded-md px-2 py-1 text-zinc-600 no-underline hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
               {t("prompts.chat")}
             </Link>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { usePromptProjects } from "@/lib/prompt-workspace/use-prompt-project";
 import { ChecksEditor } from "./checks-editor";
@@ -17,8 +17,10 @@ type Tab = (typeof tabs)[number];
 
 /** Prompt prototyping: the prompt with its versions, the test set and checks, runs and their results. */
 export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }) {
-  const { projects, project, update, open, create, remove } = usePromptProjects();
   const t = useTranslations();
+  // Stable while the language is: the hook opens the first project once.
+  const nameFor = useCallback((count: number) => (count === 0 ? t("prompts.untitled") : t("prompts.numbered", { number: count + 1 })), [t]);
+  const { projects, project, update, open, create, remove } = usePromptProjects({ nameFor });
   const [tab, setTab] = useState<Tab>(() => {
     // ?tab=runs opens a section directly (links from elsewhere, tests).
     const requested = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("tab");

@@ -9,8 +9,8 @@ import { createProject, type PromptProject } from "./prompt-project";
 
 const saveDelayMs = 400;
 
-/** The open project (created on first visit), its list, and actions. */
-export function usePromptProjects(): {
+/** The open project (created on first visit), its list, and actions; new projects are named by `nameFor` (the page's language), given how many exist. */
+export function usePromptProjects({ nameFor }: { nameFor: (count: number) => string }): {
   projects: ProjectSummary[];
   project: PromptProject | undefined;
   update(change: (project: PromptProject) => PromptProject): void;
@@ -40,7 +40,7 @@ export function usePromptProjects(): {
       next = latest ? await getProject(latest.id) : undefined;
     }
     if (!next) {
-      next = createProject({ id: crypto.randomUUID(), now: Date.now() });
+      next = createProject({ id: crypto.randomUUID(), now: Date.now(), name: nameFor(0) });
       await putProject(next);
     }
     setProject(next);
@@ -50,7 +50,7 @@ export function usePromptProjects(): {
       url.searchParams.set("project", next.id);
       window.history.replaceState(null, "", url);
     }
-  }, [flush]);
+  }, [flush, nameFor]);
 
   useEffect(() => {
     // Opened after this render (IndexedDB is asynchronous anyway).
@@ -80,7 +80,7 @@ export function usePromptProjects(): {
     open: show,
     create: async () => {
       await flush();
-      const created = createProject({ id: crypto.randomUUID(), now: Date.now(), name: `Prompt ${projects.length + 1}` });
+      const created = createProject({ id: crypto.randomUUID(), now: Date.now(), name: nameFor(projects.length) });
       await putProject(created);
       await show(created.id);
     },
