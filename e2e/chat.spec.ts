@@ -112,7 +112,7 @@ test("a reload while an answer streams keeps what arrived and says the reload in
   await expect(workbench.lastAnswer().locator(".markdown")).not.toBeEmpty();
 });
 
-test("the conversation survives a reload; edit-and-resend and regenerate replace answers", async ({ page }) => {
+test("the conversation survives a reload; edit-and-resend and regenerate keep the versions they replace, browsable with ‹ ›", async ({ page }) => {
   const workbench = await openWorkbench(page);
   await page.getByRole("button", { name: "System prompt" }).click();
   await page.getByRole("textbox", { name: "System prompt" }).fill("You are terse.");
@@ -129,9 +129,36 @@ test("the conversation survives a reload; edit-and-resend and regenerate replace
   await expect(workbench.userMessages).toHaveCount(1);
   await expect(workbench.userMessages).toContainText("Second question");
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
+  const firstAnswer = await workbench.lastAnswer().locator(".markdown").textContent();
+  // A changed system prompt gets another answer (the simulator's answer follows the request).
+  await page.getByRole("button", { name: "System prompt" }).click();
+  await page.getByRole("textbox", { name: "System prompt" }).fill("You are chatty.");
   await page.getByRole("button", { name: "Regenerate" }).click();
   await expect(page.getByRole("button", { name: "Regenerate" })).toBeVisible();
   await expect(workbench.answers).toHaveCount(1);
+  const answerVersions = workbench.lastAnswer().getByRole("group", { name: "Version 2 of 2" });
+  await expect(answerVersions).toBeVisible();
+  const secondAnswer = await workbench.lastAnswer().locator(".markdown").textContent();
+  expect(secondAnswer).not.toBe(firstAnswer);
+  await answerVersions.getByRole("button", { name: "Previous version" }).click();
+  await expect(workbench.lastAnswer().locator(".markdown")).toHaveText(firstAnswer!);
+  await expect(workbench.lastAnswer().getByRole("group", { name: "Version 1 of 2" }).getByRole("button", { name: "Previous version" })).toBeDisabled();
+
+  // The message as first written is a version too, with its own answer; all of it survives a reload.
+  const messageVersions = workbench.userMessages.getByRole("group", { name: "Version 2 of 2" });
+  await messageVersions.getByRole("button", { name: "Previous version" }).click();
+  await expect(workbench.userMessages).toContainText("First question");
+  await expect(workbench.answers).toHaveCount(1);
+  await workbench.reload();
+  await expect(workbench.userMessages).toContainText("First question");
+  await workbench.userMessages.getByRole("group", { name: "Version 1 of 2" }).getByRole("button", { name: "Next version" }).click();
+  await expect(workbench.userMessages).toContainText("Second question");
+  await expect(workbench.lastAnswer().locator(".markdown")).toHaveText(firstAnswer!);
+  await workbench.lastAnswer().getByRole("group", { name: "Version 1 of 2" }).getByRole("button", { name: "Next version" }).click();
+  await expect(workbench.lastAnswer().locator(".markdown")).toHaveText(secondAnswer!);
+  // Only the versions shown are sent.
+  await page.getByRole("button", { name: /^What will be sent/ }).click();
+  await expect(page.getByRole("region", { name: "What will be sent" })).not.toContainText("First question");
 });
 
 test("Enter sends, Shift+Enter starts a new line, Ctrl+Enter sends", async ({ page }) => {

@@ -10,6 +10,7 @@ import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ReasoningBlock } from "./reasoning-block";
 import { AnswerTools } from "./answer-tools";
+import { VersionSwitch } from "./version-switch";
 import { UsageBar } from "./usage-bar";
 
 const noSubscription = () => () => undefined;
@@ -113,7 +114,8 @@ export const AssistantMessage = memo(function AssistantMessage({ turn, isLast, g
       {!streaming && (
         <div className="flex flex-wrap items-center justify-between gap-2">
           <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} estimate={turn.promptEstimate} />
-          <div className="flex gap-1">
+          <div className="flex items-center gap-1">
+            <VersionSwitch turn={turn} disabled={generating} />
             {content && <CopyButton text={turn.prefix ? turn.prefix.content + content : content} label={t("chat.copyAnswer")} />}
             {isLast && turn.status !== "error" && (
               <button

@@ -5,10 +5,11 @@ import { lazy, memo, Suspense, useState } from "react";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import type { UserTurn } from "@/lib/conversation/conversation-types";
 import { CopyButton } from "@/components/ui/copy-button";
+import { VersionSwitch } from "./version-switch";
 
 const SentAttachments = lazy(() => import("@/components/media/sent-attachments"));
 
-/** A user message with copy, and edit-and-resend (which drops everything after it). */
+/** A user message with copy, and edit-and-resend (what it replaces stays as an earlier version). */
 export const UserMessage = memo(function UserMessage({ turn, generating }: { turn: UserTurn; generating: boolean }) {
   const [draft, setDraft] = useState<string>();
   const t = useTranslations();
@@ -60,7 +61,8 @@ export const UserMessage = memo(function UserMessage({ turn, generating }: { tur
         </Suspense>
       )}
       {turn.content && <div className="rounded-2xl bg-zinc-100 px-4 py-2 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">{turn.content}</div>}
-      <div className="flex justify-end gap-1">
+      <div className="flex items-center justify-end gap-1">
+        <VersionSwitch turn={turn} disabled={generating} />
         <CopyButton text={turn.content} label={t("chat.copyMessage")} />
         <button
           type="button"

@@ -3,9 +3,10 @@ import type { DiscoveredModel, ModelSpec, ProviderId } from "@/lib/catalog/catal
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { firstUsableModel, type ProviderSummary, type ProvidersResponse } from "@/lib/catalog/provider-summary";
-import type { AssistantPrefix, AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn } from "@/lib/conversation/conversation-types";
+import type { AssistantPrefix, AssistantTurn, Conversation, PromptEstimate, RequestParameters, Turn, TurnVersions } from "@/lib/conversation/conversation-types";
 import { createId } from "@/lib/conversation/create-id";
 import { attachmentsOf, withInterruptedAnswers } from "@/lib/conversation/read-conversation";
+import { showVersion, versionsForNew } from "@/lib/conversation/turn-versions";
 import type { MediaResolver } from "@/lib/media/attachment-parts";
 import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cache";
 import { MediaController, type DraftBlocker } from "@/lib/media/media-controller";
@@ -39,7 +40,7 @@ export interface WorkbenchState {
   parameterNotice?: ParameterNotice;
   /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
   /** A request held back by the rules; `fromDraft`: its new message is still in the composer. */
-  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix; toolLoop: ToolLoopFinding[]; fromDraft?: boolean };
+  heldBack?: { issues: RuleIssue[]; turns: Turn[]; prefix?: AssistantPrefix; toolLoop: ToolLoopFinding[]; fromDraft?: boolean; answerVersions?: TurnVersions };
   /** Bumped when documents' texts load (they are part of the request body). */
   mediaVersion: number;
   /** A problem with attaching files (unsupported type, failed upload), shown by the composer. */
@@ -382,7 +383,7 @@ export class ConversationStore {
     if (!heldBack) return;
     // The message still in the composer goes as it reads now (it may have been edited meanwhile).
     if (heldBack.fromDraft) this.send(undefined, { force: true });
-    else this.startAnswer({ turns: heldBack.turns, prefix: heldBack.prefix, force: true });
+    else this.startAnswer({ turns: heldBack.turns, prefix: heldBack.prefix, answerVersions: heldBack.answerVersions, force: true });
   }
 
   /** Drops a held-back request, putting its message back in the composer (where a new message already is). */
@@ -499,35 +500,45 @@ export class ConversationStore {
     this.updateConversation({ toolMocks: template === undefined ? others : { ...others, [name]: template } });
   }
 
-  /** Answers the message before `assistantTurnId` again, replacing that answer. */
+  /** Answers the message before `assistantTurnId` again; the answer it replaces (and what followed it) stays as an earlier version. */
   regenerate(assistantTurnId: string): void {
     if (this.isGenerating()) return;
     const turns = this.state.conversation.turns;
     const index = turns.findIndex((turn) => turn.id === assistantTurnId);
     const answer = turns[index];
-    if (index > 0) this.startAnswer({ turns: turns.slice(0, index), prefix: answer?.role === "assistant" ? answer.prefix : undefined });
+    if (index > 0) this.startAnswer({ turns: turns.slice(0, index), prefix: answer?.role === "assistant" ? answer.prefix : undefined, answerVersions: versionsForNew({ turns, index }) });
   }
 
-  /** Replaces a user message, drops everything after it, and asks again. */
+  /** Replaces a user message and asks again; the message as it was (and everything after it) stays as an earlier version. */
   editAndResend({ userTurnId, text }: { userTurnId: string; text: string }): void {
     if (!text.trim() || this.isGenerating()) return;
     const turns = this.state.conversation.turns;
     const index = turns.findIndex((turn) => turn.id === userTurnId);
     const turn = turns[index];
-    if (turn?.role === "user") this.startAnswer({ turns: [...turns.slice(0, index), { ...turn, content: text }] });
+    if (turn?.role !== "user") return;
+    const versions = versionsForNew({ turns, index });
+    const { versions: _shown, ...edited } = turn;
+    this.startAnswer({ turns: [...turns.slice(0, index), { ...edited, id: createId(), content: text, ...(versions ? { versions } : {}) }] });
+  }
+
+  /** Shows the previous (-1) or next (1) version of the conversation from a regenerated answer or an edited message on. */
+  showVersion({ turnId, step }: { turnId: string; step: -1 | 1 }): void {
+    if (this.isGenerating()) return;
+    if (this.state.heldBack) this.cancelHeldBack();
+    this.updateConversation({ turns: showVersion({ turns: this.state.conversation.turns, turnId, step }) }, { saveNow: true });
   }
 
   /**
    * Checks the request for `turns` against the rules, then streams its answer into a new turn.
    * Returns false when it was held back (`fromDraft`: its new message is still in the composer).
    */
-  private startAnswer({ turns, prefix, force = false, fromDraft = false }: { turns: Turn[]; prefix?: AssistantPrefix; force?: boolean; fromDraft?: boolean }): boolean {
+  private startAnswer({ turns, prefix, answerVersions, force = false, fromDraft = false }: { turns: Turn[]; prefix?: AssistantPrefix; answerVersions?: TurnVersions; force?: boolean; fromDraft?: boolean }): boolean {
     const { conversation } = this.state;
     const display = this.buildBody({ conversation, turns, resolver: displayResolver, prefix });
     const issues = force ? [] : checkRequest({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId });
     if (issues.length > 0) {
       const toolLoop = checkToolLoop({ request: display.body, spec: this.specFor(conversation), providerId: conversation.providerId, issues });
-      this.setState({ ...this.state, heldBack: { issues, turns, toolLoop, ...(prefix ? { prefix } : {}), ...(fromDraft ? { fromDraft } : {}) } });
+      this.setState({ ...this.state, heldBack: { issues, turns, toolLoop, ...(prefix ? { prefix } : {}), ...(fromDraft ? { fromDraft } : {}), ...(answerVersions ? { answerVersions } : {}) } });
       return false;
     }
     const displayKey = JSON.stringify(display.body);
@@ -542,6 +553,7 @@ export class ConversationStore {
       status: "streaming",
       ...(prefix ? { prefix } : {}),
       ...(promptEstimate ? { promptEstimate } : {}),
+      ...(answerVersions ? { versions: answerVersions } : {}),
       createdAt: Date.now(),
     };
     this.answers.begin({ conversationId: conversation.id, turnId: answer.id });

@@ -10,7 +10,18 @@ export interface UserTurn {
   role: "user";
   content: string;
   attachments?: Attachment[];
+  /** Earlier and later versions from here on (this message was edited). */
+  versions?: TurnVersions;
   createdAt: number;
+}
+
+/**
+ * The other versions of a conversation from one turn on, kept when Regenerate or Edit replaces it:
+ * whole tails (that turn and everything after it), in the order they were made, around the one shown.
+ */
+export interface TurnVersions {
+  before: Turn[][];
+  after: Turn[][];
 }
 
 /** The prompt-token count the workbench showed before sending, to compare with the usage. */
@@ -67,6 +78,8 @@ export interface AssistantTurn {
   prefix?: AssistantPrefix;
   /** Further choices when the request asked for `n` > 1 (the first is `content` / `reasoning`). */
   otherChoices?: Array<{ content: string; reasoning: string; finishReason: string | null }>;
+  /** Earlier and later versions from here on (this answer was regenerated). */
+  versions?: TurnVersions;
   createdAt: number;
 }
 

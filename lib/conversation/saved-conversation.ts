@@ -78,5 +78,17 @@ export function readSavedConversation(value: unknown): Conversation | undefined 
   // Saves from before the workbench sent Moonshot's documented max_completion_tokens.
   const { max_tokens: cap, ...others } = migrated;
   if (family === "moonshot" && cap !== undefined && others.max_completion_tokens === undefined) migrated = { ...others, max_completion_tokens: cap };
-  return { ...(saved as unknown as Conversation), parameters: migrated, draft: draft ?? "", draftAttachments: (draftAttachments ?? []) as Conversation["draftAttachments"] };
+  return { ...(saved as unknown as Conversation), turns: withCheckedVersions(saved.turns as Conversation["turns"]), parameters: migrated, draft: draft ?? "", draftAttachments: (draftAttachments ?? []) as Conversation["draftAttachments"] };
+}
+
+/** Turns whose kept versions (Regenerate, Edit) are checked like the turns themselves, at any depth; a version that is not is dropped. */
+function withCheckedVersions(turns: Conversation["turns"]): Conversation["turns"] {
+  const tails = (value: unknown) => (Array.isArray(value) ? value.filter((tail) => array(turnSchema).safeParse(tail).success && (tail as unknown[]).length > 0).map((tail) => withCheckedVersions(tail as Conversation["turns"])) : []);
+  return turns.map((turn) => {
+    if (turn.role === "tool" || turn.versions === undefined) return turn;
+    const { versions, ...rest } = turn;
+    const before = tails((versions as { before?: unknown }).before);
+    const after = tails((versions as { after?: unknown }).after);
+    return before.length + after.length > 0 ? ({ ...rest, versions: { before, after } } as typeof turn) : (rest as typeof turn);
+  });
 }

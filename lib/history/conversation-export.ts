@@ -5,6 +5,7 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import type { ToolCall } from "@/lib/wire/chat-request";
 import { blobKeysOf } from "@/lib/media/attachment-keys";
+import { otherVersionAttachments } from "@/lib/conversation/turn-versions";
 import type { Attachment, DocumentAttachment } from "@/lib/conversation/attachment-types";
 
 // Two export formats. The workbench's own JSON keeps everything (settings, usage, timings, media
@@ -72,7 +73,8 @@ export async function readConversationFile(value: unknown): Promise<{ ok: true; 
 
 /** Every browser-storage key the conversation's attachments use. */
 export function attachmentKeys(conversation: Pick<Conversation, "turns" | "draftAttachments">): string[] {
-  const attachments = [...conversation.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : [])), ...conversation.draftAttachments];
+  // Versions not shown (Regenerate, Edit) are part of the file too.
+  const attachments = [...conversation.turns.flatMap((turn) => (turn.role === "user" ? (turn.attachments ?? []) : [])), ...otherVersionAttachments(conversation.turns), ...conversation.draftAttachments];
   return [...new Set(attachments.flatMap(blobKeysOf))];
 }
 

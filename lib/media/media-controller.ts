@@ -4,6 +4,7 @@ import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/convers
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { createId } from "@/lib/conversation/create-id";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
+import { otherVersionAttachments } from "@/lib/conversation/turn-versions";
 import { currentFrames } from "./attachment-parts";
 import { mediaCache } from "./media-cache";
 import { checkMediaAttachment, checkRequestSize, inlineMediaBytes, type MediaFix, type MediaIssue } from "./media-rules";
@@ -322,6 +323,7 @@ export class MediaController {
   /** Deletes stored media no attachment of these conversations refers to. */
   async collectGarbage(conversations: ReadonlyArray<Pick<Conversation, "turns" | "draftAttachments">>): Promise<void> {
     const work = await loadMediaWork();
-    await work.collectGarbage(conversations.flatMap(attachmentsOf));
+    // Versions not shown (Regenerate, Edit) keep their media too.
+    await work.collectGarbage(conversations.flatMap((conversation) => [...attachmentsOf(conversation), ...otherVersionAttachments(conversation.turns)]));
   }
 }

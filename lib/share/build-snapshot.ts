@@ -1,6 +1,7 @@
 import { titleOf } from "@/lib/conversation/read-conversation";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { blobKeysOf } from "@/lib/media/attachment-keys";
+import { stripVersions } from "@/lib/conversation/turn-versions";
 import type { Attachment } from "@/lib/conversation/attachment-types";
 import type { ShareInclusions, ShareSnapshot } from "./share-snapshot";
 
@@ -12,7 +13,8 @@ import type { ShareInclusions, ShareSnapshot } from "./share-snapshot";
 export function buildShareSnapshot({ conversation, included, title }: { conversation: Conversation; included: ShareInclusions; title?: string }): { snapshot: ShareSnapshot; blobKeys: string[] } {
   const blobKeys = new Set<string>();
   const turns: Turn[] = [];
-  for (const turn of conversation.turns) {
+  // Only the versions shown are shared: answers regenerated away and messages edited away stay in this browser.
+  for (const turn of stripVersions(conversation.turns)) {
     if (turn.role === "assistant") {
       if (turn.status === "streaming") continue;
       turns.push({ ...turn, reasoning: included.reasoning ? turn.reasoning : "", ...(turn.otherChoices ? { otherChoices: turn.otherChoices.map((choice) => ({ ...choice, reasoning: included.reasoning ? choice.reasoning : "" })) } : {}) });
