@@ -87,17 +87,33 @@ test("the JSON view marks problems in place, and a rule-breaking request is held
   await expect(workbench.userMessages).toHaveCount(1);
 });
 
-test("pinned parameters are locked with the reason, per thinking mode", async ({ page }) => {
-  await openWorkbench(page, { model: "kimi-k2.6" });
+test("pinned parameters are one group with one reason, per thinking mode; rarely used fields fold away", async ({ page }) => {
+  const workbench = await openWorkbench(page, { model: "kimi-k2.6" });
   const temperature = page.locator("#parameter-temperature");
+  const pinned = page.getByTestId("pinned-sampling");
   await expect(temperature).toBeDisabled();
   await expect(temperature).toHaveValue("1");
-  await expect(temperature).toHaveAccessibleDescription("Fixed at 1 by kimi-k2.6 in thinking mode; other values are rejected.");
+  await expect(temperature).toHaveAccessibleDescription("Fixed by kimi-k2.6 in thinking mode; other values are rejected, so they are not sent.");
+  // The reason is said once for all five, not under each field.
+  await expect(pinned.getByRole("textbox")).toHaveCount(5);
+  await expect(page.getByText(/other values are rejected/)).toHaveCount(1);
   await expect(page.locator("#parameter-tool-choice option[value=required]")).toBeDisabled();
   await page.getByRole("switch", { name: "Thinking" }).click();
   await expect(temperature).toHaveValue("0.6");
-  await expect(temperature).toHaveAccessibleDescription("Fixed at 0.6 by kimi-k2.6 without thinking; other values are rejected.");
+  await expect(temperature).toHaveAccessibleDescription("Fixed by kimi-k2.6 without thinking; other values are rejected, so they are not sent.");
   await expect(page.locator("#parameter-tool-choice option[value=required]")).toBeEnabled();
+
+  // A model that pins nothing: the common fields show, the rest wait under one line; an unset slider rests at the API's default.
+  await workbench.selectModel("moonshot-v1-8k");
+  await expect(pinned).toHaveCount(0);
+  await expect(page.getByRole("slider", { name: /top_p/ })).toHaveValue("1");
+  await expect(page.locator("#parameter-presence_penalty")).toBeHidden();
+  await page.getByText(/^More sampling fields \(n, presence_penalty, frequency_penalty/).click();
+  await page.locator("#parameter-presence_penalty").fill("0.5");
+  await expect(page.getByRole("slider", { name: /presence_penalty/ })).toHaveValue("0.5");
+  // Set, it stays in view after a reload.
+  await workbench.reload();
+  await expect(page.locator("#parameter-presence_penalty")).toHaveValue("0.5");
 });
 
 test("switching the model fits the parameters, says what changed, and can be undone", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { RuleIssue, RuleWarning } from "@/lib/request/request-rules";
+import type { Translate } from "@/lib/i18n/translate";
 import { ruleText } from "@/components/i18n/rule-text";
 
 /** Issues whose path starts at `field`, shown under its control. */
@@ -52,11 +53,16 @@ const humanLabelKeys = {
   enable_thinking: "fields.enable_thinking",
 } as const;
 
+/** The words for an API field name ("Temperature" for temperature), or undefined where there are none. */
+export function humanLabelOf(field: string, t: Translate): string | undefined {
+  const key = (humanLabelKeys as Record<string, (typeof humanLabelKeys)[keyof typeof humanLabelKeys] | undefined>)[field];
+  return key ? t(key) : undefined;
+}
+
 /** A labelled row of the form; `hint` explains defaults and locks. */
 export function FieldRow({ label, htmlFor, hint, children, action }: { label: string; htmlFor?: string; hint?: ReactNode; children: ReactNode; action?: ReactNode }) {
   const t = useTranslations();
-  const key = (humanLabelKeys as Record<string, (typeof humanLabelKeys)[keyof typeof humanLabelKeys] | undefined>)[label];
-  const human = key ? t(key) : undefined;
+  const human = humanLabelOf(label, t);
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-2">

@@ -3,11 +3,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { NumericRange } from "@/lib/catalog/provider-parameters";
-import { FieldRow, inputClass, LinkButton, LockIcon } from "./field-parts";
+import { FieldRow, inputClass, LinkButton } from "./field-parts";
 
 /**
- * A numeric parameter: empty means "not sent" (the service's default applies). Locked fields show
- * the pinned value and why; the slider appears where a range is documented.
+ * A numeric parameter: empty means "not sent" (the service's default applies, and the slider rests
+ * there, dimmed); the slider appears where a range is documented.
  */
 export function NumberField({
   field,
@@ -15,7 +15,6 @@ export function NumberField({
   onChange,
   range,
   defaultValue,
-  locked,
   integer = false,
 }: {
   field: string;
@@ -23,8 +22,6 @@ export function NumberField({
   onChange: (value: number | undefined) => void;
   range?: NumericRange;
   defaultValue?: number;
-  /** The pinned value and the reason, when the model fixes this parameter. */
-  locked?: { value: number; reason: string };
   integer?: boolean;
 }) {
   const id = `parameter-${field}`;
@@ -45,16 +42,6 @@ export function NumberField({
     if (Number.isFinite(parsed) && (!integer || Number.isInteger(parsed))) onChange(parsed);
   };
   const invalidText = text.trim() !== "" && (!Number.isFinite(Number(text)) || (integer && !Number.isInteger(Number(text))));
-  if (locked) {
-    return (
-      <FieldRow label={field} htmlFor={id} hint={<span><LockIcon />{locked.reason}</span>}>
-        <input id={id} className={inputClass} value={String(locked.value)} disabled aria-describedby={`${id}-lock`} readOnly />
-        <span id={`${id}-lock`} className="sr-only">
-          {locked.reason}
-        </span>
-      </FieldRow>
-    );
-  }
   const placeholder = defaultValue !== undefined ? t("inputs.default", { value: String(defaultValue) }) : t("inputs.notSet");
   return (
     <FieldRow
@@ -73,7 +60,7 @@ export function NumberField({
             step={range.step}
             value={typeof value === "number" ? value : (defaultValue ?? range.min)}
             onChange={(event) => commit(event.target.value)}
-            className="min-w-0 flex-1 accent-accent-600"
+            className={`min-w-0 flex-1 accent-accent-600 ${typeof value === "number" ? "" : "opacity-50"}`}
           />
         )}
         {/* Beside a slider the box is narrow (inputClass's w-full used to win, squeezing the slider to a dot). */}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { reasoningControlOf } from "@/lib/catalog/model-catalog";
+import { apiSamplingDefaults, reasoningControlOf } from "@/lib/catalog/model-catalog";
 import { acceptedParameters, allowedToolChoices, defaultMaxTokensFor, maxTokensLimit, outputCapField, parameterNames, rulesFor, type ParameterName } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
 import { useNextRequest, useWorkbench } from "@/lib/chat/use-workbench";
@@ -12,6 +12,7 @@ import { JsonTextField } from "./json-text-field";
 import { KimiToolsSection } from "./kimi-tools-section";
 import { ModelFacts } from "./model-facts";
 import { NumberField } from "./number-field";
+import { SamplingFields } from "./sampling-fields";
 import { StopField } from "./stop-field";
 
 const sampling = ["temperature", "top_p", "n", "presence_penalty", "frequency_penalty", "seed"] as const;
@@ -208,25 +209,16 @@ export function ParameterForm() {
       </Section>
 
       <Section title={t("form.sampling")}>
-        {sampling
-          .filter((field) => accepted.has(field))
-          .map((field) => {
-            const pinned = pins[field as keyof typeof pins];
-            return (
-              <div key={field}>
-                <NumberField
-                  field={field}
-                  integer={field === "n" || field === "seed"}
-                  value={parameters[field]}
-                  range={rules.ranges[field]}
-                  defaultValue={defaults[field as keyof typeof defaults]}
-                  locked={pinned !== undefined && parameters[field] === undefined ? { value: pinned, reason: t("form.pinned", { value: String(pinned), model: spec.id, mode }) } : undefined}
-                  onChange={(value) => set(field, value)}
-                />
-                <FieldIssues issues={issues} field={field} />
-              </div>
-            );
-          })}
+        <SamplingFields
+          fields={sampling.filter((field) => accepted.has(field))}
+          parameters={parameters}
+          pins={pins as Partial<Record<string, number>>}
+          defaults={{ ...apiSamplingDefaults, ...defaults }}
+          ranges={rules.ranges}
+          pinnedReason={t("form.pinnedGroup", { model: spec.id, mode })}
+          issues={issues}
+          set={set}
+        />
       </Section>
 
       <Section title={t("form.tools")}>
@@ -234,7 +226,7 @@ export function ParameterForm() {
         <JsonTextField
           label="tools"
           value={parameters.tools}
-          rows={10}
+          rows={parameters.tools === undefined ? 3 : 10}
           placeholder='[{"type": "function", "function": {"name": "get_weather", "parameters": {...}}}]'
           validate={toolListProblem}
           onChange={(value) => set("tools", value)}

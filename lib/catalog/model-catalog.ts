@@ -138,6 +138,12 @@ export function samplingFor({ spec, thinkingEnabled }: { spec: ModelSpec; thinki
   return (thinkingEnabled ? spec.sampling?.thinking : spec.sampling?.nonThinking) ?? {};
 }
 
+/**
+ * What the API uses for a sampling field left out, where no model says otherwise: Moonshot documents
+ * top_p 1.0; n 1 and no penalties are the OpenAI-compatible API's own defaults.
+ */
+export const apiSamplingDefaults = { top_p: 1, n: 1, presence_penalty: 0, frequency_penalty: 0 } as const;
+
 /** Default `max_tokens` the workbench sends (Moonshot's documented default for K2.x models). */
 export const defaultMaxTokens = 32_768;
 
