@@ -139,3 +139,29 @@ test("focus goes where the work is: the message box after a new conversation (de
   await expect(page.getByRole("dialog", { name: "Actions" })).toBeHidden();
   await expect(workbench.composer).toBeFocused();
 });
+
+test("closing a dialog gives focus back to what opened it: the button on a desktop, the ⋯ button on a phone", async ({ page }) => {
+  await openWorkbench(page);
+  for (const name of ["Keys", "Share", "Files", "View code"]) {
+    const opener = page.getByRole("button", { name, exact: true }).first();
+    await opener.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog").filter({ has: page.getByRole("button", { name: "Close" }) });
+    await expect(dialog).toBeVisible();
+    // Focus is in the dialog while it is open.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("dialog") !== null)).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  const more = page.getByRole("button", { name: "More actions" });
+  for (const name of ["Keys", "Parameters"]) {
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("dialog", { name: "Actions" }).getByRole("button", { name, exact: true }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("dialog")?.open === true)).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect(more).toBeFocused();
+  }
+});
