@@ -244,3 +244,30 @@ test("a media variable: each row's picture goes to the model with its question",
   const figures = await page.getByRole("article").first().getByText(/\d+ \+ \d+ tokens/).textContent();
   expect(Number(/(\d+) \+ \d+ tokens/.exec(figures ?? "")?.[1])).toBeGreaterThan(300);
 });
+
+test("deleting a prompt is the workbench's one delete: gone at once, Undo brings it back, leaving the page makes it final", async ({ page }) => {
+  await page.goto("/prompts");
+  const name = page.getByRole("textbox", { name: "Prompt name" });
+  await expect(name).toBeVisible();
+  await name.fill("Keeper");
+  await page.getByRole("button", { name: "+ New prompt" }).click();
+  await expect(name).toHaveValue("Prompt 2");
+  await name.fill("Throwaway");
+  const list = page.getByRole("navigation", { name: "Prompts" });
+  await expect(list.getByRole("button", { name: /Throwaway/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(list.getByRole("button", { name: /Throwaway/ })).toHaveCount(0);
+  await expect(name).toHaveValue("Keeper");
+  const undo = page.getByRole("status", { name: "Deleted, can be undone" });
+  await expect(undo).toContainText("Deleted “Throwaway”");
+  await undo.getByRole("button", { name: "Undo" }).click();
+  await expect(name).toHaveValue("Throwaway");
+  await expect(list.getByRole("button", { name: /Throwaway/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(list.getByRole("button", { name: /Throwaway/ })).toHaveCount(0);
+  await page.reload();
+  await expect(name).toHaveValue("Keeper");
+  await expect(list.getByRole("button", { name: /Throwaway/ })).toHaveCount(0);
+});

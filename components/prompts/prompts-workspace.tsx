@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
+import { UndoNotice } from "@/components/ui/undo-notice";
 import { usePromptProjects } from "@/lib/prompt-workspace/use-prompt-project";
 import { ChecksEditor } from "./checks-editor";
 import { PromptEditor } from "./prompt-editor";
@@ -27,12 +28,10 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
     return tabs.find((item) => item === requested) ?? "prompt";
   });
   // Choices made for one project do not carry over to the next one opened.
-  const [selection, setSelection] = useState<{ projectId?: string; runId?: string; confirmDelete?: boolean }>({});
+  const [selection, setSelection] = useState<{ projectId?: string; runId?: string }>({});
   if (!project) return <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">{t("prompts.loading")}</p>;
   const mine = selection.projectId === project.id ? selection : {};
   const selectedRun = mine.runId && project.runs.some((run) => run.id === mine.runId) ? mine.runId : project.runs[0]?.id;
-  const confirmDelete = mine.confirmDelete === true;
-  const setConfirmDelete = (value: boolean) => setSelection({ ...mine, projectId: project.id, confirmDelete: value });
   const setRunId = (runId: string) => setSelection({ ...mine, projectId: project.id, runId });
   return (
     <div className="flex min-h-0 flex-1 flex-col md:flex-row">
@@ -72,22 +71,11 @@ export function PromptsWorkspace({ providers }: { providers: ProvidersResponse }
             {t("prompts.name")}
           </label>
           <input id="project-name" className={`${inputClass} min-w-0 flex-1 text-base font-semibold sm:max-w-md`} value={project.name} onChange={(event) => update((current) => ({ ...current, name: event.target.value }))} />
-          {confirmDelete ? (
-            <span className="flex items-center gap-1 text-sm">
-              {t("prompts.confirmDelete")}
-              <button type="button" className={`${buttonClass} border-red-400 text-red-700 dark:text-red-400`} onClick={() => void remove(project.id)}>
-                {t("prompts.delete")}
-              </button>
-              <button type="button" className={buttonClass} onClick={() => setConfirmDelete(false)}>
-                {t("prompts.keep")}
-              </button>
-            </span>
-          ) : (
-            <button type="button" className={buttonClass} onClick={() => setConfirmDelete(true)}>
-              {t("prompts.deleteAsk")}
-            </button>
-          )}
+          <button type="button" className={buttonClass} title={t("prompts.deleteTitle")} onClick={() => void remove(project.id)}>
+            {t("prompts.delete")}
+          </button>
         </div>
+        <UndoNotice scope="prompt" />
         <div role="tablist" aria-label={t("prompts.sections")} className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
           {tabs.map((item) => (
             <button

@@ -3,8 +3,8 @@ export interface PendingDelete {
   id: string;
   /** What was deleted, as the undo message names it. */
   title: string;
-  /** Where it was deleted (one place shows one message: the history, the presets, the shares). */
-  scope: "conversation" | "preset" | "share";
+  /** Where it was deleted (one place shows one message: the history, the presets, the shares, the prompts). */
+  scope: "conversation" | "preset" | "share" | "prompt";
 }
 
 interface Entry extends PendingDelete {

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { deleteProject, getProject, listProjects, putProject, type ProjectSummary } from "./prompt-library-db";
+import { undoableDeletes } from "@/lib/chat/undoable-deletes";
 import { createProject, type PromptProject } from "./prompt-project";
 
 // The prompts page's state: the list of this browser's projects and the open one, saved to
@@ -86,9 +87,24 @@ export function usePromptProjects({ nameFor }: { nameFor: (count: number) => str
     },
     remove: async (id: string) => {
       await flush();
-      await deleteProject(id);
-      const rest = await listProjects();
-      await show(rest[0]?.id);
+      const kept = await getProject(id);
+      if (!kept) return;
+      // Gone from the list at once, kept here for Undo; the record goes when the window passes.
+      undoableDeletes.schedule({
+        id,
+        title: kept.name,
+        scope: "prompt",
+        hide: async () => {
+          await deleteProject(id);
+          const rest = await listProjects();
+          await show(rest[0]?.id);
+        },
+        commit: () => undefined,
+        restore: async () => {
+          await putProject(kept);
+          await show(id);
+        },
+      });
     },
   };
 }
