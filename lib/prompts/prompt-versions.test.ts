@@ -39,4 +39,13 @@ describe("prompt versions", () => {
       { field: "temperature", before: 0.6, after: 1 },
     ]);
   });
+
+  it("shows a replaced picture as a changed line with its real size, small files included", () => {
+    const picture = (bytes: number, last: string) => `data:image/png;base64,${"A".repeat(Math.ceil((bytes * 4) / 3) - 4)}${last}`;
+    const withPicture = (url: string): PromptTemplate => ({ model: "kimi-k2.6", messages: [{ role: "user", content: [{ type: "text", text: "What is this?" }, { type: "image_url", image_url: { url } }] }], parameters: {} });
+    const diff = diffVersions({ before: withPicture(picture(600, "AAAA")), after: withPicture(picture(6_000, "BBBB")) });
+    const text = diff.messages.flatMap((message) => message.parts.map((part) => `${part.kind}:${part.text}`)).join("");
+    expect(text).toMatch(/removed:\[image, 600 B, …A+\]/);
+    expect(text).toMatch(/added:\[image, 5\.9 KB, …A*B{4}\]/);
+  });
 });

@@ -1,3 +1,4 @@
+import { formatBytes } from "@/lib/media/media-rules";
 import { diffLines } from "diff";
 import { canonicalJson } from "@/lib/wire/canonical-arguments";
 import type { ChatMessage } from "@/lib/wire/chat-request";
@@ -50,12 +51,12 @@ export interface ParameterDiff {
   after: unknown;
 }
 
-/** The text a message shows in a diff: its text parts, media as a one-line marker. */
 /** A picture or video as one diff line: its size and the tail of its bytes (so a replaced file shows as changed), or its id or URL. */
 function mediaLine(kind: string, url: string): string {
   if (!url.startsWith("data:")) return `[${kind} ${url}]`;
   const comma = url.indexOf(",");
-  return `[${kind}, ${Math.round(((url.length - comma - 1) * 3) / 4 / 1024)} KB, …${url.slice(-10)}]`;
+  // Sized as the media is sized everywhere else ("812 B", "5.9 KB"), never a misleading "0 KB".
+  return `[${kind}, ${formatBytes(Math.floor(((url.length - comma - 1) * 3) / 4))}, …${url.slice(-10)}]`;
 }
 
 function messageText(message: ChatMessage): string {
