@@ -8,6 +8,7 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import { keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
 import { openKeyDialog } from "@/lib/chat/ui-events";
 import { useProviders, useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
+import { catalogText } from "@/components/i18n/catalog-text";
 
 /** One line under the header when the selection needs attention: no key, no access, retired or unknown model. */
 export function ProviderNotice() {
@@ -43,7 +44,7 @@ export function ProviderNotice() {
         <div className="mx-auto max-w-4xl" aria-label={t("notice.parametersChanged")}>
           <p className="flex items-center gap-3">
             <span>
-              {parameterNotice.changes.length > 0 ? t("notice.fitted", { title: parameterNotice.title }) : t("notice.plain", { title: parameterNotice.title })}
+              {t(parameterNotice.changes.length > 0 ? "notice.fitted" : "notice.plain", { title: catalogText({ keys: [`parameterChanges.title-${parameterNotice.title.code}`], values: parameterNotice.title.values, english: parameterNotice.title.text }, t) })}
             </span>
             <button type="button" className="rounded border border-amber-400 px-2 py-0.5 text-xs hover:bg-amber-100 dark:hover:bg-amber-900" onClick={() => conversationStore.undoParameterChange()}>
               {t("notice.undo")}
@@ -55,7 +56,7 @@ export function ProviderNotice() {
           {parameterNotice.changes.length > 0 && (
             <ul className="list-disc pl-5 text-xs">
               {parameterNotice.changes.map((change) => (
-                <li key={change.field + change.description}>{change.description}</li>
+                <li key={change.field + change.description}>{catalogText({ keys: [`parameterChanges.${change.code}`], values: change.values, english: change.description }, t)}</li>
               ))}
             </ul>
           )}

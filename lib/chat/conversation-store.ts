@@ -12,7 +12,7 @@ import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cac
 import { MediaController, type DraftBlocker } from "@/lib/media/media-controller";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
-import { loadPreset, switchModel, switchPreservedThinking, switchThinking, withParameter, type ConversationSettings, type ParameterNotice } from "@/lib/request/parameter-changes";
+import { loadPreset, switchModel, switchPreservedThinking, switchThinking, withParameter, type ConversationSettings, type NoticeTitle, type ParameterNotice } from "@/lib/request/parameter-changes";
 import { readRequestBody, type ReadProblem } from "@/lib/request/read-request";
 import { requestThinks } from "@/lib/catalog/thinking-fields";
 import { checkRequest, type RuleIssue } from "@/lib/request/request-rules";
@@ -219,11 +219,11 @@ export class ConversationStore {
     const provider = this.providers.find((candidate) => candidate.id === providerId);
     const current = this.state.conversation.model;
     const model = provider?.models.some((candidate) => candidate.id === current) || provider?.models.length === 0 ? current : firstUsableModel(provider);
-    this.switchTo({ providerId, model, title: `Switched to ${provider?.label ?? providerId}` });
+    this.switchTo({ providerId, model, title: { text: `Switched to ${provider?.label ?? providerId}`, code: "switched", values: { name: provider?.label ?? providerId } } });
   }
 
   selectModel(model: string): void {
-    this.switchTo({ providerId: this.state.conversation.providerId, model: model.trim(), title: `Switched to ${model.trim()}` });
+    this.switchTo({ providerId: this.state.conversation.providerId, model: model.trim(), title: { text: `Switched to ${model.trim()}`, code: "switched", values: { name: model.trim() } } });
   }
 
   private settings(): ConversationSettings {
@@ -232,7 +232,7 @@ export class ConversationStore {
   }
 
   /** Changes provider or model and fits the parameters to them, telling the user what changed. */
-  private switchTo({ providerId, model, title }: { providerId: ProviderId; model: string; title: string }): void {
+  private switchTo({ providerId, model, title }: { providerId: ProviderId; model: string; title: NoticeTitle }): void {
     const switched = switchModel({ settings: this.settings(), providerId, model, spec: this.specFor({ providerId, model }), title });
     this.updateConversation(switched.settings);
     this.setState({ ...this.state, heldBack: undefined, parameterNotice: switched.notice });
@@ -434,8 +434,8 @@ export class ConversationStore {
     if (on && spec.thinking.mode === "optional" && requestThinks({ fields: settings.parameters, family, spec })) {
       const switched = switchThinking({ settings, spec, thinking: false });
       this.updateConversation({ parameters: withWebSearch({ parameters: switched.parameters, on }) });
-      const changes = [{ field: "thinking", description: "thinking turned off: Moonshot requires it off when $web_search is used" }, ...(switched.notice?.changes ?? [])];
-      this.setState({ ...this.state, heldBack: undefined, parameterNotice: { title: "Web search on", changes, previous: settings } });
+      const changes = [{ field: "thinking", description: "thinking turned off: Moonshot requires it off when $web_search is used", code: "web-search-thinking-off", values: {} }, ...(switched.notice?.changes ?? [])];
+      this.setState({ ...this.state, heldBack: undefined, parameterNotice: { title: { text: "Web search on", code: "web-search", values: {} }, changes, previous: settings } });
       return;
     }
     this.setParameters(withWebSearch({ parameters: this.state.conversation.parameters, on }));

@@ -1,7 +1,18 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "@/lib/i18n/messages";
 import { describeModel, findModelSpec } from "@/lib/catalog/model-catalog";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import { adaptParameters } from "./adapt-parameters";
+import { adaptParameters as adapt, type ParameterChange } from "./adapt-parameters";
+import { loadPreset, switchThinking } from "./parameter-changes";
+
+// Every change these tests produce is also checked against the catalog's wording (the last describe).
+const seen: ParameterChange[] = [];
+const adaptParameters = (input: Parameters<typeof adapt>[0]) => {
+  const result = adapt(input);
+  seen.push(...result.changes);
+  return result;
+};
 
 const spec = (providerId: ProviderId, model: string) => findModelSpec({ providerId, modelId: model }) ?? describeModel({ providerId, modelId: model });
 
@@ -9,7 +20,7 @@ describe("adaptParameters (switching provider or model)", () => {
   it("drops sampling the new model pins, and says why", () => {
     const result = adaptParameters({ parameters: { temperature: 0.3, max_completion_tokens: 1000 }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
     expect(result.parameters).toEqual({ max_completion_tokens: 1000 });
-    expect(result.changes).toEqual([{ field: "temperature", description: "temperature 0.3 removed: kimi-k2.6 fixes it at 1 while thinking." }]);
+    expect(result.changes).toMatchObject([{ field: "temperature", code: "pinned", description: "temperature 0.3 removed: kimi-k2.6 fixes it at 1 while thinking." }]);
   });
 
   it("moves the thinking switch to the new provider's field names", () => {
@@ -38,7 +49,7 @@ describe("adaptParameters (switching provider or model)", () => {
   it("sends the answer's cap by each provider's name for it: max_completion_tokens on Moonshot, max_tokens elsewhere", () => {
     const toMoonshot = adaptParameters({ parameters: { max_tokens: 4000 }, from: "dashscope", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
     expect(toMoonshot.parameters).toEqual({ max_completion_tokens: 4000 });
-    expect(toMoonshot.changes).toEqual([{ field: "max_tokens", description: "max_tokens 4000 sent as max_completion_tokens, Moonshot's documented name (max_tokens is deprecated there)." }]);
+    expect(toMoonshot.changes).toMatchObject([{ field: "max_tokens", code: "cap-renamed", description: "max_tokens 4000 sent as max_completion_tokens, Moonshot's documented name (max_tokens is deprecated there)." }]);
     const toDashscope = adaptParameters({ parameters: toMoonshot.parameters, from: "moonshot", to: "dashscope", spec: spec("dashscope", "kimi-k2.6") });
     expect(toDashscope.parameters).toEqual({ max_tokens: 4000 });
   });
@@ -56,5 +67,41 @@ describe("adaptParameters (switching provider or model)", () => {
     const toK26 = adaptParameters({ parameters: { reasoning_effort: "low", tool_choice: "required" }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k2.6") });
     expect(toK26.parameters).toEqual({ tool_choice: "auto" });
     expect(toK26.changes[0]!.description).toBe("reasoning_effort removed: kimi-k2.6 takes none (K3 models do); its thinking switch decides instead.");
+  });
+});
+
+describe("more fits, each said", () => {
+  it("drops a thinking switch a model lacks, preserved thinking it refuses, an effort it does not take, and a second cap", () => {
+    const toV1 = adaptParameters({ parameters: { thinking: { type: "enabled", keep: "all" }, max_tokens: 500, max_completion_tokens: 400 }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "moonshot-v1-8k") });
+    expect(toV1.parameters).toEqual({ max_completion_tokens: 400 });
+    expect(toV1.changes.map((change) => change.code)).toEqual(["thinking-none", "preserve-unsupported", "cap-duplicate"]);
+    const toK3 = adaptParameters({ parameters: { reasoning_effort: "extreme" }, from: "moonshot", to: "moonshot", spec: spec("moonshot", "kimi-k3") });
+    expect(toK3.parameters).toEqual({});
+    expect(toK3.changes[0]?.description).toMatch(/^reasoning_effort "extreme" removed: kimi-k3 takes /);
+  });
+});
+
+describe("parameter changes in the catalogs", () => {
+  it("words every change these tests produce, in English word for word", () => {
+    const english = createTranslator({ locale: "en", messages: messagesFor("en") }) as unknown as (key: string, values: Record<string, string | number>) => string;
+    expect(seen.length).toBeGreaterThan(8);
+    for (const change of seen) expect(english(`parameterChanges.${change.code}`, change.values), change.code).toBe(change.description);
+    // Codes the page words, all produced somewhere here (titles and the web-search switch come from the store).
+    const produced = new Set(seen.map((change) => change.code));
+    const missing = Object.keys(messagesFor("en").parameterChanges).filter((code) => !produced.has(code) && !code.startsWith("title-") && code !== "web-search-thinking-off");
+    expect(missing).toEqual([]);
+  });
+
+  it("words the notices' titles as the English says them", () => {
+    const english = createTranslator({ locale: "en", messages: messagesFor("en") }) as unknown as (key: string, values: Record<string, string>) => string;
+    const settings = { providerId: "moonshot" as const, model: "moonshot-v1-8k", parameters: { temperature: 0.3 } };
+    const titles = [
+      switchThinking({ settings: { ...settings, model: "kimi-k2.6" }, spec: spec("moonshot", "kimi-k2.6"), thinking: true }).notice!.title,
+      switchThinking({ settings: { ...settings, model: "kimi-k2.6" }, spec: spec("moonshot", "kimi-k2.6"), thinking: undefined }).notice!.title,
+      loadPreset({ settings, spec: spec("moonshot", "kimi-k2.6"), preset: { name: "Terse", providerId: "moonshot", parameters: { temperature: 0.3 } } }).notice.title,
+    ];
+    expect(titles.map((title) => title.text)).toEqual(["Thinking on", "Thinking reset to the model's default", 'Loaded preset "Terse"']);
+    for (const title of titles) expect(english(`parameterChanges.title-${title.code}`, title.values)).toBe(title.text);
+    expect(english("parameterChanges.title-switched", { name: "kimi-k2.6" })).toBe("Switched to kimi-k2.6");
   });
 });

@@ -13,14 +13,22 @@ export type ConversationSettings = Pick<Conversation, "providerId" | "model" | "
 
 /** Parameters the workbench changed on its own, with a way back. */
 export interface ParameterNotice {
-  title: string;
+  /** What happened, in English; the page words it from `parameterChanges.title-<code>` with `values`. */
+  title: NoticeTitle;
   changes: ParameterChange[];
   /** The settings before the change, restored by Undo. */
   previous: ConversationSettings;
 }
 
+/** A notice's title: English, and a catalog code with its values. */
+export interface NoticeTitle {
+  text: string;
+  code: "switched" | "thinking" | "preset" | "web-search";
+  values: Record<string, string>;
+}
+
 /** Moves to another provider or model, fitting the parameters to it (a notice when anything had to change). */
-export function switchModel({ settings, providerId, model, spec, title }: { settings: ConversationSettings; providerId: ProviderId; model: string; spec: ModelSpec; title: string }): { settings: ConversationSettings; notice?: ParameterNotice } {
+export function switchModel({ settings, providerId, model, spec, title }: { settings: ConversationSettings; providerId: ProviderId; model: string; spec: ModelSpec; title: NoticeTitle }): { settings: ConversationSettings; notice?: ParameterNotice } {
   const adapted = adaptParameters({ parameters: settings.parameters, from: settings.providerId, to: providerId, spec });
   return { settings: { providerId, model, parameters: adapted.parameters }, ...(adapted.changes.length > 0 ? { notice: { title, changes: adapted.changes, previous: settings } } : {}) };
 }
@@ -30,7 +38,8 @@ export function switchThinking({ settings, spec, thinking }: { settings: Convers
   const family = rulesFor(settings.providerId).family;
   const parameters = writeThinkingFields({ fields: settings.parameters, family, thinking, preserve: readPreserveThinking({ fields: settings.parameters, family }) });
   const adapted = adaptParameters({ parameters, from: settings.providerId, to: settings.providerId, spec });
-  const title = `Thinking ${thinking === undefined ? "reset to the model's default" : thinking ? "on" : "off"}`;
+  const state = thinking === undefined ? "default" : thinking ? "on" : "off";
+  const title: NoticeTitle = { text: `Thinking ${thinking === undefined ? "reset to the model's default" : thinking ? "on" : "off"}`, code: "thinking", values: { state } };
   return { parameters: adapted.parameters, ...(adapted.changes.length > 0 ? { notice: { title, changes: adapted.changes, previous: settings } } : {}) };
 }
 
@@ -43,7 +52,7 @@ export function switchPreservedThinking({ settings, preserve }: { settings: Conv
 /** A preset's parameters fitted to the selected provider and model; the notice lists what was fitted. */
 export function loadPreset({ settings, spec, preset }: { settings: ConversationSettings; spec: ModelSpec; preset: { name: string; providerId: ProviderId; parameters: RequestParameters } }): { parameters: RequestParameters; notice: ParameterNotice } {
   const adapted = adaptParameters({ parameters: preset.parameters, from: preset.providerId, to: settings.providerId, spec });
-  return { parameters: adapted.parameters, notice: { title: `Loaded preset "${preset.name}"`, changes: adapted.changes, previous: settings } };
+  return { parameters: adapted.parameters, notice: { title: { text: `Loaded preset "${preset.name}"`, code: "preset", values: { name: preset.name } }, changes: adapted.changes, previous: settings } };
 }
 
 /** The parameters with one field set, or removed with undefined. */
