@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useProviderRequest } from "@/lib/chat/use-provider-request";
 import type { RuleIssue } from "@/lib/request/request-rules";
 import { ruleText } from "@/components/i18n/rule-text";
+import { catalogText } from "@/components/i18n/catalog-text";
 import type { RequestAdjustment } from "@/lib/wire/chat-request";
 import { compactJson } from "./compact-json";
 
@@ -21,7 +22,7 @@ function AdjustmentList({ label, adjustments }: { label: string; adjustments: re
         {adjustments.map((adjustment) => (
           <li key={`${adjustment.kind}-${adjustment.field}`}>
             <span className={`mr-1 rounded px-1 font-mono ${adjustment.kind === "dropped" ? "bg-red-100 dark:bg-red-950" : adjustment.kind === "added" ? "bg-emerald-100 dark:bg-emerald-950" : "bg-amber-100 dark:bg-amber-950"}`}>{t(kindKeys[adjustment.kind])}</span>
-            <code className="font-mono">{adjustment.field}</code>: {adjustment.reason}
+            <code className="font-mono">{adjustment.field}</code>: {catalogText({ keys: adjustment.code ? [`adjustments.${adjustment.code}`] : [], values: adjustment.values ?? {}, english: adjustment.reason }, t)}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import { createPlaceholderResolver, mediaContentParts, type MediaResolver } from "./attachment-parts";
 import type { ImageAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 
@@ -14,6 +15,7 @@ describe("media content parts", () => {
     const compatible = mediaContentParts({ attachments: [video], providerId: "moonshot", resolver, messageIndex: 1 });
     expect(compatible.parts[0]).not.toHaveProperty("max_frames");
     expect(compatible.adjustments).toEqual([expect.objectContaining({ kind: "dropped", field: "messages[1].content[0].max_frames" })]);
+    expectWordedAsEnglish({ namespace: "adjustments", items: compatible.adjustments.map((adjustment) => ({ code: adjustment.code, values: adjustment.values, english: adjustment.reason })) });
   });
 
   it("sends an uploaded file by its ms:// id on the provider it was uploaded to, and inline elsewhere", () => {
@@ -32,6 +34,7 @@ describe("media content parts", () => {
     // 15 frames at 1.5 fps capped to 8: spread over 10 s, one every 1.25 s.
     expect(part.fps).toBe(0.8);
     expect(built.adjustments[0]).toMatchObject({ kind: "changed", field: "messages[2].content[0].fps" });
+    expectWordedAsEnglish({ namespace: "adjustments", items: built.adjustments.map((adjustment) => ({ code: adjustment.code, values: adjustment.values, english: adjustment.reason })) });
   });
 
   it("names what is not loaded yet, so the body is not sent without its bytes", () => {

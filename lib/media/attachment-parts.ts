@@ -89,6 +89,8 @@ export function mediaContentParts({
           kind: "changed",
           field: `${field}.fps`,
           reason: `${attachment.name}: max_frames ${attachment.maxFrames} spreads ${sample.times.length} frames over ${formatVideoTime(attachment.durationSeconds ?? 0)}, so the list is sent with fps ${fps} (one frame every ${(1 / fps).toFixed(1)} s) rather than ${attachment.fps}.`,
+          code: "frames-fps",
+          values: { name: attachment.name, maxFrames: String(attachment.maxFrames), count: String(sample.times.length), duration: formatVideoTime(attachment.durationSeconds ?? 0), fps: String(fps), every: (1 / fps).toFixed(1), original: String(attachment.fps) },
         });
       }
       continue;
@@ -102,6 +104,8 @@ export function mediaContentParts({
         kind: "dropped",
         field: `${field}.max_frames`,
         reason: `${attachment.name}: this provider ignores max_frames for video files (only DashScope's native API takes it), so it is not sent. Send the video as frames to enforce it.`,
+        code: "max-frames-dropped",
+        values: { name: attachment.name },
       });
     }
     parts.push(part);

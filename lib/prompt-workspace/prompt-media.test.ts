@@ -46,6 +46,6 @@ describe("pictures, videos and documents that are part of a prompt", () => {
     const after = { ...before, messages: [{ role: "user" as const, content: [{ type: "image_url" as const, image_url: { url: other } }, { type: "text" as const, text: "What is it?" }] }] };
     const diff = diffVersions({ before, after });
     const changed = diff.messages[0]!.parts.filter((part) => part.kind !== "same").map((part) => `${part.kind}:${part.text.trimEnd()}`);
-    expect(changed).toEqual(["removed:[image, 3 KB, …AAAAAAAAAA]", "added:[image, 3 KB, …BBBBBBBBBB]"]);
+    expect(changed).toEqual(["removed:[image, 3.0 KB, …AAAAAAAAAA]", "added:[image, 3.0 KB, …BBBBBBBBBB]"]);
   });
 });

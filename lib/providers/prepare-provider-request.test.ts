@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChatRequest } from "@/lib/wire/chat-request";
 import { prepareProviderRequest } from "./prepare-provider-request";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
+import type { RequestAdjustment } from "@/lib/wire/chat-request";
 import type { ProviderRequestConfig } from "./prepared-request";
 
 const body: ChatRequest = { model: "kimi-k2.6", messages: [{ role: "user", content: "hi" }], stream: true, thinking: { type: "enabled", keep: "all" } };
@@ -17,7 +19,7 @@ describe("prepareProviderRequest (what the provider receives)", () => {
     expect(prepared.url).toBe("https://api.moonshot.ai/v1/chat/completions");
     expect(prepared.headers).toEqual({ "Content-Type": "application/json", Accept: "text/event-stream", Authorization: "Bearer $MOONSHOT_API_KEY" });
     expect(prepared.body).toEqual({ ...body, stream_options: { include_usage: true } });
-    expect(prepared.adjustments).toEqual([{ kind: "added", field: "stream_options.include_usage", reason: "The gateway always asks the provider for usage, and hands it on as your request asks (a final chunk with include_usage, else the finishing chunk)." }]);
+    expect(prepared.adjustments).toMatchObject([{ kind: "added", code: "usage-requested", field: "stream_options.include_usage", reason: "The gateway always asks the provider for usage, and hands it on as your request asks (a final chunk with include_usage, else the finishing chunk)." }]);
   });
 
   it("a non-streamed request goes with stream false and no stream_options", () => {
@@ -68,5 +70,18 @@ describe("prepareProviderRequest (what the provider receives)", () => {
       config: { baseUrl: "https://dashscope.aliyuncs.com/api/v1" },
     });
     expect(result).toMatchObject({ ok: false, failure: { status: 400, message: expect.stringContaining("text-generation endpoint") } });
+  });
+});
+
+describe("adjustments in the catalogs", () => {
+  it("words what each provider's request changes, in English word for word", () => {
+    const request = { model: "kimi-k2.6", messages: [{ role: "user", content: "hi" }], stream: true, thinking: { type: "enabled", keep: "all" }, thinking_budget: 100 } as unknown as ChatRequest;
+    const adjustments: RequestAdjustment[] = [];
+    for (const providerId of ["moonshot", "dashscope", "dashscope-native", "openai-compatible"] as const) {
+      const result = prepareProviderRequest({ providerId, request, config: { baseUrl: "https://example.test/v1", workspaceId: "ws-1" } as ProviderRequestConfig });
+      if (result.ok) adjustments.push(...result.prepared.adjustments);
+    }
+    expect(new Set(adjustments.map((adjustment) => adjustment.code)).size).toBeGreaterThan(6);
+    expectWordedAsEnglish({ namespace: "adjustments", items: adjustments.map((adjustment) => ({ code: adjustment.code, values: adjustment.values, english: adjustment.reason })) });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import type { AssistantTurn, Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { buildRequestBody } from "./build-request";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 
 const answer = (overrides: Partial<AssistantTurn>): AssistantTurn => ({
   id: "a",
@@ -85,7 +86,7 @@ describe("buildRequestBody", () => {
   it("always streams, saying so when the parameters asked otherwise", () => {
     const { body, adjustments } = buildRequestBody({ conversation: conversation({ parameters: { stream: false } }), spec: spec("kimi-k2.6"), family: "moonshot" });
     expect(body.stream).toBe(true);
-    expect(adjustments).toEqual([{ kind: "changed", field: "stream", reason: "The workbench streams answers, so false becomes true." }]);
+    expect(adjustments).toEqual([{ kind: "changed", code: "stream-changed", values: { value: "false" }, field: "stream", reason: "The workbench streams answers, so false becomes true." }]);
   });
 
   it("ends the request with the partial assistant prefix, and sends an answer that continued one joined to it", () => {
@@ -105,5 +106,20 @@ describe("buildRequestBody", () => {
     ].map((message) => JSON.parse(JSON.stringify(message))));
     const empty = buildRequestBody({ conversation: conversation({ draft: "hi", assistantPrefix: { content: "" } }), spec: spec("kimi-k2.6"), family: "moonshot" });
     expect(empty.body.messages.at(-1)).toEqual({ role: "user", content: "hi" });
+  });
+});
+
+describe("workbench adjustments in the catalogs", () => {
+  it("words what the workbench changes, in English word for word", () => {
+    const failed: AssistantTurn = { id: "a0", role: "assistant", providerId: "moonshot", model: "kimi-k2.6", content: "", reasoning: "", status: "error", createdAt: 1 };
+    const answered: AssistantTurn = { id: "a1", role: "assistant", providerId: "moonshot", model: "kimi-k2.6", content: "Hello", reasoning: "Thinking", status: "done", createdAt: 2 };
+    const turns: Turn[] = [{ id: "u0", role: "user", content: "Hi", createdAt: 0 }, failed, { id: "u1", role: "user", content: "Hi again", createdAt: 1 }, answered, { id: "u2", role: "user", content: "And?", createdAt: 3 }];
+    const base = { id: "c", providerId: "moonshot" as const, model: "kimi-k2.6", systemPrompt: "", draft: "", draftAttachments: [], updatedAt: 1 };
+    const adjustments = [
+      ...buildRequestBody({ conversation: { ...base, turns, parameters: { thinking: { type: "enabled", keep: "all" }, stream: false } }, spec: findModelSpec({ providerId: "moonshot", modelId: "kimi-k2.6" })!, family: "moonshot" }).adjustments,
+      ...buildRequestBody({ conversation: { ...base, turns: [], parameters: {} }, spec: findModelSpec({ providerId: "moonshot", modelId: "kimi-k2.6" })!, family: "moonshot" }).adjustments,
+    ];
+    expect(adjustments.map((adjustment) => adjustment.code)).toEqual(expect.arrayContaining(["history-left-out", "reasoning-kept", "stream-changed", "stream-added"]));
+    expectWordedAsEnglish({ namespace: "adjustments", items: adjustments.map((adjustment) => ({ code: adjustment.code, values: adjustment.values, english: adjustment.reason })) });
   });
 });

@@ -149,19 +149,19 @@ export function buildRequestBody({
   if (prefix && prefix.content !== "") messages.push({ role: "assistant", content: prefix.content, partial: true, ...(prefix.name ? { name: prefix.name } : {}) });
   adjustments.push(...history.adjustments);
   if (history.leftOut > 0) {
-    adjustments.push({ kind: "dropped", field: "messages", reason: `${history.leftOut} failed or empty answer${history.leftOut === 1 ? " is" : "s are"} left out of the history: the model never produced ${history.leftOut === 1 ? "it" : "them"}.` });
+    adjustments.push({ kind: "dropped", field: "messages", reason: `${history.leftOut} failed or empty answer${history.leftOut === 1 ? " is" : "s are"} left out of the history: the model never produced ${history.leftOut === 1 ? "it" : "them"}.`, code: "history-left-out", values: { count: String(history.leftOut) } });
   }
   if (includeReasoning && history.messages.some((message) => message.role === "assistant" && message.reasoning_content)) {
-    adjustments.push({ kind: "added", field: "messages[].reasoning_content", reason: `Earlier reasoning is sent back: ${spec.id} keeps its thinking across turns.` });
+    adjustments.push({ kind: "added", field: "messages[].reasoning_content", reason: `Earlier reasoning is sent back: ${spec.id} keeps its thinking across turns.`, code: "reasoning-kept", values: { model: spec.id } });
   } else if (history.messages.some((message) => message.role === "assistant" && message.tool_calls && message.reasoning_content)) {
-    adjustments.push({ kind: "added", field: "messages[].reasoning_content", reason: "Tool-call turns carry their reasoning back; with thinking on the service requires it." });
+    adjustments.push({ kind: "added", field: "messages[].reasoning_content", reason: "Tool-call turns carry their reasoning back; with thinking on the service requires it.", code: "tool-call-reasoning", values: {} });
   }
   const { model: _model, messages: _messages, stream, ...parameters } = conversation.parameters;
   if (stream !== true) {
     adjustments.push(
       stream === undefined
-        ? { kind: "added", field: "stream", reason: "The workbench streams answers (true)." }
-        : { kind: "changed", field: "stream", reason: `The workbench streams answers, so ${JSON.stringify(stream)} becomes true.` },
+        ? { kind: "added", field: "stream", reason: "The workbench streams answers (true).", code: "stream-added", values: {} }
+        : { kind: "changed", field: "stream", reason: `The workbench streams answers, so ${JSON.stringify(stream)} becomes true.`, code: "stream-changed", values: { value: JSON.stringify(stream) } },
     );
   }
   return { body: { model: conversation.model, messages, ...parameters, stream: true }, adjustments, pending };

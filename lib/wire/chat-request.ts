@@ -97,5 +97,8 @@ export interface ChatRequest {
 export interface RequestAdjustment {
   kind: "added" | "changed" | "dropped";
   field: string;
+  /** Why, in English; the page words it from `adjustments.<code>` with `values`. */
   reason: string;
+  code?: string;
+  values?: Record<string, string>;
 }

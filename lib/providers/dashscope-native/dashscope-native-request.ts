@@ -1,7 +1,7 @@
 import type { ModelSpec } from "@/lib/catalog/catalog-types";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import { gatewayFailure } from "@/lib/wire/failure";
-import type { ChatMessage, ChatRequest, ContentPart, MessageContent } from "@/lib/wire/chat-request";
+import type { ChatMessage, ChatRequest, ContentPart, MessageContent, RequestAdjustment } from "@/lib/wire/chat-request";
 import { toDashscopeThinking } from "../dashscope/dashscope-thinking";
 import { credentialHeader, maskedCredential, trimBaseUrl, type PrepareRequest } from "../prepared-request";
 
@@ -133,20 +133,21 @@ export const prepareDashscopeNativeRequest: PrepareRequest = ({ request, config 
     ...(config.workspaceId ? { "X-DashScope-WorkSpace": config.workspaceId } : {}),
     ...(streaming ? { Accept: "text/event-stream", "X-DashScope-SSE": "enable" } : {}),
   };
+  const adjustments: RequestAdjustment[] = [
+    { kind: "changed", field: "messages", reason: `Moved to input.messages; content parts become {"text"}, {"image"} and {"video"} items (fps and max_frames beside the video) — the native ${translated.endpoint} format.`, code: "native-messages", values: { endpoint: translated.endpoint } },
+    { kind: "changed", field: "parameters", reason: "Everything else moves under parameters, thinking in DashScope's names (enable_thinking, preserve_thinking, thinking_budget).", code: "native-parameters", values: {} },
+    { kind: "added", field: "parameters.result_format", reason: '"message": answers in chat-message form.', code: "native-result-format", values: {} },
+    ...(streaming ? [{ kind: "added" as const, field: "parameters.incremental_output", reason: "true: each event carries only the new text. Streaming is switched on by the X-DashScope-SSE header.", code: "native-incremental", values: {} }] : []),
+    ...(streaming ? [{ kind: "dropped" as const, field: "stream", reason: "The native API streams when the X-DashScope-SSE: enable header is sent.", code: "native-stream", values: {} }] : []),
+    ...(config.workspaceId ? [{ kind: "added" as const, field: "X-DashScope-WorkSpace", reason: "The Model Studio workspace (DASHSCOPE_WORKSPACE_ID) goes in a header.", code: "native-workspace", values: {} }] : []),
+  ];
   return {
     ok: true,
     prepared: {
       url: `${trimBaseUrl(config.baseUrl)}/services/aigc/${translated.endpoint}/generation`,
       headers,
       body: translated.body as unknown as Record<string, unknown>,
-      adjustments: [
-        { kind: "changed", field: "messages", reason: `Moved to input.messages; content parts become {"text"}, {"image"} and {"video"} items (fps and max_frames beside the video) — the native ${translated.endpoint} format.` },
-        { kind: "changed", field: "parameters", reason: "Everything else moves under parameters, thinking in DashScope's names (enable_thinking, preserve_thinking, thinking_budget)." },
-        { kind: "added", field: "parameters.result_format", reason: '"message": answers in chat-message form.' },
-        ...(streaming ? [{ kind: "added" as const, field: "parameters.incremental_output", reason: "true: each event carries only the new text. Streaming is switched on by the X-DashScope-SSE header." }] : []),
-        ...(streaming ? [{ kind: "dropped" as const, field: "stream", reason: "The native API streams when the X-DashScope-SSE: enable header is sent." }] : []),
-        ...(config.workspaceId ? [{ kind: "added" as const, field: "X-DashScope-WorkSpace", reason: "The Model Studio workspace (DASHSCOPE_WORKSPACE_ID) goes in a header." }] : []),
-      ],
+      adjustments,
     },
   };
 };

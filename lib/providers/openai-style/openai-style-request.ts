@@ -19,18 +19,20 @@ const renameReasons: Record<string, string> = {
   chat_template_kwargs: "Kimi's chat template reads the thinking switch from chat_template_kwargs.thinking",
 };
 
+const worded = (code: string) => ({ code, values: {} });
+
 function describeDifferences({ before, after }: { before: Record<string, unknown>; after: Record<string, unknown> }): RequestAdjustment[] {
   const adjustments: RequestAdjustment[] = [];
   for (const field of Object.keys(after)) {
     if (field === "stream_options") {
       if (JSON.stringify(before.stream_options) !== JSON.stringify(after.stream_options)) {
-        adjustments.push({ kind: before.stream_options ? "changed" : "added", field: "stream_options.include_usage", reason: "The gateway always asks the provider for usage, and hands it on as your request asks (a final chunk with include_usage, else the finishing chunk)." });
+        adjustments.push({ kind: before.stream_options ? "changed" : "added", field: "stream_options.include_usage", reason: "The gateway always asks the provider for usage, and hands it on as your request asks (a final chunk with include_usage, else the finishing chunk).", code: "usage-requested", values: {} });
       }
-    } else if (!(field in before)) adjustments.push({ kind: "added", field, reason: renameReasons[field] ?? "added by the gateway" });
-    else if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) adjustments.push({ kind: "changed", field, reason: renameReasons[field] ?? "changed by the gateway" });
+    } else if (!(field in before)) adjustments.push({ kind: "added", field, reason: renameReasons[field] ?? "added by the gateway", ...worded(renameReasons[field] ? `rename-${field}` : "added-by-gateway") });
+    else if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) adjustments.push({ kind: "changed", field, reason: renameReasons[field] ?? "changed by the gateway", ...worded(renameReasons[field] ? `rename-${field}` : "changed-by-gateway") });
   }
   for (const field of Object.keys(before)) {
-    if (!(field in after)) adjustments.push({ kind: "dropped", field, reason: renameReasons[field] ? `moved: ${renameReasons[field]}` : "not sent to this provider" });
+    if (!(field in after)) adjustments.push({ kind: "dropped", field, reason: renameReasons[field] ? `moved: ${renameReasons[field]}` : "not sent to this provider", ...worded(renameReasons[field] ? `moved-${field}` : "not-sent") });
   }
   return adjustments;
 }
