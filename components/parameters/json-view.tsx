@@ -147,7 +147,7 @@ export default function JsonView() {
           defaultValue={bodyText}
           theme={dark ? "vs-dark" : "vs"}
           loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
-          options={{ minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
+          options={{ ariaLabel: t("jsonView.editorLabel"), minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
           onMount={(editor, monaco) => {
             editorRef.current = editor;
             monacoRef.current = monaco;
