@@ -3,7 +3,7 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import type { AssistantTurn, UserTurn } from "@/lib/conversation/conversation-types";
 import { versionPosition } from "@/lib/conversation/turn-versions";
 
-const arrowClass = "rounded px-1.5 py-0.5 hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-zinc-800 dark:hover:text-zinc-200";
+const arrowClass = "rounded px-2 py-0.5 text-sm leading-none hover:bg-zinc-200 hover:text-zinc-800 disabled:opacity-40 disabled:hover:bg-transparent dark:hover:bg-zinc-800 dark:hover:text-zinc-200";
 
 /** ‹ 2/3 ›: the versions of the conversation from a regenerated answer or an edited message on. */
 export function VersionSwitch({ turn, disabled }: { turn: UserTurn | AssistantTurn; disabled: boolean }) {
