@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";
 import { isAutomatic, planToolAnswers } from "@/lib/tools/tool-answers";
@@ -17,12 +18,13 @@ export function AnswerTools({ turn, isLast, streaming, generating }: { turn: Ass
   const status = toolRun?.turnId === turn.id ? toolRun : undefined;
   const plans = planToolAnswers({ toolCalls: calls, conversation });
   const automatic = plans.every(isAutomatic);
+  const t = useTranslations();
   return (
     <>
       <ToolCalls turn={turn} plans={plans} />
       {waiting && status && (
         <p role="status" className={`text-xs ${status.state === "paused" ? "text-amber-700 dark:text-amber-400" : "animate-pulse text-zinc-500 dark:text-zinc-400"}`}>
-          {status.message}
+          {status.state === "paused" ? t("toolRun.paused", { rounds: status.rounds }) : t("toolRun.running", { steps: status.steps.map((step) => t(`toolRun.step.${step.kind}`, { name: step.name })).join(t("toolRun.separator")) })}
         </p>
       )}
       {waiting && (!automatic || status?.state === "paused") && <ToolResultsForm toolCalls={calls} plans={plans} providerId={turn.providerId} disabled={generating} />}

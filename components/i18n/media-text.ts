@@ -1,6 +1,7 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { BlockerReason } from "@/lib/media/media-controller";
 import type { MediaIssue } from "@/lib/media/media-rules";
+import type { AttachProblem } from "@/lib/media/attach-problem";
 import { catalogText } from "./catalog-text";
 
 // lib/media names its steps and problems in English (tests and logs read them); the page words
@@ -32,4 +33,9 @@ export function blockerText(reason: BlockerReason, t: Translate): string {
   if (reason.issue) return `${reason.values.name}: ${mediaIssueText(reason.issue, t)}`;
   const values = reason.code === "task" ? { ...reason.values, task: taskLabel(reason.values.task ?? "", t).toLowerCase() } /* "chart.png: uploading…", as the engine writes it */ : reason.values;
   return catalogText({ keys: [`blockers.${reason.code}`], values, english: reason.message }, t);
+}
+
+/** Why a file could not be attached (to a message or a prompt), in the page's language. */
+export function attachProblemText(problem: AttachProblem, t: Translate): string {
+  return catalogText({ keys: [`attachProblems.${problem.code}`], values: problem.values, english: problem.message }, t);
 }

@@ -8,7 +8,7 @@ import { mediaCache } from "@/lib/media/media-cache";
 import { formatBytes } from "@/lib/media/media-rules";
 import { useMediaCache } from "@/lib/media/use-media";
 import { attachmentTokens } from "@/lib/tokens/attachment-tokens";
-import { taskLabel } from "@/components/i18n/media-text";
+import { attachProblemText, taskLabel } from "@/components/i18n/media-text";
 import { AttachmentCard } from "./attachment-card";
 
 /** A document whose extracted text goes into a system message before the question. */
@@ -44,7 +44,7 @@ export default function DraftAttachments() {
     <div className="mb-2 space-y-2">
       {attachNotice && (
         <div role="alert" className="flex items-start gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-          <p className="flex-1">{attachNotice}</p>
+          <p className="flex-1">{attachNotice.map((problem) => attachProblemText(problem, t)).join(" ")}</p>
           <button type="button" onClick={() => conversationStore.dismissAttachNotice()} className="underline">
             {t("promptEditor.dismiss")}
           </button>

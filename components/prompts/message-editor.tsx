@@ -8,6 +8,7 @@ import type { PromptProject } from "@/lib/prompt-workspace/prompt-project";
 import { addMediaPart, describePart, extractDocumentText, insertDocument, mediaFileProblem, readMediaPart, removePart, setPartText } from "@/lib/prompt-workspace/prompt-media";
 import { findVariables } from "@/lib/prompts/prompt-template";
 import type { ChatMessage, ContentPart } from "@/lib/wire/chat-request";
+import { attachProblemText } from "@/components/i18n/media-text";
 import { buttonClass, inputClass } from "./prompt-styles";
 
 type Update = (change: (project: PromptProject) => PromptProject) => void;
@@ -75,7 +76,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
     for (const file of Array.from(files ?? [])) {
       const problem = mediaFileProblem({ file, providerId });
       if (problem) {
-        setStatus({ kind: "error", text: problem });
+        setStatus({ kind: "error", text: attachProblemText(problem, t) });
         return;
       }
       setStatus({ kind: "busy", text: t("messageEditor.reading", { file: file.name }) });
@@ -90,7 +91,7 @@ export const MessageEditor = memo(function MessageEditor({ message, index, count
     setStatus({ kind: "busy", text: t("messageEditor.extracting", { file: file.name, provider: providerLabel }) });
     const extracted = await extractDocumentText({ file, providerId, providerLabel, apiKey: loadProviderKeys()[providerId] });
     if (!extracted.ok) {
-      setStatus({ kind: "error", text: extracted.message });
+      setStatus({ kind: "error", text: attachProblemText(extracted, t) });
       return;
     }
     // The document goes before this message, as Kimi's file-extract recipe sends it.

@@ -130,7 +130,7 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
             event.preventDefault();
             const saved = saveVersion({ versions: project.versions, template: project.draft, note, now: Date.now() });
             if (!saved.ok) {
-              setMessage({ kind: "error", text: saved.message });
+              setMessage({ kind: "error", text: t("promptEditor.unchanged", { number: saved.unchangedSince }) });
               return;
             }
             update((current) => ({ ...current, versions: saved.versions }));

@@ -11,6 +11,8 @@ import { extractDocumentText, mediaFileProblem, readMediaPart } from "@/lib/prom
 import { readRowChecks } from "@/lib/evals/assertion-schema";
 import type { VariableValue } from "@/lib/prompts/prompt-template";
 import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet, type ImportProblem, type TestRow } from "@/lib/prompts/test-set";
+import { attachProblemText } from "@/components/i18n/media-text";
+import { catalogText } from "@/components/i18n/catalog-text";
 import { downloadText } from "./download-file";
 import { buttonClass, inputClass, labelClass, sectionClass } from "./prompt-styles";
 
@@ -55,7 +57,7 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
               event.target.value = "";
               if (!file) return;
               const refused = mediaFileProblem({ file, providerId: provider.id });
-              report(refused && `${label}: ${refused}`);
+              report(refused && `${label}: ${attachProblemText(refused, t)}`);
               if (refused) return;
               const part = await readMediaPart(file);
               setValue(part.type === "video_url" ? { kind: "media", media: "video", url: part.video_url.url, name: file.name } : part.type === "image_url" ? { kind: "media", media: "image", url: part.image_url.url, name: file.name } : undefined);
@@ -81,7 +83,7 @@ function ValueCell({ rowIndex, name, value, kind, provider, report, setValue }: 
           setBusy(true);
           const extracted = await extractDocumentText({ file, providerId: provider.id, providerLabel: provider.label, apiKey: loadProviderKeys()[provider.id] });
           setBusy(false);
-          report(extracted.ok ? undefined : `${label}: ${extracted.message}`);
+          report(extracted.ok ? undefined : `${label}: ${attachProblemText(extracted, t)}`);
           if (extracted.ok) setValue({ kind: "text", text: extracted.text });
         }}
       />
@@ -189,6 +191,7 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
   const [pasted, setPasted] = useState("");
   const [mode, setMode] = useState<"replace" | "append">("replace");
   const t = useTranslations();
+  const problemText = (problem: ImportProblem) => catalogText({ keys: [`testSetProblems.${problem.code}`], values: problem.values, english: problem.message }, t);
   const importText = (text: string, source: string) => {
     const trimmed = text.replace(/^\uFEFF/, "").trimStart();
     const read = trimmed.startsWith("{") || trimmed.startsWith("[") ? parseJsonTestSet(text) : parseCsvTestSet(text);
@@ -196,7 +199,7 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
     for (const [index, row] of read.rows.entries()) {
       if (!row.assert) continue;
       const checks = readRowChecks(row.assert);
-      if (!checks.ok) read.problems.push({ row: Number(/^row-(\d+)$/.exec(row.id)?.[1] ?? index + 1), column: "assert", message: checks.message });
+      if (!checks.ok) read.problems.push({ row: Number(/^row-(\d+)$/.exec(row.id)?.[1] ?? index + 1), column: "assert", message: checks.message, code: "assert-check", values: { problem: checks.message } });
     }
     if (read.problems.length > 0) {
       setProblems(read.problems);
@@ -269,7 +272,7 @@ function ImportControls({ project, update }: { project: PromptProject; update: U
         <ul className="max-h-40 list-disc overflow-y-auto pl-5 text-sm text-red-700 dark:text-red-400" aria-label={t("testSet.importProblems")}>
           {problems.slice(0, 200).map((problem, index) => (
             <li key={index}>
-              {problem.column ? t("testSet.problemAtColumn", { row: problem.row, column: problem.column, message: problem.message }) : t("testSet.problemAtLine", { row: problem.row, message: problem.message })}
+              {problem.column ? t("testSet.problemAtColumn", { row: problem.row, column: problem.column, message: problemText(problem) }) : t("testSet.problemAtLine", { row: problem.row, message: problemText(problem) })}
             </li>
           ))}
           {problems.length > 200 && <li>{t("testSet.more", { count: problems.length - 200 })}</li>}

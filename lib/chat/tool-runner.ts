@@ -17,7 +17,18 @@ export interface ToolResult {
 export interface ToolRunStatus {
   turnId: string;
   state: "running" | "paused";
+  /** In English; the page words it from `steps` and `rounds`. */
   message: string;
+  /** What is being done for the calls, each once. */
+  steps: ToolRunStep[];
+  /** How many automatic rounds in a row it allows before pausing. */
+  rounds: number;
+}
+
+/** One thing the automatic loop does for a call. */
+export interface ToolRunStep {
+  kind: "web-search" | "mock" | "run";
+  name: string;
 }
 
 /**
@@ -46,10 +57,10 @@ export class ToolRunner {
     const plans = planToolAnswers({ toolCalls: calls, conversation });
     if (!plans.every(isAutomatic)) return;
     if (toolRoundsSinceUser(conversation.turns) > maxAutomaticToolRounds) {
-      this.dependencies.setStatus({ turnId: turn.id, state: "paused", message: `Paused after ${maxAutomaticToolRounds} automatic tool rounds in a row: check the results below and send them to continue.` });
+      this.dependencies.setStatus({ turnId: turn.id, state: "paused", message: `Paused after ${maxAutomaticToolRounds} automatic tool rounds in a row: check the results below and send them to continue.`, steps: [], rounds: maxAutomaticToolRounds });
       return;
     }
-    this.dependencies.setStatus({ turnId: turn.id, state: "running", message: describeRun(calls, plans) });
+    this.dependencies.setStatus({ turnId: turn.id, state: "running", ...describeRun(calls, plans), rounds: maxAutomaticToolRounds });
     const controller = new AbortController();
     this.controller = controller;
     try {
@@ -86,12 +97,12 @@ export class ToolRunner {
   }
 }
 
-function describeRun(calls: readonly ToolCall[], plans: readonly ToolAnswerPlan[]): string {
-  const parts = calls.map((call, index) => {
+function describeRun(calls: readonly ToolCall[], plans: readonly ToolAnswerPlan[]): Pick<ToolRunStatus, "message" | "steps"> {
+  const steps = calls.map((call, index): ToolRunStep => {
     const plan = plans[index]!;
-    if (plan.kind === "web-search") return "sending the web search back";
-    if (plan.kind === "mock") return `mocking ${call.function.name}`;
-    return `running ${call.function.name}`;
+    return { kind: plan.kind === "web-search" ? "web-search" : plan.kind === "mock" ? "mock" : "run", name: call.function.name };
   });
-  return `Answering automatically: ${[...new Set(parts)].join(", ")}…`;
+  const unique = steps.filter((step, index) => steps.findIndex((other) => other.kind === step.kind && (step.kind === "web-search" || other.name === step.name)) === index);
+  const parts = unique.map((step) => (step.kind === "web-search" ? "sending the web search back" : step.kind === "mock" ? `mocking ${step.name}` : `running ${step.name}`));
+  return { message: `Answering automatically: ${parts.join(", ")}…`, steps: unique };
 }

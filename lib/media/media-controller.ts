@@ -1,3 +1,4 @@
+import type { AttachProblem } from "./attach-problem";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { mediaKindOf } from "@/lib/catalog/media-limits";
 import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
@@ -27,7 +28,7 @@ export interface MediaHost {
   /** Changes the message's attachments; `saveNow` for changes that must survive a reload at once. */
   updateDraftAttachments(update: (attachments: Attachment[]) => Attachment[], options?: { saveNow?: boolean }): void;
   /** A problem with attaching files, shown by the composer (undefined clears it). */
-  setAttachNotice(notice: string | undefined): void;
+  setAttachNotice(notice: AttachProblem[] | undefined): void;
   /** Switches provider (a one-click fix for a format the provider does not take). */
   selectProvider(providerId: ProviderId): void;
   /** Length of the next request's body as shown (media as placeholders), for the size check. */
@@ -145,7 +146,7 @@ export class MediaController {
     if (files.length === 0) return;
     const work = await loadMediaWork();
     const { providerId } = this.host.conversation();
-    const problems: string[] = [];
+    const problems: AttachProblem[] = [];
     // Files are read at the same time but join the message in the order they were given.
     const done: Array<{ attachment?: Attachment } | undefined> = files.map(() => undefined);
     let flushed = 0;
@@ -168,31 +169,32 @@ export class MediaController {
         try {
           if (work.isDocumentFile(file)) {
             if (!this.host.hasFilesApi(providerId)) {
-              problems.push(`${file.name} is a document; documents are turned into text by Moonshot's file-extract, which only the Moonshot API and the simulator offer. Switch to one of them to attach it.`);
+              problems.push({ message: `${file.name} is a document; documents are turned into text by Moonshot's file-extract, which only the Moonshot API and the simulator offer. Switch to one of them to attach it.`, code: "document-no-extract", values: { name: file.name } });
               return;
             }
             const read = await work.readDocumentFile({ file, id, providerId, apiKey: this.host.apiKey(providerId), onProgress: (progress) => setIncoming({ progress }) });
             if (!read.ok) {
-              problems.push(read.message);
+              problems.push({ message: read.message, code: read.code, values: read.values });
               return;
             }
             attachment = read.attachment;
             return;
           }
           if (!mediaKindOf({ mediaType: file.type, name: file.name })) {
-            problems.push(`${file.name || "The pasted file"} is not an image, a video or a document the workbench can attach (type "${file.type || "unknown"}").`);
+            problems.push({ message: `${file.name || "The pasted file"} is not an image, a video or a document the workbench can attach (type "${file.type || "unknown"}").`, code: "not-attachable", values: { name: file.name, type: file.type || "unknown" } });
             return;
           }
           attachment = await work.readMediaFile({ file, id, spec: this.host.specFor(this.host.conversation()) });
         } catch (error) {
-          problems.push(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+          const problem = error instanceof Error ? error.message : String(error);
+          problems.push({ message: `${file.name} could not be read: ${problem}`, code: "unreadable", values: { name: file.name, problem } });
         } finally {
           finish(index, attachment);
           mediaCache.setIncoming(mediaCache.incoming.filter((entry) => entry.id !== id));
         }
       }),
     );
-    this.host.setAttachNotice(problems.length > 0 ? problems.join(" ") : undefined);
+    this.host.setAttachNotice(problems.length > 0 ? problems : undefined);
   }
 
   private addDraftAttachment(attachment: Attachment): void {

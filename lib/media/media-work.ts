@@ -1,3 +1,4 @@
+import type { AttachProblem } from "./attach-problem";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { blobKeysOf } from "./attachment-keys";
 import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, MediaAttachment, UploadedFile, VideoAttachment } from "@/lib/conversation/attachment-types";
@@ -79,7 +80,7 @@ export async function readDocumentFile({
   providerId: ProviderId;
   apiKey: string | undefined;
   onProgress: (progress: { done: number; total: number; label: string }) => void;
-}): Promise<{ ok: true; attachment: DocumentAttachment } | { ok: false; message: string }> {
+}): Promise<{ ok: true; attachment: DocumentAttachment } | ({ ok: false } & AttachProblem)> {
   const uploaded = await uploadFile({
     providerId,
     file,
@@ -88,10 +89,10 @@ export async function readDocumentFile({
     apiKey,
     onProgress: ({ loaded, total }) => onProgress({ done: loaded, total, label: "Uploading" }),
   });
-  if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded: ${uploaded.error.message}` };
+  if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded: ${uploaded.error.message}`, code: "upload-failed", values: { name: file.name, problem: uploaded.error.message } };
   onProgress({ done: 1, total: 1, label: "Extracting text" });
   const content = await fetchFileContent({ providerId, fileId: uploaded.file.id, apiKey });
-  if (!content.ok) return { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}` };
+  if (!content.ok) return { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}`, code: "extract-failed", values: { name: file.name, problem: content.error.message } };
   const textKey = await storeBlob(new Blob([content.text], { type: "text/plain" }));
   mediaCache.setText(textKey, content.text);
   return {

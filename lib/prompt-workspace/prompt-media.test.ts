@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import { renderTemplate } from "@/lib/prompts/prompt-template";
 import { diffVersions } from "@/lib/prompts/prompt-versions";
 import type { ChatMessage } from "@/lib/wire/chat-request";
@@ -34,9 +35,11 @@ describe("pictures, videos and documents that are part of a prompt", () => {
   });
 
   it("refuses files that are not pictures or videos, and videos over the provider's inline limit, saying what to do", () => {
-    expect(mediaFileProblem({ file: { name: "notes.pdf", type: "application/pdf", size: 10 }, providerId: "moonshot" })).toMatch(/not a picture or video.*Add document/);
-    expect(mediaFileProblem({ file: { name: "clip.mp4", type: "video/mp4", size: 9 * 1024 * 1024 }, providerId: "moonshot" })).toMatch(/clip\.mp4 is 12\.0 MB as base64; this provider takes at most 10\.0 MB inline per video.*ms:\/\//);
+    expect(mediaFileProblem({ file: { name: "notes.pdf", type: "application/pdf", size: 10 }, providerId: "moonshot" })?.message).toMatch(/not a picture or video.*Add document/);
+    expect(mediaFileProblem({ file: { name: "clip.mp4", type: "video/mp4", size: 9 * 1024 * 1024 }, providerId: "moonshot" })?.message).toMatch(/clip\.mp4 is 12\.0 MB as base64; this provider takes at most 10\.0 MB inline per video.*ms:\/\//);
     expect(mediaFileProblem({ file: { name: "clip.mp4", type: "video/mp4", size: 1024 * 1024 }, providerId: "moonshot" })).toBeUndefined();
+    const refused = [mediaFileProblem({ file: { name: "notes.pdf", type: "application/pdf", size: 10 }, providerId: "moonshot" })!, mediaFileProblem({ file: { name: "clip.mp4", type: "video/mp4", size: 9 * 1024 * 1024 }, providerId: "moonshot" })!];
+    expectWordedAsEnglish({ namespace: "attachProblems", items: refused.map((problem) => ({ code: problem.code, values: problem.values, english: problem.message })) });
     expect(mediaFileProblem({ file: { name: "photo.heic", type: "", size: 1024 }, providerId: "dashscope" })).toBeUndefined();
   });
 

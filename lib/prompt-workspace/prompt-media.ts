@@ -1,3 +1,4 @@
+import type { AttachProblem } from "@/lib/media/attach-problem";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { mediaFormatOf, mediaKindOf, mediaTypeOfFormat, providerMediaLimits } from "@/lib/catalog/media-limits";
 import { formatBytes } from "@/lib/media/media-rules";
@@ -80,13 +81,19 @@ export function insertDocument({ messages, index, text }: { messages: readonly C
  * Why a file cannot be a fixed picture or video of a prompt for `providerId` (not a picture or
  * video, or over the provider's inline limit), with what to do instead; undefined when it can.
  */
-export function mediaFileProblem({ file, providerId }: { file: { name: string; type: string; size: number }; providerId: ProviderId }): string | undefined {
+export function mediaFileProblem({ file, providerId }: { file: { name: string; type: string; size: number }; providerId: ProviderId }): AttachProblem | undefined {
   const kind = mediaKindOf({ mediaType: file.type, name: file.name });
-  if (!kind) return `${file.name} is not a picture or video the workbench knows. Add documents with "Add document…", which extracts their text.`;
+  if (!kind) return { message: `${file.name} is not a picture or video the workbench knows. Add documents with "Add document…", which extracts their text.`, code: "prompt-not-media", values: { name: file.name } };
   const limits = providerMediaLimits[providerId];
   const inline = Math.ceil(file.size / 3) * 4;
   const limit = kind === "image" ? limits.maxImageBase64Bytes : limits.maxVideoBase64Bytes;
-  if (limit !== undefined && inline > limit) return `${file.name} is ${formatBytes(inline)} as base64; this provider takes at most ${formatBytes(limit)} inline per ${kind}. Make it smaller, or upload it in a chat and use its ms:// file id as a media variable.`;
+  if (limit !== undefined && inline > limit) {
+    return {
+      message: `${file.name} is ${formatBytes(inline)} as base64; this provider takes at most ${formatBytes(limit)} inline per ${kind}. Make it smaller, or upload it in a chat and use its ms:// file id as a media variable.`,
+      code: "prompt-too-large",
+      values: { name: file.name, size: formatBytes(inline), max: formatBytes(limit), kind },
+    };
+  }
   return undefined;
 }
 
@@ -115,15 +122,15 @@ const plainTextPattern = /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|html?|ya?ml|
  * A document's text as the model gets it: through the provider's file-extract (what the chat does,
  * so the prompt holds the same text), or, where the provider has no files API, read as plain text.
  */
-export async function extractDocumentText({ file, providerId, providerLabel, apiKey }: { file: File; providerId: ProviderId; providerLabel: string; apiKey: string | undefined }): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function extractDocumentText({ file, providerId, providerLabel, apiKey }: { file: File; providerId: ProviderId; providerLabel: string; apiKey: string | undefined }): Promise<{ ok: true; text: string } | ({ ok: false } & AttachProblem)> {
   const maxUploadBytes = providerMediaLimits[providerId].maxUploadBytes;
   if (maxUploadBytes === undefined) {
     if (file.type.startsWith("text/") || plainTextPattern.test(file.name)) return { ok: true, text: await file.text() };
-    return { ok: false, message: `${providerLabel} has no files API to extract the text of ${file.name}. Choose Moonshot under "Written for" to extract it there, or paste its text into a system message.` };
+    return { ok: false, message: `${providerLabel} has no files API to extract the text of ${file.name}. Choose Moonshot under "Written for" to extract it there, or paste its text into a system message.`, code: "prompt-no-extract", values: { provider: providerLabel, name: file.name } };
   }
-  if (file.size > maxUploadBytes) return { ok: false, message: `${file.name} is ${formatBytes(file.size)}; ${providerLabel} takes files up to ${formatBytes(maxUploadBytes)}.` };
+  if (file.size > maxUploadBytes) return { ok: false, message: `${file.name} is ${formatBytes(file.size)}; ${providerLabel} takes files up to ${formatBytes(maxUploadBytes)}.`, code: "prompt-file-too-large", values: { name: file.name, size: formatBytes(file.size), provider: providerLabel, max: formatBytes(maxUploadBytes) } };
   const uploaded = await uploadFile({ providerId, file, name: file.name, purpose: "file-extract", apiKey });
-  if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded to ${providerLabel} for text extraction: ${uploaded.error.message}` };
+  if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded to ${providerLabel} for text extraction: ${uploaded.error.message}`, code: "prompt-upload-failed", values: { name: file.name, provider: providerLabel, problem: uploaded.error.message } };
   const content = await fetchFileContent({ providerId, fileId: uploaded.file.id, apiKey });
-  return content.ok ? { ok: true, text: content.text } : { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}` };
+  return content.ok ? { ok: true, text: content.text } : { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}`, code: "extract-failed", values: { name: file.name, problem: content.error.message } };
 }

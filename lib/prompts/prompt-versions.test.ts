@@ -10,7 +10,7 @@ describe("prompt versions", () => {
     expect(one.ok && one.saved).toMatchObject({ number: 1, note: "first try", createdAt: 1 });
     if (!one.ok) return;
     const same = saveVersion({ versions: one.versions, template: { ...first, parameters: { tools: first.parameters.tools, temperature: 0.6 } }, now: 2 });
-    expect(same).toEqual({ ok: false, message: "Nothing changed since version 1: edit the prompt or its parameters, then save." });
+    expect(same).toEqual({ ok: false, message: "Nothing changed since version 1: edit the prompt or its parameters, then save.", unchangedSince: 1 });
     const edited = structuredClone(first);
     edited.parameters.temperature = 1;
     const two = saveVersion({ versions: one.versions, template: edited, now: 3 });

@@ -19,10 +19,10 @@ export interface PromptVersion {
  * The versions with `template` saved as the next one, or a refusal when nothing changed since the
  * latest (a version is a change; saving the same prompt twice would only add noise to the history).
  */
-export function saveVersion({ versions, template, note, now }: { versions: readonly PromptVersion[]; template: PromptTemplate; note?: string; now: number }): { ok: true; versions: PromptVersion[]; saved: PromptVersion } | { ok: false; message: string } {
+export function saveVersion({ versions, template, note, now }: { versions: readonly PromptVersion[]; template: PromptTemplate; note?: string; now: number }): { ok: true; versions: PromptVersion[]; saved: PromptVersion } | { ok: false; message: string; unchangedSince: number } {
   const latest = versions.at(-1);
   if (latest && canonicalJson(latest.template) === canonicalJson(template)) {
-    return { ok: false, message: `Nothing changed since version ${latest.number}: edit the prompt or its parameters, then save.` };
+    return { ok: false, message: `Nothing changed since version ${latest.number}: edit the prompt or its parameters, then save.`, unchangedSince: latest.number };
   }
   const trimmed = note?.trim();
   const saved: PromptVersion = { number: (latest?.number ?? 0) + 1, template: structuredClone(template), createdAt: now, ...(trimmed ? { note: trimmed } : {}) };

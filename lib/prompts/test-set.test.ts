@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import { columnsOf, exportCsvTestSet, exportJsonlTestSet, parseCsvTestSet, parseJsonTestSet } from "./test-set";
 
 describe("test sets", () => {
@@ -21,7 +22,7 @@ describe("test sets", () => {
       expect.objectContaining({ row: 2, column: "facts", message: expect.stringMatching(/^is marked JSON \(facts:json\) but is not valid JSON/) }),
     ]);
     expect(parseCsvTestSet("").problems[0]!.message).toMatch(/first line must name the columns/);
-    expect(parseCsvTestSet("a,a\n1,2\n").problems).toContainEqual({ row: 1, column: "a", message: "appears twice in the header: give every column its own name." });
+    expect(parseCsvTestSet("a,a\n1,2\n").problems).toContainEqual({ row: 1, column: "a", message: "appears twice in the header: give every column its own name.", code: "duplicate-column", values: {} });
   });
 
   it("reads JSONL and pasted JSON arrays, keeping JSON types and media values, naming bad lines", () => {
@@ -41,12 +42,28 @@ describe("rows' own checks", () => {
     const read = parseCsvTestSet(csv);
     expect(read.rows[0]!.assert).toEqual([{ type: "contains", value: "Paris" }]);
     expect(read.rows[1]!.assert).toBeUndefined();
-    expect(read.problems).toEqual([{ row: 4, column: "assert", message: 'must be a JSON array of checks, each an object with a "type", e.g. [{"type": "contains", "value": "Paris"}].' }]);
+    expect(read.problems).toEqual([{ row: 4, column: "assert", message: 'must be a JSON array of checks, each an object with a "type", e.g. [{"type": "contains", "value": "Paris"}].', code: "assert-shape", values: {} }]);
     const rows = read.rows.slice(0, 2);
     expect(parseCsvTestSet(exportCsvTestSet(rows)).rows.map((row) => row.assert)).toEqual([[{ type: "contains", value: "Paris" }], undefined]);
     const jsonl = parseJsonTestSet(exportJsonlTestSet(rows));
     expect(jsonl.problems).toEqual([]);
     expect(jsonl.rows[0]!.assert).toEqual([{ type: "contains", value: "Paris" }]);
     expect(Object.keys(jsonl.rows[0]!.values)).toEqual(["country"]);
+  });
+});
+
+describe("import problems in the catalogs", () => {
+  it("words every problem the readers report, in English word for word", () => {
+    const problems = [
+      ...parseCsvTestSet('city,facts:json,photo:media\nParis,{bad json},{"media":"sound"}\nOslo,1,{},extra\n').problems,
+      ...parseCsvTestSet("").problems,
+      ...parseCsvTestSet("a,a\n1,2\n").problems,
+      ...parseCsvTestSet('city,assert\nParis,[{"value": "x"}]\nOslo,[not json\n').problems,
+      ...parseJsonTestSet('{"city":"Paris"}\nnot json\n[1]\n"text"\n').problems,
+      ...parseJsonTestSet("[1, 2").problems,
+      ...parseJsonTestSet('{"a": 1}').problems,
+    ];
+    expect(new Set(problems.map((problem) => problem.code)).size).toBeGreaterThan(7);
+    expectWordedAsEnglish({ namespace: "testSetProblems", items: problems.map((problem) => ({ code: problem.code, values: problem.values, english: problem.message })) });
   });
 });

@@ -23,7 +23,10 @@ export interface ImportProblem {
   /** The line (CSV: counting the header as line 1; JSONL: the line) or the array index + 1. */
   row: number;
   column?: string;
+  /** In English; the page words it from `testSetProblems.<code>` with `values`. */
   message: string;
+  code: string;
+  values: Record<string, string>;
 }
 
 /** Columns with these names (any case) are not variables. */
@@ -46,7 +49,7 @@ function readCell({ header, cell, row, problems }: { header: string; cell: unkno
     try {
       return { kind: "json", value: JSON.parse(cell) };
     } catch (error) {
-      problems.push({ row, column: name, message: `is marked JSON (${header}) but is not valid JSON (${error instanceof Error ? error.message : "parse error"}): fix the value, or rename the column to "${name}" for text.` });
+      problems.push({ row, column: name, message: `is marked JSON (${header}) but is not valid JSON (${error instanceof Error ? error.message : "parse error"}): fix the value, or rename the column to "${name}" for text.`, code: "json-value", values: { header, problem: error instanceof Error ? error.message : "parse error", name } });
       return undefined;
     }
   }
@@ -55,7 +58,7 @@ function readCell({ header, cell, row, problems }: { header: string; cell: unkno
   if (typeof cell === "object" && cell !== null && (cell as { kind?: unknown }).kind === "media") {
     const media = cell as { media?: unknown; url?: unknown; name?: unknown };
     if ((media.media === "image" || media.media === "video") && typeof media.url === "string") return { kind: "media", media: media.media, url: media.url, ...(typeof media.name === "string" ? { name: media.name } : {}) };
-    problems.push({ row, column: name, message: 'is a media value without a valid "media" ("image" or "video") and "url".' });
+    problems.push({ row, column: name, message: 'is a media value without a valid "media" ("image" or "video") and "url".', code: "media-value", values: {} });
     return undefined;
   }
   return { kind: "json", value: cell };
@@ -76,7 +79,7 @@ function rowFromRecord({ record, row, problems }: { record: Record<string, unkno
     } else if (expectedColumns.has(key)) expected = text || undefined;
     else if (notesColumns.has(key)) notes = text || undefined;
     else if (idColumns.has(key)) id = text || undefined;
-    else if (header.trim() === "") problems.push({ row, message: "has a value in a column without a header: name every column in the first line." });
+    else if (header.trim() === "") problems.push({ row, message: "has a value in a column without a header: name every column in the first line.", code: "no-header", values: {} });
     else {
       const value = readCell({ header: header.trim(), cell, row, problems });
       if (value) values[header.trim().replace(jsonSuffix, "")] = value;
@@ -93,12 +96,12 @@ function readRowAssert({ cell, row, problems }: { cell: unknown; row: number; pr
     try {
       value = JSON.parse(cell);
     } catch (error) {
-      problems.push({ row, column: "assert", message: `must be a JSON array of checks, e.g. [{"type": "contains", "value": "Paris"}]; it is not valid JSON (${error instanceof Error ? error.message : "parse error"}).` });
+      problems.push({ row, column: "assert", message: `must be a JSON array of checks, e.g. [{"type": "contains", "value": "Paris"}]; it is not valid JSON (${error instanceof Error ? error.message : "parse error"}).`, code: "assert-json", values: { problem: error instanceof Error ? error.message : "parse error" } });
       return undefined;
     }
   }
   if (!Array.isArray(value) || value.some((item) => typeof item !== "object" || item === null || typeof (item as { type?: unknown }).type !== "string")) {
-    problems.push({ row, column: "assert", message: 'must be a JSON array of checks, each an object with a "type", e.g. [{"type": "contains", "value": "Paris"}].' });
+    problems.push({ row, column: "assert", message: 'must be a JSON array of checks, each an object with a "type", e.g. [{"type": "contains", "value": "Paris"}].', code: "assert-shape", values: {} });
     return undefined;
   }
   return value as Array<Record<string, unknown>>;
@@ -110,14 +113,17 @@ export function parseCsvTestSet(text: string): { rows: TestRow[]; problems: Impo
   const problems: ImportProblem[] = parsed.errors.map((error) => ({
     row: (error.row ?? 0) + 2,
     message: error.code === "TooFewFields" || error.code === "TooManyFields" ? `${error.message}: every line needs one value per header (quote values that contain commas).` : `${error.message}.`,
+    // The CSV reader's own words (English) are kept; the page adds its advice for a wrong field count.
+    code: error.code === "TooFewFields" || error.code === "TooManyFields" ? "field-count" : "csv",
+    values: { problem: error.message },
   }));
   const headers = parsed.meta.fields ?? [];
-  if (headers.length === 0) return { rows: [], problems: [{ row: 1, message: "The first line must name the columns (e.g. city,question,expected)." }] };
+  if (headers.length === 0) return { rows: [], problems: [{ row: 1, message: "The first line must name the columns (e.g. city,question,expected).", code: "no-columns", values: {} }] };
   // Papa Parse renames a repeated header ("a", "a_1"); the file's own first line says what was meant.
   const firstLine = (Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { preview: 1 }).data[0] ?? []).map((header) => header.trim());
   const duplicate = firstLine.find((header, index) => header !== "" && firstLine.indexOf(header) !== index);
-  if (duplicate) problems.push({ row: 1, column: duplicate, message: "appears twice in the header: give every column its own name." });
-  if (parsed.data.length > maxRows) problems.push({ row: maxRows + 2, message: `A test set holds at most ${maxRows.toLocaleString("en-US")} rows; split the file.` });
+  if (duplicate) problems.push({ row: 1, column: duplicate, message: "appears twice in the header: give every column its own name.", code: "duplicate-column", values: {} });
+  if (parsed.data.length > maxRows) problems.push({ row: maxRows + 2, message: `A test set holds at most ${maxRows.toLocaleString("en-US")} rows; split the file.`, code: "too-many-rows", values: { max: maxRows.toLocaleString("en-US") } });
   const rows = parsed.data.slice(0, maxRows).map((record, index) => rowFromRecord({ record, row: index + 2, problems }));
   return { rows, problems };
 }
@@ -131,9 +137,9 @@ export function parseJsonTestSet(text: string): { rows: TestRow[]; problems: Imp
     try {
       records = (JSON.parse(trimmed) as unknown[]).map((record, index) => ({ record, row: index + 1 }));
     } catch (error) {
-      return { rows: [], problems: [{ row: 1, message: `The text starts with [ but is not a valid JSON array (${error instanceof Error ? error.message : "parse error"}).` }] };
+      return { rows: [], problems: [{ row: 1, message: `The text starts with [ but is not a valid JSON array (${error instanceof Error ? error.message : "parse error"}).`, code: "json-array", values: { problem: error instanceof Error ? error.message : "parse error" } }] };
     }
-    if (!Array.isArray(records)) return { rows: [], problems: [{ row: 1, message: "Expected a JSON array of objects." }] };
+    if (!Array.isArray(records)) return { rows: [], problems: [{ row: 1, message: "Expected a JSON array of objects.", code: "not-array", values: {} }] };
   } else {
     records = [];
     for (const [index, line] of trimmed.split(/\r?\n/).entries()) {
@@ -141,15 +147,15 @@ export function parseJsonTestSet(text: string): { rows: TestRow[]; problems: Imp
       try {
         records.push({ record: JSON.parse(line), row: index + 1 });
       } catch (error) {
-        problems.push({ row: index + 1, message: `is not valid JSON (${error instanceof Error ? error.message : "parse error"}): each line must be one JSON object.` });
+        problems.push({ row: index + 1, message: `is not valid JSON (${error instanceof Error ? error.message : "parse error"}): each line must be one JSON object.`, code: "jsonl-line", values: { problem: error instanceof Error ? error.message : "parse error" } });
       }
     }
   }
-  if (records.length > maxRows) problems.push({ row: maxRows + 1, message: `A test set holds at most ${maxRows.toLocaleString("en-US")} rows; split the file.` });
+  if (records.length > maxRows) problems.push({ row: maxRows + 1, message: `A test set holds at most ${maxRows.toLocaleString("en-US")} rows; split the file.`, code: "too-many-rows", values: { max: maxRows.toLocaleString("en-US") } });
   const rows: TestRow[] = [];
   for (const { record, row } of records.slice(0, maxRows)) {
     if (!record || typeof record !== "object" || Array.isArray(record)) {
-      problems.push({ row, message: `must be an object of column values, e.g. {"city": "Paris", "expected": "France"}; found ${Array.isArray(record) ? "an array" : JSON.stringify(record)}.` });
+      problems.push({ row, message: `must be an object of column values, e.g. {"city": "Paris", "expected": "France"}; found ${Array.isArray(record) ? "an array" : JSON.stringify(record)}.`, code: "not-object", values: { found: Array.isArray(record) ? "" : JSON.stringify(record), array: Array.isArray(record) ? "yes" : "no" } });
       continue;
     }
     // JSON values keep their type: strings are text, anything else is JSON.
