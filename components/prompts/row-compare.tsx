@@ -8,7 +8,7 @@ import { storeOpenedConversation } from "@/lib/prompt-workspace/open-as-conversa
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import { retryCells } from "@/lib/prompt-workspace/run-client";
 import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
-import { describeCheck } from "@/components/share/describe-check";
+import { checkReasonText, describeCheck } from "@/components/share/describe-check";
 import { formatMoney } from "@/lib/tokens/token-preview";
 import { buttonClass } from "./prompt-styles";
 
@@ -150,7 +150,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                       return (
                         <li key={position} className={check.pass === true ? "text-emerald-700 dark:text-emerald-400" : check.pass === false ? "text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}>
                           {check.pass === true ? "✓" : check.pass === false ? "✗" : "?"} {assertion ? describeCheck(assertion, t) : t("rowCompare.check")}
-                          {check.pass !== true && `: ${check.reason}`}
+                          {check.pass !== true && `: ${checkReasonText(check, t)}`}
                           {check.pass !== "pending" && check.judge?.reasoning ? (
                             <details className="ml-4 text-zinc-600 dark:text-zinc-400">
                               <summary className="cursor-pointer">{t("rowCompare.judgeReasoning")}</summary>

@@ -1,5 +1,6 @@
 import type { Assertion } from "@/lib/evals/assertions";
 import type { Translate } from "@/lib/i18n/translate";
+import { catalogText } from "@/components/i18n/catalog-text";
 
 /** A check in one line, as the list and the matrix's tooltips show it. */
 export function describeCheck(assertion: Assertion, t: Translate): string {
@@ -30,4 +31,9 @@ export function describeCheck(assertion: Assertion, t: Translate): string {
     case "judge":
       return t("checks.describeJudge", { model: assertion.model, rubric: `${assertion.rubric.slice(0, 60)}${assertion.rubric.length > 60 ? "…" : ""}` });
   }
+}
+
+/** Why a check failed (or waits for the judge), in the page's language; the judge's own words as they are. */
+export function checkReasonText(result: { reason: string; code?: string; values?: Record<string, string> }, t: Translate): string {
+  return catalogText({ keys: result.code ? [`checkReasons.${result.code}`] : [], values: result.values ?? {}, english: result.reason }, t);
 }

@@ -4,7 +4,7 @@ import { cellVerdict, checksForRow, columnTotals, laneCell, lanesOf, resultOf, v
 import type { RunShareSnapshot } from "@/lib/share/run-share-snapshot";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 import { formatMoney } from "@/lib/tokens/token-preview";
-import { describeCheck } from "./describe-check";
+import { checkReasonText, describeCheck } from "./describe-check";
 
 const verdictClass: Record<CellVerdict, string> = {
   pass: "text-emerald-700 dark:text-emerald-400",
@@ -128,7 +128,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
                         {result?.checks.results.map((check, index) =>
                           check.pass === false ? (
                             <span key={index} className="block text-red-700 dark:text-red-400">
-                              ✗ {checks[index] ? describeCheck(checks[index], t) : t("rowCompare.check")}: {check.reason}
+                              ✗ {checks[index] ? describeCheck(checks[index], t) : t("rowCompare.check")}: {checkReasonText(check, t)}
                             </span>
                           ) : null,
                         )}

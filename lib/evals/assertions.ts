@@ -45,12 +45,18 @@ export interface JudgeNote {
 }
 
 /** A check's verdict. `pending` is for the judge until the runner grades it. */
-export type AssertionResult = { pass: true; judge?: JudgeNote } | { pass: false; reason: string; judge?: JudgeNote } | { pass: "pending"; reason: string };
+export type AssertionResult = { pass: true; judge?: JudgeNote } | ({ pass: false; reason: string; judge?: JudgeNote } & Worded) | ({ pass: "pending"; reason: string } & Worded);
+
+/** A reason's catalog code (`checkReasons.<code>`) and values, for the page; the judge's own words have none. */
+interface Worded {
+  code?: string;
+  values?: Record<string, string>;
+}
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new WeakMap<object, ValidateFunction>();
 
-function validatorFor(schema: Record<string, unknown>): { ok: true; validate: ValidateFunction } | { ok: false; message: string } {
+function validatorFor(schema: Record<string, unknown>): { ok: true; validate: ValidateFunction } | { ok: false; message: string; code: string; values: Record<string, string> } {
   const cached = compiled.get(schema);
   if (cached) return { ok: true, validate: cached };
   try {
@@ -58,7 +64,8 @@ function validatorFor(schema: Record<string, unknown>): { ok: true; validate: Va
     compiled.set(schema, validate);
     return { ok: true, validate };
   } catch (error) {
-    return { ok: false, message: `The check's JSON Schema is invalid (${error instanceof Error ? error.message : "compile error"}); fix the schema.` };
+    const problem = error instanceof Error ? error.message : "compile error";
+    return { ok: false, message: `The check's JSON Schema is invalid (${problem}); fix the schema.`, code: "schema-invalid", values: { problem } };
   }
 }
 
@@ -69,13 +76,14 @@ function describeSchemaErrors(validate: ValidateFunction): string {
     .join("; ");
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; code: string; values: Record<string, string> } {
   // Models often fence JSON in ```json … ```; the check reads what is inside.
   const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n```\s*$/.exec(text);
   try {
     return { ok: true, value: JSON.parse(fenced ? fenced[1]! : text) };
   } catch (error) {
-    return { ok: false, message: `The answer is not valid JSON (${error instanceof Error ? error.message : "parse error"}).` };
+    const problem = error instanceof Error ? error.message : "parse error";
+    return { ok: false, message: `The answer is not valid JSON (${problem}).`, code: "not-json", values: { problem } };
   }
 }
 
@@ -83,55 +91,56 @@ const quote = (text: string) => (text.length > 60 ? `"${text.slice(0, 57)}…"` 
 
 /** Runs one check on a cell; `expected` is the row's expected output, if any. */
 export function checkAssertion({ assertion, outcome, expected }: { assertion: Assertion; outcome: CellOutcome; expected?: string }): AssertionResult {
-  const fail = (reason: string): AssertionResult => ({ pass: false, reason });
+  const fail = (reason: string, code: string, values: Record<string, string> = {}): AssertionResult => ({ pass: false, reason, code, values });
   // A failed call fails every check about its answer; cost and latency checks still read the figures.
-  if (outcome.error !== undefined && !["max-cost", "max-latency"].includes(assertion.type)) return fail(`The call failed: ${outcome.error}`);
+  if (outcome.error !== undefined && !["max-cost", "max-latency"].includes(assertion.type)) return fail(`The call failed: ${outcome.error}`, "call-failed", { error: outcome.error });
   switch (assertion.type) {
     case "contains":
     case "not-contains": {
       const haystack = assertion.ignoreCase ? outcome.output.toLowerCase() : outcome.output;
       const needle = assertion.ignoreCase ? assertion.value.toLowerCase() : assertion.value;
       const found = haystack.includes(needle);
-      if (assertion.type === "contains") return found ? { pass: true } : fail(`The answer does not contain ${quote(assertion.value)}.`);
-      return found ? fail(`The answer contains ${quote(assertion.value)}.`) : { pass: true };
+      if (assertion.type === "contains") return found ? { pass: true } : fail(`The answer does not contain ${quote(assertion.value)}.`, "not-contains", { value: quote(assertion.value) });
+      return found ? fail(`The answer contains ${quote(assertion.value)}.`, "contains", { value: quote(assertion.value) }) : { pass: true };
     }
     case "regex": {
       let pattern: RegExp;
       try {
         pattern = new RegExp(assertion.pattern, assertion.flags);
       } catch (error) {
-        return fail(`The check's pattern is not a valid regular expression (${error instanceof Error ? error.message : "syntax error"}).`);
+        const problem = error instanceof Error ? error.message : "syntax error";
+        return fail(`The check's pattern is not a valid regular expression (${problem}).`, "bad-pattern", { problem });
       }
-      return pattern.test(outcome.output) ? { pass: true } : fail(`The answer does not match /${assertion.pattern}/${assertion.flags ?? ""}.`);
+      return pattern.test(outcome.output) ? { pass: true } : fail(`The answer does not match /${assertion.pattern}/${assertion.flags ?? ""}.`, "no-match", { pattern: `/${assertion.pattern}/${assertion.flags ?? ""}` });
     }
     case "equals-expected": {
-      if (expected === undefined) return fail("This row has no expected output to compare with: fill its expected column.");
+      if (expected === undefined) return fail("This row has no expected output to compare with: fill its expected column.", "no-expected");
       const normalize = (text: string) => {
         const trimmed = assertion.trim === false ? text : text.trim();
         return assertion.ignoreCase ? trimmed.toLowerCase() : trimmed;
       };
-      return normalize(outcome.output) === normalize(expected) ? { pass: true } : fail(`The answer ${quote(outcome.output)} is not the expected ${quote(expected)}.`);
+      return normalize(outcome.output) === normalize(expected) ? { pass: true } : fail(`The answer ${quote(outcome.output)} is not the expected ${quote(expected)}.`, "not-expected", { answer: quote(outcome.output), expected: quote(expected) });
     }
     case "is-json": {
       const parsed = parseJson(outcome.output);
-      return parsed.ok ? { pass: true } : fail(parsed.message);
+      return parsed.ok ? { pass: true } : fail(parsed.message, parsed.code, parsed.values);
     }
     case "matches-json-schema": {
       const parsed = parseJson(outcome.output);
-      if (!parsed.ok) return fail(parsed.message);
+      if (!parsed.ok) return fail(parsed.message, parsed.code, parsed.values);
       const validator = validatorFor(assertion.schema);
-      if (!validator.ok) return fail(validator.message);
-      return validator.validate(parsed.value) ? { pass: true } : fail(`The answer's JSON does not match the schema: ${describeSchemaErrors(validator.validate)}.`);
+      if (!validator.ok) return fail(validator.message, validator.code, validator.values);
+      return validator.validate(parsed.value) ? { pass: true } : fail(`The answer's JSON does not match the schema: ${describeSchemaErrors(validator.validate)}.`, "schema-mismatch", { problems: describeSchemaErrors(validator.validate) });
     }
     case "called-tool": {
       const calls = outcome.toolCalls.filter((call) => call.function.name === assertion.name);
       if (calls.length === 0) {
         const made = outcome.toolCalls.map((call) => call.function.name);
-        return fail(`The model did not call ${assertion.name}${made.length > 0 ? ` (it called ${made.join(", ")})` : " (it called no tool)"}.`);
+        return fail(`The model did not call ${assertion.name}${made.length > 0 ? ` (it called ${made.join(", ")})` : " (it called no tool)"}.`, "not-called", { name: assertion.name, called: made.length > 0 ? made.join(", ") : "none" });
       }
       if (!assertion.argumentsSchema) return { pass: true };
       const validator = validatorFor(assertion.argumentsSchema);
-      if (!validator.ok) return fail(validator.message);
+      if (!validator.ok) return fail(validator.message, validator.code, validator.values);
       const problems: string[] = [];
       for (const call of calls) {
         const parsed = parseJson(call.function.arguments);
@@ -139,24 +148,24 @@ export function checkAssertion({ assertion, outcome, expected }: { assertion: As
         else if (validator.validate(parsed.value)) return { pass: true };
         else problems.push(describeSchemaErrors(validator.validate));
       }
-      return fail(`The model called ${assertion.name}, but ${problems.join("; ")}.`);
+      return fail(`The model called ${assertion.name}, but ${problems.join("; ")}.`, "bad-arguments", { name: assertion.name, problems: problems.join("; ") });
     }
     case "finish-reason":
-      return outcome.finishReason === assertion.value ? { pass: true } : fail(`The answer finished with ${outcome.finishReason ?? "no finish reason"}, not ${assertion.value}.`);
+      return outcome.finishReason === assertion.value ? { pass: true } : fail(`The answer finished with ${outcome.finishReason ?? "no finish reason"}, not ${assertion.value}.`, "finish-reason", { reason: outcome.finishReason ?? "none", expected: assertion.value });
     case "max-cost": {
-      if (outcome.cost === undefined) return fail("The cost is unknown (no price for this model or no usage reported), so the limit cannot be checked.");
+      if (outcome.cost === undefined) return fail("The cost is unknown (no price for this model or no usage reported), so the limit cannot be checked.", "cost-unknown");
       const symbol = (currency: string) => (currency === "CNY" ? "¥" : "$");
-      if (outcome.cost.currency !== assertion.currency) return fail(`The model is priced in ${outcome.cost.currency}, the limit in ${assertion.currency}: set the limit in ${outcome.cost.currency}.`);
-      return outcome.cost.amount <= assertion.amount ? { pass: true } : fail(`The call cost ${symbol(outcome.cost.currency)}${outcome.cost.amount.toFixed(6)}, over the limit of ${symbol(assertion.currency)}${assertion.amount}.`);
+      if (outcome.cost.currency !== assertion.currency) return fail(`The model is priced in ${outcome.cost.currency}, the limit in ${assertion.currency}: set the limit in ${outcome.cost.currency}.`, "currency", { priced: outcome.cost.currency, limit: assertion.currency });
+      return outcome.cost.amount <= assertion.amount ? { pass: true } : fail(`The call cost ${symbol(outcome.cost.currency)}${outcome.cost.amount.toFixed(6)}, over the limit of ${symbol(assertion.currency)}${assertion.amount}.`, "over-cost", { cost: `${symbol(outcome.cost.currency)}${outcome.cost.amount.toFixed(6)}`, limit: `${symbol(assertion.currency)}${assertion.amount}` });
     }
     case "max-latency":
-      if (outcome.latencyMs === undefined) return fail("The call's duration was not measured.");
-      return outcome.latencyMs <= assertion.ms ? { pass: true } : fail(`The call took ${Math.round(outcome.latencyMs)} ms, over the limit of ${assertion.ms} ms.`);
+      if (outcome.latencyMs === undefined) return fail("The call's duration was not measured.", "latency-unknown");
+      return outcome.latencyMs <= assertion.ms ? { pass: true } : fail(`The call took ${Math.round(outcome.latencyMs)} ms, over the limit of ${assertion.ms} ms.`, "over-latency", { ms: String(Math.round(outcome.latencyMs)), limit: String(assertion.ms) });
     case "max-reasoning-tokens":
-      if (outcome.reasoningTokens === undefined) return fail("The provider did not report reasoning tokens, so the limit cannot be checked.");
-      return outcome.reasoningTokens <= assertion.tokens ? { pass: true } : fail(`The model reasoned for ${outcome.reasoningTokens} tokens, over the limit of ${assertion.tokens}.`);
+      if (outcome.reasoningTokens === undefined) return fail("The provider did not report reasoning tokens, so the limit cannot be checked.", "reasoning-unknown");
+      return outcome.reasoningTokens <= assertion.tokens ? { pass: true } : fail(`The model reasoned for ${outcome.reasoningTokens} tokens, over the limit of ${assertion.tokens}.`, "over-reasoning", { tokens: String(outcome.reasoningTokens), limit: String(assertion.tokens) });
     case "judge":
-      return { pass: "pending", reason: `Graded by ${assertion.model} with the rubric when the run reaches it.` };
+      return { pass: "pending", reason: `Graded by ${assertion.model} with the rubric when the run reaches it.`, code: "judge-pending", values: { model: assertion.model } };
   }
 }
 

@@ -65,7 +65,7 @@ describe("runs API", () => {
     const state = (await untilFinished(id)) as unknown as { cells: Array<{ id: string; result: { checks: { passed: number; failed: number; results: Array<{ pass: boolean; reason?: string }> } } }> };
     const [france, norway] = state.cells;
     expect(france!.result.checks).toMatchObject({ passed: 1, failed: 1 });
-    expect(france!.result.checks.results[1]).toEqual({ pass: false, reason: expect.stringContaining('"zzz-not-there"') });
+    expect(france!.result.checks.results[1]).toMatchObject({ pass: false, reason: expect.stringContaining('"zzz-not-there"') });
     expect(norway!.result.checks.results).toHaveLength(1);
     const bad = await post("/api/runs", run({ rows: [{ id: "fr", values: {}, assert: [{ type: "contains" }] }] }));
     expect(bad.status).toBe(400);
