@@ -8,6 +8,7 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { knownOfficialToolUris } from "@/lib/tools/official-tools";
 import { functionToolNames, hasWebSearch, presentOfficialTools } from "@/lib/tools/tool-settings";
+import { catalogText } from "@/components/i18n/catalog-text";
 import { FieldRow, inputClass } from "./field-parts";
 
 function WebSearchToggle({ conversation, spec }: { conversation: Conversation; spec: ModelSpec }) {
@@ -32,7 +33,7 @@ function WebSearchToggle({ conversation, spec }: { conversation: Conversation; s
 
 function OfficialTools({ conversation }: { conversation: Conversation }) {
   const [uri, setUri] = useState("");
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<{ message: string; code?: string; values?: Record<string, string> } | undefined>();
   const [adding, setAdding] = useState(false);
   const t = useTranslations();
   const added = presentOfficialTools(conversation);
@@ -72,7 +73,7 @@ function OfficialTools({ conversation }: { conversation: Conversation }) {
       </div>
       {problem && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {problem}
+          {catalogText({ keys: problem.code ? [`officialToolProblems.${problem.code}`] : [], values: problem.values ?? {}, english: problem.message }, t)}
         </p>
       )}
       {added.length > 0 && (

@@ -8,7 +8,7 @@ import { fixText } from "@/components/i18n/rule-text";
 
 /** The fix buttons of one finding, with what went wrong when a fix could not apply. */
 export function FindingFixes({ finding }: { finding: ToolLoopFinding }) {
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<"answer-streaming" | "no-saved-reasoning" | undefined>();
   const t = useTranslations();
   if (finding.fixes.length === 0) return null;
   return (
@@ -23,7 +23,7 @@ export function FindingFixes({ finding }: { finding: ToolLoopFinding }) {
           {fixText(item.fix, t)}
         </button>
       ))}
-      {problem && <span className="text-xs text-red-700 dark:text-red-300">{problem}</span>}
+      {problem && <span className="text-xs text-red-700 dark:text-red-300">{t(`toolLoopFixProblems.${problem}`)}</span>}
     </span>
   );
 }

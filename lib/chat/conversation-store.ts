@@ -443,12 +443,12 @@ export class ConversationStore {
   }
 
   /** Fetches an official tool's definitions through the gateway and adds them to `tools`; returns why it could not. */
-  async addOfficialTool(uri: string): Promise<string | undefined> {
+  async addOfficialTool(uri: string): Promise<{ message: string; code?: string; values?: Record<string, string> } | undefined> {
     const { providerId } = this.state.conversation;
     const fetched = await fetchOfficialTools({ providerId, uri: uri.trim(), apiKey: loadProviderKeys()[providerId] });
-    if (!fetched.ok) return fetched.message;
+    if (!fetched.ok) return fetched;
     const added = withOfficialTool({ conversation: this.state.conversation, uri: uri.trim(), tools: fetched.tools });
-    if (!added.ok) return added.message;
+    if (!added.ok) return added;
     this.updateConversation({ parameters: added.parameters, officialTools: added.officialTools });
     this.setState({ ...this.state, heldBack: undefined });
     return undefined;
@@ -473,10 +473,10 @@ export class ConversationStore {
 
   /**
    * Applies a fix of the tool-loop checker to the conversation (a held-back request is cancelled
-   * first, its message back in the composer); returns why it could not.
+   * first, its message back in the composer); returns why it could not, as a catalog code (`toolLoopFixProblems.<code>`).
    */
-  async applyToolLoopFix(fix: ToolLoopFix): Promise<string | undefined> {
-    if (this.isGenerating()) return "Wait for the answer to finish (or stop it) first.";
+  async applyToolLoopFix(fix: ToolLoopFix): Promise<"answer-streaming" | "no-saved-reasoning" | undefined> {
+    if (this.isGenerating()) return "answer-streaming";
     if (this.state.heldBack) this.cancelHeldBack();
     if (fix.kind === "thinking-off") {
       this.setThinking(false);
@@ -486,7 +486,7 @@ export class ConversationStore {
     if (fix.kind === "restore-reasoning") {
       const saved = (await allConversations().catch(() => [])).filter((candidate) => candidate.id !== conversation.id);
       const restored = withRestoredReasoning({ conversation, toolCallIds: fix.toolCallIds, saved });
-      if (!restored) return "No saved conversation has this turn's reasoning. Turn thinking off, or use Send anyway: the gateway's reasoning replay puts it back if this server gave the answer.";
+      if (!restored) return "no-saved-reasoning";
       this.updateConversation({ turns: restored.turns }, { saveNow: true });
       return undefined;
     }
@@ -567,7 +567,7 @@ export class ConversationStore {
       const missing = await this.media.loadForSend({ attachments, providerId: conversation.providerId });
       const real = this.buildBody({ conversation, turns, resolver: sendResolver, prefix });
       if (missing.length > 0 || real.pending.length > 0) {
-        return { ok: false, error: { type: "media_missing", message: `The bytes of ${[...new Set([...missing, ...real.pending])].join(", ")} are not in this browser's storage any more. Edit the message, remove the attachment and attach it again.` } };
+        return { ok: false, error: { type: "media_missing", message: `The bytes of ${[...new Set([...missing, ...real.pending])].join(", ")} are not in this browser's storage any more. Edit the message, remove the attachment and attach it again.`, code: "media-missing", values: { names: [...new Set([...missing, ...real.pending])].join(", ") } } };
       }
       return { ok: true, body: real.body };
     };

@@ -26,7 +26,7 @@ export async function openChatStream({
     response = await fetch(`${gatewayOrigin}/api/providers/${providerId}/v1/chat/completions`, { method: "POST", headers, body: JSON.stringify(body), signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    return { ok: false, error: { type: "network_error", message: "Could not reach the workbench server. Is it still running?" } };
+    return { ok: false, error: { type: "network_error", message: "Could not reach the workbench server. Is it still running?", code: "unreachable", values: {} } };
   }
   const attemptsValue = response.headers.get(attemptsHeader);
   const attempts = attemptsValue === null ? undefined : Number(attemptsValue);

@@ -30,7 +30,8 @@ export interface FiberAnswer {
   error?: string;
 }
 
-type Failure = { ok: false; message: string };
+/** Why a tool could not be fetched: English, with a catalog code (`officialToolProblems.<code>`) where the workbench wrote it (the server's own message has none). */
+type Failure = { ok: false; message: string; code?: string; values?: Record<string, string> };
 
 async function readFailure(response: Response): Promise<Failure> {
   return { ok: false, message: envelopeMessage(await response.text()) ?? `HTTP ${response.status}` };
@@ -42,15 +43,15 @@ function gatewayPath({ providerId, uri }: { providerId: ProviderId; uri: string 
 
 /** The function definitions of an official tool, through the gateway. */
 export async function fetchOfficialTools({ providerId, uri, apiKey }: { providerId: ProviderId; uri: string; apiKey: string | undefined }): Promise<{ ok: true; tools: ToolDefinition[] } | Failure> {
-  if (!formulaUriPattern.test(uri)) return { ok: false, message: `"${uri}" is not a formula URI; write it as owner/name:tag, e.g. moonshot/web-search:latest.` };
+  if (!formulaUriPattern.test(uri)) return { ok: false, message: `"${uri}" is not a formula URI; write it as owner/name:tag, e.g. moonshot/web-search:latest.`, code: "not-uri", values: { uri } };
   try {
     const response = await fetch(`${gatewayPath({ providerId, uri })}/tools`, { headers: apiKey ? { [userKeyHeader]: apiKey } : {} });
     if (!response.ok) return readFailure(response);
     const body = (await response.json()) as { tools?: ToolDefinition[] };
     const tools = body.tools ?? [];
-    return tools.length > 0 ? { ok: true, tools } : { ok: false, message: `${uri} declares no tools.` };
+    return tools.length > 0 ? { ok: true, tools } : { ok: false, message: `${uri} declares no tools.`, code: "no-tools", values: { uri } };
   } catch {
-    return { ok: false, message: "The connection to the workbench server failed." };
+    return { ok: false, message: "The connection to the workbench server failed.", code: "unreachable", values: {} };
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { fillMockTemplate, isAutomatic, planToolAnswers, readWebSearch, toolResultPlaceholder, toolRoundsSinceUser } from "./tool-answers";
 import { functionToolNames, hasWebSearch, presentOfficialTools, withAutoRun, withOfficialTool, withoutOfficialTool, withWebSearch } from "./tool-settings";
@@ -67,7 +68,9 @@ describe("tool settings", () => {
     const added = withOfficialTool({ conversation: { parameters: { tools: [weather] } }, uri: "moonshot/convert:latest", tools: [convert] });
     if (!added.ok) throw new Error(added.message);
     expect(added.parameters.tools).toEqual([weather, convert]);
-    expect(withOfficialTool({ conversation: { parameters: added.parameters }, uri: "other/convert:1", tools: [convert] })).toEqual({ ok: false, message: expect.stringContaining('already has a function named "convert"') });
+    expect(withOfficialTool({ conversation: { parameters: added.parameters }, uri: "other/convert:1", tools: [convert] })).toMatchObject({ ok: false, code: "name-clash", message: expect.stringContaining('already has a function named "convert"') });
+    const refused = withOfficialTool({ conversation: { parameters: added.parameters }, uri: "other/convert:1", tools: [convert] });
+    if (!refused.ok) expectWordedAsEnglish({ namespace: "officialToolProblems", items: [{ code: refused.code, values: refused.values, english: refused.message }] });
     const allowed = withAutoRun({ officialTools: added.officialTools, uri: "moonshot/convert:latest", name: "convert", on: true });
     expect(allowed[0]!.autoRun).toEqual(["convert"]);
     expect(presentOfficialTools({ parameters: { tools: [weather] }, officialTools: allowed })).toEqual([]);

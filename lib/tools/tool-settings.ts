@@ -36,11 +36,11 @@ export function functionToolNames(parameters: RequestParameters): string[] {
 }
 
 /** Adds an official tool's functions to `tools`; refuses names `tools` already has (the model could not tell them apart). */
-export function withOfficialTool({ conversation, uri, tools }: { conversation: Pick<Conversation, "parameters" | "officialTools">; uri: string; tools: ToolDefinition[] }): { ok: true; parameters: RequestParameters; officialTools: OfficialTool[] } | { ok: false; message: string } {
-  if (conversation.officialTools?.some((tool) => tool.uri === uri)) return { ok: false, message: `${uri} is already added.` };
+export function withOfficialTool({ conversation, uri, tools }: { conversation: Pick<Conversation, "parameters" | "officialTools">; uri: string; tools: ToolDefinition[] }): { ok: true; parameters: RequestParameters; officialTools: OfficialTool[] } | { ok: false; message: string; code: string; values: Record<string, string> } {
+  if (conversation.officialTools?.some((tool) => tool.uri === uri)) return { ok: false, message: `${uri} is already added.`, code: "already-added", values: { uri } };
   const existing = new Set(toolsOf(conversation.parameters).map((tool) => tool.function?.name));
   const clash = tools.find((tool) => existing.has(tool.function.name));
-  if (clash) return { ok: false, message: `tools already has a function named "${clash.function.name}"; remove it first (the model could not tell the two apart).` };
+  if (clash) return { ok: false, message: `tools already has a function named "${clash.function.name}"; remove it first (the model could not tell the two apart).`, code: "name-clash", values: { name: clash.function.name } };
   return {
     ok: true,
     parameters: withTools(conversation.parameters, [...toolsOf(conversation.parameters), ...tools]),

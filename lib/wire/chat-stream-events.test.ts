@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import { readChatStream, type ChatStreamEvent } from "./chat-stream-events";
 
 // The page reads the gateway's SSE body; these bodies are what the gateway sends.
@@ -50,7 +51,18 @@ describe("readChatStream", () => {
   it("reports a body that ends without [DONE]", async () => {
     expect((await collect(body(chunk({ content: "Part" })))).pop()).toEqual({
       type: "error",
-      error: { type: "connection_closed", message: "The connection closed before the answer finished." },
+      error: { type: "connection_closed", message: "The connection closed before the answer finished.", code: "closed", values: {} },
     });
+  });
+});
+
+describe("stream errors the workbench writes, in the catalogs", () => {
+  it("words them in English word for word", async () => {
+    const events = [];
+    for await (const event of readChatStream(new Response("data: {\"choices\":[]}\n\n"))) events.push(event);
+    for await (const event of readChatStream(new Response(null))) events.push(event);
+    const errors = events.flatMap((event) => (event.type === "error" ? [event.error] : []));
+    expect(errors.map((error) => error.code)).toEqual(["closed", "no-body"]);
+    expectWordedAsEnglish({ namespace: "answerErrors", items: errors.map((error) => ({ code: error.code, values: error.values, english: error.message })) });
   });
 });

@@ -8,6 +8,9 @@ export interface ReportedError {
   status?: number;
   type: string;
   message: string;
+  /** Set when the workbench wrote the message itself: the page words it from `answerErrors.<code>` (a provider's message has none). */
+  code?: string;
+  values?: Record<string, string>;
 }
 
 /** What a client of the gateway reacts to while an answer streams in, in wire order. */
@@ -28,7 +31,7 @@ export function readErrorEnvelope({ body, status }: { body: unknown; status: num
   if (error && typeof error.message === "string") {
     return { status: error.upstream_status ?? status, type: error.type ?? "error", message: error.message };
   }
-  return { status, type: "http_error", message: `The gateway answered HTTP ${status}.` };
+  return { status, type: "http_error", message: `The gateway answered HTTP ${status}.`, code: "http", values: { status: String(status) } };
 }
 
 function eventsOf(json: unknown): ChatStreamEvent[] {
@@ -52,7 +55,7 @@ function eventsOf(json: unknown): ChatStreamEvent[] {
  */
 export async function* readChatStream(response: Response): AsyncGenerator<ChatStreamEvent> {
   if (!response.body) {
-    yield { type: "error", error: { type: "connection_closed", message: "The gateway answered without a body." } };
+    yield { type: "error", error: { type: "connection_closed", message: "The gateway answered without a body.", code: "no-body", values: {} } };
     return;
   }
   for await (const item of readServerSentEvents({ body: response.body })) {
@@ -84,5 +87,5 @@ export async function* readChatStream(response: Response): AsyncGenerator<ChatSt
       if (event.type === "error") return;
     }
   }
-  yield { type: "error", error: { type: "connection_closed", message: "The connection closed before the answer finished." } };
+  yield { type: "error", error: { type: "connection_closed", message: "The connection closed before the answer finished.", code: "closed", values: {} } };
 }
