@@ -8,6 +8,7 @@ import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge
 import type { ProvidersResponse } from "@/lib/catalog/provider-summary";
 import { variablesOf, type PromptProject } from "@/lib/prompt-workspace/prompt-project";
 import { saveVersion } from "@/lib/prompts/prompt-versions";
+import { partsText } from "@/components/share/describe-check";
 import { MessageEditor } from "./message-editor";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
 import { VersionHistory } from "./version-history";
@@ -64,7 +65,7 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
     const row = project.rows[0];
     const opened = conversationFromCell({ template: project.draft, values: row?.values ?? {}, column: { id: "draft", label: "draft", providerId: project.providerId, model: project.draft.model, overrides: {} }, title: row ? t("promptEditor.draftTitleRow", { name: project.name, row: row.id }) : t("promptEditor.draftTitle", { name: project.name }), now: Date.now() });
     if (!opened.ok) {
-      setMessage({ kind: "error", text: t("promptEditor.cannotOpen", { problem: opened.message }) });
+      setMessage({ kind: "error", text: t("promptEditor.cannotOpen", { problem: partsText({ parts: opened.parts, english: opened.message }, t) }) });
       return;
     }
     await storeOpenedConversation(opened);

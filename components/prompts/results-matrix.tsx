@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { memo, useRef } from "react";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatMoney } from "@/lib/tokens/token-preview";
-import { checkReasonText } from "@/components/share/describe-check";
+import { checkReasonText, partsText } from "@/components/share/describe-check";
 import { cellVerdict, laneCell, resultOf, verdictMarks, type CellVerdict, type ColumnTotals, type ResultLane } from "@/lib/prompt-workspace/run-results";
 
 const rowHeight = 36;
@@ -47,10 +47,11 @@ function cellProps(lane: ResultLane, rowId: string, t: Translate): { verdict: Ce
   if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? t("runResults.error") : "", title: cell?.result && "error" in cell.result ? cell.result.error : t(`verdicts.${verdict}`) };
   const { record, checks } = result;
   // A failed call shows its error (what the provider said), not a count of checks it could not pass.
-  if (verdict === "error") return { verdict, detail: record.error ?? t("verdicts.error"), title: record.error ?? t("verdicts.error") };
+  const error = record.error === undefined ? undefined : partsText({ parts: record.errorParts, english: record.error }, t);
+  if (verdict === "error") return { verdict, detail: error ?? t("verdicts.error"), title: error ?? t("verdicts.error") };
   const detail = [record.latencyMs !== undefined ? seconds(record.latencyMs, t) : "", checks.results.length > 0 ? `${checks.passed}/${checks.results.length}` : ""].filter(Boolean).join(" · ");
   const reasons = checks.results.flatMap((check) => (check.pass === false ? [checkReasonText(check, t)] : []));
-  return { verdict, detail, title: record.error ?? (reasons.length > 0 ? reasons.join("\n") : record.output.slice(0, 300)) };
+  return { verdict, detail, title: error ?? (reasons.length > 0 ? reasons.join("\n") : record.output.slice(0, 300)) };
 }
 
 /** The pass/fail matrix: a row per test row, a column per lane, totals on top; virtualized so thousands of rows stay smooth. */

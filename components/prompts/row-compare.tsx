@@ -8,7 +8,7 @@ import { storeOpenedConversation } from "@/lib/prompt-workspace/open-as-conversa
 import { conversationFromCell } from "@/lib/prompt-workspace/conversation-bridge";
 import { retryCells } from "@/lib/prompt-workspace/run-client";
 import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "@/lib/prompt-workspace/run-results";
-import { checkReasonText, describeCheck } from "@/components/share/describe-check";
+import { checkReasonText, describeCheck, partsText } from "@/components/share/describe-check";
 import { formatMoney } from "@/lib/tokens/token-preview";
 import { buttonClass } from "./prompt-styles";
 
@@ -128,7 +128,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                       if (!template || !column || !row) return;
                       const opened = conversationFromCell({ template, values: row.values, column, ...(record ? { record } : {}), title: `${rowId} · ${lane.label}`, now: Date.now() });
                       if (!opened.ok) {
-                        setNotice(opened.message);
+                        setNotice(partsText({ parts: opened.parts, english: opened.message }, t));
                         return;
                       }
                       await storeOpenedConversation(opened);
@@ -140,7 +140,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                 </div>
               </header>
               <div ref={(element) => void (panes.current[index] = element)} onScroll={() => onScroll(index)} className="max-h-96 flex-1 space-y-2 overflow-y-auto p-2 text-sm">
-                {record?.error && <p className="rounded bg-amber-50 p-1.5 text-xs text-amber-900 dark:bg-amber-950/60 dark:text-amber-300">{record.error}</p>}
+                {record?.error && <p className="rounded bg-amber-50 p-1.5 text-xs text-amber-900 dark:bg-amber-950/60 dark:text-amber-300">{partsText({ parts: record.errorParts, english: record.error }, t)}</p>}
                 {!record && cell?.result && "error" in cell.result && <p className="text-xs text-amber-700">{cell.result.error}</p>}
                 {!record && !cell?.result && <p className="text-xs text-zinc-500 dark:text-zinc-400">{verdict === "running" ? t("rowCompare.streaming") : t("rowCompare.notRun")}</p>}
                 {result && result.checks.results.length > 0 && (

@@ -11,6 +11,7 @@ import { columnLabel, nextColumnId, type PromptProject } from "@/lib/prompt-work
 import type { RunColumn } from "@/lib/runs/run-cell";
 import type { RunEstimate } from "@/lib/runs/run-estimate";
 import { formatMoney } from "@/lib/tokens/token-preview";
+import { partsText } from "@/components/share/describe-check";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
 
 type Update = (change: (project: PromptProject) => PromptProject) => void;
@@ -305,7 +306,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
             <ul className="list-disc pl-5 text-amber-700 dark:text-amber-400">
               {estimate.problems.slice(0, 10).map((item) => (
                 <li key={item.cellId}>
-                  {item.cellId}: {item.message}
+                  {item.cellId}: {partsText({ parts: item.parts, english: item.message }, t)}
                 </li>
               ))}
               {estimate.problems.length > 10 && <li>{t("runSetup.moreProblems", { count: estimate.problems.length - 10 })}</li>}

@@ -37,3 +37,9 @@ export function describeCheck(assertion: Assertion, t: Translate): string {
 export function checkReasonText(result: { reason: string; code?: string; values?: Record<string, string> }, t: Translate): string {
   return catalogText({ keys: result.code ? [`checkReasons.${result.code}`] : [], values: result.values ?? {}, english: result.reason }, t);
 }
+
+/** Sentences lib/ wrote with catalog codes (a row that could not be rendered), in the page's language; the English where there are none. */
+export function partsText({ parts, english }: { parts?: ReadonlyArray<{ message: string; code: string; values: Record<string, string> }>; english: string }, t: Translate): string {
+  if (!parts || parts.length === 0) return english;
+  return parts.map((part) => catalogText({ keys: [`renderProblems.${part.code}`], values: part.values, english: part.message }, t)).join(" ");
+}

@@ -4,7 +4,7 @@ import { cellVerdict, checksForRow, columnTotals, laneCell, lanesOf, resultOf, v
 import type { RunShareSnapshot } from "@/lib/share/run-share-snapshot";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
 import { formatMoney } from "@/lib/tokens/token-preview";
-import { checkReasonText, describeCheck } from "./describe-check";
+import { checkReasonText, describeCheck, partsText } from "./describe-check";
 
 const verdictClass: Record<CellVerdict, string> = {
   pass: "text-emerald-700 dark:text-emerald-400",
@@ -124,7 +124,7 @@ export function SharedRunBody({ share }: { share: PublishedShare<RunShareSnapsho
                         <span className={`font-semibold ${mark.className}`}>
                           {mark.mark} {mark.label}
                         </span>
-                        {result?.record.error && <span className="block text-amber-700 dark:text-amber-400">{result.record.error}</span>}
+                        {result?.record.error && <span className="block text-amber-700 dark:text-amber-400">{partsText({ parts: result.record.errorParts, english: result.record.error }, t)}</span>}
                         {result?.checks.results.map((check, index) =>
                           check.pass === false ? (
                             <span key={index} className="block text-red-700 dark:text-red-400">

@@ -107,6 +107,6 @@ describe("conversation ↔ prompt", () => {
     expect(waiting.media.map((item) => item.target)).toEqual(["draft"]);
     expect(waiting.left).toEqual(["Not brought along, because this browser does not hold the file: [video ms://file-9] (kept as text)."]);
     const missing = conversationFromCell({ template: { model: "m", messages: [{ role: "user", content: "{{gone}}" }], parameters: {} }, values: {}, column: { id: "a", label: "a", providerId: "simulator", model: "kimi-k2.6", overrides: {} }, title: "t", now: 1 });
-    expect(missing).toEqual({ ok: false, message: '{{gone}} has no value in this row: add a "gone" column, or remove the placeholder.' });
+    expect(missing).toMatchObject({ ok: false, message: '{{gone}} has no value in this row: add a "gone" column, or remove the placeholder.' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import { findVariables, listVariables, renderTemplate, type PromptTemplate } from "./prompt-template";
 
 const template: PromptTemplate = {
@@ -45,5 +46,8 @@ describe("prompt templates", () => {
     const misplaced = renderTemplate({ template: { ...template, messages: [{ role: "system", content: "{{photo}}" }] }, values: { photo: { kind: "media", media: "video", url: "ms://file-1" }, city: { kind: "text", text: "x" }, audience: { kind: "text", text: "y" } } });
     expect(misplaced.ok).toBe(false);
     if (!misplaced.ok) expect(misplaced.problems[0]!.message).toMatch(/holds a video, which can only stand in a user message/);
+    // The page words each problem from the catalog; in English it says exactly this.
+    const problems = [...missing.problems, ...(misplaced.ok ? [] : misplaced.problems)];
+    expectWordedAsEnglish({ namespace: "renderProblems", items: problems.map((problem) => ({ code: problem.code, values: problem.values, english: problem.message })) });
   });
 });

@@ -46,7 +46,10 @@ export function listVariables(template: PromptTemplate): string[] {
 /** Why a row could not be rendered: a variable it lacks, or a media variable where only text fits. */
 export interface RenderProblem {
   variable: string;
+  /** In English; the page words it from `renderProblems.<code>` with `values`. */
   message: string;
+  code: "missing-value" | "media-misplaced";
+  values: Record<string, string>;
 }
 
 function textOf(value: VariableValue): string {
@@ -60,11 +63,11 @@ function fillText({ text, values, problems, allowMedia }: { text: string; values
     if (escaped) return whole.slice(1);
     const value = values[name];
     if (!value) {
-      if (!problems.some((problem) => problem.variable === name)) problems.push({ variable: name, message: `{{${name}}} has no value in this row: add a "${name}" column, or remove the placeholder.` });
+      if (!problems.some((problem) => problem.variable === name)) problems.push({ variable: name, message: `{{${name}}} has no value in this row: add a "${name}" column, or remove the placeholder.`, code: "missing-value", values: { name } });
       return whole;
     }
     if (value.kind === "media" && !allowMedia) {
-      problems.push({ variable: name, message: `{{${name}}} holds ${value.media === "image" ? "an image" : "a video"}, which can only stand in a user message's text, not in a system prompt, tool definition or parameter.` });
+      problems.push({ variable: name, message: `{{${name}}} holds ${value.media === "image" ? "an image" : "a video"}, which can only stand in a user message's text, not in a system prompt, tool definition or parameter.`, code: "media-misplaced", values: { name, media: value.media } });
       return whole;
     }
     return textOf(value);

@@ -26,9 +26,18 @@ export interface RunColumn {
   overrides: Record<string, unknown>;
 }
 
+/** One sentence of a message in English, with its catalog code and values (`renderProblems.<code>`). */
+export interface WordedPart {
+  message: string;
+  code: string;
+  values: Record<string, string>;
+}
+
 /** What a cell recorded. */
 export interface CellRecord extends CellOutcome {
   status: "done" | "failed" | "cancelled";
+  /** When the row could not be rendered: each problem with its catalog code, so the page can word `error` (older runs have none). */
+  errorParts?: WordedPart[];
   usage?: Usage;
   /** From sending to the first reasoning or answer token. */
   firstTokenMs?: number;
@@ -54,7 +63,7 @@ export async function runCell({
 }): Promise<CellRecord> {
   const startedAt = now();
   const rendered = renderTemplate({ template, values });
-  if (!rendered.ok) return { status: "failed", output: "", reasoning: "", toolCalls: [], finishReason: null, error: rendered.problems.map((problem) => problem.message).join(" "), durationMs: now() - startedAt };
+  if (!rendered.ok) return { status: "failed", output: "", reasoning: "", toolCalls: [], finishReason: null, error: rendered.problems.map((problem) => problem.message).join(" "), errorParts: rendered.problems.map(({ message, code, values }) => ({ message, code, values })), durationMs: now() - startedAt };
   return sendChat({ body: { ...rendered.request, ...column.overrides }, column, ...(apiKey ? { apiKey } : {}), signal, startedAt });
 }
 

@@ -9,6 +9,7 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Assertion } from "@/lib/evals/assertions";
 import { judgeRequestBody } from "./run-judge";
 import type { RunDefinition } from "./run-types";
+import type { WordedPart } from "./run-cell";
 
 // What a run will cost before it starts: every cell's prompt counted locally (text by BPE, media by
 // MoonViT; an estimate, labelled so) and priced at the column model's published prices — the prompt
@@ -43,7 +44,7 @@ export interface RunEstimate {
   cells: number;
   columns: ColumnEstimate[];
   judges: JudgeEstimate[];
-  problems: Array<{ cellId: string; message: string }>;
+  problems: Array<{ cellId: string; message: string; parts?: WordedPart[] }>;
 }
 
 type JudgeAssertion = Extract<Assertion, { type: "judge" }>;
@@ -66,7 +67,7 @@ export async function estimateRun({ definition }: { definition: Omit<RunDefiniti
         estimate.cells += 1;
         const rendered = renderTemplate({ template: version.template, values: row.values });
         if (!rendered.ok) {
-          problems.push({ cellId, message: rendered.problems.map((problem) => problem.message).join(" ") });
+          problems.push({ cellId, message: rendered.problems.map((problem) => problem.message).join(" "), parts: rendered.problems.map(({ message, code, values }) => ({ message, code, values })) });
           continue;
         }
         const parsed = parseChatRequest({ ...rendered.request, ...column.overrides, model: column.model });

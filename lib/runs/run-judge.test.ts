@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Assertion, AssertionResult } from "@/lib/evals/assertions";
 import { jsonAnswerEvents } from "@/testing/client-gateway";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 import { startFixtureUpstream, type FixtureUpstream } from "@/testing/fixture-upstream";
 import { gradeJudges, readVerdict } from "./run-judge";
 
@@ -44,10 +45,13 @@ describe("Kimi as judge", () => {
 
   it("fails the check with the judge's reason, and says when the judge itself could not grade", async () => {
     upstream.reply(() => ({ kind: "sse", events: jsonAnswerEvents({ json: { pass: false, score: 0.2, reason: "It rambles for three paragraphs." } }) }));
-    expect((await grade())[1]).toMatchObject({ pass: false, reason: "The judge (kimi-k2.6): It rambles for three paragraphs." });
+    const said = (await grade())[1]!;
+    expect(said).toMatchObject({ pass: false, reason: "The judge (kimi-k2.6): It rambles for three paragraphs." });
     upstream.reply(() => ({ kind: "json", status: 401, body: { error: { message: "Invalid Authentication", type: "invalid_authentication_error" } } }));
     const failed = (await grade(() => "sk-pasted-judge-key-0123456789"))[1]!;
     expect(failed).toMatchObject({ pass: false, reason: "The judge (kimi-k2.6) could not grade this answer: 401 Invalid Authentication." });
+    // The page words both from the catalog; the judge's own reason stays as it wrote it.
+    expectWordedAsEnglish({ namespace: "checkReasons", items: [said, failed].map((result) => (result.pass === true ? { english: "" } : { code: result.code, values: result.values, english: result.reason })) });
     // A key pasted for the judge's provider is the one spent.
     expect(upstream.requests.at(-1)!.headers.authorization).toBe("Bearer sk-pasted-judge-key-0123456789");
   });

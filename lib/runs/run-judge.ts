@@ -80,11 +80,11 @@ export async function gradeJudges({
         signal,
       });
       const note = { model: assertion.model, reasoning: record.reasoning, ...(record.cost ? { cost: record.cost } : {}) };
-      if (record.status !== "done") return { pass: false, reason: `The judge (${assertion.model}) could not grade this answer: ${record.error ?? record.status}.`, judge: note };
+      if (record.status !== "done") return { pass: false, reason: `The judge (${assertion.model}) could not grade this answer: ${record.error ?? record.status}.`, code: "judge-failed", values: { model: assertion.model, problem: record.error ?? record.status }, judge: note };
       const verdict = readVerdict(record.output);
-      if (!verdict.ok) return { pass: false, reason: `The judge (${assertion.model}) could not grade this answer: ${verdict.message}.`, judge: note };
+      if (!verdict.ok) return { pass: false, reason: `The judge (${assertion.model}) could not grade this answer: ${verdict.message}.`, code: "judge-failed", values: { model: assertion.model, problem: verdict.message }, judge: note };
       const judged = { ...note, reasoning: [record.reasoning, verdict.reason].filter(Boolean).join("\n\n"), ...(verdict.score !== undefined ? { score: verdict.score } : {}) };
-      return verdict.pass ? { pass: true, judge: judged } : { pass: false, reason: `The judge (${assertion.model}): ${verdict.reason}`, judge: judged };
+      return verdict.pass ? { pass: true, judge: judged } : { pass: false, reason: `The judge (${assertion.model}): ${verdict.reason}`, code: "judge-said", values: { model: assertion.model, reason: verdict.reason }, judge: judged };
     }),
   );
 }

@@ -112,8 +112,8 @@ describe("runs API", () => {
     expect(estimate.columns[0]!.promptTokens).toBeGreaterThan(5);
     const priced = estimate.columns.find((column) => column.cost);
     expect(priced?.cost?.answersAtMost).toBeGreaterThan(0);
-    expect(estimate.problems).toEqual([
-      { cellId: "1:gap:sim", message: '{{country}} has no value in this row: add a "country" column, or remove the placeholder.' },
+    expect(estimate.problems).toMatchObject([
+      { cellId: "1:gap:sim", message: '{{country}} has no value in this row: add a "country" column, or remove the placeholder.', parts: [{ code: "missing-value", values: { name: "country" } }] },
       { cellId: "1:gap:k3", message: '{{country}} has no value in this row: add a "country" column, or remove the placeholder.' },
     ]);
   });
