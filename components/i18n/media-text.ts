@@ -1,26 +1,16 @@
 import type { Translate } from "@/lib/i18n/translate";
 import type { BlockerReason } from "@/lib/media/media-controller";
 import type { MediaIssue } from "@/lib/media/media-rules";
+import type { MediaStep } from "@/lib/media/media-cache";
 import type { AttachProblem } from "@/lib/media/attach-problem";
 import { catalogText } from "./catalog-text";
 
-// lib/media names its steps and problems in English (tests and logs read them); the page words
-// them from the catalog, which lib/media/media-wording.test.ts keeps identical in English.
+// lib/media names its steps (by code) and problems (in English, with a code) for tests and logs; the
+// page words them from the catalog, which the media tests keep identical in English.
 
-const taskKeys: Record<string, string> = {
-  Downscaling: "downscaling",
-  "Downscale failed": "downscaleFailed",
-  Uploading: "uploading",
-  "Upload failed": "uploadFailed",
-  "Extracting text": "extractingText",
-  "Extracting frames": "extractingFrames",
-  "Frame extraction failed": "framesFailed",
-};
-
-/** A media task's label in the page's language (one the catalog does not know is shown as it is). */
-export function taskLabel(label: string, t: Translate): string {
-  const key = taskKeys[label];
-  return key ? t(`mediaTask.${key}` as never) : label;
+/** A step of the work on an attachment, in the page's language. */
+export function taskLabel(step: MediaStep, t: Translate): string {
+  return t(`mediaTask.${step}`);
 }
 
 /** An attachment's problem or note in the page's language. */
@@ -31,7 +21,7 @@ export function mediaIssueText(issue: Pick<MediaIssue, "code" | "message" | "val
 /** Why the message cannot be sent yet, in the page's language. */
 export function blockerText(reason: BlockerReason, t: Translate): string {
   if (reason.issue) return `${reason.values.name}: ${mediaIssueText(reason.issue, t)}`;
-  const values = reason.code === "task" ? { ...reason.values, task: taskLabel(reason.values.task ?? "", t).toLowerCase() } /* "chart.png: uploading…", as the engine writes it */ : reason.values;
+  const values = reason.code === "task" ? { ...reason.values, task: taskLabel(reason.values.task as MediaStep, t).toLowerCase() } /* "chart.png: uploading…", as the engine writes it */ : reason.values;
   return catalogText({ keys: [`blockers.${reason.code}`], values, english: reason.message }, t);
 }
 

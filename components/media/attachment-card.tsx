@@ -65,7 +65,7 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
   const task = mediaCache.tasks.get(attachmentId);
   const t = useTranslations();
   if (!task) return null;
-  const label = taskLabel(task.label, t);
+  const label = taskLabel(task.step, t);
   const percent = task.total > 0 ? Math.round((task.done / task.total) * 100) : 0;
   if (task.error) {
     return (
@@ -79,7 +79,7 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
       </div>
     );
   }
-  const detail = t("media.progress", task.label === "Uploading" ? { done: formatBytes(task.done), total: formatBytes(task.total) } : { done: task.done, total: task.total });
+  const detail = t("media.progress", task.step === "uploading" ? { done: formatBytes(task.done), total: formatBytes(task.total) } : { done: task.done, total: task.total });
   return (
     <div className="space-y-0.5">
       <div

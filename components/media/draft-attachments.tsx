@@ -67,10 +67,10 @@ export default function DraftAttachments() {
         {incoming.map((file) => (
           <li key={file.id} className="rounded-lg border border-dashed border-zinc-300 p-2 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-700">
             <p>
-              {t("media.incoming", { name: file.name, step: file.progress ? taskLabel(file.progress.label, t) : t("media.reading") })}
+              {t("media.incoming", { name: file.name, step: file.progress ? taskLabel(file.progress.step, t) : t("media.reading") })}
             </p>
             {file.progress && file.progress.total > 0 && (
-              <div role="progressbar" aria-label={`${taskLabel(file.progress.label, t)} ${file.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((file.progress.done / file.progress.total) * 100)} className="mt-1 h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+              <div role="progressbar" aria-label={`${taskLabel(file.progress.step, t)} ${file.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((file.progress.done / file.progress.total) * 100)} className="mt-1 h-1.5 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
                 <div className="h-full bg-accent-600" style={{ width: `${Math.round((file.progress.done / file.progress.total) * 100)}%` }} />
               </div>
             )}

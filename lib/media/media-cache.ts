@@ -6,12 +6,26 @@ import { createPlaceholderResolver, currentFrames, dataUrlMediaType, type MediaR
 // and the progress of uploads and frame extraction. The heavy work (IndexedDB, decoding, uploads)
 // is in media-work.ts, loaded on first use; this module stays small for the page's first load.
 
+/** A step of the work on an attachment; the page words it from `mediaTask.<step>`. */
+export type MediaStep = "downscaling" | "downscaleFailed" | "uploading" | "uploadFailed" | "extractingText" | "extractingFrames" | "framesFailed";
+
+/** Each step in English, as the workbench's own messages say it ("chart.png: uploading…"). */
+export const mediaStepLabels: Record<MediaStep, string> = {
+  downscaling: "Downscaling",
+  downscaleFailed: "Downscale failed",
+  uploading: "Uploading",
+  uploadFailed: "Upload failed",
+  extractingText: "Extracting text",
+  extractingFrames: "Extracting frames",
+  framesFailed: "Frame extraction failed",
+};
+
 /** Progress of something being done to an attachment. */
 export interface TaskProgress {
   done: number;
   total: number;
   /** What is being done, for the progress bar's label. */
-  label: string;
+  step: MediaStep;
   error?: string;
 }
 

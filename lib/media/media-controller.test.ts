@@ -4,7 +4,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 import { findModelSpec } from "@/lib/catalog/model-catalog";
 import type { Attachment, ImageAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import type { Conversation } from "@/lib/conversation/conversation-types";
-import { mediaCache } from "./media-cache";
+import { mediaCache, mediaStepLabels } from "./media-cache";
 import { MediaController, type MediaHost } from "./media-controller";
 
 const image: ImageAttachment = { id: "img", kind: "image", name: "chart.png", mediaType: "image/png", bytes: 2_000, blobKey: "k-img", width: 640, height: 480 };
@@ -46,9 +46,9 @@ describe("MediaController", () => {
 
   it("waits while a task on an attachment runs, and not once it failed", () => {
     const { controller } = controllerFor([image]);
-    mediaCache.setTask("img", { done: 1, total: 4, label: "Uploading" });
+    mediaCache.setTask("img", { done: 1, total: 4, step: "uploading" });
     expect(controller.draftBlocker()?.reason).toBe("chart.png: uploading…");
-    mediaCache.setTask("img", { done: 1, total: 4, label: "Upload failed", error: "HTTP 500" });
+    mediaCache.setTask("img", { done: 1, total: 4, step: "uploadFailed", error: "HTTP 500" });
     expect(controller.draftBlocker()).toBeUndefined();
     mediaCache.setTask("img", undefined);
   });
@@ -70,6 +70,12 @@ describe("MediaController", () => {
       const worded = reason.issue ? `${reason.values.name}: ${english(`mediaIssues.${reason.issue.code}`, reason.issue.values)}` : english(`blockers.${reason.code}`, reason.values);
       expect(worded).toBe(reason.message);
     }
+  });
+
+  it("names each step of the work as the catalog's English does", () => {
+    const english = createTranslator({ locale: "en", messages: messagesFor("en") }) as unknown as (key: string) => string;
+    for (const [step, label] of Object.entries(mediaStepLabels)) expect(english(`mediaTask.${step}`)).toBe(label);
+    expect(Object.keys(mediaStepLabels).sort()).toEqual(Object.keys(messagesFor("en").mediaTask).sort());
   });
 
   it("changes an attachment in the conversation it belongs to", () => {

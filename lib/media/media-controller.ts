@@ -7,7 +7,7 @@ import { createId } from "@/lib/conversation/create-id";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import { otherVersionAttachments } from "@/lib/conversation/turn-versions";
 import { currentFrames } from "./attachment-parts";
-import { mediaCache } from "./media-cache";
+import { mediaCache, mediaStepLabels, type TaskProgress } from "./media-cache";
 import { checkMediaAttachment, checkRequestSize, inlineMediaBytes, type MediaFix, type MediaIssue } from "./media-rules";
 
 /** The media module that does the heavy work (IndexedDB, decoding, uploads), loaded on first use. */
@@ -95,7 +95,7 @@ export class MediaController {
     const problems: BlockerReason[] = [];
     for (const attachment of conversation.draftAttachments) {
       const task = mediaCache.tasks.get(attachment.id);
-      if (task && !task.error) return blockedBy([{ message: `${attachment.name}: ${task.label.toLowerCase()}…`, code: "task", values: { name: attachment.name, task: task.label } }]);
+      if (task && !task.error) return blockedBy([{ message: `${attachment.name}: ${mediaStepLabels[task.step].toLowerCase()}…`, code: "task", values: { name: attachment.name, task: task.step } }]);
       if (attachment.kind === "document") {
         if (attachment.upload.providerId !== conversation.providerId) {
           return blockedBy([
@@ -164,7 +164,7 @@ export class MediaController {
         const id = createId();
         const incoming = { id, name: file.name || "pasted file" };
         mediaCache.setIncoming([...mediaCache.incoming, incoming]);
-        const setIncoming = (changes: Partial<typeof incoming> & { progress?: { done: number; total: number; label: string }; error?: string }) =>
+        const setIncoming = (changes: Partial<typeof incoming> & { progress?: TaskProgress; error?: string }) =>
           mediaCache.setIncoming(mediaCache.incoming.map((entry) => (entry.id === id ? { ...entry, ...changes } : entry)));
         try {
           if (work.isDocumentFile(file)) {
@@ -227,13 +227,13 @@ export class MediaController {
     if (fix.kind === "upload") return this.uploadDraftAttachment(attachmentId);
     if (fix.kind === "downscale" && attachment.kind === "image") {
       const work = await loadMediaWork();
-      mediaCache.setTask(attachmentId, { done: 0, total: 1, label: "Downscaling" });
+      mediaCache.setTask(attachmentId, { done: 0, total: 1, step: "downscaling" });
       try {
         const changes = await work.downscaleAttachment({ attachment, width: fix.width, height: fix.height });
         mediaCache.setTask(attachmentId, undefined);
         this.updateDraftAttachment(attachmentId, changes);
       } catch (error) {
-        mediaCache.setTask(attachmentId, { done: 0, total: 1, label: "Downscale failed", error: error instanceof Error ? error.message : String(error) });
+        mediaCache.setTask(attachmentId, { done: 0, total: 1, step: "downscaleFailed", error: error instanceof Error ? error.message : String(error) });
       }
     }
   }
@@ -305,7 +305,7 @@ export class MediaController {
     clearTimeout(job.timer);
     job.controller.abort();
     this.frameJobs.delete(attachmentId);
-    if (mediaCache.tasks.get(attachmentId)?.label === "Extracting frames") mediaCache.setTask(attachmentId, undefined);
+    if (mediaCache.tasks.get(attachmentId)?.step === "extractingFrames") mediaCache.setTask(attachmentId, undefined);
   }
 
   /** Reads attachments' bytes for sending (data URLs); returns the names of those whose bytes are gone. */

@@ -7,7 +7,7 @@ import { contentKey, deleteBlobsExcept, getBlob, putBlob } from "./blob-store";
 import { captureFrames, downscaleImage, readBrowserImageSize, readBrowserVideoMetadata } from "./frame-extractor";
 import { videoLimits } from "@/lib/wire/video-limits";
 import { readImageInfo } from "./image-dimensions";
-import { mediaCache } from "./media-cache";
+import { mediaCache, type TaskProgress } from "./media-cache";
 import { frameListFor } from "./media-rules";
 import { mediaKindOf } from "@/lib/catalog/media-limits";
 import { fetchFileContent, uploadFile } from "./upload-file";
@@ -79,7 +79,7 @@ export async function readDocumentFile({
   id: string;
   providerId: ProviderId;
   apiKey: string | undefined;
-  onProgress: (progress: { done: number; total: number; label: string }) => void;
+  onProgress: (progress: TaskProgress) => void;
 }): Promise<{ ok: true; attachment: DocumentAttachment } | ({ ok: false } & AttachProblem)> {
   const uploaded = await uploadFile({
     providerId,
@@ -87,10 +87,10 @@ export async function readDocumentFile({
     name: file.name,
     purpose: "file-extract",
     apiKey,
-    onProgress: ({ loaded, total }) => onProgress({ done: loaded, total, label: "Uploading" }),
+    onProgress: ({ loaded, total }) => onProgress({ done: loaded, total, step: "uploading" }),
   });
   if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded: ${uploaded.error.message}`, code: "upload-failed", values: { name: file.name, problem: uploaded.error.message } };
-  onProgress({ done: 1, total: 1, label: "Extracting text" });
+  onProgress({ done: 1, total: 1, step: "extractingText" });
   const content = await fetchFileContent({ providerId, fileId: uploaded.file.id, apiKey });
   if (!content.ok) return { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}`, code: "extract-failed", values: { name: file.name, problem: content.error.message } };
   const textKey = await storeBlob(new Blob([content.text], { type: "text/plain" }));
@@ -170,17 +170,17 @@ export async function uploadMedia({ attachment, providerId, apiKey }: { attachme
   const blob = await getBlob(attachment.blobKey);
   if (!blob) return { ok: false, message: `The bytes of ${attachment.name} are no longer in this browser; attach it again.` };
   const purpose = attachment.kind === "image" ? "image" : "video";
-  mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, label: "Uploading" });
+  mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, step: "uploading" });
   const uploaded = await uploadFile({
     providerId,
     file: new Blob([blob], { type: dataUrlMediaType(attachment) }),
     name: attachment.name,
     purpose,
     apiKey,
-    onProgress: ({ loaded, total }) => mediaCache.setTask(attachment.id, { done: loaded, total, label: "Uploading" }),
+    onProgress: ({ loaded, total }) => mediaCache.setTask(attachment.id, { done: loaded, total, step: "uploading" }),
   });
   if (!uploaded.ok) {
-    mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, label: "Upload failed", error: uploaded.error.message });
+    mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, step: "uploadFailed", error: uploaded.error.message });
     return { ok: false, message: uploaded.error.message };
   }
   mediaCache.setTask(attachment.id, undefined);
@@ -199,7 +199,7 @@ export async function extractVideoFrames({ attachment, signal }: { attachment: V
   const sample = frameListFor(attachment);
   const size = frameSizeFor(attachment);
   let done = 0;
-  mediaCache.setTask(attachment.id, { done, total: sample.times.length, label: "Extracting frames" });
+  mediaCache.setTask(attachment.id, { done, total: sample.times.length, step: "extractingFrames" });
   try {
     const started = performance.now();
     const frames = await captureFrames({
@@ -207,7 +207,7 @@ export async function extractVideoFrames({ attachment, signal }: { attachment: V
       times: sample.times,
       ...size,
       signal,
-      onFrame: () => mediaCache.setTask(attachment.id, { done: ++done, total: sample.times.length, label: "Extracting frames" }),
+      onFrame: () => mediaCache.setTask(attachment.id, { done: ++done, total: sample.times.length, step: "extractingFrames" }),
     });
     performance.measure("kimi-workbench:frame-extraction", { start: started, detail: { frames: frames.length, video: attachment.name } });
     const blobKeys: string[] = [];
@@ -220,7 +220,7 @@ export async function extractVideoFrames({ attachment, signal }: { attachment: V
   } catch (error) {
     if (signal.aborted) return { ok: false, message: "cancelled" };
     const message = error instanceof Error ? error.message : String(error);
-    mediaCache.setTask(attachment.id, { done, total: sample.times.length, label: "Frame extraction failed", error: message });
+    mediaCache.setTask(attachment.id, { done, total: sample.times.length, step: "framesFailed", error: message });
     return { ok: false, message };
   }
 }
