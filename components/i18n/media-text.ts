@@ -2,7 +2,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { BlockerReason } from "@/lib/media/media-controller";
 import type { MediaIssue } from "@/lib/media/media-rules";
 import type { MediaStep } from "@/lib/media/media-cache";
-import type { AttachProblem } from "@/lib/media/attach-problem";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import { catalogText } from "./catalog-text";
 
 // lib/media names its steps (by code) and problems (in English, with a code) for tests and logs; the
@@ -26,6 +26,6 @@ export function blockerText(reason: BlockerReason, t: Translate): string {
 }
 
 /** Why a file could not be attached (to a message or a prompt), in the page's language. */
-export function attachProblemText(problem: AttachProblem, t: Translate): string {
+export function attachProblemText(problem: CodedMessage, t: Translate): string {
   return catalogText({ keys: [`attachProblems.${problem.code}`], values: problem.values, english: problem.message }, t);
 }

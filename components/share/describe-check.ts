@@ -1,6 +1,7 @@
 import type { Assertion } from "@/lib/evals/assertions";
 import type { Translate } from "@/lib/i18n/translate";
 import { catalogText } from "@/components/i18n/catalog-text";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 
 /** A check in one line, as the list and the matrix's tooltips show it. */
 export function describeCheck(assertion: Assertion, t: Translate): string {
@@ -39,7 +40,7 @@ export function checkReasonText(result: { reason: string; code?: string; values?
 }
 
 /** Sentences lib/ wrote with catalog codes (a row that could not be rendered), in the page's language; the English where there are none. */
-export function partsText({ parts, english }: { parts?: ReadonlyArray<{ message: string; code: string; values: Record<string, string> }>; english: string }, t: Translate): string {
+export function partsText({ parts, english }: { parts?: readonly CodedMessage[]; english: string }, t: Translate): string {
   if (!parts || parts.length === 0) return english;
   return parts.map((part) => catalogText({ keys: [`renderProblems.${part.code}`], values: part.values, english: part.message }, t)).join(" ");
 }

@@ -10,7 +10,7 @@ import { showVersion, versionsForNew } from "@/lib/conversation/turn-versions";
 import type { MediaResolver } from "@/lib/media/attachment-parts";
 import { displayResolver, mediaCache, sendResolver } from "@/lib/media/media-cache";
 import { MediaController, type DraftBlocker } from "@/lib/media/media-controller";
-import type { AttachProblem } from "@/lib/media/attach-problem";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import { buildRequestBody } from "@/lib/request/build-request";
 import { isDeepStrictEqual } from "@/lib/request/deep-equal";
 import { loadPreset, switchModel, switchPreservedThinking, switchThinking, withParameter, type ConversationSettings, type NoticeTitle, type ParameterNotice } from "@/lib/request/parameter-changes";
@@ -45,7 +45,7 @@ export interface WorkbenchState {
   /** Bumped when documents' texts load (they are part of the request body). */
   mediaVersion: number;
   /** A problem with attaching files (unsupported type, failed upload), shown by the composer. */
-  attachNotice?: AttachProblem[];
+  attachNotice?: CodedMessage[];
   /** Bumped whenever the history's list changes (the sidebar re-reads it). */
   historyVersion: number;
   /** The automatic tool loop, while it answers an answer's calls (or paused at its limit). */

@@ -1,5 +1,6 @@
 import "@/lib/wire/zod-browser";
 import { describeSchemaIssueWithValue } from "@/lib/wire/schema-issues";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import { z } from "zod";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
@@ -42,11 +43,8 @@ export function writeConversationFile({ conversation, media, now = new Date() }:
 const mediaSchema = z.object({ key: z.string().min(1), mediaType: z.string(), base64: z.string() }).strict();
 
 /** Why a file was not imported: in English, and as a catalog code (`importErrors.<code>`) with its values for the page. */
-export interface ImportFailure {
+export interface ImportFailure extends CodedMessage {
   ok: false;
-  message: string;
-  code: string;
-  values: Record<string, string>;
 }
 
 /** Reads the workbench's export file; the error names what is wrong. */

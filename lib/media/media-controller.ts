@@ -1,4 +1,4 @@
-import type { AttachProblem } from "./attach-problem";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { mediaKindOf } from "@/lib/catalog/media-limits";
 import type { Attachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
@@ -28,7 +28,7 @@ export interface MediaHost {
   /** Changes the message's attachments; `saveNow` for changes that must survive a reload at once. */
   updateDraftAttachments(update: (attachments: Attachment[]) => Attachment[], options?: { saveNow?: boolean }): void;
   /** A problem with attaching files, shown by the composer (undefined clears it). */
-  setAttachNotice(notice: AttachProblem[] | undefined): void;
+  setAttachNotice(notice: CodedMessage[] | undefined): void;
   /** Switches provider (a one-click fix for a format the provider does not take). */
   selectProvider(providerId: ProviderId): void;
   /** Length of the next request's body as shown (media as placeholders), for the size check. */
@@ -46,10 +46,8 @@ export interface DraftBlocker {
 }
 
 /** One reason a message cannot be sent: English, and a catalog code (`blockers.<code>`) with its values for the page. */
-export interface BlockerReason {
-  message: string;
+export interface BlockerReason extends CodedMessage {
   code: "reading" | "task" | "document-provider" | "media-issue" | "needs-upload" | "frames-pending" | "request-size";
-  values: Record<string, string>;
   /** For `media-issue`: the attachment's problem, worded by its own code. */
   issue?: MediaIssue;
 }
@@ -146,7 +144,7 @@ export class MediaController {
     if (files.length === 0) return;
     const work = await loadMediaWork();
     const { providerId } = this.host.conversation();
-    const problems: AttachProblem[] = [];
+    const problems: CodedMessage[] = [];
     // Files are read at the same time but join the message in the order they were given.
     const done: Array<{ attachment?: Attachment } | undefined> = files.map(() => undefined);
     let flushed = 0;

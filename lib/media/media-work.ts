@@ -1,4 +1,4 @@
-import type { AttachProblem } from "./attach-problem";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { blobKeysOf } from "./attachment-keys";
 import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, MediaAttachment, UploadedFile, VideoAttachment } from "@/lib/conversation/attachment-types";
@@ -80,7 +80,7 @@ export async function readDocumentFile({
   providerId: ProviderId;
   apiKey: string | undefined;
   onProgress: (progress: TaskProgress) => void;
-}): Promise<{ ok: true; attachment: DocumentAttachment } | ({ ok: false } & AttachProblem)> {
+}): Promise<{ ok: true; attachment: DocumentAttachment } | ({ ok: false } & CodedMessage)> {
   const uploaded = await uploadFile({
     providerId,
     file,

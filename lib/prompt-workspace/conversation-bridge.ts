@@ -3,7 +3,8 @@ import { createId } from "@/lib/conversation/create-id";
 import type { Conversation, Turn } from "@/lib/conversation/conversation-types";
 import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import { listVariables, renderTemplate, type PromptTemplate, type VariableValue } from "@/lib/prompts/prompt-template";
-import type { CellRecord, RunColumn, WordedPart } from "@/lib/runs/run-cell";
+import type { CellRecord, RunColumn } from "@/lib/runs/run-cell";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ChatMessage, ImageUrlPart, MessageContent, VideoUrlPart } from "@/lib/wire/chat-request";
 import { columnLabel, createProject, type PromptProject } from "./prompt-project";
 
@@ -138,7 +139,7 @@ function turnsFromMessages({ messages, providerId, model, now }: { messages: Cha
  * (with its reasoning, tool calls, usage and finish reason), the column's provider, model and
  * parameters — ready to continue by hand.
  */
-export function conversationFromCell({ template, values, column, record, title, now }: { template: PromptTemplate; values: Readonly<Record<string, VariableValue>>; column: RunColumn; record?: CellRecord; title: string; now: number }): { ok: true; conversation: Conversation; media: CellMedia[]; left: string[] } | { ok: false; message: string; parts: WordedPart[] } {
+export function conversationFromCell({ template, values, column, record, title, now }: { template: PromptTemplate; values: Readonly<Record<string, VariableValue>>; column: RunColumn; record?: CellRecord; title: string; now: number }): { ok: true; conversation: Conversation; media: CellMedia[]; left: string[] } | { ok: false; message: string; parts: CodedMessage[] } {
   const rendered = renderTemplate({ template, values });
   if (!rendered.ok) return { ok: false, message: rendered.problems.map((problem) => problem.message).join(" "), parts: rendered.problems.map(({ message, code, values }) => ({ message, code, values })) };
   const { model: _model, messages, ...parameters } = rendered.request;

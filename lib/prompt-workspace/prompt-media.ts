@@ -1,4 +1,4 @@
-import type { AttachProblem } from "@/lib/media/attach-problem";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { mediaFormatOf, mediaKindOf, mediaTypeOfFormat, providerMediaLimits } from "@/lib/catalog/media-limits";
 import { formatBytes } from "@/lib/media/media-rules";
@@ -81,7 +81,7 @@ export function insertDocument({ messages, index, text }: { messages: readonly C
  * Why a file cannot be a fixed picture or video of a prompt for `providerId` (not a picture or
  * video, or over the provider's inline limit), with what to do instead; undefined when it can.
  */
-export function mediaFileProblem({ file, providerId }: { file: { name: string; type: string; size: number }; providerId: ProviderId }): AttachProblem | undefined {
+export function mediaFileProblem({ file, providerId }: { file: { name: string; type: string; size: number }; providerId: ProviderId }): CodedMessage | undefined {
   const kind = mediaKindOf({ mediaType: file.type, name: file.name });
   if (!kind) return { message: `${file.name} is not a picture or video the workbench knows. Add documents with "Add document…", which extracts their text.`, code: "prompt-not-media", values: { name: file.name } };
   const limits = providerMediaLimits[providerId];
@@ -122,7 +122,7 @@ const plainTextPattern = /\.(txt|md|markdown|csv|tsv|json|jsonl|xml|html?|ya?ml|
  * A document's text as the model gets it: through the provider's file-extract (what the chat does,
  * so the prompt holds the same text), or, where the provider has no files API, read as plain text.
  */
-export async function extractDocumentText({ file, providerId, providerLabel, apiKey }: { file: File; providerId: ProviderId; providerLabel: string; apiKey: string | undefined }): Promise<{ ok: true; text: string } | ({ ok: false } & AttachProblem)> {
+export async function extractDocumentText({ file, providerId, providerLabel, apiKey }: { file: File; providerId: ProviderId; providerLabel: string; apiKey: string | undefined }): Promise<{ ok: true; text: string } | ({ ok: false } & CodedMessage)> {
   const maxUploadBytes = providerMediaLimits[providerId].maxUploadBytes;
   if (maxUploadBytes === undefined) {
     if (file.type.startsWith("text/") || plainTextPattern.test(file.name)) return { ok: true, text: await file.text() };

@@ -1,3 +1,4 @@
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import Papa from "papaparse";
 import type { VariableValue } from "./prompt-template";
 
@@ -19,14 +20,10 @@ export interface TestRow {
 }
 
 /** A problem in an imported file, where it is. */
-export interface ImportProblem {
+export interface ImportProblem extends CodedMessage {
   /** The line (CSV: counting the header as line 1; JSONL: the line) or the array index + 1. */
   row: number;
   column?: string;
-  /** In English; the page words it from `testSetProblems.<code>` with `values`. */
-  message: string;
-  code: string;
-  values: Record<string, string>;
 }
 
 /** Columns with these names (any case) are not variables. */

@@ -1,4 +1,5 @@
 import "server-only";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { describeModel } from "@/lib/catalog/model-catalog";
 import { applyStreamEvent, startAnswerProgress } from "@/lib/conversation/answer-reducer";
@@ -26,18 +27,11 @@ export interface RunColumn {
   overrides: Record<string, unknown>;
 }
 
-/** One sentence of a message in English, with its catalog code and values (`renderProblems.<code>`). */
-export interface WordedPart {
-  message: string;
-  code: string;
-  values: Record<string, string>;
-}
-
 /** What a cell recorded. */
 export interface CellRecord extends CellOutcome {
   status: "done" | "failed" | "cancelled";
   /** When the row could not be rendered: each problem with its catalog code, so the page can word `error` (older runs have none). */
-  errorParts?: WordedPart[];
+  errorParts?: CodedMessage[];
   usage?: Usage;
   /** From sending to the first reasoning or answer token. */
   firstTokenMs?: number;

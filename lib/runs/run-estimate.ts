@@ -9,7 +9,7 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Assertion } from "@/lib/evals/assertions";
 import { judgeRequestBody } from "./run-judge";
 import type { RunDefinition } from "./run-types";
-import type { WordedPart } from "./run-cell";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 
 // What a run will cost before it starts: every cell's prompt counted locally (text by BPE, media by
 // MoonViT; an estimate, labelled so) and priced at the column model's published prices — the prompt
@@ -44,7 +44,7 @@ export interface RunEstimate {
   cells: number;
   columns: ColumnEstimate[];
   judges: JudgeEstimate[];
-  problems: Array<{ cellId: string; message: string; parts?: WordedPart[] }>;
+  problems: Array<{ cellId: string; message: string; parts?: CodedMessage[] }>;
 }
 
 type JudgeAssertion = Extract<Assertion, { type: "judge" }>;
