@@ -102,7 +102,8 @@ function describeRun(calls: readonly ToolCall[], plans: readonly ToolAnswerPlan[
     const plan = plans[index]!;
     return { kind: plan.kind === "web-search" ? "web-search" : plan.kind === "mock" ? "mock" : "run", name: call.function.name };
   });
-  const unique = steps.filter((step, index) => steps.findIndex((other) => other.kind === step.kind && (step.kind === "web-search" || other.name === step.name)) === index);
+  // Each thing done once: every web search is one step, a mock or a run is one per function.
+  const unique = [...new Map(steps.map((step) => [step.kind === "web-search" ? step.kind : `${step.kind}:${step.name}`, step])).values()];
   const parts = unique.map((step) => (step.kind === "web-search" ? "sending the web search back" : step.kind === "mock" ? `mocking ${step.name}` : `running ${step.name}`));
   return { message: `Answering automatically: ${parts.join(", ")}…`, steps: unique };
 }

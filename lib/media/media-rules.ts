@@ -1,3 +1,4 @@
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { imageShapeLimits, mediaFormatOf, providerMediaLimits, type MediaFormat } from "@/lib/catalog/media-limits";
 import { providerDescriptors } from "@/lib/catalog/model-catalog";
@@ -21,14 +22,9 @@ export type MediaFix =
   | { kind: "send-as-file" }
   | { kind: "switch-provider"; providerId: ProviderId; label: string };
 
-/** A problem (blocks sending), a recommendation, or a plain statement about an attachment. */
-export interface MediaIssue {
+/** A problem (blocks sending), a recommendation, or a plain statement about an attachment (worded by the page from `mediaIssues.<code>`). */
+export interface MediaIssue extends CodedMessage {
   severity: "error" | "warning" | "info";
-  code: string;
-  /** In English; the page words it from `mediaIssues.<code>` with `values`. */
-  message: string;
-  /** The message's figures and names, as shown (select arguments "yes" / "no" or a keyword). */
-  values: Record<string, string>;
   fixes: MediaFix[];
 }
 
