@@ -8,13 +8,14 @@
 /** Areas from the bottom up: the wire contract first, the production server's entry last. */
 const layers = [
   ["wire", "^lib/wire/"],
+  // The catalogs: the server words its own errors from the English one (lib/i18n/server-message.ts).
+  ["i18n", "^lib/i18n/"],
   ["async", "^lib/async/"],
   ["catalog", "^lib/catalog/"],
   ["http", "^lib/http/"],
   ["env", "^lib/env\\.ts$"],
   ["log", "^lib/log/"],
   ["guard", "^lib/guard/"],
-  ["i18n", "^lib/i18n/"],
   ["conversation", "^lib/conversation/"],
   ["media", "^lib/media/"],
   ["markdown", "^lib/markdown/"],

@@ -8,6 +8,8 @@ import { loadProviderKeys, saveProviderKey } from "@/lib/chat/browser-storage";
 import { announceKeyChange, keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
 import { openKeyDialogEvent } from "@/lib/chat/ui-events";
 import { providersQueryKey, useProviders } from "@/lib/chat/use-workbench";
+import { errorText } from "@/components/i18n/error-text";
+import { envelopeErrorOf } from "@/lib/wire/error-envelope";
 
 // DashScope's two API modes take the same key.
 const sharedKeys: Partial<Record<ProviderId, ProviderId[]>> = { dashscope: ["dashscope", "dashscope-native"], "dashscope-native": ["dashscope", "dashscope-native"] };
@@ -82,7 +84,10 @@ function SignIn() {
           setToken("");
           setError(undefined);
           await refresh();
-        } else setError(((await response.json()) as { error: { message: string } }).error.message);
+        } else {
+          const refused = envelopeErrorOf(await response.json().catch(() => undefined));
+          setError(refused ? errorText(refused, t) : t("clientErrors.serverAnsweredEmpty", { status: String(response.status) }));
+        }
       }}
     >
       <label className="block text-sm font-medium" htmlFor="access-token">

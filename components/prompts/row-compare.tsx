@@ -11,6 +11,7 @@ import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "
 import { checkReasonText, describeCheck, partsText } from "@/components/share/describe-check";
 import { formatMoney } from "@/lib/tokens/token-preview";
 import { buttonClass } from "./prompt-styles";
+import { errorText } from "@/components/i18n/error-text";
 
 function OutputDiff({ base, text }: { base: string; text: string }) {
   return (
@@ -112,7 +113,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                     disabled={!cell || cell.status === "running" || cell.status === "queued"}
                     onClick={async () => {
                       const retried = await retryCells({ runId: lane.runId, cellIds: [`${lane.version}:${rowId}:${lane.columnId}`] });
-                      setNotice(retried.ok ? t("rowCompare.requeued", { label: lane.label }) : retried.message);
+                      setNotice(retried.ok ? t("rowCompare.requeued", { label: lane.label }) : errorText(retried, t));
                       onChanged();
                     }}
                   >

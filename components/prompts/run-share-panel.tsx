@@ -7,6 +7,8 @@ import type { RunSnapshot } from "@/lib/prompt-workspace/run-results";
 import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
 import type { CreatedShare, ShareExpiry } from "@/lib/share/share-snapshot";
 import { buttonClass, inputClass, labelClass, primaryButtonClass } from "./prompt-styles";
+import { errorText } from "@/components/i18n/error-text";
+import { envelopeErrorOf } from "@/lib/wire/error-envelope";
 
 /** Publishes a run as a read-only snapshot link (the same rules as conversation shares: redacted, expiring, deletable). */
 export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snapshot: RunSnapshot; title: string; versionNotes: ReadonlyMap<number, string>; onClose: () => void }) {
@@ -20,9 +22,10 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
     const body = { snapshot: buildRunShareSnapshot({ snapshot, title, versionNotes, includeReasoning }), expiresIn, media: [] };
     try {
       const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const json = (await response.json()) as CreatedShare & { error?: { message: string } };
+      const json = (await response.json()) as CreatedShare;
       if (!response.ok) {
-        setState({ kind: "error", message: json.error?.message ?? t("runShare.serverAnswered", { status: response.status }) });
+        const refused = envelopeErrorOf(json);
+        setState({ kind: "error", message: refused ? errorText(refused, t) : t("runShare.serverAnswered", { status: response.status }) });
         return;
       }
       const share: MyShare = { id: json.id, url: json.url, title: body.snapshot.title, deleteToken: json.deleteToken, createdAt: Date.now(), expiresAt: json.expiresAt, conversationId: `run:${snapshot.id}` };

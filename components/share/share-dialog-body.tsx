@@ -15,6 +15,8 @@ import { titleOf } from "@/lib/conversation/read-conversation";
 import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
 import { redactSecrets } from "@/lib/wire/redact-secrets";
 import type { CreatedShare, ShareExpiry, ShareInclusions } from "@/lib/share/share-snapshot";
+import { errorText } from "@/components/i18n/error-text";
+import { envelopeErrorOf } from "@/lib/wire/error-envelope";
 
 const expiryKeys = { "1d": "share.expiry1d", "7d": "share.expiry7d", "30d": "share.expiry30d", never: "share.expiryNever" } as const satisfies Record<ShareExpiry, string>;
 const inclusionKeys = { systemPrompt: "share.includeSystemPrompt", tools: "share.includeTools", reasoning: "share.includeReasoning", media: "share.includeMedia" } as const satisfies Record<keyof ShareInclusions, string>;
@@ -124,8 +126,11 @@ export default function ShareDialogBody() {
         media.push({ hash, mediaType: blob.type || "application/octet-stream", base64: await blobToBase64(blob) });
       }
       const response = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ snapshot: redacted.value, expiresIn, media }) });
-      const body = (await response.json().catch(() => undefined)) as (CreatedShare & { error?: { message?: string } }) | undefined;
-      if (!response.ok || !body) throw new Error(body?.error?.message ?? t("share.createFailed", { status: response.status }));
+      const body = (await response.json().catch(() => undefined)) as CreatedShare | undefined;
+      if (!response.ok || !body) {
+        const refused = envelopeErrorOf(body);
+        throw new Error(refused ? errorText(refused, t) : t("share.createFailed", { status: response.status }));
+      }
       rememberShare({ id: body.id, url: body.url, title: snapshot.title, deleteToken: body.deleteToken, createdAt: Date.now(), expiresAt: body.expiresAt, conversationId: conversation.id });
       setRefresh((value) => value + 1);
       setState({ kind: "published", created: body });

@@ -3,6 +3,7 @@ import type { ProviderId } from "@/lib/catalog/catalog-types";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { getServerEnv, serverSecrets } from "@/lib/env";
 import { errorResponse } from "@/lib/http/error-response";
+import type { BodyLimitSource } from "@/lib/http/read-json-body";
 import type { ProviderAdapter } from "@/lib/providers/provider-adapter";
 import { getProviderRuntime, type ProviderRuntime } from "@/lib/providers/provider-registry";
 import type { ChatRequest, ToolCall } from "@/lib/wire/chat-request";
@@ -18,6 +19,7 @@ import { adjustSchemasForProvider } from "./schema-adjustment";
 import { runWithRetry, type RetryPolicy, type RetryReport } from "./retry";
 import { RetryNoticeQueue } from "./retry-notice-queue";
 import { logEvent } from "@/lib/log/server-log";
+import { serverMessage, type ServerMessageCode } from "@/lib/i18n/server-message";
 import { redactCompletion, StreamAnswerRedactor } from "./answer-redaction";
 
 /** The provider call a request is allowed to make: which adapter, with which key. */
@@ -48,7 +50,7 @@ export function bodyLimitFor(access: ClientAccess): BodyLimit {
 /** A body size limit and the setting it comes from (named in the 413). */
 export interface BodyLimit {
   maxBytes: number;
-  source: string;
+  source: BodyLimitSource;
 }
 
 /** Counts a call by a client without access against GATEWAY_PUBLIC_RATE_LIMIT; the failure once it is over. */
@@ -56,7 +58,7 @@ export async function takePublicCall(request: Request): Promise<UpstreamFailure 
   const limited = await takeLimit({ rule: publicCallRule(), client: readClientKey(request) });
   if (limited.ok) return undefined;
   return {
-    ...gatewayFailure({ status: 429, type: "rate_limited", message: `Too many requests from this client: at most ${getServerEnv().GATEWAY_PUBLIC_RATE_LIMIT} per minute without access to this workbench (GATEWAY_PUBLIC_RATE_LIMIT). Try again in ${limited.retryAfterSeconds} s, or sign in.` }),
+    ...gatewayFailure({ status: 429, type: "rate_limited", ...serverMessage({ code: "publicRateLimited", values: { limit: getServerEnv().GATEWAY_PUBLIC_RATE_LIMIT, seconds: limited.retryAfterSeconds } }) }),
     retryAfterMs: limited.retryAfterSeconds * 1000,
   };
 }
@@ -71,12 +73,12 @@ export async function takePublicCall(request: Request): Promise<UpstreamFailure 
 export async function authorizeCall({ request, providerId }: { request: Request; providerId: ProviderId }): Promise<{ ok: true; call: AuthorizedCall } | { ok: false; failure: UpstreamFailure }> {
   const runtime = getProviderRuntime(providerId);
   if (isCrossSiteBrowserRequest(request)) {
-    return { ok: false, failure: gatewayFailure({ status: 403, type: "cross_site_request", message: "Cross-site and same-site requests from other origins to the gateway are refused." }) };
+    return { ok: false, failure: gatewayFailure({ status: 403, type: "cross_site_request", ...serverMessage({ code: "gatewayCrossSite" }) }) };
   }
   if (!runtime.adapter) {
     return {
       ok: false,
-      failure: gatewayFailure({ status: 503, type: "provider_not_configured", message: `${runtime.descriptor.label} is not configured. ${runtime.setupHint ?? ""}`.trim() }),
+      failure: gatewayFailure({ status: 503, type: "provider_not_configured", ...serverMessage({ code: "providerNotConfigured", values: { provider: runtime.descriptor.label, hint: runtime.setupHint ?? "" } }) }),
     };
   }
   const userKey = request.headers.get(userKeyHeader)?.trim() || undefined;
@@ -95,13 +97,16 @@ export async function authorizeCall({ request, providerId }: { request: Request;
   }
   const spendsServer = userKey === undefined || providerId === "openai-compatible";
   if (spendsServer && !trusted) {
-    const how = access.tokenConfigured
-      ? "Send Authorization: Bearer <WORKBENCH_ACCESS_TOKEN> (or sign in from the workbench)"
-      : "This server has no WORKBENCH_ACCESS_TOKEN, so only clients on this machine may use it";
-    const byok = providerId === "openai-compatible" ? "" : ", or send your own key in the X-Provider-Api-Key header";
     return {
       ok: false,
-      failure: gatewayFailure({ status: 401, type: "access_denied", message: `${runtime.descriptor.label} uses this server's credentials. ${how}${byok}.` }),
+      failure: gatewayFailure({
+        status: 401,
+        type: "access_denied",
+        ...serverMessage({
+          code: "gatewayAccessDenied",
+          values: { provider: runtime.descriptor.label, token: access.tokenConfigured ? "yes" : "no", header: "Authorization: Bearer <WORKBENCH_ACCESS_TOKEN>", ownKey: providerId === "openai-compatible" ? "no" : "yes" },
+        }),
+      }),
     };
   }
   if (userKey !== undefined) return { ok: true, call: { runtime, adapter: runtime.adapter, apiKey: userKey, bodyLimit } };
@@ -111,7 +116,7 @@ export async function authorizeCall({ request, providerId }: { request: Request;
       failure: gatewayFailure({
         status: 401,
         type: "missing_api_key",
-        message: `${runtime.descriptor.label} has no server-side key. ${runtime.setupHint ?? ""} A key of your own goes in the X-Provider-Api-Key header.`.trim(),
+        ...serverMessage({ code: "missingServerKey", values: { provider: runtime.descriptor.label, hint: runtime.setupHint ?? "" } }),
       }),
     };
   }
@@ -141,7 +146,7 @@ export function retryPolicyFor(request: Request): { ok: true; policy: RetryPolic
       failure: gatewayFailure({
         status: 400,
         type: "invalid_request_error",
-        message: `The ${retriesHeader} header must be a whole number from 0 to ${allowed} (this server retries at most ${allowed} times: GATEWAY_RETRY_MAX_ATTEMPTS=${policy.maxAttempts}); it is "${asked}".`,
+        ...serverMessage({ code: "invalidRetriesHeader", values: { header: retriesHeader, allowed, attempts: policy.maxAttempts, asked } }),
       }),
     };
   }
@@ -177,7 +182,7 @@ async function openStream({ adapter, request, apiKey, signal }: { adapter: Provi
   if (!attempt.ok) return attempt;
   const first = await attempt.parts.next();
   if (first.done) {
-    return { ok: false as const, failure: { status: 502, type: "upstream_empty_stream", message: "The upstream closed the stream without sending anything.", retryable: true } };
+    return { ok: false as const, failure: { status: 502, type: "upstream_empty_stream", ...serverMessage({ code: "upstreamEmptyStream" }), retryable: true } };
   }
   if (first.value.type === "error") {
     await attempt.parts.return(undefined);
@@ -199,13 +204,13 @@ export async function authorizeProviderApi<T>({
   request: Request;
   providerId: ProviderId;
   api: (adapter: ProviderAdapter) => T | undefined;
-  missing: { type: string; message: (providerLabel: string) => string };
+  missing: { type: string; code: ServerMessageCode };
 }): Promise<{ ok: true; api: T; apiKey: string | undefined; bodyLimit: BodyLimit } | { ok: false; response: Response }> {
   const authorized = await authorizeCall({ request, providerId });
   if (!authorized.ok) return { ok: false, response: errorResponse({ failure: authorized.failure, provider: providerId }) };
   const found = api(authorized.call.adapter);
   if (found === undefined) {
-    const failure = gatewayFailure({ status: 404, type: missing.type, message: missing.message(authorized.call.runtime.descriptor.label) });
+    const failure = gatewayFailure({ status: 404, type: missing.type, ...serverMessage({ code: missing.code, values: { provider: authorized.call.runtime.descriptor.label } }) });
     return { ok: false, response: errorResponse({ failure, provider: providerId }) };
   }
   return { ok: true, api: found, apiKey: authorized.call.apiKey, bodyLimit: authorized.call.bodyLimit };
@@ -235,7 +240,7 @@ function startDeadline({ upstream, ms, label }: { upstream: AbortController; ms:
       return expired;
     },
     failure: () =>
-      gatewayFailure({ status: 504, type: "request_deadline_exceeded", message: `The request to ${label} ran past its deadline of ${ms % 1000 === 0 ? ms / 1000 : (ms / 1000).toFixed(1)} s (GATEWAY_REQUEST_DEADLINE_MS) and was stopped.` }),
+      gatewayFailure({ status: 504, type: "request_deadline_exceeded", ...serverMessage({ code: "deadlineExceeded", values: { provider: label, seconds: ms % 1000 === 0 ? ms / 1000 : (ms / 1000).toFixed(1) } }) }),
     clear: () => clearTimeout(timer),
   };
 }
@@ -285,7 +290,8 @@ function guardedStream({ events, deadline, redactor }: { events: AsyncGenerator<
 /** A final failure that says how many attempts were made, when the gateway retried. */
 function withAttempts({ failure, attempts, elapsedMs }: { failure: UpstreamFailure; attempts: number; elapsedMs: number }): UpstreamFailure {
   if (attempts <= 1) return failure;
-  return { ...failure, message: `${failure.message.replace(/\.$/, "")}; the gateway gave up after ${attempts} attempts over ${(elapsedMs / 1000).toFixed(1)} s (GATEWAY_RETRY_MAX_ATTEMPTS).` };
+  // The problem itself stays as it was written (a provider's words, or the workbench's English).
+  return { ...failure, ...serverMessage({ code: "gaveUpAfterRetries", values: { problem: failure.message.replace(/\.$/, ""), attempts, seconds: (elapsedMs / 1000).toFixed(1) } }) };
 }
 
 /** Whether this call gets reasoning replay: on unless turned off, for providers that require reasoning back. */

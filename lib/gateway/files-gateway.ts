@@ -4,6 +4,7 @@ import { providerMediaLimits } from "@/lib/catalog/media-limits";
 import type { FilesApi } from "@/lib/providers/provider-adapter";
 import { authorizeProviderApi, type BodyLimit } from "./chat-gateway";
 import { errorResponse } from "@/lib/http/error-response";
+import { serverMessage } from "@/lib/i18n/server-message";
 import { readProviderParam } from "./route-params";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
 
@@ -30,7 +31,7 @@ export async function authorizeFiles({ request, params }: { request: Request; pa
     request,
     providerId,
     api: (adapter) => adapter.files,
-    missing: { type: "files_not_supported", message: (label) => `${label} has no files API the workbench can use. Files (ms:// ids, file-extract) work with the Moonshot API and the simulator.` },
+    missing: { type: "files_not_supported", code: "filesNotSupported" },
   });
   if (!authorized.ok) return authorized;
   return { ok: true, call: { providerId, files: authorized.api, apiKey: authorized.apiKey, bodyLimit: authorized.bodyLimit } };
@@ -49,7 +50,7 @@ const tooLarge = (size: string) =>
   gatewayFailure({
     status: 413,
     type: "file_too_large",
-    message: `The upload is ${size}; files may be at most ${maxUploadFileBytes / 1024 / 1024} MB (Moonshot's limit). Compress or shorten the file, or send a video as frames.`,
+    ...serverMessage({ code: "fileTooLarge", values: { size, limit: maxUploadFileBytes / 1024 / 1024 } }),
   });
 
 /**
@@ -63,7 +64,7 @@ export async function relayUpload({ request, call }: { request: Request; call: A
     const failure = gatewayFailure({
       status: 400,
       type: "invalid_request_error",
-      message: "Upload files as multipart/form-data with the fields purpose (file-extract, image or video) and file, e.g. curl -F purpose=file-extract -F file=@paper.pdf.",
+      ...serverMessage({ code: "uploadNotMultipart" }),
     });
     return errorResponse({ failure, provider: providerId });
   }
@@ -103,7 +104,7 @@ export async function relayUpload({ request, call }: { request: Request; call: A
     return result.ok ? Response.json(result.file) : errorResponse({ failure: result.failure, provider: providerId });
   } catch (error) {
     if (overLimit) return errorResponse({ failure: tooLarge(`over ${megabytes(limit)}`), provider: providerId });
-    const failure = gatewayFailure({ status: 502, type: "upload_failed", message: `The upload did not reach the provider: ${error instanceof Error ? error.message : String(error)}` });
+    const failure = gatewayFailure({ status: 502, type: "upload_failed", ...serverMessage({ code: "uploadFailed", values: { problem: error instanceof Error ? error.message : String(error) } }) });
     return errorResponse({ failure, provider: providerId });
   } finally {
     request.signal.removeEventListener("abort", abort);

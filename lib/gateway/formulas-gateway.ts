@@ -2,6 +2,7 @@ import "server-only";
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { FormulasApi } from "@/lib/providers/provider-adapter";
 import { errorResponse } from "@/lib/http/error-response";
+import { serverMessage } from "@/lib/i18n/server-message";
 import { gatewayFailure } from "@/lib/wire/failure";
 import { formulaUriPattern } from "@/lib/wire/formula-uri";
 import { authorizeProviderApi } from "./chat-gateway";
@@ -33,7 +34,7 @@ export async function authorizeFormula({ request, params }: { request: Request; 
     const failure = gatewayFailure({
       status: 404,
       type: "not_found",
-      message: `Official tools are at /v1/formulas/{uri}/tools (GET) and /v1/formulas/{uri}/fibers (POST), with a URI such as moonshot/web-search:latest; got /v1/formulas/${path.join("/")}.`,
+      ...serverMessage({ code: "unknownFormulaPath", values: { path: path.join("/") } }),
     });
     return { ok: false, response: errorResponse({ failure, provider: providerId }) };
   }
@@ -41,7 +42,7 @@ export async function authorizeFormula({ request, params }: { request: Request; 
     request,
     providerId,
     api: (adapter) => adapter.formulas,
-    missing: { type: "formulas_not_supported", message: (label) => `${label} has no official tools. Official tools (formulas) work with the Moonshot API and the simulator.` },
+    missing: { type: "formulas_not_supported", code: "formulasNotSupported" },
   });
   if (!authorized.ok) return authorized;
   return { ok: true, call: { providerId, formulas: authorized.api, apiKey: authorized.apiKey, uri, action } };

@@ -2,6 +2,7 @@ import type { GatewayEvent } from "./normalize-stream";
 import { toErrorEnvelope } from "@/lib/wire/error-envelope";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import { retryNoticeEventName } from "@/lib/wire/retry-notice";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 /** Headers for every streamed answer: no caching, no compression or proxy buffering. */
 export const streamingHeaders = {
@@ -56,7 +57,7 @@ export function streamResponse({
         const failure: UpstreamFailure = {
           status: 500,
           type: "gateway_error",
-          message: `The gateway failed while streaming: ${error instanceof Error ? error.message : String(error)}`,
+          ...serverMessage({ code: "streamingFailed", values: { problem: error instanceof Error ? error.message : String(error) } }),
           retryable: false,
         };
         controller.enqueue(encoder.encode(`data: ${JSON.stringify(toErrorEnvelope({ failure, provider }))}\n\n`));

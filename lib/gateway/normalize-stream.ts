@@ -1,5 +1,6 @@
 import type { LenientChunk, LenientToolCallDelta, StreamPart } from "@/lib/wire/upstream-chunk";
 import { mapFinishReason } from "@/lib/wire/finish-reason";
+import { serverMessage } from "@/lib/i18n/server-message";
 import type { ChatCompletionChunk, ToolCallDelta, Usage } from "@/lib/wire/chat-response";
 import { normalizeUsage } from "@/lib/wire/usage";
 import type { UpstreamFailure } from "@/lib/wire/failure";
@@ -108,7 +109,7 @@ export async function* normalizeStream({
           failure: {
             status: 502,
             type: "upstream_stream_incomplete",
-            message: "The upstream stream ended before the answer finished (no end marker and no finish_reason).",
+            ...serverMessage({ code: "streamIncomplete" }),
             retryable: false,
           },
         };
@@ -136,7 +137,7 @@ export async function* normalizeStream({
   // The adapter always ends with an `end` part; reaching here means it stopped without one.
   yield {
     type: "error",
-    failure: { status: 502, type: "upstream_stream_incomplete", message: "The upstream stream ended unexpectedly.", retryable: false },
+    failure: { status: 502, type: "upstream_stream_incomplete", ...serverMessage({ code: "streamEndedUnexpectedly" }), retryable: false },
   };
 }
 

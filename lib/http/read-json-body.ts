@@ -1,5 +1,9 @@
 import { redactText } from "@/lib/wire/redact-secrets";
 import { gatewayFailure, type UpstreamFailure } from "@/lib/wire/failure";
+import { serverMessage } from "@/lib/i18n/server-message";
+
+/** What sets a body limit, named in the 413: a setting, or one of the fixed limits of small routes. */
+export type BodyLimitSource = "GATEWAY_MAX_BODY_MB" | "GATEWAY_PUBLIC_MAX_BODY_MB" | "fixedSignIn" | "fixedRunAction" | "fixedToolRun" | "runs";
 
 /** Deeper JSON than this is refused: real requests (JSON Schemas included) nest a few dozen levels; 100,000 would overflow the stack. */
 export const maxJsonDepth = 512;
@@ -40,13 +44,13 @@ export async function readBodyBytes({
 }: {
   request: Request;
   maxBytes: number;
-  limitSource?: string;
+  limitSource?: BodyLimitSource;
 }): Promise<{ ok: true; bytes: Buffer } | { ok: false; failure: UpstreamFailure }> {
   const tooLarge = (size: string) =>
     gatewayFailure({
       status: 413,
       type: "request_too_large",
-      message: `The request body is ${size}; this route accepts at most ${megabytes(maxBytes)} (${limitSource}).${limitSource.startsWith("GATEWAY") ? " Upload large media as files (ms:// ids) instead of inlining it as base64." : ""}`,
+      ...serverMessage({ code: "bodyTooLarge", values: { size, limit: megabytes(maxBytes), source: limitSource } }),
     });
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, failure: tooLarge(megabytes(declared)) };
@@ -78,21 +82,21 @@ export async function readJsonBody({
 }: {
   request: Request;
   maxBytes: number;
-  limitSource?: string;
+  limitSource?: BodyLimitSource;
 }): Promise<{ ok: true; body: unknown } | { ok: false; failure: UpstreamFailure }> {
   const read = await readBodyBytes({ request, maxBytes, limitSource });
   if (!read.ok) return read;
-  if (read.bytes.length === 0) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: "The request has no body; send a JSON object." }) };
+  if (read.bytes.length === 0) return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_request_error", ...serverMessage({ code: "emptyBody" }) }) };
   const text = read.bytes.toString("utf8");
   const depth = nestingDepth(text);
   if (depth > maxJsonDepth) {
-    return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", message: `The request body nests JSON ${depth} levels deep; at most ${maxJsonDepth} are accepted.` }) };
+    return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", ...serverMessage({ code: "jsonTooDeep", values: { depth, limit: maxJsonDepth } }) }) };
   }
   try {
     return { ok: true, body: JSON.parse(text) };
   } catch (error) {
     // V8 quotes the input around the error; what it quotes may be a key.
     const detail = redactText({ text: error instanceof Error ? error.message : "parse error" });
-    return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", message: `The request body is not valid JSON (${detail}).` }) };
+    return { ok: false, failure: gatewayFailure({ status: 400, type: "invalid_json", ...serverMessage({ code: "invalidJson", values: { problem: detail } }) }) };
   }
 }

@@ -3,16 +3,23 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { pollRun } from "./run-client";
 import type { RunSnapshot } from "./run-results";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 const pollMs = 1_000;
+
+/** Why the last poll failed; `gone` when the server no longer has the run (404). */
+export interface RunPollProblem {
+  error: WorkbenchMessage;
+  gone: boolean;
+}
 
 /**
  * A run polled from the server while it runs: the whole run first, then only the cells changed
  * since (`?since`), once a second; polling stops when the run ends and resumes on `refresh` (after
  * a retry). Unchanged polls keep the same snapshot, so nothing re-renders.
  */
-export function useRunSnapshot(runId: string | undefined): { snapshot: RunSnapshot | undefined; problem: string | undefined; refresh(): void } {
-  const [state, setState] = useState<{ runId?: string; snapshot?: RunSnapshot; problem?: string }>({});
+export function useRunSnapshot(runId: string | undefined): { snapshot: RunSnapshot | undefined; problem: RunPollProblem | undefined; refresh(): void } {
+  const [state, setState] = useState<{ runId?: string; snapshot?: RunSnapshot; problem?: RunPollProblem }>({});
   const kick = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -33,7 +40,7 @@ export function useRunSnapshot(runId: string | undefined): { snapshot: RunSnapsh
       inFlight = false;
       if (stopped) return;
       if (!result.ok) {
-        setState({ runId, ...(latest ? { snapshot: latest } : {}), problem: result.status === 404 ? `This run is no longer on the server: ${result.message}` : result.message });
+        setState({ runId, ...(latest ? { snapshot: latest } : {}), problem: { error: result, gone: result.status === 404 } });
         if (result.status !== 404 && result.status !== 401) timer = window.setTimeout(() => void poll(), pollMs * 3);
         return;
       }

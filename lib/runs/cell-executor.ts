@@ -9,6 +9,8 @@ import { completionLimits, requestLimits, type BudgetLimit, type RequestBudget }
 import { runCell, sendChat, type RunColumn } from "./run-cell";
 import { gradeJudges } from "./run-judge";
 import { parseCellId, type CellResult, type PastedKeys, type RunDefinition } from "./run-types";
+import { serverMessage } from "@/lib/i18n/server-message";
+import { cellError } from "./cell-error";
 
 // What a worker does with one claimed cell, whichever worker it is (the in-process poller, or a
 // BullMQ job): find it in the run's definition, wait for the provider's request budget, run it,
@@ -91,11 +93,11 @@ export function createCellExecutor({
       if (!isStopping()) await store.completeCell({ workerId, runId: cell.runId, cellId: cell.cellId, status, record: JSON.stringify(result), now: Date.now() });
       return { kind: "written" };
     };
-    if (!definition || !template || !row || !column) return finish("failed", { error: "The run's definition no longer has this cell." });
+    if (!definition || !template || !row || !column) return finish("failed", cellError(serverMessage({ code: "cellNoLongerDefined" })));
     const apiKey = pastedKeys.get(cell.runId)?.get(column.id);
     if (definition.pastedKeyColumns.includes(column.id) && !apiKey) {
       // The key lived in the memory of a process that is gone: the owner must give it again.
-      return finish("waiting_for_key", { error: "This column spends a key pasted in the browser, which the server keeps in memory only; paste it again to continue the run." });
+      return finish("waiting_for_key", cellError(serverMessage({ code: "cellWaitingForKey" })));
     }
     // The provider's budget: one request and its prompt tokens (counted locally), in the sliding window.
     const rendered = renderTemplate({ template, values: row.values });

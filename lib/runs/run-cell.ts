@@ -12,6 +12,8 @@ import type { Usage } from "@/lib/wire/chat-response";
 import { readChatStream } from "@/lib/wire/chat-stream-events";
 import { parseChatRequest } from "@/lib/wire/chat-request-schema";
 import { envelopeMessage } from "@/lib/wire/error-envelope";
+import { serverMessage, type ServerMessage } from "@/lib/i18n/server-message";
+import { cellError } from "./cell-error";
 
 // One cell of a run: a prompt version rendered for one row, sent to one column (provider, model,
 // parameter overrides) through the gateway's own code path — retries, timeouts, the deadline,
@@ -66,29 +68,29 @@ export async function runCell({
  * code path, streamed, and records it. Used for cells and for the judge's grading calls.
  */
 export async function sendChat({ body, column, apiKey, signal, startedAt = now(), beforeRetry }: { body: Record<string, unknown>; column: Pick<RunColumn, "providerId" | "model">; apiKey?: string; signal: AbortSignal; startedAt?: number; beforeRetry?: () => Promise<void> }): Promise<CellRecord> {
-  const failed = (error: string, status: CellRecord["status"] = "failed"): CellRecord => ({ status, output: "", reasoning: "", toolCalls: [], finishReason: null, error, durationMs: now() - startedAt });
+  const failed = (error: string | ServerMessage, status: CellRecord["status"] = "failed"): CellRecord => ({ status, output: "", reasoning: "", toolCalls: [], finishReason: null, ...cellError(error), durationMs: now() - startedAt });
   const parsed = parseChatRequest({ ...body, model: column.model, stream: true, stream_options: { include_usage: true } });
   if (!parsed.ok) return failed(parsed.message);
   const runtime = getProviderRuntime(column.providerId);
-  if (!runtime.adapter) return failed(`${runtime.descriptor.label} is not configured on this server. ${runtime.setupHint ?? ""}`.trim());
+  if (!runtime.adapter) return failed(serverMessage({ code: "cellProviderNotConfigured", values: { provider: runtime.descriptor.label, hint: runtime.setupHint ?? "" } }));
   const key = apiKey ?? runtime.serverApiKey;
-  if (runtime.requiresKey && !key) return failed(`${runtime.descriptor.label} has no server-side key; the run needs a key for it.`);
+  if (runtime.requiresKey && !key) return failed(serverMessage({ code: "cellMissingKey", values: { provider: runtime.descriptor.label } }));
   const response = await serveChatCompletion({
     request: new Request("http://runs.local/v1/chat/completions", { method: "POST", signal }),
     call: { runtime, adapter: runtime.adapter, apiKey: key, bodyLimit: { maxBytes: Number.POSITIVE_INFINITY, source: "runs" }, ...(beforeRetry ? { beforeRetry } : {}) },
     body: parsed.request,
   }).catch((error: unknown) => (signal.aborted ? undefined : Promise.reject(error)));
-  if (!response) return failed("Cancelled before the answer started.", "cancelled");
+  if (!response) return failed(serverMessage({ code: "cellCancelledBeforeAnswer" }), "cancelled");
   if (!response.ok || !response.headers.get("content-type")?.includes("text/event-stream")) {
     const text = await response.text().catch(() => "");
-    return failed(`${response.status} ${envelopeMessage(text) ?? (text.slice(0, 300) || "no message")}`);
+    return failed(serverMessage({ code: "cellHttpError", values: { status: response.status, problem: envelopeMessage(text) ?? (text.slice(0, 300) || "no message") } }));
   }
   let progress = startAnswerProgress({ at: startedAt });
   try {
     for await (const event of readChatStream(response)) progress = applyStreamEvent(progress, { event, at: now() });
   } catch (error) {
-    if (signal.aborted) return { ...failed("Cancelled while the answer streamed.", "cancelled"), output: progress.content, reasoning: progress.reasoning };
-    return { ...failed(`The stream broke: ${error instanceof Error ? error.message : String(error)}`), output: progress.content, reasoning: progress.reasoning };
+    if (signal.aborted) return { ...failed(serverMessage({ code: "cellCancelledWhileStreaming" }), "cancelled"), output: progress.content, reasoning: progress.reasoning };
+    return { ...failed(serverMessage({ code: "cellStreamBroke", values: { problem: error instanceof Error ? error.message : String(error) } })), output: progress.content, reasoning: progress.reasoning };
   }
   const endedAt = now();
   const firstTokenAt = Math.min(progress.reasoningStartedAt ?? Number.POSITIVE_INFINITY, progress.answerStartedAt ?? Number.POSITIVE_INFINITY);

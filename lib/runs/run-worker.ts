@@ -5,6 +5,8 @@ import type { RunStore, StoredCell } from "@/lib/store/run-store";
 import { createCellExecutor } from "./cell-executor";
 import { createMemoryBudget, type RequestBudget } from "./request-budget";
 import { cellIdOf, type PastedKeys, type RunDefinition } from "./run-types";
+import { serverMessage } from "@/lib/i18n/server-message";
+import { cellError } from "./cell-error";
 
 // The in-process worker: takes cells from the run store under a lease, runs them (a few at a time),
 // renews its leases while they stream, and writes each result once. Runs survive the tab closing
@@ -75,7 +77,7 @@ export function startRunWorker({
       const controller = new AbortController();
       const key = `${cell.runId}|${cell.cellId}`;
       const done = work(cell, controller)
-        .catch(() => store.completeCell({ workerId, runId: cell.runId, cellId: cell.cellId, status: "failed", record: JSON.stringify({ error: "The worker failed on this cell." }), now: Date.now() }))
+        .catch(() => store.completeCell({ workerId, runId: cell.runId, cellId: cell.cellId, status: "failed", record: JSON.stringify(cellError(serverMessage({ code: "cellWorkerFailed" }))), now: Date.now() }))
         .then(() => {
           active.delete(key);
           // A free slot is filled at once, not at the next poll.

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { getServerEnv, serverSecrets } from "@/lib/env";
+import { serverMessage } from "@/lib/i18n/server-message";
 import { describeSchemaIssue } from "@/lib/wire/schema-issues";
 import { blobKeysOf, mediaHashOfKey } from "@/lib/media/attachment-keys";
 import { formatBytes } from "@/lib/media/media-rules";
@@ -39,7 +40,11 @@ export async function publishShare({ request, store, now }: { request: ShareRequ
   if (Buffer.byteLength(snapshotText) > snapshotLimit) {
     return {
       ok: false,
-      failure: { status: 413, type: "share_too_large", message: `The ${snapshot.format === "kimi-workbench-run-share" ? "run" : "conversation"} is ${formatBytes(Buffer.byteLength(snapshotText))} as text; a share holds at most ${formatBytes(snapshotLimit)} (SHARE_MAX_SNAPSHOT_MB). Leave out reasoning or tools, or share a shorter conversation.` },
+      failure: {
+        status: 413,
+        type: "share_too_large",
+        ...serverMessage({ code: "shareTextTooLarge", values: { kind: snapshot.format === "kimi-workbench-run-share" ? "run" : "conversation", size: formatBytes(Buffer.byteLength(snapshotText)), limit: formatBytes(snapshotLimit) } }),
+      },
     };
   }
 
@@ -54,13 +59,13 @@ export async function publishShare({ request, store, now }: { request: ShareRequ
     if (!referenced.has(item.hash)) continue;
     const bytes = Buffer.from(item.base64, "base64");
     if (sha256Hex(bytes) !== item.hash) {
-      return { ok: false, failure: { status: 400, type: "invalid_request_error", message: `Media ${item.hash.slice(0, 12)}… does not match its hash: send the file's bytes as base64 and their SHA-256.` } };
+      return { ok: false, failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "mediaHashMismatch", values: { hash: item.hash.slice(0, 12) } }) } };
     }
     mediaBytes += bytes.length;
     if (mediaBytes > mediaLimit) {
       return {
         ok: false,
-        failure: { status: 413, type: "share_too_large", message: `The media in this share is over ${formatBytes(mediaLimit)}, the most a share holds (SHARE_MAX_MEDIA_MB). Share without media, or remove large videos from the conversation.` },
+        failure: { status: 413, type: "share_too_large", ...serverMessage({ code: "shareMediaTooLarge", values: { limit: formatBytes(mediaLimit) } }) },
       };
     }
     // Documents (and their extracted text) are published as media: their bytes are redacted too, and
@@ -82,7 +87,7 @@ export async function publishShare({ request, store, now }: { request: ShareRequ
     for (const attachment of turn.attachments ?? []) {
       const missing = blobKeysOf(attachment).find((key) => !present.has(hashOf(key)));
       if (missing) {
-        return { ok: false, failure: { status: 400, type: "invalid_request_error", message: `The attachment ${attachment.name} refers to media ${missing.slice(0, 12)}… that is not in the request. Include it in "media", or share without media.` } };
+        return { ok: false, failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "shareMediaMissing", values: { name: attachment.name, media: missing.slice(0, 12) } }) } };
       }
     }
   }

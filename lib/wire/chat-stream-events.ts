@@ -1,5 +1,5 @@
 import type { ChatCompletionChunk, ToolCallDelta, Usage } from "./chat-response";
-import type { ErrorEnvelope } from "./error-envelope";
+import { envelopeErrorOf, type ErrorEnvelope } from "./error-envelope";
 import { readServerSentEvents } from "./read-server-sent-events";
 import { readRetryNotice, retryNoticeEventName, type RetryNoticeData } from "./retry-notice";
 
@@ -8,7 +8,7 @@ export interface ReportedError {
   status?: number;
   type: string;
   message: string;
-  /** Set when the workbench wrote the message itself: the page words it from `answerErrors.<code>` (a provider's message has none). */
+  /** Set when the workbench wrote the message itself: the page words it from `answerErrors.<code>` or, from the server, `serverErrors.<code>` (a provider's message has none). */
   code?: string;
   values?: Record<string, string>;
 }
@@ -28,9 +28,8 @@ export type ChatStreamEvent =
 /** Reads an error envelope (a response body or a final stream event) into a reported error. */
 export function readErrorEnvelope({ body, status }: { body: unknown; status: number }): ReportedError {
   const error = (body as Partial<ErrorEnvelope> | undefined)?.error;
-  if (error && typeof error.message === "string") {
-    return { status: error.upstream_status ?? status, type: error.type ?? "error", message: error.message };
-  }
+  const written = envelopeErrorOf(body);
+  if (error && written) return { status: error.upstream_status ?? status, type: error.type ?? "error", ...written };
   return { status, type: "http_error", message: `The gateway answered HTTP ${status}.`, code: "http", values: { status: String(status) } };
 }
 

@@ -7,3 +7,13 @@ export interface CodedMessage {
   code: string;
   values: Record<string, string>;
 }
+
+/**
+ * A message that carries a catalog code when the workbench wrote it (its own or the server's), and
+ * none when it is a provider's or a model's words, which are shown as they came.
+ */
+export interface WorkbenchMessage {
+  message: string;
+  code?: string;
+  values?: Record<string, string>;
+}

@@ -15,6 +15,9 @@ export interface UpstreamFailure {
   retryAfterMs?: number;
   /** Status the upstream itself reported, when it reported one. */
   upstreamStatus?: number;
+  /** Set when the workbench wrote the message itself: its catalog code (`serverErrors.<code>`) and values, so a page words it in its own language. A provider's message has none. */
+  messageCode?: string;
+  messageValues?: Record<string, string>;
 }
 
 const retryableStatuses = new Set([408, 409, 425, 429, 500, 502, 503, 504, 529]);
@@ -47,8 +50,8 @@ export function parseRetryAfterMessage(message: string): number | undefined {
 }
 
 /** A failure raised by the gateway itself (bad request, access, configuration). */
-export function gatewayFailure({ status, type, message }: { status: number; type: string; message: string }): UpstreamFailure {
-  return { status, type, message, retryable: false };
+export function gatewayFailure({ status, type, message, messageCode, messageValues }: { status: number; type: string; message: string; messageCode?: string; messageValues?: Record<string, string> }): UpstreamFailure {
+  return { status, type, message, retryable: false, ...(messageCode !== undefined ? { messageCode, messageValues: messageValues ?? {} } : {}) };
 }
 
 /** The error type to report when the upstream gave a status but no type. */

@@ -1,3 +1,4 @@
+import { serverMessage } from "@/lib/i18n/server-message";
 import { getServerEnv } from "@/lib/env";
 import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -25,18 +26,18 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody({ request, maxBytes: env.GATEWAY_MAX_BODY_MB * 1024 * 1024 });
   if (!body.ok) return errorResponse({ failure: body.failure });
   const parsed = createRunRequestSchema.safeParse(body.body);
-  if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: ${describeSchemaIssue(parsed.error.issues)}` } });
+  if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "invalidRunRequest", values: { kind: "run", problem: describeSchemaIssue(parsed.error.issues) } }) } });
   const { keys = {}, ...definition } = parsed.data;
   const cells = definition.versions.length * definition.rows.length * definition.columns.length;
   if (cells > env.RUN_MAX_CELLS) {
-    return errorResponse({ failure: { status: 413, type: "run_too_large", message: `This run has ${cells.toLocaleString("en-US")} cells (versions × rows × columns); a run holds at most ${env.RUN_MAX_CELLS.toLocaleString("en-US")} (RUN_MAX_CELLS). Run fewer rows or columns at a time.` } });
+    return errorResponse({ failure: { status: 413, type: "run_too_large", ...serverMessage({ code: "runTooLarge", values: { cells: cells.toLocaleString("en-US"), limit: env.RUN_MAX_CELLS.toLocaleString("en-US") } }) } });
   }
   for (const [name, list] of [["row", definition.rows.map((row) => row.id)], ["column", definition.columns.map((column) => column.id)], ["version", definition.versions.map((version) => String(version.number))]] as const) {
     const duplicate = list.find((id, index) => list.indexOf(id) !== index);
-    if (duplicate) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: two ${name}s have the id "${duplicate}"; give each its own.` } });
+    if (duplicate) return errorResponse({ failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "duplicateRunId", values: { kind: name, id: duplicate } }) } });
   }
   const unknownKey = Object.keys(keys).find((columnId) => !definition.columns.some((column) => column.id === columnId));
-  if (unknownKey) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: a key was given for column "${unknownKey}", which the run does not have.` } });
+  if (unknownKey) return errorResponse({ failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "unknownKeyColumn", values: { column: unknownKey } }) } });
   const service = await getRunService();
   const runDefinition: RunDefinition = {
     // Messages are validated when each cell's request is rendered (placeholders make them templates here).

@@ -1,4 +1,5 @@
 import { getServerEnv } from "@/lib/env";
+import { serverMessage } from "@/lib/i18n/server-message";
 import { hasAccess, isCrossSiteBrowserRequest, readClientAccess, readClientKey } from "@/lib/gateway/access";
 import { takeLimit } from "@/lib/guard/rate-limits";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -20,13 +21,13 @@ function shareRule() {
  * 10 minutes. Answers 201 with the link and a delete token that is shown this once.
  */
 export const POST = guardShareStore(async (request: Request): Promise<Response> => {
-  if (isCrossSiteBrowserRequest(request)) return shareError({ status: 403, type: "cross_site_request", message: "Cross-site requests are refused." });
+  if (isCrossSiteBrowserRequest(request)) return shareError({ status: 403, type: "cross_site_request", ...serverMessage({ code: "shareCrossSite" }) });
   const access = await readClientAccess(request);
   if (!hasAccess(access)) {
     return shareError({
       status: 401,
       type: "access_required",
-      message: access.tokenConfigured ? "Publishing shares needs access to this workbench: sign in (Keys → Sign in) or send Authorization: Bearer $WORKBENCH_ACCESS_TOKEN." : "Publishing shares is only possible from this machine, or with WORKBENCH_ACCESS_TOKEN set on the server.",
+      ...serverMessage({ code: access.tokenConfigured ? "shareAccessSignIn" : "shareAccessLocalOnly" }),
     });
   }
   const limited = await takeLimit({ rule: shareRule(), client: readClientKey(request) });
@@ -34,7 +35,7 @@ export const POST = guardShareStore(async (request: Request): Promise<Response> 
     return shareError({
       status: 429,
       type: "rate_limited",
-      message: `Too many shares from this client: at most ${getServerEnv().SHARE_CREATE_LIMIT} per 10 minutes (SHARE_CREATE_LIMIT). Try again in ${limited.retryAfterSeconds} s.`,
+      ...serverMessage({ code: "shareRateLimited", values: { limit: getServerEnv().SHARE_CREATE_LIMIT, seconds: limited.retryAfterSeconds } }),
       headers: { "retry-after": String(limited.retryAfterSeconds) },
     });
   }
@@ -44,9 +45,9 @@ export const POST = guardShareStore(async (request: Request): Promise<Response> 
   const body = await readJsonBody({ request, maxBytes });
   if (!body.ok) {
     if (body.failure.status === 413) {
-      return shareError({ status: 413, type: "share_too_large", message: `This share is larger than the server takes (${env.SHARE_MAX_SNAPSHOT_MB} MB of text and ${env.SHARE_MAX_MEDIA_MB} MB of media: SHARE_MAX_SNAPSHOT_MB, SHARE_MAX_MEDIA_MB). Share without media, or a shorter conversation.` });
+      return shareError({ status: 413, type: "share_too_large", ...serverMessage({ code: "shareBodyTooLarge", values: { text: env.SHARE_MAX_SNAPSHOT_MB, media: env.SHARE_MAX_MEDIA_MB } }) });
     }
-    return shareError({ status: body.failure.status, type: body.failure.type, message: body.failure.message });
+    return shareError({ status: body.failure.status, type: body.failure.type, message: body.failure.message, messageCode: body.failure.messageCode, messageValues: body.failure.messageValues });
   }
   const parsed = createShareRequestSchema.safeParse(body.body);
   if (!parsed.success) return shareError({ status: 400, type: "invalid_request_error", message: describeShareRequestIssue(parsed.error.issues) });

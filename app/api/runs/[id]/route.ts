@@ -1,3 +1,4 @@
+import { serverMessage } from "@/lib/i18n/server-message";
 import { errorResponse } from "@/lib/http/error-response";
 import { refuseWithoutRunAccess } from "@/lib/runs/run-access";
 import { getRunService } from "@/lib/runs/run-service";
@@ -22,12 +23,12 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const sinceParameter = new URL(request.url).searchParams.get("since");
   const since = sinceParameter === null ? undefined : Number(sinceParameter);
   if (since !== undefined && (!Number.isSafeInteger(since) || since < 0)) {
-    return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `since must be the cursor a previous answer gave (a whole number of milliseconds), not "${sinceParameter}".` } });
+    return errorResponse({ failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "invalidSince", values: { since: sinceParameter ?? "" } }) } });
   }
   const { store } = await getRunService();
   const cursor = Date.now() - cursorLagMs;
   const run = await store.getRun(id);
-  if (!run) return errorResponse({ failure: { status: 404, type: "run_not_found", message: `There is no run ${id} on this server.` } });
+  if (!run) return errorResponse({ failure: { status: 404, type: "run_not_found", ...serverMessage({ code: "runNotFound", values: { id } }) } });
   const cells = (await store.listCells(id, since === undefined ? undefined : { updatedSince: since })).map((cell) => ({
     id: cell.cellId,
     status: cell.status,

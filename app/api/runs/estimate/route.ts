@@ -1,3 +1,4 @@
+import { serverMessage } from "@/lib/i18n/server-message";
 import { getServerEnv } from "@/lib/env";
 import type { Assertion } from "@/lib/evals/assertions";
 import { errorResponse } from "@/lib/http/error-response";
@@ -18,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody({ request, maxBytes: getServerEnv().GATEWAY_MAX_BODY_MB * 1024 * 1024 });
   if (!body.ok) return errorResponse({ failure: body.failure });
   const parsed = createRunRequestSchema.safeParse(body.body);
-  if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", message: `Invalid run: ${describeSchemaIssue(parsed.error.issues)}` } });
+  if (!parsed.success) return errorResponse({ failure: { status: 400, type: "invalid_request_error", ...serverMessage({ code: "invalidRunRequest", values: { kind: "run", problem: describeSchemaIssue(parsed.error.issues) } }) } });
   const estimate = await estimateRun({
     definition: {
       versions: parsed.data.versions.map((version) => ({ number: version.number, template: version.template as PromptTemplate })),

@@ -1,3 +1,4 @@
+import { serverMessage } from "@/lib/i18n/server-message";
 import { getServerEnv } from "@/lib/env";
 import { hasAccess, isCrossSiteBrowserRequest, readClientAccess } from "@/lib/gateway/access";
 import { bodyLimitFor, takePublicCall } from "@/lib/gateway/chat-gateway";
@@ -17,7 +18,7 @@ let handler: ((request: Request) => Promise<Response>) | undefined;
  * callers without access. Uploaded files belong to the Authorization header they came with.
  */
 async function simulator(request: Request): Promise<Response> {
-  if (isCrossSiteBrowserRequest(request)) return errorResponse({ failure: { status: 403, type: "cross_site_request", message: "Cross-site and same-site requests from other origins are refused." } });
+  if (isCrossSiteBrowserRequest(request)) return errorResponse({ failure: { status: 403, type: "cross_site_request", ...serverMessage({ code: "crossSite" }) } });
   const access = await readClientAccess(request);
   if (!hasAccess(access)) {
     const limited = await takePublicCall(request);

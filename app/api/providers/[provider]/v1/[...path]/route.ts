@@ -1,3 +1,4 @@
+import { serverMessage } from "@/lib/i18n/server-message";
 import { errorResponse } from "@/lib/http/error-response";
 import { readProviderParam } from "@/lib/gateway/route-params";
 
@@ -15,7 +16,7 @@ async function notServed(request: Request, context: { params: Promise<{ provider
   if (!provider.ok) return provider.response;
   const { path } = await context.params;
   return errorResponse({
-    failure: { status: 404, type: "not_found", message: `The gateway has no ${request.method} /v1/${path.join("/")} for ${provider.providerId}. It serves: ${served.join(", ")}.` },
+    failure: { status: 404, type: "not_found", ...serverMessage({ code: "gatewayNotServed", values: { method: request.method, path: path.join("/"), provider: provider.providerId, served: served.join(", ") } }) },
     provider: provider.providerId,
   });
 }

@@ -1,3 +1,4 @@
+import { serverMessage } from "@/lib/i18n/server-message";
 import { authorizeFormula } from "@/lib/gateway/formulas-gateway";
 import { errorResponse } from "@/lib/http/error-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -14,7 +15,7 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const authorized = await authorizeFormula({ request, params: context.params });
   if (!authorized.ok) return authorized.response;
   const { formulas, uri, apiKey, providerId, action } = authorized.call;
-  if (action !== "tools") return errorResponse({ failure: gatewayFailure({ status: 405, type: "invalid_request_error", message: "Run a tool with POST …/fibers; GET is for …/tools." }), provider: providerId });
+  if (action !== "tools") return errorResponse({ failure: gatewayFailure({ status: 405, type: "invalid_request_error", ...serverMessage({ code: "formulaGetIsForTools" }) }), provider: providerId });
   const listed = await formulas.tools({ uri, apiKey, signal: request.signal });
   return listed.ok ? Response.json({ object: "list", uri, tools: listed.tools }) : errorResponse({ failure: listed.failure, provider: providerId });
 }
@@ -24,8 +25,8 @@ export async function POST(request: Request, context: Context): Promise<Response
   const authorized = await authorizeFormula({ request, params: context.params });
   if (!authorized.ok) return authorized.response;
   const { formulas, uri, apiKey, providerId, action } = authorized.call;
-  if (action !== "fibers") return errorResponse({ failure: gatewayFailure({ status: 405, type: "invalid_request_error", message: "List a formula's tools with GET …/tools; POST is for …/fibers." }), provider: providerId });
-  const body = await readJsonBody({ request, maxBytes: 1024 * 1024 });
+  if (action !== "fibers") return errorResponse({ failure: gatewayFailure({ status: 405, type: "invalid_request_error", ...serverMessage({ code: "formulaPostIsForFibers" }) }), provider: providerId });
+  const body = await readJsonBody({ request, maxBytes: 1024 * 1024, limitSource: "fixedToolRun" });
   if (!body.ok) return errorResponse({ failure: body.failure, provider: providerId });
   const parsed = fiberRequestSchema.safeParse(body.body);
   if (!parsed.success) return errorResponse({ failure: gatewayFailure({ status: 400, type: "invalid_request_error", message: describeSchemaIssue(parsed.error.issues) }), provider: providerId });
