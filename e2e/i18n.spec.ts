@@ -97,6 +97,21 @@ test.describe("a shared page for a Chinese reader", () => {
   });
 });
 
+test.describe("errors the workbench writes, for a Chinese reader", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("a connection dropped mid-answer is reported in Chinese, with the error type as the API named it", async ({ page }) => {
+    await openReady(page);
+    await page.getByRole("textbox", { name: "消息", exact: true }).fill("讲个故事 [[sim reasoning_tokens=0 answer_tokens=300 drop_after=40 tokens_per_second=400]]");
+    await page.getByRole("button", { name: "发送", exact: true }).click();
+    const alert = page.getByRole("article").last().getByRole("alert");
+    await expect(alert).toContainText("upstream_connection_error", { timeout: 30_000 });
+    // The gateway wrote this message itself (its envelope carries message_code), so the page words it from the catalog.
+    await expect(alert).toContainText("与上游的连接在流式传输中途断开");
+    await expect(alert).not.toContainText("dropped mid-stream");
+  });
+});
+
 test.describe("the language switch", () => {
   test.use({ locale: "en-US" });
 

@@ -182,7 +182,7 @@ test("pictures and documents come along: a conversation with both becomes a prom
   await page.getByRole("button", { name: "As prompt" }).click();
   await expect(page).toHaveURL(/\/prompts\?project=/);
   const note = page.getByRole("note", { name: "About this draft" });
-  await expect(note).toContainText("1 image, 1 document came along as the conversation sends them");
+  await expect(note).toContainText("Media came along as the conversation sends them (1 image, 0 videos, 1 document)");
   await expect(note).toContainText("The last answer is not part of the prompt: runs produce it.");
   // The document is the system message holding its text, before the question; the picture sits in the question.
   await expect(page.getByRole("textbox", { name: "Message 1 (system)" })).toHaveValue(/The launch moves to Friday/);

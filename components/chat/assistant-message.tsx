@@ -8,7 +8,7 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import type { AssistantPrefix, AssistantTurn } from "@/lib/conversation/conversation-types";
 import { LazyAnswerMarkdown } from "@/components/markdown/lazy-answer-markdown";
 import { CopyButton } from "@/components/ui/copy-button";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 import { ReasoningBlock } from "./reasoning-block";
 import { AnswerTools } from "./answer-tools";
 import { VersionSwitch } from "./version-switch";
@@ -26,7 +26,7 @@ function ErrorBox({ turn, canRetry }: { turn: AssistantTurn; canRetry: boolean }
         {error.status !== undefined ? `${error.status} ` : ""}
         {error.type}
       </p>
-      <p className="mt-1 whitespace-pre-wrap break-words">{errorText(error, t)}</p>
+      <p className="mt-1 whitespace-pre-wrap break-words">{workbenchText(error, t)}</p>
       {canRetry && (
         <button type="button" onClick={() => conversationStore.regenerate(turn.id)} className="mt-2 rounded border border-red-400 px-2 py-0.5 text-xs hover:bg-red-100 dark:hover:bg-red-900">
           {t("chat.retry")}

@@ -8,6 +8,8 @@ import { attachmentsOf } from "@/lib/conversation/read-conversation";
 import { useWorkbench } from "@/lib/chat/use-workbench";
 import { formatBytes } from "@/lib/media/media-rules";
 import { deleteUploadedFile, listUploadedFiles } from "@/lib/media/upload-file";
+import { workbenchText } from "@/components/i18n/workbench-text";
+import { toError, workbenchMessageOf } from "@/lib/wire/coded-message";
 
 /** The uploaded files of one provider, newest first, each deletable. */
 export default function FilesList({ providerId }: { providerId: ProviderId }) {
@@ -20,14 +22,14 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
     queryKey,
     queryFn: async () => {
       const listed = await listUploadedFiles({ providerId, apiKey: loadProviderKeys()[providerId] });
-      if (!listed.ok) throw new Error(listed.error.message);
+      if (!listed.ok) throw toError(listed.error);
       return [...listed.files].sort((a, b) => b.created_at - a.created_at);
     },
   });
   const remove = useMutation({
     mutationFn: async (fileId: string) => {
       const deleted = await deleteUploadedFile({ providerId, fileId, apiKey: loadProviderKeys()[providerId] });
-      if (!deleted.ok) throw new Error(deleted.error.message);
+      if (!deleted.ok) throw toError(deleted.error);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
@@ -38,7 +40,7 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
   if (files.isError) {
     return (
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-        {t("files.listFailed", { problem: files.error.message })}{" "}
+        {t("files.listFailed", { problem: workbenchText(workbenchMessageOf(files.error), t) })}{" "}
         <button type="button" className="underline" onClick={() => void files.refetch()}>
           {t("files.retry")}
         </button>
@@ -57,7 +59,7 @@ export default function FilesList({ providerId }: { providerId: ProviderId }) {
       </div>
       {remove.isError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {t("files.deleteFailed", { problem: remove.error.message })}
+          {t("files.deleteFailed", { problem: workbenchText(workbenchMessageOf(remove.error), t) })}
         </p>
       )}
       {files.data.length === 0 ? (

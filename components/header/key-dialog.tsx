@@ -8,7 +8,7 @@ import { loadProviderKeys, saveProviderKey } from "@/lib/chat/browser-storage";
 import { announceKeyChange, keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
 import { openKeyDialogEvent } from "@/lib/chat/ui-events";
 import { providersQueryKey, useProviders } from "@/lib/chat/use-workbench";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 import { envelopeErrorOf } from "@/lib/wire/error-envelope";
 
 // DashScope's two API modes take the same key.
@@ -86,7 +86,7 @@ function SignIn() {
           await refresh();
         } else {
           const refused = envelopeErrorOf(await response.json().catch(() => undefined));
-          setError(refused ? errorText(refused, t) : t("clientErrors.serverAnsweredEmpty", { status: String(response.status) }));
+          setError(refused ? workbenchText(refused, t) : t("clientErrors.serverAnsweredEmpty", { status: String(response.status) }));
         }
       }}
     >

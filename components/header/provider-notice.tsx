@@ -9,6 +9,7 @@ import { keyStoreVersion, subscribeToKeyChanges } from "@/lib/chat/key-events";
 import { openKeyDialog } from "@/lib/chat/ui-events";
 import { useProviders, useSelectedProvider, useWorkbench } from "@/lib/chat/use-workbench";
 import { catalogText } from "@/components/i18n/catalog-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 /** One line under the header when the selection needs attention: no key, no access, retired or unknown model. */
 export function ProviderNotice() {
@@ -20,7 +21,7 @@ export function ProviderNotice() {
   const format = useFormatter();
   if (!loaded || !provider) return null;
   const messages: Array<{ text: string; action?: { label: string; run: () => void } }> = [];
-  if (notice) messages.push({ text: notice, action: { label: t("notice.dismiss"), run: () => conversationStore.dismissNotice() } });
+  if (notice) messages.push({ text: notice.map((note) => workbenchText(note, t)).join(" "), action: { label: t("notice.dismiss"), run: () => conversationStore.dismissNotice() } });
   const userKey = loadProviderKeys()[provider.id];
   if (provider.id === "openai-compatible" && !provider.configured) {
     messages.push({ text: t("notice.notConfigured", { provider: provider.label, hint: provider.setupHint ?? t("notice.defaultHint") }) });

@@ -10,6 +10,8 @@ import { useWorkbench } from "@/lib/chat/use-workbench";
 import { hasContent } from "@/lib/conversation/read-conversation";
 import { listConversations, summarize, type ConversationSummary } from "@/lib/history/history-db";
 import { catalogText } from "@/components/i18n/catalog-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
+import { workbenchMessageOf } from "@/lib/wire/coded-message";
 
 /** "this minute", "3 hours ago", "昨天": how long ago, in the page's language. */
 function age({ updatedAt, now, locale }: { updatedAt: number; now: number; locale: string }): string {
@@ -92,7 +94,7 @@ function TransferButtons() {
     try {
       setMessage({ text: await work(), error: false });
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      setMessage({ text: workbenchText(workbenchMessageOf(error), t), error: true });
     }
   };
   const exportAs = (format: "workbench" | "openai") =>

@@ -4,6 +4,7 @@ import type { MediaIssue } from "@/lib/media/media-rules";
 import type { MediaStep } from "@/lib/media/media-cache";
 import type { CodedMessage } from "@/lib/wire/coded-message";
 import { catalogText } from "./catalog-text";
+import { workbenchText } from "./workbench-text";
 
 // lib/media names its steps (by code) and problems (in English, with a code) for tests and logs; the
 // page words them from the catalog, which the media tests keep identical in English.
@@ -27,5 +28,6 @@ export function blockerText(reason: BlockerReason, t: Translate): string {
 
 /** Why a file could not be attached (to a message or a prompt), in the page's language. */
 export function attachProblemText(problem: CodedMessage, t: Translate): string {
-  return catalogText({ keys: [`attachProblems.${problem.code}`], values: problem.values, english: problem.message }, t);
+  const values = problem.problem ? { ...problem.values, problem: workbenchText(problem.problem, t) } : problem.values;
+  return catalogText({ keys: [`attachProblems.${problem.code}`], values, english: problem.message }, t);
 }

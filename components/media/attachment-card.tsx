@@ -12,6 +12,7 @@ import { useBlobObjectUrl, useMediaCache } from "@/lib/media/use-media";
 import type { Translate } from "@/lib/i18n/translate";
 import { mediaIssueText, taskLabel } from "@/components/i18n/media-text";
 import { VideoControls } from "./video-controls";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 function fixLabel(fix: MediaFix, t: Translate): string {
   switch (fix.kind) {
@@ -71,7 +72,7 @@ export function TaskBar({ attachmentId }: { attachmentId: string }) {
     return (
       <div role="alert" className="flex items-center gap-2 text-xs text-red-700 dark:text-red-300">
         <span>
-          {label}: {task.error}
+          {label}: {workbenchText(task.error, t)}
         </span>
         <button type="button" onClick={() => conversationStore.media.retryAttachmentTask(attachmentId)} className="underline">
           {t("files.retry")}

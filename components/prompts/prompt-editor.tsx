@@ -12,6 +12,7 @@ import { partsText } from "@/components/share/describe-check";
 import { MessageEditor } from "./message-editor";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
 import { VersionHistory } from "./version-history";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 type Update = (change: (project: PromptProject) => PromptProject) => void;
 
@@ -102,8 +103,8 @@ export const PromptEditor = memo(function PromptEditor({ project, providers, upd
         {project.notes && project.notes.length > 0 && (
           <div role="note" aria-label={t("promptEditor.aboutDraft")} className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             <ul className="min-w-0 flex-1 space-y-0.5">
-              {project.notes.map((note) => (
-                <li key={note}>{note}</li>
+              {project.notes.map((note, index) => (
+                <li key={index}>{typeof note === "string" ? note : workbenchText(note, t)}</li>
               ))}
             </ul>
             <button type="button" className={`${buttonClass} h-7 shrink-0 text-xs`} onClick={() => update((current) => ({ ...current, notes: [] }))}>

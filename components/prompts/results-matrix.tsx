@@ -44,7 +44,7 @@ function cellProps(lane: ResultLane, rowId: string, t: Translate): { verdict: Ce
   const cell = laneCell(lane, rowId);
   const verdict = cellVerdict(cell);
   const result = resultOf(cell);
-  if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? t("runResults.error") : "", title: cell?.result && "error" in cell.result ? cell.result.error : t(`verdicts.${verdict}`) };
+  if (!result) return { verdict, detail: cell?.result && "error" in cell.result ? t("runResults.error") : "", title: cell?.result && "error" in cell.result ? partsText({ parts: cell.result.errorParts, english: cell.result.error }, t) : t(`verdicts.${verdict}`) };
   const { record, checks } = result;
   // A failed call shows its error (what the provider said), not a count of checks it could not pass.
   const error = record.error === undefined ? undefined : partsText({ parts: record.errorParts, english: record.error }, t);

@@ -11,7 +11,7 @@ import { cellVerdict, checksForRow, laneCell, resultOf, type ResultLane } from "
 import { checkReasonText, describeCheck, partsText } from "@/components/share/describe-check";
 import { formatMoney } from "@/lib/tokens/token-preview";
 import { buttonClass } from "./prompt-styles";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 function OutputDiff({ base, text }: { base: string; text: string }) {
   return (
@@ -113,7 +113,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
                     disabled={!cell || cell.status === "running" || cell.status === "queued"}
                     onClick={async () => {
                       const retried = await retryCells({ runId: lane.runId, cellIds: [`${lane.version}:${rowId}:${lane.columnId}`] });
-                      setNotice(retried.ok ? t("rowCompare.requeued", { label: lane.label }) : errorText(retried, t));
+                      setNotice(retried.ok ? t("rowCompare.requeued", { label: lane.label }) : workbenchText(retried, t));
                       onChanged();
                     }}
                   >
@@ -142,7 +142,7 @@ export function RowCompare({ rowId, lanes, onClose, onChanged }: { rowId: string
               </header>
               <div ref={(element) => void (panes.current[index] = element)} onScroll={() => onScroll(index)} className="max-h-96 flex-1 space-y-2 overflow-y-auto p-2 text-sm">
                 {record?.error && <p className="rounded bg-amber-50 p-1.5 text-xs text-amber-900 dark:bg-amber-950/60 dark:text-amber-300">{partsText({ parts: record.errorParts, english: record.error }, t)}</p>}
-                {!record && cell?.result && "error" in cell.result && <p className="text-xs text-amber-700">{cell.result.error}</p>}
+                {!record && cell?.result && "error" in cell.result && <p className="text-xs text-amber-700">{partsText({ parts: cell.result.errorParts, english: cell.result.error }, t)}</p>}
                 {!record && !cell?.result && <p className="text-xs text-zinc-500 dark:text-zinc-400">{verdict === "running" ? t("rowCompare.streaming") : t("rowCompare.notRun")}</p>}
                 {result && result.checks.results.length > 0 && (
                   <ul className="space-y-0.5 text-xs">

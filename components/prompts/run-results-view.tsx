@@ -13,7 +13,7 @@ import { buttonClass, inputClass, labelClass, sectionClass } from "./prompt-styl
 import { ResultsMatrix } from "./results-matrix";
 import { RowCompare } from "./row-compare";
 import { RunSharePanel } from "./run-share-panel";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 function ProgressBar({ snapshot }: { snapshot: RunSnapshot }) {
   const progress = runProgress(snapshot);
@@ -114,7 +114,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
       </div>
       {main.problem && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {main.problem.gone ? t("runResults.gone", { problem: errorText(main.problem.error, t) }) : errorText(main.problem.error, t)}
+          {main.problem.gone ? t("runResults.gone", { problem: workbenchText(main.problem.error, t) }) : workbenchText(main.problem.error, t)}
         </p>
       )}
       {!snapshot && !main.problem && <p className="text-sm text-zinc-500 dark:text-zinc-400">{t("runResults.loading")}</p>}
@@ -128,7 +128,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
               disabled={snapshot.status !== "running"}
               onClick={async () => {
                 const result = await cancelRun(snapshot.id);
-                setNotice(result.ok ? t("runResults.cancelled") : errorText(result, t));
+                setNotice(result.ok ? t("runResults.cancelled") : workbenchText(result, t));
                 refresh();
               }}
             >
@@ -140,7 +140,7 @@ export function RunResultsView({ project, runId, onSelectRun }: { project: Promp
               disabled={(snapshot.counts.failed ?? 0) === 0}
               onClick={async () => {
                 const result = await retryCells({ runId: snapshot.id });
-                setNotice(result.ok ? t("runResults.requeued", { count: result.value.queued }) : errorText(result, t));
+                setNotice(result.ok ? t("runResults.requeued", { count: result.value.queued }) : workbenchText(result, t));
                 refresh();
               }}
             >

@@ -13,7 +13,7 @@ import type { RunEstimate } from "@/lib/runs/run-estimate";
 import { formatMoney } from "@/lib/tokens/token-preview";
 import { partsText } from "@/components/share/describe-check";
 import { buttonClass, inputClass, labelClass, primaryButtonClass, sectionClass } from "./prompt-styles";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 type Update = (change: (project: PromptProject) => PromptProject) => void;
 
@@ -226,7 +226,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
             if (result.ok) {
               setEstimate(result.value);
               setProblem(undefined);
-            } else setProblem(errorText(result, t));
+            } else setProblem(workbenchText(result, t));
           }}
         >
           {t("runSetup.estimate")}
@@ -240,7 +240,7 @@ export const RunSetup = memo(function RunSetup({ project, providers, update, onS
             const started = await startRun(request());
             setBusy(false);
             if (!started.ok) {
-              setProblem(errorText(started, t));
+              setProblem(workbenchText(started, t));
               return;
             }
             setProblem(undefined);

@@ -7,7 +7,7 @@ import type { RunSnapshot } from "@/lib/prompt-workspace/run-results";
 import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
 import type { CreatedShare, ShareExpiry } from "@/lib/share/share-snapshot";
 import { buttonClass, inputClass, labelClass, primaryButtonClass } from "./prompt-styles";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 import { envelopeErrorOf } from "@/lib/wire/error-envelope";
 
 /** Publishes a run as a read-only snapshot link (the same rules as conversation shares: redacted, expiring, deletable). */
@@ -25,7 +25,7 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
       const json = (await response.json()) as CreatedShare;
       if (!response.ok) {
         const refused = envelopeErrorOf(json);
-        setState({ kind: "error", message: refused ? errorText(refused, t) : t("runShare.serverAnswered", { status: response.status }) });
+        setState({ kind: "error", message: refused ? workbenchText(refused, t) : t("runShare.serverAnswered", { status: response.status }) });
         return;
       }
       const share: MyShare = { id: json.id, url: json.url, title: body.snapshot.title, deleteToken: json.deleteToken, createdAt: Date.now(), expiresAt: json.expiresAt, conversationId: `run:${snapshot.id}` };
@@ -86,7 +86,7 @@ export function RunSharePanel({ snapshot, title, versionNotes, onClose }: { snap
             className={buttonClass}
             onClick={async () => {
               const deleted = await deleteMyShare(state.share);
-              setState(deleted.ok ? { kind: "deleted" } : { kind: "error", message: deleted.message });
+              setState(deleted.ok ? { kind: "deleted" } : { kind: "error", message: workbenchText(deleted, t) });
             }}
           >
             {t("runShare.delete")}

@@ -42,5 +42,5 @@ export function checkReasonText(result: { reason: string; code?: string; values?
 /** Sentences lib/ wrote with catalog codes (a row that could not be rendered), in the page's language; the English where there are none. */
 export function partsText({ parts, english }: { parts?: readonly CodedMessage[]; english: string }, t: Translate): string {
   if (!parts || parts.length === 0) return english;
-  return parts.map((part) => catalogText({ keys: [`renderProblems.${part.code}`], values: part.values, english: part.message }, t)).join(" ");
+  return parts.map((part) => catalogText({ keys: [`renderProblems.${part.code}`, `serverErrors.${part.code}`], values: part.values, english: part.message }, t)).join(" ");
 }

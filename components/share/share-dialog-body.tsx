@@ -15,7 +15,7 @@ import { titleOf } from "@/lib/conversation/read-conversation";
 import { deleteMyShare, loadMyShares, rememberShare, type MyShare } from "@/lib/share/my-shares";
 import { redactSecrets } from "@/lib/wire/redact-secrets";
 import type { CreatedShare, ShareExpiry, ShareInclusions } from "@/lib/share/share-snapshot";
-import { errorText } from "@/components/i18n/error-text";
+import { workbenchText } from "@/components/i18n/workbench-text";
 import { envelopeErrorOf } from "@/lib/wire/error-envelope";
 
 const expiryKeys = { "1d": "share.expiry1d", "7d": "share.expiry7d", "30d": "share.expiry30d", never: "share.expiryNever" } as const satisfies Record<ShareExpiry, string>;
@@ -68,7 +68,7 @@ function MyShares({ refresh }: { refresh: number }) {
                   commit: async () => {
                     const result = await deleteMyShare(share);
                     if (result.ok) setShares(loadMyShares());
-                    else setError(t("share.couldNotDelete", { title: share.title, message: result.message }));
+                    else setError(t("share.couldNotDelete", { title: share.title, message: workbenchText(result, t) }));
                   },
                   restore: () => undefined,
                 })
@@ -129,7 +129,7 @@ export default function ShareDialogBody() {
       const body = (await response.json().catch(() => undefined)) as CreatedShare | undefined;
       if (!response.ok || !body) {
         const refused = envelopeErrorOf(body);
-        throw new Error(refused ? errorText(refused, t) : t("share.createFailed", { status: response.status }));
+        throw new Error(refused ? workbenchText(refused, t) : t("share.createFailed", { status: response.status }));
       }
       rememberShare({ id: body.id, url: body.url, title: snapshot.title, deleteToken: body.deleteToken, createdAt: Date.now(), expiresAt: body.expiresAt, conversationId: conversation.id });
       setRefresh((value) => value + 1);

@@ -1,5 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
 import type { Conversation } from "@/lib/conversation/conversation-types";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 const conversationKey = "kimi-workbench.conversation.v1";
 const providerKeysKey = "kimi-workbench.provider-keys.v1";
@@ -18,7 +19,7 @@ function storage(): Storage | undefined {
  * The saved conversation, `undefined` if none, or a notice when what is saved cannot be read. The
  * schema (zod) loads on demand: it would otherwise be a quarter of the page's first-load JS.
  */
-export async function loadConversation(): Promise<{ conversation?: Conversation; notice?: string }> {
+export async function loadConversation(): Promise<{ conversation?: Conversation; notice?: WorkbenchMessage }> {
   const store = storage();
   const raw = store?.getItem(conversationKey);
   if (!store || !raw) return {};
@@ -33,16 +34,17 @@ export async function loadConversation(): Promise<{ conversation?: Conversation;
   const backupKey = `${conversationKey}.unreadable-${Date.now()}`;
   store.setItem(backupKey, raw);
   store.removeItem(conversationKey);
-  return { notice: `The saved conversation could not be read, so a new one was started. The old data is kept in browser storage under "${backupKey}".` };
+  return { notice: { message: `The saved conversation could not be read, so a new one was started. The old data is kept in browser storage under "${backupKey}".`, code: "savedConversationUnreadable", values: { key: backupKey } } };
 }
 
 /** Saves the conversation; returns an error message when the browser refuses (storage full). */
-export function saveConversation(conversation: Conversation): string | undefined {
+export function saveConversation(conversation: Conversation): WorkbenchMessage | undefined {
   try {
     storage()?.setItem(conversationKey, JSON.stringify(conversation));
     return undefined;
   } catch (error) {
-    return `The conversation could not be saved in this browser (${error instanceof Error ? error.message : "storage error"}). It stays on screen until you reload.`;
+    const problem = error instanceof Error ? error.message : "storage error";
+    return { message: `The conversation could not be saved in this browser (${problem}). It stays on screen until you reload.`, code: "conversationSaveFailed", values: { problem } };
   }
 }
 
@@ -69,21 +71,23 @@ export function saveProviderKey({ providerId, key }: { providerId: ProviderId; k
 const openNoticePrefix = "kimi-workbench.open-notice.";
 
 /** Leaves a note for the chat page to show when it opens `conversationId` (e.g. what a prompt could not bring along). */
-export function leaveOpenNotice({ conversationId, text }: { conversationId: string; text: string }): void {
+export function leaveOpenNotice({ conversationId, notes }: { conversationId: string; notes: readonly WorkbenchMessage[] }): void {
   try {
-    window.sessionStorage.setItem(`${openNoticePrefix}${conversationId}`, text);
+    window.sessionStorage.setItem(`${openNoticePrefix}${conversationId}`, JSON.stringify(notes));
   } catch {
     // Storage refused: the conversation still opens, without the note.
   }
 }
 
 /** The note left for `conversationId`, once (it is removed as it is read). */
-export function takeOpenNotice(conversationId: string): string | undefined {
+export function takeOpenNotice(conversationId: string): WorkbenchMessage[] | undefined {
   try {
     const key = `${openNoticePrefix}${conversationId}`;
-    const text = window.sessionStorage.getItem(key) ?? undefined;
+    const text = window.sessionStorage.getItem(key);
     window.sessionStorage.removeItem(key);
-    return text;
+    if (text === null) return undefined;
+    const notes: unknown = JSON.parse(text);
+    return Array.isArray(notes) ? notes.filter((note): note is WorkbenchMessage => typeof (note as WorkbenchMessage | null)?.message === "string") : undefined;
   } catch {
     return undefined;
   }

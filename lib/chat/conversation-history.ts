@@ -4,6 +4,7 @@ import { attachmentsOf, withInterruptedAnswers } from "@/lib/conversation/read-c
 import { allConversations, deleteConversation, getConversation, putConversation } from "@/lib/history/history-db";
 import type { MediaController } from "@/lib/media/media-controller";
 import { undoableDeletes } from "./undoable-deletes";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 /** What the history commands need from whoever shows the open conversation. */
 export interface HistoryHost {
@@ -22,7 +23,7 @@ export interface HistoryHost {
   /** Answers of a deleted conversation still finishing must not write it back. */
   discardAnswers(conversationId: string): void;
   /** A message for the user (undefined clears it). */
-  notice(message: string | undefined): void;
+  notice(message: WorkbenchMessage | undefined): void;
   /** The history's list changed. */
   historyChanged(): void;
   media: MediaController;
@@ -52,14 +53,14 @@ export class ConversationHistory {
     if (id === this.host.current().id) return;
     const stored = await getConversation(id);
     if (!stored) {
-      this.host.notice("That conversation is no longer in this browser's history.");
+      this.host.notice({ message: "That conversation is no longer in this browser's history.", code: "conversationGone", values: {} });
       return;
     }
     this.host.leaveCurrent();
     const { readSavedConversation } = await import("@/lib/conversation/saved-conversation");
     const read = readSavedConversation(stored);
     if (!read) {
-      this.host.notice("That conversation could not be read; it is left in the history as it is.");
+      this.host.notice({ message: "That conversation could not be read; it is left in the history as it is.", code: "conversationUnreadable", values: {} });
       return;
     }
     // An answer that was streaming when it was left cannot resume.

@@ -2,6 +2,7 @@ import type { Conversation } from "@/lib/conversation/conversation-types";
 import { hasContent } from "@/lib/conversation/read-conversation";
 import { deleteConversation, putConversation } from "@/lib/history/history-db";
 import { saveConversation } from "./browser-storage";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 /** What persistence needs from whoever holds the conversation. */
 export interface PersistenceHost {
@@ -10,7 +11,7 @@ export interface PersistenceHost {
   /** The text streamed so far for an answer still in progress. */
   liveText(turnId: string): { content: string; reasoning: string } | undefined;
   /** Tells the user about a storage problem. */
-  notice(message: string): void;
+  notice(message: WorkbenchMessage): void;
   /** The history's list changed (a conversation appeared in it). */
   historyChanged(): void;
 }
@@ -76,7 +77,10 @@ export class ConversationPersistence {
       () => {
         if (isNew) this.host.historyChanged();
       },
-      (error: unknown) => this.host.notice(`The conversation could not be saved to this browser's history (${error instanceof Error ? error.message : "storage error"}).`),
+      (error: unknown) => {
+        const problem = error instanceof Error ? error.message : "storage error";
+        this.host.notice({ message: `The conversation could not be saved to this browser's history (${problem}).`, code: "historySaveFailed", values: { problem } });
+      },
     );
   }
 }

@@ -30,14 +30,15 @@ import type { LiveStream } from "./live-stream";
 import { ToolRunner, type ToolResult, type ToolRunStatus } from "./tool-runner";
 import { fetchOfficialTools } from "@/lib/tools/official-tools";
 import { withAutoRun, withOfficialTool, withoutOfficialTool, withWebSearch } from "@/lib/tools/tool-settings";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 /** What the chat screen renders from. */
 export interface WorkbenchState {
   /** False until the saved conversation has been read (the server always renders this state). */
   loaded: boolean;
   conversation: Conversation;
-  /** A message for the user about storage (e.g. an unreadable save). */
-  notice?: string;
+  /** Notes for the user, shown together (e.g. an unreadable save, what an opened prompt left out). */
+  notice?: readonly WorkbenchMessage[];
   parameterNotice?: ParameterNotice;
   /** A request held back because it breaks documented rules; "Send anyway" sends it as it is. */
   /** A request held back by the rules; `fromDraft`: its new message is still in the composer. */
@@ -96,7 +97,7 @@ export class ConversationStore {
     conversation: () => (this.state.loaded ? this.state.conversation : undefined),
     liveText: (turnId) => this.answers.get(turnId),
     notice: (notice) => {
-      if (notice !== this.state.notice) this.setState({ ...this.state, notice });
+      if (notice.message !== this.state.notice?.[0]?.message) this.setState({ ...this.state, notice: [notice] });
     },
     historyChanged: () => this.announceHistoryChange(),
   });
@@ -115,7 +116,7 @@ export class ConversationStore {
     renameCurrent: (title) => this.updateConversation({ title }, { saveNow: true }),
     cancelPendingSave: () => this.persistence.cancel(),
     discardAnswers: (conversationId) => this.deleted.add(conversationId),
-    notice: (notice) => this.setState({ ...this.state, notice }),
+    notice: (notice) => this.setState({ ...this.state, notice: notice ? [notice] : undefined }),
     historyChanged: () => this.announceHistoryChange(),
     media: this.media,
   });
@@ -148,7 +149,7 @@ export class ConversationStore {
     const conversation: Conversation = saved.conversation
       ? withInterruptedAnswers(saved.conversation)
       : { id: createId(), providerId: providers.defaultProviderId, model: firstUsableModel(defaultProvider), systemPrompt: "", parameters: {}, draft: "", draftAttachments: [], turns: [], updatedAt: Date.now() };
-    this.setState({ ...this.state, loaded: true, conversation, notice: saved.notice, mediaVersion: 0 });
+    this.setState({ ...this.state, loaded: true, conversation, notice: saved.notice ? [saved.notice] : undefined, mediaVersion: 0 });
     // The open conversation is mirrored in localStorage; make sure the history has it too.
     this.persistence.mirrorToHistory(conversation);
     this.persistence.watchPageHide();
@@ -157,7 +158,7 @@ export class ConversationStore {
     const attachments = attachmentsOf(conversation);
     if (attachments.length === 0) return;
     const missing = await this.media.loadDocumentTexts(attachments);
-    if (missing.length > 0) this.setState({ ...this.state, notice: `The extracted text of ${missing.join(", ")} is no longer in this browser's storage; remove and attach the document again.` });
+    if (missing.length > 0) this.setState({ ...this.state, notice: [{ message: `The extracted text of ${missing.join(", ")} is no longer in this browser's storage; remove and attach the document again.`, code: "documentTextGone", values: { names: missing.join(", ") } }] });
     this.media.reconcile();
   }
 
@@ -319,7 +320,7 @@ export class ConversationStore {
   }
 
   /** Shows a notice above the conversation (until dismissed). */
-  showNotice(notice: string): void {
+  showNotice(notice: readonly WorkbenchMessage[]): void {
     this.setState({ ...this.state, notice });
   }
 
@@ -329,7 +330,7 @@ export class ConversationStore {
 
   /** Opens a shared conversation as a new conversation of this browser ("Open in workbench" on a share). */
   openShared(shareId: string): Promise<void> {
-    return openSharedConversation({ shareId, history: this.history, notice: (notice) => this.setState({ ...this.state, notice }) });
+    return openSharedConversation({ shareId, history: this.history, notice: (notice) => this.setState({ ...this.state, notice: notice ? [notice] : undefined }) });
   }
 
   /**

@@ -8,6 +8,7 @@ import { sendResolver } from "@/lib/media/media-cache";
 import { turnsToMessages } from "@/lib/request/build-request";
 import { attachmentKeys, conversationFileFormat, readConversationFile, readOpenAiMessages, turnsFromImport, writeConversationFile, type ExportedMedia, type ImportedMessages, type ImportFailure } from "./conversation-export";
 import { getConversation } from "./history-db";
+import { CodedError } from "@/lib/wire/coded-message";
 
 function download({ text, name }: { text: string; name: string }): void {
   const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -32,7 +33,7 @@ export async function exportConversation({ conversation, format }: { conversatio
     const media: ExportedMedia[] = [];
     for (const key of attachmentKeys(conversation)) {
       const blob = await getBlob(key);
-      if (!blob) throw new Error(`A media file of this conversation is no longer in this browser's storage (${key}); remove its attachment, then export.`);
+      if (!blob) throw new CodedError({ message: `A media file of this conversation is no longer in this browser's storage (${key}); remove its attachment, then export.`, code: "exportMediaGone", values: { key } });
       media.push({ key, mediaType: blob.type || "application/octet-stream", base64: await blobToBase64(blob) });
     }
     download({ text: writeConversationFile({ conversation, media }), name: fileName(conversation, "kimi-workbench") });
@@ -42,7 +43,7 @@ export async function exportConversation({ conversation, format }: { conversatio
   if (attachments.length > 0) {
     const work = await import("@/lib/media/media-work");
     const missing = await work.prepareForSend({ attachments, providerId: conversation.providerId });
-    if (missing.length > 0) throw new Error(`The bytes of ${missing.join(", ")} are no longer in this browser's storage.`);
+    if (missing.length > 0) throw new CodedError({ message: `The bytes of ${missing.join(", ")} are no longer in this browser's storage.`, code: "exportBytesGone", values: { names: missing.join(", ") } });
   }
   const built = turnsToMessages({ turns: conversation.turns, includeReasoning: true, media: { providerId: conversation.providerId, resolver: sendResolver } });
   const messages = [...(conversation.systemPrompt ? [{ role: "system" as const, content: conversation.systemPrompt }] : []), ...built.messages];

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from "idb";
+import { CodedError } from "@/lib/wire/coded-message";
 
 // Attachments' bytes (originals, extracted frames, documents' text) live in IndexedDB: too large
 // for localStorage, and kept across reloads so a conversation can be sent again as it was.
@@ -57,7 +58,7 @@ export function blobToBase64(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error ?? new Error("A media file could not be read."));
+    reader.onerror = () => reject(reader.error ?? new CodedError({ message: "A media file could not be read.", code: "mediaUnreadable" }));
     reader.readAsDataURL(blob);
   });
 }

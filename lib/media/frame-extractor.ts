@@ -3,6 +3,7 @@
 // sequential, so this is ~6× faster than seeking for each frame on long-GOP video: measured by
 // bench/frame-extraction.ts), or from seeking when the moments are sparse.
 
+import { CodedError } from "@/lib/wire/coded-message";
 /** What the browser can tell about a video file. */
 export interface BrowserVideoMetadata {
   durationSeconds?: number;
@@ -76,7 +77,7 @@ export async function readBrowserVideoMetadata(blob: Blob): Promise<BrowserVideo
 export type CaptureMode = "auto" | "play" | "seek";
 
 function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The browser could not encode a frame."))), "image/jpeg", quality));
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new CodedError({ message: "The browser could not encode a frame.", code: "frameEncodeFailed" }))), "image/jpeg", quality));
 }
 
 // Chromium plays up to 16×; beyond ~8× decoding is the limit anyway (measured).
@@ -113,7 +114,7 @@ export async function captureFrames({
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext("2d");
-  if (!context) throw new Error("The browser has no 2D canvas to draw frames with.");
+  if (!context) throw new CodedError({ message: "The browser has no 2D canvas to draw frames with.", code: "noCanvas" });
   const frames: Array<Promise<Blob>> = [];
   const capture = (index: number) => {
     context.drawImage(video, 0, 0, width, height);
@@ -122,7 +123,7 @@ export async function captureFrames({
     void frame.then((done) => onFrame?.(index, done), () => undefined);
   };
   try {
-    if (!(await once(video, "loadeddata", { timeoutMs: 15_000, signal }))) throw new Error("The browser cannot decode this video.");
+    if (!(await once(video, "loadeddata", { timeoutMs: 15_000, signal }))) throw new CodedError({ message: "The browser cannot decode this video.", code: "videoUndecodable" });
     const duration = Number.isFinite(video.duration) ? video.duration : (times[times.length - 1] ?? 0) + 1;
     const density = times.length / Math.max(duration, 0.001);
     let next = 0;
@@ -218,5 +219,5 @@ export async function downscaleImage({ blob, width, height }: { blob: Blob; widt
   canvas.getContext("2d")?.drawImage(bitmap, 0, 0);
   bitmap.close();
   const type = blob.type === "image/png" || blob.type === "image/webp" ? blob.type : "image/jpeg";
-  return new Promise((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new Error("The browser could not encode the image."))), type, 0.9));
+  return new Promise((resolve, reject) => canvas.toBlob((result) => (result ? resolve(result) : reject(new CodedError({ message: "The browser could not encode the image.", code: "imageEncodeFailed" }))), type, 0.9));
 }

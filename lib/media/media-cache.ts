@@ -1,5 +1,6 @@
 import type { DocumentAttachment, MediaAttachment, VideoAttachment } from "@/lib/conversation/attachment-types";
 import { createPlaceholderResolver, currentFrames, dataUrlMediaType, type MediaResolver } from "./attachment-parts";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 // What the page holds in memory about attachments: documents' texts (they are part of every
 // request body on screen), data URLs (built when a request is sent), object URLs for thumbnails,
@@ -26,7 +27,7 @@ export interface TaskProgress {
   total: number;
   /** What is being done, for the progress bar's label. */
   step: MediaStep;
-  error?: string;
+  error?: WorkbenchMessage;
 }
 
 /** A file being read, uploaded or extracted before it becomes an attachment. */

@@ -48,7 +48,7 @@ describe("MediaController", () => {
     const { controller } = controllerFor([image]);
     mediaCache.setTask("img", { done: 1, total: 4, step: "uploading" });
     expect(controller.draftBlocker()?.reason).toBe("chart.png: uploading…");
-    mediaCache.setTask("img", { done: 1, total: 4, step: "uploadFailed", error: "HTTP 500" });
+    mediaCache.setTask("img", { done: 1, total: 4, step: "uploadFailed", error: { message: "HTTP 500" } });
     expect(controller.draftBlocker()).toBeUndefined();
     mediaCache.setTask("img", undefined);
   });

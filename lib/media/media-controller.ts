@@ -9,6 +9,7 @@ import { otherVersionAttachments } from "@/lib/conversation/turn-versions";
 import { currentFrames } from "./attachment-parts";
 import { mediaCache, mediaStepLabels, type TaskProgress } from "./media-cache";
 import { checkMediaAttachment, checkRequestSize, inlineMediaBytes, type MediaFix, type MediaIssue } from "./media-rules";
+import { workbenchMessageOf } from "@/lib/wire/coded-message";
 
 /** The media module that does the heavy work (IndexedDB, decoding, uploads), loaded on first use. */
 function loadMediaWork() {
@@ -172,7 +173,7 @@ export class MediaController {
             }
             const read = await work.readDocumentFile({ file, id, providerId, apiKey: this.host.apiKey(providerId), onProgress: (progress) => setIncoming({ progress }) });
             if (!read.ok) {
-              problems.push({ message: read.message, code: read.code, values: read.values });
+              problems.push({ message: read.message, code: read.code, values: read.values, ...(read.problem ? { problem: read.problem } : {}) });
               return;
             }
             attachment = read.attachment;
@@ -231,7 +232,7 @@ export class MediaController {
         mediaCache.setTask(attachmentId, undefined);
         this.updateDraftAttachment(attachmentId, changes);
       } catch (error) {
-        mediaCache.setTask(attachmentId, { done: 0, total: 1, step: "downscaleFailed", error: error instanceof Error ? error.message : String(error) });
+        mediaCache.setTask(attachmentId, { done: 0, total: 1, step: "downscaleFailed", error: workbenchMessageOf(error) });
       }
     }
   }

@@ -1,4 +1,3 @@
-import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { ModelSpec, ProviderId } from "@/lib/catalog/catalog-types";
 import { blobKeysOf } from "./attachment-keys";
 import type { Attachment, DocumentAttachment, ExtractedFrames, ImageAttachment, MediaAttachment, UploadedFile, VideoAttachment } from "@/lib/conversation/attachment-types";
@@ -13,6 +12,7 @@ import { mediaKindOf } from "@/lib/catalog/media-limits";
 import { fetchFileContent, uploadFile } from "./upload-file";
 import { readVideoInfo } from "./video-info";
 import { framePatchLimit, resizedForVision } from "@/lib/catalog/vision-tokens";
+import { CodedError, workbenchMessageOf, type CodedMessage, type WorkbenchMessage } from "@/lib/wire/coded-message";
 
 // The heavy half of attachment handling, loaded when the user first attaches something (or a saved
 // conversation with attachments is opened): reading files, IndexedDB, uploads, frame capture.
@@ -89,10 +89,10 @@ export async function readDocumentFile({
     apiKey,
     onProgress: ({ loaded, total }) => onProgress({ done: loaded, total, step: "uploading" }),
   });
-  if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded: ${uploaded.error.message}`, code: "upload-failed", values: { name: file.name, problem: uploaded.error.message } };
+  if (!uploaded.ok) return { ok: false, message: `${file.name} could not be uploaded: ${uploaded.error.message}`, code: "upload-failed", values: { name: file.name, problem: uploaded.error.message }, problem: uploaded.error };
   onProgress({ done: 1, total: 1, step: "extractingText" });
   const content = await fetchFileContent({ providerId, fileId: uploaded.file.id, apiKey });
-  if (!content.ok) return { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}`, code: "extract-failed", values: { name: file.name, problem: content.error.message } };
+  if (!content.ok) return { ok: false, message: `The text of ${file.name} could not be extracted: ${content.error.message}`, code: "extract-failed", values: { name: file.name, problem: content.error.message }, problem: content.error };
   const textKey = await storeBlob(new Blob([content.text], { type: "text/plain" }));
   mediaCache.setText(textKey, content.text);
   return {
@@ -127,7 +127,7 @@ function readAsDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
+    reader.onerror = () => reject(reader.error ?? new CodedError({ message: "The file could not be read.", code: "fileUnreadable" }));
     reader.readAsDataURL(blob);
   });
 }
@@ -165,10 +165,19 @@ export async function prepareForSend({ attachments, providerId }: { attachments:
   return [...new Set(missing)];
 }
 
+/** An attachment whose bytes this browser's storage no longer has (cleared, or another profile). */
+function bytesGone(attachment: { name: string }): CodedMessage {
+  return { message: `The bytes of ${attachment.name} are no longer in this browser; attach it again.`, code: "bytesGone", values: { name: attachment.name } };
+}
+
 /** Uploads a picture or video to the provider's files API (purpose image / video), with progress. */
-export async function uploadMedia({ attachment, providerId, apiKey }: { attachment: MediaAttachment; providerId: ProviderId; apiKey: string | undefined }): Promise<{ ok: true; upload: UploadedFile } | { ok: false; message: string }> {
+export async function uploadMedia({ attachment, providerId, apiKey }: { attachment: MediaAttachment; providerId: ProviderId; apiKey: string | undefined }): Promise<{ ok: true; upload: UploadedFile } | { ok: false; error: WorkbenchMessage }> {
   const blob = await getBlob(attachment.blobKey);
-  if (!blob) return { ok: false, message: `The bytes of ${attachment.name} are no longer in this browser; attach it again.` };
+  if (!blob) {
+    const error = bytesGone(attachment);
+    mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, step: "uploadFailed", error });
+    return { ok: false, error };
+  }
   const purpose = attachment.kind === "image" ? "image" : "video";
   mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, step: "uploading" });
   const uploaded = await uploadFile({
@@ -180,8 +189,8 @@ export async function uploadMedia({ attachment, providerId, apiKey }: { attachme
     onProgress: ({ loaded, total }) => mediaCache.setTask(attachment.id, { done: loaded, total, step: "uploading" }),
   });
   if (!uploaded.ok) {
-    mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, step: "uploadFailed", error: uploaded.error.message });
-    return { ok: false, message: uploaded.error.message };
+    mediaCache.setTask(attachment.id, { done: 0, total: attachment.bytes, step: "uploadFailed", error: uploaded.error });
+    return { ok: false, error: uploaded.error };
   }
   mediaCache.setTask(attachment.id, undefined);
   return { ok: true, upload: { providerId, fileId: uploaded.file.id, purpose } };
@@ -193,9 +202,13 @@ export function frameSizeFor(video: Pick<VideoAttachment, "width" | "height">): 
 }
 
 /** Extracts the frames a video's settings select, stores them, and reports progress. */
-export async function extractVideoFrames({ attachment, signal }: { attachment: VideoAttachment; signal: AbortSignal }): Promise<{ ok: true; frames: ExtractedFrames } | { ok: false; message: string }> {
+export async function extractVideoFrames({ attachment, signal }: { attachment: VideoAttachment; signal: AbortSignal }): Promise<{ ok: true; frames: ExtractedFrames } | { ok: false; error: WorkbenchMessage }> {
   const blob = await getBlob(attachment.blobKey);
-  if (!blob) return { ok: false, message: `The bytes of ${attachment.name} are no longer in this browser; attach it again.` };
+  if (!blob) {
+    const error = bytesGone(attachment);
+    mediaCache.setTask(attachment.id, { done: 0, total: 1, step: "framesFailed", error });
+    return { ok: false, error };
+  }
   const sample = frameListFor(attachment);
   const size = frameSizeFor(attachment);
   let done = 0;
@@ -218,10 +231,10 @@ export async function extractVideoFrames({ attachment, signal }: { attachment: V
       frames: { fps: attachment.fps, maxFrames: attachment.maxFrames, times: sample.times, effectiveFps: sample.effectiveFps, ...size, blobKeys, bytes: frames.reduce((sum, frame) => sum + frame.size, 0) },
     };
   } catch (error) {
-    if (signal.aborted) return { ok: false, message: "cancelled" };
-    const message = error instanceof Error ? error.message : String(error);
-    mediaCache.setTask(attachment.id, { done, total: sample.times.length, step: "framesFailed", error: message });
-    return { ok: false, message };
+    if (signal.aborted) return { ok: false, error: { message: "cancelled" } };
+    const failure = workbenchMessageOf(error);
+    mediaCache.setTask(attachment.id, { done, total: sample.times.length, step: "framesFailed", error: failure });
+    return { ok: false, error: failure };
   }
 }
 
@@ -280,7 +293,7 @@ export async function loadObjectUrl(key: string): Promise<string | undefined> {
 /** A smaller copy of an image, stored as a new blob; the attachment's fields for it. */
 export async function downscaleAttachment({ attachment, width, height }: { attachment: ImageAttachment; width: number; height: number }): Promise<Partial<ImageAttachment>> {
   const blob = await getBlob(attachment.blobKey);
-  if (!blob) throw new Error(`The bytes of ${attachment.name} are no longer in this browser; attach it again.`);
+  if (!blob) throw new CodedError(bytesGone(attachment));
   const smaller = await downscaleImage({ blob: new Blob([blob], { type: dataUrlMediaType(attachment) }), width, height });
   const extension = smaller.type === "image/png" ? "png" : smaller.type === "image/webp" ? "webp" : "jpg";
   return {

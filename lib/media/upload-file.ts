@@ -1,5 +1,6 @@
 import type { ProviderId } from "@/lib/catalog/catalog-types";
-import { envelopeMessage } from "@/lib/wire/error-envelope";
+import { envelopeError } from "@/lib/wire/error-envelope";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 import { userKeyHeader } from "@/lib/wire/wire-headers";
 
 // Uploads go through XMLHttpRequest: fetch cannot report upload progress.
@@ -15,13 +16,13 @@ export interface UploadedFileObject {
 }
 
 /** Why an upload or a files call failed, with the gateway's (or provider's) message. */
-export interface FilesError {
-  status: number;
-  message: string;
-}
+export type FilesError = { status: number } & WorkbenchMessage;
 
 function readError(status: number, text: string): FilesError {
-  return { status, message: envelopeMessage(text) ?? (status === 0 ? "The connection to the workbench server failed." : `HTTP ${status}`) };
+  const written = envelopeError(text);
+  if (written) return { status, ...written };
+  if (status === 0) return { status, message: "The connection to the workbench server failed.", code: "connectionFailed", values: {} };
+  return { status, message: `HTTP ${status}`, code: "httpStatus", values: { status: String(status) } };
 }
 
 /** Uploads a file to a provider's files API through the gateway, reporting progress. */
@@ -57,12 +58,12 @@ export function uploadFile({
         try {
           resolve({ ok: true, file: JSON.parse(request.responseText) as UploadedFileObject });
         } catch {
-          resolve({ ok: false, error: { status: 502, message: "The upload finished but the answer is not a file object." } });
+          resolve({ ok: false, error: { status: 502, message: "The upload finished but the answer is not a file object.", code: "uploadNotFileObject", values: {} } });
         }
       } else resolve({ ok: false, error: readError(request.status, request.responseText) });
     });
     request.addEventListener("error", () => resolve({ ok: false, error: readError(0, "") }));
-    request.addEventListener("abort", () => resolve({ ok: false, error: { status: 499, message: "The upload was cancelled." } }));
+    request.addEventListener("abort", () => resolve({ ok: false, error: { status: 499, message: "The upload was cancelled.", code: "uploadCancelled", values: {} } }));
     signal?.addEventListener("abort", () => request.abort(), { once: true });
     request.send(form);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "@/lib/conversation/conversation-types";
 import { conversationFromCell, projectFromConversation, promptFromConversation } from "./conversation-bridge";
+import { expectWordedAsEnglish } from "@/testing/catalog-wording";
 
 const conversation: Conversation = {
   id: "c1",
@@ -31,11 +32,12 @@ describe("conversation ↔ prompt", () => {
       ],
       parameters: { temperature: 0.6, thinking: { type: "disabled" } },
     });
-    expect(left).toEqual(["1 attachment of a user message left out (add it as media variables)."]);
+    expect(left.map((note) => note.message)).toEqual(["1 attachment of a user message left out (add it as media variables)."]);
+    expectWordedAsEnglish({ namespace: "notices", items: left.map(({ code, values, message }) => ({ code, values, english: message })) });
     // Without a draft, the last answer is what runs will produce: it is not part of the prompt.
     const answered = promptFromConversation({ conversation: { ...conversation, draft: "" } });
     expect(answered.template.messages.map((message) => message.role)).toEqual(["system", "user"]);
-    expect(answered.left).toContain("The last answer is not part of the prompt: runs produce it.");
+    expect(answered.left.map((note) => note.message)).toContain("The last answer is not part of the prompt: runs produce it.");
   });
 
   it("carries pictures, videos and documents as the conversation sends them, and names what this browser lost", () => {
@@ -68,13 +70,16 @@ describe("conversation ↔ prompt", () => {
       { role: "system", content: "spec text" },
       { role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } }, { type: "video", video: ["data:image/jpeg;base64,AA", "data:image/jpeg;base64,BB"], fps: 1 }, { type: "text", text: "Compare these." }] },
     ]);
-    expect(left).toEqual([
+    expect(left.map((note) => note.message)).toEqual([
       "Left out, because this browser no longer stores it: gone.png.",
       "The last answer is not part of the prompt: runs produce it.",
-      "1 image, 1 video, 1 document came along as the conversation sends them (a document as a system message holding its text): every row and column sends the same.",
+      "Media came along as the conversation sends them (1 image, 1 video, 1 document); a document goes as a system message holding its text: every row and column sends the same.",
     ]);
+    expectWordedAsEnglish({ namespace: "notices", items: left.map(({ code, values, message }) => ({ code, values, english: message })) });
     const project = projectFromConversation({ conversation: withMedia, sent, id: "p", name: "Compare", providerLabel: "Moonshot", now: 1 }).project;
-    expect(project.notes?.[0]).toBe("Made from the conversation “Compare”.");
+    const [made] = project.notes ?? [];
+    expect(made).toEqual({ message: "Made from the conversation “Compare”.", code: "madeFromConversation", values: { name: "Compare" } });
+    expectWordedAsEnglish({ namespace: "notices", items: [{ code: "madeFromConversation", values: { name: "Compare" }, english: "Made from the conversation “Compare”." }] });
     expect(project.draft).toEqual(template);
   });
 
@@ -105,7 +110,8 @@ describe("conversation ↔ prompt", () => {
     if (!waiting.ok) throw new Error(waiting.message);
     expect(waiting.conversation.draft).toBe("[video ms://file-9]\nWhere is this?");
     expect(waiting.media.map((item) => item.target)).toEqual(["draft"]);
-    expect(waiting.left).toEqual(["Not brought along, because this browser does not hold the file: [video ms://file-9] (kept as text)."]);
+    expect(waiting.left.map((note) => note.message)).toEqual(["Not brought along, because this browser does not hold the file: [video ms://file-9] (kept as text)."]);
+    expectWordedAsEnglish({ namespace: "notices", items: waiting.left.map(({ code, values, message }) => ({ code, values, english: message })) });
     const missing = conversationFromCell({ template: { model: "m", messages: [{ role: "user", content: "{{gone}}" }], parameters: {} }, values: {}, column: { id: "a", label: "a", providerId: "simulator", model: "kimi-k2.6", overrides: {} }, title: "t", now: 1 });
     expect(missing).toMatchObject({ ok: false, message: '{{gone}} has no value in this row: add a "gone" column, or remove the placeholder.' });
   });

@@ -79,18 +79,18 @@ function plural(count: number, word: string): string {
  * they go to the model; without them, attachments are left out. `left` says what was left out or
  * changed, for the user to read.
  */
-export function promptFromConversation({ conversation, sent }: { conversation: Conversation; sent?: SentMessages }): { template: PromptTemplate; providerId: ProviderId; left: string[] } {
-  const left: string[] = [];
+export function promptFromConversation({ conversation, sent }: { conversation: Conversation; sent?: SentMessages }): { template: PromptTemplate; providerId: ProviderId; left: CodedMessage[] } {
+  const left: CodedMessage[] = [];
   let messages: ChatMessage[];
   if (sent) {
     messages = sent.messages.map(withoutEmptyMedia).filter((message) => !(message.role === "system" && message.content === ""));
-    if (sent.missing.length > 0) left.push(`Left out, because this browser no longer stores ${sent.missing.length === 1 ? "it" : "them"}: ${sent.missing.join(", ")}.`);
+    if (sent.missing.length > 0) left.push({ message: `Left out, because this browser no longer stores ${sent.missing.length === 1 ? "it" : "them"}: ${sent.missing.join(", ")}.`, code: "missingLeftOut", values: { count: String(sent.missing.length), names: sent.missing.join(", ") } });
   } else {
     messages = [];
     if (conversation.systemPrompt.trim()) messages.push({ role: "system", content: conversation.systemPrompt });
     for (const turn of conversation.turns) {
       if (turn.role === "user") {
-        if (turn.attachments && turn.attachments.length > 0) left.push(`${plural(turn.attachments.length, "attachment")} of a user message left out (add ${turn.attachments.length === 1 ? "it" : "them"} as media variables).`);
+        if (turn.attachments && turn.attachments.length > 0) left.push({ message: `${plural(turn.attachments.length, "attachment")} of a user message left out (add ${turn.attachments.length === 1 ? "it" : "them"} as media variables).`, code: "attachmentsLeftOut", values: { count: String(turn.attachments.length) } });
         messages.push({ role: "user", content: turn.content });
       } else if (turn.role === "assistant") {
         messages.push({ role: "assistant", content: turn.content, ...(turn.toolCalls && turn.toolCalls.length > 0 ? { tool_calls: turn.toolCalls } : {}) });
@@ -106,11 +106,14 @@ export function promptFromConversation({ conversation, sent }: { conversation: C
     messages.pop();
     dropped += 1;
   }
-  if (dropped > 0) left.push("The last answer is not part of the prompt: runs produce it.");
+  if (dropped > 0) left.push({ message: "The last answer is not part of the prompt: runs produce it.", code: "lastAnswerDropped", values: {} });
   const carried = countMedia(messages);
   const documents = sent ? attachmentsOf(conversation).filter((attachment) => attachment.kind === "document" && !sent.missing.includes(attachment.name)).length : 0;
-  const came = [plural(carried.images, "image"), plural(carried.videos, "video"), plural(documents, "document")].filter((text) => !text.startsWith("0 "));
-  if (came.length > 0) left.push(`${came.join(", ")} came along as the conversation sends them${documents > 0 ? " (a document as a system message holding its text)" : ""}: every row and column sends the same.`);
+  if (carried.images + carried.videos + documents > 0) {
+    const counts = `${plural(carried.images, "image")}, ${plural(carried.videos, "video")}, ${plural(documents, "document")}`;
+    const message = `Media came along as the conversation sends them (${counts})${documents > 0 ? "; a document goes as a system message holding its text" : ""}: every row and column sends the same.`;
+    left.push({ message, code: "mediaCame", values: { images: String(carried.images), videos: String(carried.videos), documents: String(documents) } });
+  }
   if (!messages.some((message) => message.role === "user")) messages.push({ role: "user", content: "{{input}}" });
   return { template: { model: conversation.model, messages, parameters: structuredClone(conversation.parameters) }, providerId: conversation.providerId, left };
 }
@@ -139,7 +142,7 @@ function turnsFromMessages({ messages, providerId, model, now }: { messages: Cha
  * (with its reasoning, tool calls, usage and finish reason), the column's provider, model and
  * parameters — ready to continue by hand.
  */
-export function conversationFromCell({ template, values, column, record, title, now }: { template: PromptTemplate; values: Readonly<Record<string, VariableValue>>; column: RunColumn; record?: CellRecord; title: string; now: number }): { ok: true; conversation: Conversation; media: CellMedia[]; left: string[] } | { ok: false; message: string; parts: CodedMessage[] } {
+export function conversationFromCell({ template, values, column, record, title, now }: { template: PromptTemplate; values: Readonly<Record<string, VariableValue>>; column: RunColumn; record?: CellRecord; title: string; now: number }): { ok: true; conversation: Conversation; media: CellMedia[]; left: CodedMessage[] } | { ok: false; message: string; parts: CodedMessage[] } {
   const rendered = renderTemplate({ template, values });
   if (!rendered.ok) return { ok: false, message: rendered.problems.map((problem) => problem.message).join(" "), parts: rendered.problems.map(({ message, code, values }) => ({ message, code, values })) };
   const { model: _model, messages, ...parameters } = rendered.request;
@@ -170,7 +173,7 @@ export function conversationFromCell({ template, values, column, record, title, 
   return {
     ok: true,
     media,
-    left: read.left.length > 0 ? [`Not brought along, because this browser does not hold the file: ${read.left.join(", ")} (kept as text).`] : [],
+    left: read.left.length > 0 ? [{ message: `Not brought along, because this browser does not hold the file: ${read.left.join(", ")} (kept as text).`, code: "notBroughtAlong", values: { parts: read.left.join(", ") } }] : [],
     conversation: {
       id: createId(),
       providerId: column.providerId,
@@ -190,7 +193,7 @@ export function conversationFromCell({ template, values, column, record, title, 
  * A new prompt project from a conversation: its prompt as the draft, one column on its provider and
  * model, and notes saying what came along and what did not.
  */
-export function projectFromConversation({ conversation, sent, id, name, providerLabel, now }: { conversation: Conversation; sent?: SentMessages; id: string; name: string; providerLabel: string; now: number }): { project: PromptProject; left: string[] } {
+export function projectFromConversation({ conversation, sent, id, name, providerLabel, now }: { conversation: Conversation; sent?: SentMessages; id: string; name: string; providerLabel: string; now: number }): { project: PromptProject; left: CodedMessage[] } {
   const { template, providerId, left } = promptFromConversation({ conversation, ...(sent ? { sent } : {}) });
   const base = createProject({ id, now, name });
   const variables = listVariables(template);
@@ -200,7 +203,7 @@ export function projectFromConversation({ conversation, sent, id, name, provider
       ...base,
       providerId,
       draft: template,
-      ...(left.length > 0 ? { notes: [`Made from the conversation “${name}”.`, ...left] } : {}),
+      ...(left.length > 0 ? { notes: [{ message: `Made from the conversation “${name}”.`, code: "madeFromConversation", values: { name } }, ...left] } : {}),
       rows: [{ id: "row-1", values: Object.fromEntries(variables.map((variable) => [variable, { kind: "text", text: "" }])) }],
       columns: [{ id: "column-1", providerId, model: conversation.model, overrides: {}, label: columnLabel({ model: conversation.model, providerLabel, overrides: {} }) }],
     },

@@ -7,6 +7,7 @@ import { createId } from "@/lib/conversation/create-id";
 import { putConversation } from "@/lib/history/history-db";
 import { dataUrlToBlob } from "@/lib/media/data-url";
 import type { CellMedia } from "./conversation-bridge";
+import { workbenchMessageOf, type WorkbenchMessage } from "@/lib/wire/coded-message";
 
 // A rendered prompt opened in the chat: its pictures and videos (data URLs in the prompt or a row)
 // become the conversation's attachments, stored in this browser like files the user attached, so
@@ -17,8 +18,8 @@ import type { CellMedia } from "./conversation-bridge";
  * composer), and what the user should know (`left`, plus any file that could not be read) for the
  * chat page to show when it opens it.
  */
-export async function storeOpenedConversation({ conversation, media, left }: { conversation: Conversation; media: readonly CellMedia[]; left: readonly string[] }): Promise<void> {
-  const notes = [...left];
+export async function storeOpenedConversation({ conversation, media, left }: { conversation: Conversation; media: readonly CellMedia[]; left: readonly WorkbenchMessage[] }): Promise<void> {
+  const notes: WorkbenchMessage[] = [...left];
   let opened = conversation;
   if (media.length > 0) {
     const { readMediaFile } = await import("@/lib/media/media-work");
@@ -35,7 +36,8 @@ export async function storeOpenedConversation({ conversation, media, left }: { c
         const attachment = await readMediaFile({ file: new File([dataUrlToBlob(url)], name, { type: mediaType }), id: createId(), spec });
         attached.set(target, [...(attached.get(target) ?? []), attachment]);
       } catch (error) {
-        notes.push(`${name} could not be read (${error instanceof Error ? error.message : String(error)}) and is not attached.`);
+        const cause = workbenchMessageOf(error);
+        notes.push({ message: `${name} could not be read (${cause.message}) and is not attached.`, code: "mediaNotAttached", values: { name, problem: cause.message }, problem: cause });
       }
     }
     opened = {
@@ -45,5 +47,5 @@ export async function storeOpenedConversation({ conversation, media, left }: { c
     };
   }
   await putConversation(opened);
-  if (notes.length > 0) leaveOpenNotice({ conversationId: opened.id, text: notes.join(" ") });
+  if (notes.length > 0) leaveOpenNotice({ conversationId: opened.id, notes });
 }

@@ -4,6 +4,7 @@ import { listVariables, type PromptTemplate } from "@/lib/prompts/prompt-templat
 import type { PromptVersion } from "@/lib/prompts/prompt-versions";
 import type { TestRow } from "@/lib/prompts/test-set";
 import type { RunColumn } from "@/lib/runs/run-cell";
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
 
 // A prompt being prototyped, as this browser keeps it: the draft being edited, its saved versions,
 // the test set, the checks, the columns to run on, and the runs started from it (the runs themselves
@@ -32,7 +33,8 @@ export interface PromptProject {
   /** The kind each test-set column was set to (text, JSON or media), where the user chose one. */
   variableKinds?: Record<string, "text" | "json" | "media">;
   /** What the user should know about the draft (what came along from a conversation); shown until dismissed. */
-  notes?: string[];
+  /** Older projects hold plain English notes; newer ones carry catalog codes. */
+  notes?: Array<string | WorkbenchMessage>;
   /** Bumped when the draft is replaced from outside the editor (a version restored), so editors reset. */
   draftRevision?: number;
   updatedAt: number;

@@ -1,3 +1,4 @@
+import type { CodedMessage } from "@/lib/wire/coded-message";
 import type { Assertion } from "@/lib/evals/assertions";
 import type { CellResult, RunDefinition } from "@/lib/runs/run-types";
 import type { CellStatus } from "@/lib/store/run-store";
@@ -11,7 +12,7 @@ export interface RunCellState {
   status: CellStatus;
   attempts: number;
   updatedAt?: number;
-  result?: CellResult | { error: string };
+  result?: CellResult | { error: string; errorParts?: CodedMessage[] };
 }
 
 /** What a poll of the runs API answers. */

@@ -2,6 +2,7 @@ import { Agent } from "undici";
 import { getServerEnv } from "@/lib/env";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import { failureFromResponse } from "./openai-style/openai-style-errors";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 // Connect and first-byte timeouts for every upstream call, through an undici dispatcher (Node's own
 // fetch is undici; the package is pinned to the version Node 20 bundles). The body has no timeout
@@ -31,15 +32,15 @@ function describeConnectionFailure({ error, url, timeouts }: { error: unknown; u
     // keep the raw value
   }
   if (code === "UND_ERR_CONNECT_TIMEOUT" && timeouts) {
-    return { status: 504, type: "upstream_connect_timeout", message: `Could not connect to ${host} within ${seconds(timeouts.connectMs)} (GATEWAY_CONNECT_TIMEOUT_MS). Check the provider's base URL and that the service is up.`, retryable: true, code };
+    return { status: 504, type: "upstream_connect_timeout", ...serverMessage({ code: "upstreamConnectTimeout", values: { host, time: seconds(timeouts.connectMs) } }), retryable: true, code };
   }
   if (code === "UND_ERR_HEADERS_TIMEOUT" && timeouts) {
-    return { status: 504, type: "upstream_timeout", message: `${host} did not start answering within ${seconds(timeouts.firstByteMs)} (GATEWAY_FIRST_BYTE_TIMEOUT_MS).`, retryable: true, code };
+    return { status: 504, type: "upstream_timeout", ...serverMessage({ code: "upstreamFirstByteTimeout", values: { host, time: seconds(timeouts.firstByteMs) } }), retryable: true, code };
   }
   return {
     status: 502,
     type: "upstream_connection_error",
-    message: `Could not reach ${host} (${detail}). Check the provider's base URL and that the service is up.`,
+    ...serverMessage({ code: "upstreamUnreachable", values: { host, problem: detail } }),
     retryable: true,
     ...(code !== undefined ? { code } : {}),
   };

@@ -1,6 +1,9 @@
 // The shares this browser published, with their delete tokens (shown once by the server, kept only
 // here) so their owner can delete them later.
 
+import type { WorkbenchMessage } from "@/lib/wire/coded-message";
+import { readResponseError } from "@/lib/wire/error-envelope";
+
 const storageKey = "kimi-workbench.my-shares.v1";
 
 /** A share this browser published. */
@@ -36,13 +39,12 @@ export function forgetShare(id: string): void {
 }
 
 /** Deletes a share on the server with its token; a share already gone counts as deleted. */
-export async function deleteMyShare(share: MyShare): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function deleteMyShare(share: MyShare): Promise<{ ok: true } | ({ ok: false } & WorkbenchMessage)> {
   // keepalive: a delete carried out as the page goes away (its Undo window cut short) still reaches the server.
   const response = await fetch(`/api/shares/${encodeURIComponent(share.id)}`, { method: "DELETE", headers: { authorization: `Bearer ${share.deleteToken}` }, keepalive: true });
   if (response.ok || response.status === 404) {
     forgetShare(share.id);
     return { ok: true };
   }
-  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
-  return { ok: false, message: body?.error?.message ?? `HTTP ${response.status}` };
+  return { ok: false, ...(await readResponseError(response)) };
 }

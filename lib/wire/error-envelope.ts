@@ -67,8 +67,8 @@ export async function readResponseError(response: Response): Promise<WorkbenchMe
   return { message: `The server answered ${status}: ${body}.`, code: "serverAnswered", values: { status, body } };
 }
 
-/** A request that never reached the workbench's server (`clientErrors.unreachable`). */
+/** A request that never reached the workbench's server (`clientErrors.serverUnreachable`). */
 export function unreachableError(error: unknown): WorkbenchMessage {
   const problem = error instanceof Error ? error.message : String(error);
-  return { message: `The server could not be reached: ${problem}`, code: "unreachable", values: { problem } };
+  return { message: `The server could not be reached: ${problem}`, code: "serverUnreachable", values: { problem } };
 }

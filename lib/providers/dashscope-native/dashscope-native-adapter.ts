@@ -8,6 +8,7 @@ import type { ChatCallInput, CompletionAttempt, ProviderAdapter, StreamAttempt }
 import { prepareDashscopeNativeRequest } from "./dashscope-native-request";
 import { nativeContentText, nativeResponseSchema, parseDashscopeNativeStream } from "./dashscope-native-stream";
 import { toOpenAiStyleUsage } from "./dashscope-native-usage";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 /** Settings for the DashScope native adapter. */
 export interface DashscopeNativeAdapterConfig {
@@ -41,7 +42,7 @@ export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfi
       const sent = await post({ input, streaming: true });
       if (!sent.ok) return sent;
       if (!sent.response.body) {
-        return { ok: false, failure: { status: 502, type: "upstream_empty_body", message: "DashScope answered without a body.", retryable: true } };
+        return { ok: false, failure: { status: 502, type: "upstream_empty_body", ...serverMessage({ code: "dashscopeEmptyBody" }), retryable: true } };
       }
       return {
         ok: true,
@@ -65,7 +66,7 @@ export function createDashscopeNativeAdapter(config: DashscopeNativeAdapterConfi
       }
       const parsed = nativeResponseSchema.safeParse(json);
       if (!parsed.success || !parsed.data.output) {
-        return { ok: false, failure: { status: 502, type: "upstream_invalid_response", message: "DashScope's answer is not readable.", retryable: false } };
+        return { ok: false, failure: { status: 502, type: "upstream_invalid_response", ...serverMessage({ code: "dashscopeUnreadable" }), retryable: false } };
       }
       const { output, usage, request_id: requestId } = parsed.data;
       const choices = output.choices ?? [{ finish_reason: output.finish_reason, message: { content: output.text } }];

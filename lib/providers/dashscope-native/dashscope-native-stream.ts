@@ -6,6 +6,7 @@ import { failureFromErrorBody } from "../openai-style/openai-style-errors";
 import type { LenientChunk, StreamPart } from "@/lib/wire/upstream-chunk";
 import { midStreamFailure } from "../openai-style/openai-style-stream";
 import { nativeUsageSchema, toOpenAiStyleUsage } from "./dashscope-native-usage";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 const nativeContentSchema = z.union([z.string(), z.array(z.looseObject({ text: z.string().nullish() }))]).nullish();
 
@@ -112,7 +113,7 @@ export async function* parseDashscopeNativeStream({
       } catch {
         yield {
           type: "error",
-          failure: { status: 502, type: "upstream_invalid_chunk", message: `DashScope sent an event that is not JSON: ${redactText({ text: item.event.data.slice(0, 120), secrets })}`, retryable: false },
+          failure: { status: 502, type: "upstream_invalid_chunk", ...serverMessage({ code: "dashscopeEventNotJson", values: { event: redactText({ text: item.event.data.slice(0, 120), secrets }) } }), retryable: false },
         };
         return;
       }
@@ -126,7 +127,7 @@ export async function* parseDashscopeNativeStream({
       if (!parsed.success) {
         yield {
           type: "error",
-          failure: { status: 502, type: "upstream_invalid_chunk", message: "DashScope sent an event the gateway cannot read.", retryable: false },
+          failure: { status: 502, type: "upstream_invalid_chunk", ...serverMessage({ code: "dashscopeEventUnreadable" }), retryable: false },
         };
         return;
       }

@@ -11,6 +11,7 @@ import { createOpenAiStyleFormulas } from "./openai-style-formulas";
 import { openAiStyleHeaders } from "./openai-style-request";
 import { lenientCompletionSchema } from "./openai-style-schemas";
 import { parseOpenAiStyleStream } from "./openai-style-stream";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 /** How an OpenAI-style provider differs from the others. */
 export interface OpenAiStyleAdapterConfig {
@@ -75,7 +76,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       const { response } = sent;
       const { apiKey, signal } = input;
       if (!response.body) {
-        return { ok: false, failure: { status: 502, type: "upstream_empty_body", message: "The upstream answered without a body.", retryable: true } };
+        return { ok: false, failure: { status: 502, type: "upstream_empty_body", ...serverMessage({ code: "upstreamEmptyBody" }), retryable: true } };
       }
       const contentType = response.headers.get("content-type") ?? "";
       if (contentType.includes("application/json")) {
@@ -99,7 +100,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       if (!parsed.success || json === undefined) {
         return {
           ok: false,
-          failure: { status: 502, type: "upstream_invalid_response", message: "The upstream's answer is not a chat completion.", retryable: false },
+          failure: { status: 502, type: "upstream_invalid_response", ...serverMessage({ code: "upstreamNotCompletion" }), retryable: false },
         };
       }
       return { ok: true, completion: normalizeCompletion({ completion: parsed.data, requestedModel: input.request.model }) };
@@ -111,7 +112,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
       if (!sent.ok) return sent;
       const parsed = modelListSchema.safeParse(await sent.response.json().catch(() => undefined));
       if (!parsed.success) {
-        return { ok: false, failure: { status: 502, type: "upstream_invalid_response", message: "The upstream's model list is not readable.", retryable: false } };
+        return { ok: false, failure: { status: 502, type: "upstream_invalid_response", ...serverMessage({ code: "upstreamUnreadable", values: { what: "models" } }), retryable: false } };
       }
       const models: DiscoveredModel[] = (parsed.data.data ?? []).map((model) => ({
         id: model.id,
@@ -140,7 +141,7 @@ export function createOpenAiStyleAdapter(config: OpenAiStyleAdapterConfig): Prov
             if (!sent.ok) return sent;
             const parsed = tokenCountSchema.safeParse(await sent.response.json().catch(() => undefined));
             if (!parsed.success) {
-              return { ok: false, failure: { status: 502, type: "upstream_invalid_response", message: "The token count answer is not readable.", retryable: false } };
+              return { ok: false, failure: { status: 502, type: "upstream_invalid_response", ...serverMessage({ code: "tokenCountUnreadable" }), retryable: false } };
             }
             return { ok: true, totalTokens: parsed.data.data.total_tokens };
           },

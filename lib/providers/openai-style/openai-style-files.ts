@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { UpstreamFailure } from "@/lib/wire/failure";
 import type { FileObject, FilesApi } from "@/lib/providers/provider-adapter";
 import { sendUpstream } from "../send-upstream";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 // Moonshot's files API (`/v1/files`), as OpenAI-style clients know it. `status` is "ok" in the docs,
 // "ready" in the OpenAPI example and "error" on failure, so it is read as any string.
@@ -32,7 +33,7 @@ function toFileObject(file: z.infer<typeof lenientFileSchema>): FileObject {
   };
 }
 
-const unreadable = (what: string): UpstreamFailure => ({ status: 502, type: "upstream_invalid_response", message: `The upstream's ${what} is not readable.`, retryable: false });
+const unreadable = (what: "fileList" | "fileObject"): UpstreamFailure => ({ status: 502, type: "upstream_invalid_response", ...serverMessage({ code: "upstreamUnreadable", values: { what } }), retryable: false });
 
 /** The files API of an OpenAI-style provider at `base` (no retries: an upload body cannot be sent twice). */
 export function createOpenAiStyleFiles({ base, transport }: { base: string; transport: typeof fetch }): FilesApi {
@@ -48,21 +49,21 @@ export function createOpenAiStyleFiles({ base, transport }: { base: string; tran
       const sent = await sendUpstream({ url: `${base}/files`, init, signal, apiKey, transport });
       if (!sent.ok) return sent;
       const parsed = lenientFileSchema.safeParse(await sent.response.json().catch(() => undefined));
-      return parsed.success ? { ok: true, file: toFileObject(parsed.data) } : { ok: false, failure: unreadable("file object") };
+      return parsed.success ? { ok: true, file: toFileObject(parsed.data) } : { ok: false, failure: unreadable("fileObject") };
     },
 
     async list({ apiKey, signal }) {
       const sent = await sendUpstream({ url: `${base}/files`, init: { method: "GET", headers: auth(apiKey) }, signal, apiKey, transport });
       if (!sent.ok) return sent;
       const parsed = lenientListSchema.safeParse(await sent.response.json().catch(() => undefined));
-      return parsed.success ? { ok: true, files: (parsed.data.data ?? []).map(toFileObject) } : { ok: false, failure: unreadable("file list") };
+      return parsed.success ? { ok: true, files: (parsed.data.data ?? []).map(toFileObject) } : { ok: false, failure: unreadable("fileList") };
     },
 
     async get({ fileId, apiKey, signal }) {
       const sent = await sendUpstream({ url: fileUrl(fileId), init: { method: "GET", headers: auth(apiKey) }, signal, apiKey, transport });
       if (!sent.ok) return sent;
       const parsed = lenientFileSchema.safeParse(await sent.response.json().catch(() => undefined));
-      return parsed.success ? { ok: true, file: toFileObject(parsed.data) } : { ok: false, failure: unreadable("file object") };
+      return parsed.success ? { ok: true, file: toFileObject(parsed.data) } : { ok: false, failure: unreadable("fileObject") };
     },
 
     async remove({ fileId, apiKey, signal }) {

@@ -4,6 +4,7 @@ import type { ToolDefinition } from "@/lib/wire/chat-request";
 import { formulaPath } from "@/lib/wire/formula-uri";
 import type { FiberResult, FormulasApi } from "@/lib/providers/provider-adapter";
 import { sendUpstream } from "../send-upstream";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 // Moonshot's official tools: `GET /formulas/{uri}/tools` answers `{"tools": [...]}` with function
 // definitions; `POST /formulas/{uri}/fibers` with `{"name", "arguments"}` runs one and answers a
@@ -21,7 +22,7 @@ const lenientFiberSchema = z.looseObject({
   error: z.unknown().optional(),
 });
 
-const unreadable = (what: string): UpstreamFailure => ({ status: 502, type: "upstream_invalid_response", message: `The upstream's ${what} is not readable.`, retryable: false });
+const unreadable = (what: "fiber" | "toolList"): UpstreamFailure => ({ status: 502, type: "upstream_invalid_response", ...serverMessage({ code: "upstreamUnreadable", values: { what } }), retryable: false });
 
 function asText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -55,7 +56,7 @@ export function createOpenAiStyleFormulas({ base, transport }: { base: string; t
       const sent = await sendUpstream({ url: `${formulaUrl(uri)}/tools`, init: { method: "GET", headers: headers(apiKey) }, signal, apiKey, transport });
       if (!sent.ok) return sent;
       const parsed = lenientToolsSchema.safeParse(await sent.response.json().catch(() => undefined));
-      if (!parsed.success) return { ok: false, failure: unreadable("tool list") };
+      if (!parsed.success) return { ok: false, failure: unreadable("toolList") };
       const tools: ToolDefinition[] = (parsed.data.tools ?? []).map((tool) => ({
         type: tool.type ?? "function",
         function: {

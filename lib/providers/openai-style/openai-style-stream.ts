@@ -3,17 +3,18 @@ import type { UpstreamFailure } from "@/lib/wire/failure";
 import { type StreamPart, lenientChunkSchema } from "@/lib/wire/upstream-chunk";
 import { redactText } from "@/lib/wire/redact-secrets";
 import { failureFromErrorBody } from "./openai-style-errors";
+import { serverMessage } from "@/lib/i18n/server-message";
 
 /** The failure reported when a body stops mid-stream; shared by every adapter. */
 export function midStreamFailure({ error }: { error: unknown }): UpstreamFailure {
   if (error instanceof UpstreamIdleError) {
-    return { status: 504, type: "upstream_timeout", message: `${error.message}; the stream was closed.`, retryable: false };
+    return { status: 504, type: "upstream_timeout", ...serverMessage({ code: "upstreamIdle", values: { seconds: Math.round(error.idleMs / 1000) } }), retryable: false };
   }
   const detail = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
   return {
     status: 502,
     type: "upstream_connection_error",
-    message: `The connection to the upstream dropped mid-stream (${detail}).`,
+    ...serverMessage({ code: "upstreamDropped", values: { problem: detail } }),
     retryable: false,
   };
 }
@@ -51,7 +52,7 @@ export async function* parseOpenAiStyleStream({
           failure: {
             status: 502,
             type: "upstream_invalid_chunk",
-            message: `The upstream sent an event that is not JSON: ${redactText({ text: data.slice(0, 120), secrets })}`,
+            ...serverMessage({ code: "upstreamEventNotJson", values: { event: redactText({ text: data.slice(0, 120), secrets }) } }),
             retryable: false,
           },
         };
@@ -70,7 +71,7 @@ export async function* parseOpenAiStyleStream({
           failure: {
             status: 502,
             type: "upstream_invalid_chunk",
-            message: `The upstream sent a chunk the gateway cannot read: ${parsed.error.issues[0]?.message ?? "invalid shape"}`,
+            ...serverMessage({ code: "upstreamChunkUnreadable", values: { problem: parsed.error.issues[0]?.message ?? "invalid shape" } }),
             retryable: false,
           },
         };
