@@ -7,6 +7,7 @@ import { formatVideoTime } from "@/lib/media/frame-sampling";
 import { formatBytes } from "@/lib/media/media-rules";
 import { StaticMarkdown } from "./static-markdown";
 import type { PublishedShare } from "@/lib/share/share-snapshot";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 function SharedUserMessage({ turn, mediaUrl }: { turn: UserTurn; mediaUrl: (hash: string) => string }) {
   const t = useTranslations();
@@ -75,7 +76,7 @@ function SharedAnswer({ turn }: { turn: AssistantTurn }) {
       {turn.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {turn.error.status ? `HTTP ${turn.error.status} · ` : ""}
-          {turn.error.message}
+          {workbenchText(turn.error, t)}
         </p>
       )}
       <UsageBar usage={turn.usage} timings={turn.timings} attempts={turn.attempts} estimate={turn.promptEstimate} />

@@ -15,7 +15,7 @@ export function buildRunShareSnapshot({ snapshot, title, versionNotes, includeRe
   const { definition } = snapshot;
   const cells: SharedCell[] = [...snapshot.cells.values()].map((cell) => {
     const result = resultOf(cell);
-    if (!result) return { id: cell.id, status: cell.status, ...(cell.result && "error" in cell.result ? { error: cell.result.error } : {}) };
+    if (!result) return { id: cell.id, status: cell.status, ...(cell.result && "error" in cell.result ? { error: cell.result.error, ...(cell.result.errorParts ? { errorParts: cell.result.errorParts } : {}) } : {}) };
     const { record, checks } = result;
     return {
       id: cell.id,
@@ -44,7 +44,7 @@ export function snapshotFromShare(share: RunShareSnapshot): RunSnapshot {
   const counts: RunSnapshot["counts"] = {};
   for (const cell of share.cells) {
     counts[cell.status] = (counts[cell.status] ?? 0) + 1;
-    cells.set(cell.id, { id: cell.id, status: cell.status, attempts: 1, ...(cell.record && cell.checks ? { result: { record: cell.record, checks: cell.checks } } : cell.error ? { result: { error: cell.error } } : {}) });
+    cells.set(cell.id, { id: cell.id, status: cell.status, attempts: 1, ...(cell.record && cell.checks ? { result: { record: cell.record, checks: cell.checks } } : cell.error ? { result: { error: cell.error, ...(cell.errorParts ? { errorParts: cell.errorParts } : {}) } } : {}) });
   }
   return {
     id: "shared",

@@ -4,6 +4,7 @@ import type { PromptTemplate } from "@/lib/prompts/prompt-template";
 import type { TestRow } from "@/lib/prompts/test-set";
 import type { ToolCall } from "@/lib/wire/chat-request";
 import type { Usage } from "@/lib/wire/chat-response";
+import type { CodedMessage } from "@/lib/wire/coded-message";
 
 /** What a shared run keeps of one cell's record (reasoning emptied when the publisher left it out). */
 export interface SharedCellRecord {
@@ -13,6 +14,8 @@ export interface SharedCellRecord {
   toolCalls: ToolCall[];
   finishReason: string | null;
   error?: string;
+  /** The error's catalog codes, when the workbench wrote it (the page words it in the reader's language). */
+  errorParts?: CodedMessage[];
   usage?: Usage;
   cost?: { amount: number; currency: "CNY" | "USD" };
   reasoningTokens?: number;
@@ -28,6 +31,7 @@ export interface SharedCell {
   record?: SharedCellRecord;
   checks?: { results: AssertionResult[]; passed: number; failed: number; pending: number };
   error?: string;
+  errorParts?: CodedMessage[];
 }
 
 /**

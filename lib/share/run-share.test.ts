@@ -27,7 +27,7 @@ const poll: RunPoll = {
   status: "finished",
   createdAt: Date.UTC(2026, 10, 30, 8, 0),
   cursor: 0,
-  counts: { done: 1, failed: 1 },
+  counts: { done: 1, failed: 2 },
   definition: {
     versions: [{ number: 2, template: { model: "kimi-k2.6", messages: [{ role: "user", content: "Capital of {{country}}? {{map}}" }], parameters: { temperature: 1 } } }],
     rows: [{ id: "fr", values: { country: { kind: "text", text: "France" }, map: { kind: "media", media: "image", url: "data:image/png;base64,iVBORw0KGgo=", name: "map.png" } }, expected: "Paris" }],
@@ -40,7 +40,8 @@ const poll: RunPoll = {
   },
   cells: [
     { id: "2:fr:a", status: "done", attempts: 1, updatedAt: 1, result: { record: { status: "done", output: `Paris. (debug: ${plantedServerKey})`, reasoning: "France's capital is Paris.", toolCalls: [], finishReason: "stop", cost: { amount: 0.001, currency: "CNY" }, latencyMs: 900, durationMs: 900 }, checks: { results: [{ pass: true }], passed: 1, failed: 0, pending: 0 } } },
-    { id: "2:fr:b", status: "failed", attempts: 2, updatedAt: 2, result: { record: { status: "failed", output: "", reasoning: "", toolCalls: [], finishReason: null, error: "429 rate limited", durationMs: 40 }, checks: { results: [{ pass: false, reason: "429 rate limited" }], passed: 0, failed: 1, pending: 0 } } },
+    { id: "2:fr:b", status: "failed", attempts: 2, updatedAt: 2, result: { record: { status: "failed", output: "", reasoning: "", toolCalls: [], finishReason: null, error: "The stream broke: socket hang up", errorParts: [{ message: "The stream broke: socket hang up", code: "cellStreamBroke", values: { problem: "socket hang up" } }], durationMs: 40 }, checks: { results: [{ pass: false, reason: "The call failed: The stream broke: socket hang up", code: "call-failed", values: { error: "The stream broke: socket hang up" } }], passed: 0, failed: 1, pending: 0 } } },
+    { id: "2:fr:c", status: "failed", attempts: 1, updatedAt: 3, result: { error: "The worker failed on this cell.", errorParts: [{ message: "The worker failed on this cell.", code: "cellWorkerFailed", values: {} }] } },
   ],
 };
 
@@ -58,6 +59,10 @@ describe("sharing a run", () => {
     expect(read.snapshot.versions[0]!.note).toBe("Ask for one word");
     expect(JSON.stringify(read)).not.toContain(plantedServerKey);
     expect(read.snapshot.cells[0]!.record!.output).toBe("Paris. (debug: [redacted])");
+    // What the workbench wrote keeps its catalog codes, so the shared page words it in the reader's language.
+    expect(read.snapshot.cells[1]!.record!.errorParts).toEqual([{ message: "The stream broke: socket hang up", code: "cellStreamBroke", values: { problem: "socket hang up" } }]);
+    expect(read.snapshot.cells[1]!.checks!.results[0]).toMatchObject({ pass: false, code: "call-failed" });
+    expect(read.snapshot.cells[2]).toMatchObject({ status: "failed", errorParts: [{ code: "cellWorkerFailed" }] });
     const deleted = await fetch(`${server.url}/api/shares/${body.id}`, { method: "DELETE", headers: { authorization: `Bearer ${body.deleteToken}` } });
     expect(deleted.status).toBe(204);
     expect((await fetch(`${server.url}/api/shares/${body.id}`)).status).toBe(404);
@@ -82,7 +87,7 @@ describe("sharing a run", () => {
     expect(html).toMatch(/K2\.6 · Moonshot.*1 pass.*0 fail.*¥0\.0010/s);
     expect(html).toMatch(/K3 · Moonshot.*0 pass.*0 fail · 1 error/s);
     expect(html).toContain("France&#x27;s capital is Paris.");
-    expect(html).toContain("429 rate limited");
+    expect(html).toContain("The stream broke: socket hang up");
     expect(html).toContain("[image map.png]");
   });
 });

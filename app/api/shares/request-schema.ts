@@ -22,6 +22,10 @@ export const shareSnapshotSchema = z
   })
   .strict();
 
+// A message the workbench wrote, with its catalog code: the shared page words it in the reader's language.
+const codedMessageSchema = z.object({ message: z.string(), code: z.string().min(1).max(100), values: z.record(z.string(), z.string()) }).strict();
+const wordedSchema = { code: z.string().min(1).max(100).optional(), values: z.record(z.string(), z.string()).optional() };
+
 const cellRecordSchema = z
   .object({
     status: z.enum(["done", "failed", "cancelled"]),
@@ -30,6 +34,7 @@ const cellRecordSchema = z
     toolCalls: z.array(z.object({ id: z.string(), type: z.string(), function: z.object({ name: z.string(), arguments: z.string() }).loose() }).loose()),
     finishReason: z.string().nullable(),
     error: z.string().optional(),
+    errorParts: z.array(codedMessageSchema).max(50).optional(),
     usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).loose().optional(),
     cost: z.object({ amount: z.number(), currency: z.enum(["CNY", "USD"]) }).strict().optional(),
     reasoningTokens: z.number().optional(),
@@ -41,8 +46,8 @@ const cellRecordSchema = z
 
 const checkResultSchema = z.union([
   z.object({ pass: z.literal(true), judge: z.object({ model: z.string(), reasoning: z.string(), score: z.number().optional(), cost: z.object({ amount: z.number(), currency: z.enum(["CNY", "USD"]) }).optional() }).strict().optional() }).strict(),
-  z.object({ pass: z.literal(false), reason: z.string(), judge: z.object({ model: z.string(), reasoning: z.string(), score: z.number().optional(), cost: z.object({ amount: z.number(), currency: z.enum(["CNY", "USD"]) }).optional() }).strict().optional() }).strict(),
-  z.object({ pass: z.literal("pending"), reason: z.string() }).strict(),
+  z.object({ pass: z.literal(false), reason: z.string(), ...wordedSchema, judge: z.object({ model: z.string(), reasoning: z.string(), score: z.number().optional(), cost: z.object({ amount: z.number(), currency: z.enum(["CNY", "USD"]) }).optional() }).strict().optional() }).strict(),
+  z.object({ pass: z.literal("pending"), reason: z.string(), ...wordedSchema }).strict(),
 ]);
 
 /** A prompt run as published (format version 1): versions, rows, columns, checks and every cell. */
@@ -69,6 +74,7 @@ export const runShareSnapshotSchema = z
             record: cellRecordSchema.optional(),
             checks: z.object({ results: z.array(checkResultSchema), passed: z.number().int(), failed: z.number().int(), pending: z.number().int() }).strict().optional(),
             error: z.string().optional(),
+            errorParts: z.array(codedMessageSchema).max(50).optional(),
           })
           .strict(),
       )
