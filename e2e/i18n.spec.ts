@@ -110,6 +110,18 @@ test.describe("errors the workbench writes, for a Chinese reader", () => {
     await expect(alert).toContainText("与上游的连接在流式传输中途断开");
     await expect(alert).not.toContainText("dropped mid-stream");
   });
+
+  test("Monaco's own find widget speaks Chinese: its zh-cn messages are served with the editor", async ({ page }) => {
+    await openReady(page);
+    await page.getByRole("tab", { name: "JSON" }).click();
+    const editor = page.getByTestId("json-editor");
+    await expect(editor.locator(".view-lines")).toContainText('"model"');
+    await editor.locator(".view-lines").click();
+    await page.keyboard.press("Control+F");
+    const find = editor.locator(".find-widget");
+    await expect(find.getByRole("textbox").first()).toHaveAttribute("placeholder", "查找");
+    await expect(find.getByRole("checkbox", { name: /区分大小写/ })).toBeVisible();
+  });
 });
 
 test.describe("the language switch", () => {

@@ -7,9 +7,11 @@ import { conversationStore } from "@/lib/chat/conversation-store";
 import type { LiveStream } from "@/lib/chat/live-stream";
 import type { AssistantTurn } from "@/lib/conversation/conversation-types";
 import type { Translate } from "@/lib/i18n/translate";
+import { workbenchText } from "@/components/i18n/workbench-text";
 
 const noSubscription = () => () => undefined;
-// Only answers streamed in this page are announced when they end, not ones opened from history.
+// Only an answer streamed in this page is announced when it ends, not one opened from history; the
+// announcer follows the latest answer, so the last one streamed is all it needs to remember.
 const streamedHere = new Set<string>();
 const nothing = () => "";
 
@@ -21,7 +23,7 @@ function liveAnnouncement(live: LiveStream, t: Translate): string {
 }
 
 function endAnnouncement(turn: AssistantTurn, t: Translate): string {
-  if (turn.status === "error") return t("announcer.failed", { message: turn.error?.message ?? turn.error?.type ?? "" });
+  if (turn.status === "error") return t("announcer.failed", { message: turn.error ? workbenchText(turn.error, t) : "" });
   if (turn.status === "stopped") return t("announcer.stopped");
   if (turn.status === "interrupted") return t("announcer.interrupted");
   const calls = turn.toolCalls?.length ?? 0;
@@ -38,7 +40,10 @@ export function StreamAnnouncer({ turn }: { turn: AssistantTurn | undefined }) {
   const t = useTranslations();
   const live = turn?.status === "streaming" ? conversationStore.getLiveStream(turn.id) : undefined;
   const phase = useSyncExternalStore(live?.subscribe ?? noSubscription, live ? () => liveAnnouncement(live, t) : nothing, nothing);
-  if (live && turn) streamedHere.add(turn.id);
+  if (live && turn && !streamedHere.has(turn.id)) {
+    streamedHere.clear();
+    streamedHere.add(turn.id);
+  }
   const text = live ? phase : turn && streamedHere.has(turn.id) ? endAnnouncement(turn, t) : "";
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className="sr-only" data-testid="stream-announcer">

@@ -2,7 +2,7 @@
 
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import { findNodeAtLocation, parseTree } from "jsonc-parser";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { rulesFor } from "@/lib/catalog/provider-parameters";
 import { conversationStore } from "@/lib/chat/conversation-store";
@@ -17,6 +17,19 @@ import { ruleText } from "@/components/i18n/rule-text";
 
 // Monaco is served by this app (copied to public/monaco by scripts/copy-monaco.mjs), never a CDN.
 loader.config({ paths: { vs: "/monaco/vs" } });
+
+let monacoLanguageChosen = false;
+
+/**
+ * Monaco's own words (menus, the find widget, hovers) in the page's language: its zh-cn message
+ * bundle is served with the editor. Monaco loads once per page, so the first editor decides; after
+ * a language switch the editor follows on the next reload.
+ */
+function chooseMonacoLanguage(locale: string): void {
+  if (monacoLanguageChosen) return;
+  monacoLanguageChosen = true;
+  if (locale === "zh-CN") loader.config({ paths: { vs: "/monaco/vs" }, "vs/nls": { availableLanguages: { "*": "zh-cn" } } });
+}
 
 type Monaco = Parameters<OnMount>[1];
 type CodeEditor = Parameters<OnMount>[0];
@@ -55,6 +68,7 @@ export default function JsonView() {
   const { conversation } = useWorkbench();
   const next = useNextRequest();
   const t = useTranslations();
+  chooseMonacoLanguage(useLocale());
   const editorRef = useRef<CodeEditor | undefined>(undefined);
   const monacoRef = useRef<Monaco | undefined>(undefined);
   const applyingOwnChange = useRef(false);
