@@ -12,6 +12,7 @@ import type { SharePageJob, SharePageResult } from "./share-page-worker";
 import { isConversationShare, type AnyShareSnapshot, type PublishedShare } from "@/lib/share/share-snapshot";
 import { describeErrorForLog, logEvent } from "@/lib/log/server-log";
 import { localeCookieName, negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { readCookie } from "@/lib/gateway/access";
 
 // Serves GET /s/{id}. A share is an immutable snapshot, so its page is rendered once and kept (plain
 // and gzipped); every request still asks the store whether the share exists and has not expired, so
@@ -64,10 +65,7 @@ const notFoundPages = new Map<Locale, RenderedPage>();
 
 /** The reader's language: the workbench's language cookie, else the browser's languages. */
 function readerLocale(request: IncomingMessage): Locale {
-  const cookie = String(request.headers.cookie ?? "")
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === localeCookieName)?.[1];
+  const cookie = readCookie({ header: request.headers.cookie ?? null, name: localeCookieName });
   const acceptLanguage = request.headers["accept-language"];
   return negotiateLocale({ cookie, acceptLanguage: typeof acceptLanguage === "string" ? acceptLanguage : null });
 }

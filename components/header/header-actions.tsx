@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
 
-const narrowQuery = "(max-width: 767px)";
+// The exact complement of Tailwind's `md:` (`width >= 48rem`), which lays out the rest of the header:
+// the actions fold behind ⋯ precisely where the header's own `md:` classes switch, at any zoom.
+const narrowQuery = "(width < 48rem)";
 
 function subscribe(listener: () => void): () => void {
   const query = window.matchMedia(narrowQuery);

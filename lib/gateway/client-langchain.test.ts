@@ -120,7 +120,9 @@ describe.each(["simulator", "moonshot"] as const)("LangChain ChatOpenAI on %s", 
       }
     })();
     await expect(reading).rejects.toThrow(/abort/i);
-    expect(chunks).toBe(3);
+    // Stopped at the abort: chunks already read in the same packet may still arrive, not the thousands left.
+    expect(chunks).toBeGreaterThanOrEqual(3);
+    expect(chunks).toBeLessThan(40);
     await upstreamAborted;
   });
 });

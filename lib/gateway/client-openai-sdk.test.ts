@@ -148,9 +148,12 @@ describe.each(providers)("openai SDK on %s", (provider) => {
         if (chunks === 3) controller.abort();
       }
     })();
-    // The SDK ends the iteration quietly when its own signal aborts it.
+    // The SDK ends the iteration quietly when its own signal aborts it. Chunks it had already read
+    // from the socket in the same packet may still be yielded, so "stopped" means: far from the
+    // thousands the answer would have taken, not exactly three.
     await reading;
-    expect(chunks).toBe(3);
+    expect(chunks).toBeGreaterThanOrEqual(3);
+    expect(chunks).toBeLessThan(40);
     await upstreamAborted;
     const request = client(provider).chat.completions.create({ model: "kimi-k2.6", messages: [{ role: "user", content: "hi [[sim first_token_ms=2000]]" }] }, { signal: AbortSignal.timeout(50) });
     await expect(request).rejects.toBeInstanceOf(OpenAI.APIUserAbortError);
