@@ -18,17 +18,26 @@ import { ruleText } from "@/components/i18n/rule-text";
 // Monaco is served by this app (copied to public/monaco by scripts/copy-monaco.mjs), never a CDN.
 loader.config({ paths: { vs: "/monaco/vs" } });
 
-let monacoLanguageChosen = false;
+let monacoMessages: Promise<void> | undefined;
+let monacoMessagesLoaded = false;
 
 /**
- * Monaco's own words (menus, the find widget, hovers) in the page's language: its zh-cn message
- * bundle is served with the editor. Monaco loads once per page, so the first editor decides; after
- * a language switch the editor follows on the next reload.
+ * Monaco's own words (menus, the find widget, hovers) in Chinese: its zh-cn message bundle, served
+ * with the editor, sets the messages Monaco reads once as it loads, so it must run first. Monaco
+ * loads once per page: after a language switch the editor follows on the next reload.
  */
-function chooseMonacoLanguage(locale: string): void {
-  if (monacoLanguageChosen) return;
-  monacoLanguageChosen = true;
-  if (locale === "zh-CN") loader.config({ paths: { vs: "/monaco/vs" }, "vs/nls": { availableLanguages: { "*": "zh-cn" } } });
+function loadMonacoMessages(): Promise<void> {
+  monacoMessages ??= new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = "/monaco/vs/nls/lang/zh-cn.js";
+    // Without the bundle the editor still works, in English.
+    script.onload = script.onerror = () => {
+      monacoMessagesLoaded = true;
+      resolve();
+    };
+    document.head.append(script);
+  });
+  return monacoMessages;
 }
 
 type Monaco = Parameters<OnMount>[1];
@@ -68,7 +77,11 @@ export default function JsonView() {
   const { conversation } = useWorkbench();
   const next = useNextRequest();
   const t = useTranslations();
-  chooseMonacoLanguage(useLocale());
+  const wantsChinese = useLocale() === "zh-CN";
+  const [messagesReady, setMessagesReady] = useState(!wantsChinese || monacoMessagesLoaded);
+  useEffect(() => {
+    if (!messagesReady) void loadMonacoMessages().then(() => setMessagesReady(true));
+  }, [messagesReady]);
   const editorRef = useRef<CodeEditor | undefined>(undefined);
   const monacoRef = useRef<Monaco | undefined>(undefined);
   const applyingOwnChange = useRef(false);
@@ -156,25 +169,29 @@ export default function JsonView() {
         {thinks ? ` ${t("jsonView.thinkingOn")}` : ""}
       </p>
       <div className="h-[28rem] overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
-        <Editor
-          defaultLanguage="json"
-          defaultValue={bodyText}
-          theme={dark ? "vs-dark" : "vs"}
-          loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
-          options={{ ariaLabel: t("jsonView.editorLabel"), minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
-          onMount={(editor, monaco) => {
-            editorRef.current = editor;
-            monacoRef.current = monaco;
-            monaco.languages.json.jsonDefaults.setDiagnosticsOptions({
-              validate: true,
-              schemas: [{ uri: "kimi-workbench://request.json", fileMatch: ["*"], schema: buildRequestJsonSchema({ providerId: conversation.providerId, spec: next.spec, thinks: next.thinks }) }],
-            });
-            const found = findProblems(next.body as Record<string, unknown>, conversation.providerId, t);
-            setProblems(found);
-            markProblems(found);
-          }}
-          onChange={onChange}
-        />
+        {!messagesReady ? (
+          <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>
+        ) : (
+          <Editor
+            defaultLanguage="json"
+            defaultValue={bodyText}
+            theme={dark ? "vs-dark" : "vs"}
+            loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
+            options={{ ariaLabel: t("jsonView.editorLabel"), minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
+            onMount={(editor, monaco) => {
+              editorRef.current = editor;
+              monacoRef.current = monaco;
+              monaco.languages.json.jsonDefaults.setDiagnosticsOptions({
+                validate: true,
+                schemas: [{ uri: "kimi-workbench://request.json", fileMatch: ["*"], schema: buildRequestJsonSchema({ providerId: conversation.providerId, spec: next.spec, thinks: next.thinks }) }],
+              });
+              const found = findProblems(next.body as Record<string, unknown>, conversation.providerId, t);
+              setProblems(found);
+              markProblems(found);
+            }}
+            onChange={onChange}
+          />
+        )}
       </div>
       {(syntaxError || problems.length > 0) && (
         <ul role="alert" aria-label={t("jsonView.problems")} className="space-y-1 text-xs text-red-700 dark:text-red-400">
