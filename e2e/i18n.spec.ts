@@ -97,7 +97,7 @@ test.describe("a shared page for a Chinese reader", () => {
   });
 });
 
-test.describe("errors the workbench writes, for a Chinese reader", () => {
+test.describe("the workbench's own words, for a Chinese reader: its errors and its editor", () => {
   test.use({ locale: "zh-CN" });
 
   test("a connection dropped mid-answer is reported in Chinese, with the error type as the API named it", async ({ page }) => {
@@ -111,16 +111,25 @@ test.describe("errors the workbench writes, for a Chinese reader", () => {
     await expect(alert).not.toContainText("dropped mid-stream");
   });
 
-  test("Monaco's own find widget speaks Chinese: its zh-cn messages are served with the editor", async ({ page }) => {
+  test("Monaco speaks Chinese and draws it: the find widget and the context menu from its zh-cn messages, the body's Chinese with the served font", async ({ page }) => {
     await openReady(page);
+    await page.getByRole("textbox", { name: "消息", exact: true }).fill("用一句话解释互斥锁");
     await page.getByRole("tab", { name: "JSON" }).click();
     const editor = page.getByTestId("json-editor");
-    await expect(editor.locator(".view-lines")).toContainText('"model"');
-    await editor.locator(".view-lines").click();
+    const lines = editor.locator(".view-lines");
+    await expect(lines).toContainText("互斥锁");
+    // Monaco's own font stack has no Chinese: the editor's falls back to the workbench's served font.
+    await expect.poll(() => boxedChineseCharacters(lines)).toEqual([]);
+    await lines.click();
     await page.keyboard.press("Control+F");
     const find = editor.locator(".find-widget");
     await expect(find.getByRole("textbox").first()).toHaveAttribute("placeholder", "查找");
     await expect(find.getByRole("checkbox", { name: /区分大小写/ })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await lines.click({ button: "right" });
+    const menu = page.getByRole("menu");
+    await expect(menu.getByRole("menuitem", { name: /^复制/ })).toBeVisible();
+    await expect.poll(() => boxedChineseCharacters(menu)).toEqual([]);
   });
 });
 

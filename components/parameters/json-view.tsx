@@ -40,6 +40,10 @@ function loadMonacoMessages(): Promise<void> {
   return monacoMessages;
 }
 
+// The page's monospace stack (app/globals.css --font-mono), which falls back to a Chinese font, the
+// workbench's own where the machine has none: Monaco's default stack draws Chinese as empty boxes.
+const editorFontFamily = 'ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "PingFang SC", "Microsoft YaHei", "Kimi Noto Sans SC", "Liberation Mono", "DejaVu Sans Mono", "Noto Sans CJK SC", monospace';
+
 type Monaco = Parameters<OnMount>[1];
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -168,7 +172,7 @@ export default function JsonView() {
         {t.rich("jsonView.explain", { path: `/api/providers/${conversation.providerId}/v1/chat/completions`, code: (chunks) => <code className="font-mono">{chunks}</code> })}
         {thinks ? ` ${t("jsonView.thinkingOn")}` : ""}
       </p>
-      <div className="h-[28rem] overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
+      <div className="json-editor h-[28rem] rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
         {!messagesReady ? (
           <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>
         ) : (
@@ -177,10 +181,14 @@ export default function JsonView() {
             defaultValue={bodyText}
             theme={dark ? "vs-dark" : "vs"}
             loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
-            options={{ ariaLabel: t("jsonView.editorLabel"), minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
+            options={{ ariaLabel: t("jsonView.editorLabel"), fontFamily: editorFontFamily, useShadowDOM: false, fixedOverflowWidgets: true, minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
             onMount={(editor, monaco) => {
               editorRef.current = editor;
               monacoRef.current = monaco;
+              // Chinese glyphs come from the served font's slices, loaded as text needs them: measure again once they arrive.
+              const remeasure = () => monaco.editor.remeasureFonts();
+              document.fonts.addEventListener("loadingdone", remeasure);
+              editor.onDidDispose(() => document.fonts.removeEventListener("loadingdone", remeasure));
               monaco.languages.json.jsonDefaults.setDiagnosticsOptions({
                 validate: true,
                 schemas: [{ uri: "kimi-workbench://request.json", fileMatch: ["*"], schema: buildRequestJsonSchema({ providerId: conversation.providerId, spec: next.spec, thinks: next.thinks }) }],
