@@ -172,7 +172,7 @@ export default function JsonView() {
         {t.rich("jsonView.explain", { path: `/api/providers/${conversation.providerId}/v1/chat/completions`, code: (chunks) => <code className="font-mono">{chunks}</code> })}
         {thinks ? ` ${t("jsonView.thinkingOn")}` : ""}
       </p>
-      <div className="json-editor h-[28rem] rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
+      <div className="json-editor h-[28rem] overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
         {!messagesReady ? (
           <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>
         ) : (
@@ -181,7 +181,7 @@ export default function JsonView() {
             defaultValue={bodyText}
             theme={dark ? "vs-dark" : "vs"}
             loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
-            options={{ ariaLabel: t("jsonView.editorLabel"), fontFamily: editorFontFamily, useShadowDOM: false, fixedOverflowWidgets: true, minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
+            options={{ ariaLabel: t("jsonView.editorLabel"), fontFamily: editorFontFamily, minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
             onMount={(editor, monaco) => {
               editorRef.current = editor;
               monacoRef.current = monaco;
