@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { openKeyDialogEvent } from "@/lib/chat/ui-events";
 
 const KeyDialogBody = lazy(() => import("./key-dialog-body"));
@@ -12,18 +12,14 @@ export function KeyDialog() {
   // The content (and the sign-in call) loads when the dialog is first opened.
   const [opened, setOpened] = useState(false);
   const t = useTranslations();
-  const show = () => {
+  const show = useCallback(() => {
     setOpened(true);
     dialog.current?.showModal();
-  };
-  useEffect(() => {
-    const open = () => {
-      setOpened(true);
-      dialog.current?.showModal();
-    };
-    window.addEventListener(openKeyDialogEvent, open);
-    return () => window.removeEventListener(openKeyDialogEvent, open);
   }, []);
+  useEffect(() => {
+    window.addEventListener(openKeyDialogEvent, show);
+    return () => window.removeEventListener(openKeyDialogEvent, show);
+  }, [show]);
   return (
     <>
       <button

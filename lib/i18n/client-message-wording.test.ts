@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { productionSourceFiles } from "@/testing/source-files";
 import { messagesFor } from "./messages";
 
 // The page's own messages (clientErrors, notices) are written in English where they arise in lib/,
@@ -9,15 +9,7 @@ import { messagesFor } from "./messages";
 // Messages with plural or select forms are checked by the tests that produce them
 // (conversation-bridge.test.ts), with expectWordedAsEnglish.
 
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
-  });
-}
-
-const source = sourceFiles("lib").map((path) => readFileSync(path, "utf8")).join("\n");
+const source = productionSourceFiles(["lib"]).map((path) => readFileSync(path, "utf8")).join("\n");
 const english = messagesFor("en");
 
 /** The English literal written beside `code: "<code>"`, or undefined. */

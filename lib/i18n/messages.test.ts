@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { isLiteralElement, isPluralElement, isPoundElement, isSelectElement, isTagElement, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { locales } from "./locales";
 import { messagesFor } from "./messages";
+import { productionSourceFiles } from "@/testing/source-files";
 
 // Every catalog has exactly the English catalog's keys, no empty text, the same placeholders, and
 // parses as ICU; every key the code asks for exists (t("…") with a literal key, checked by the
@@ -61,16 +61,9 @@ describe("the message catalogs", () => {
 
   it("has every key the code asks for", () => {
     const used = new Set<string>();
-    const walk = (directory: string) => {
-      for (const entry of readdirSync(directory)) {
-        const path = join(directory, entry);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(entry) && !entry.endsWith(".test.ts")) {
-          for (const match of readFileSync(path, "utf8").matchAll(/\bt(?:\.rich|\.markup)?\(\s*"([a-zA-Z0-9_.]+)"/g)) used.add(match[1]!);
-        }
-      }
-    };
-    for (const directory of ["app", "components", "server"]) walk(join(process.cwd(), directory));
+    for (const path of productionSourceFiles(["app", "components", "server"])) {
+      for (const match of readFileSync(path, "utf8").matchAll(/\bt(?:\.rich|\.markup)?\(\s*"([a-zA-Z0-9_.]+)"/g)) used.add(match[1]!);
+    }
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((key) => !english.has(key));
     expect(missing).toEqual([]);

@@ -1,16 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { productionSourceFiles } from "@/testing/source-files";
 import { messagesFor } from "./messages";
 import { serverMessage, type ServerMessageCode } from "./server-message";
-
-function sourceFiles(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
-  });
-}
 
 describe("serverMessage", () => {
   it("words the English catalog's message, with the code and string values beside it", () => {
@@ -28,7 +20,7 @@ describe("serverMessage", () => {
   });
 
   it("has every catalog message in use (the catalog test checks that the Chinese of each formats)", () => {
-    const source = ["lib", "app"].flatMap((directory) => sourceFiles(directory)).map((path) => readFileSync(path, "utf8")).join("\n");
+    const source = productionSourceFiles(["lib", "app"]).map((path) => readFileSync(path, "utf8")).join("\n");
     const codes = Object.keys(messagesFor("en").serverErrors) as ServerMessageCode[];
     expect(codes.length).toBeGreaterThan(40);
     for (const code of codes) expect(source, `serverErrors.${code} is never written`).toContain(`"${code}"`);

@@ -2,12 +2,9 @@
  * A message the workbench writes: in English (for API clients, logs and tests), and as a catalog
  * code with the values it names, which the page words in its own language.
  */
-export interface CodedMessage {
-  message: string;
+export interface CodedMessage extends WorkbenchMessage {
   code: string;
   values: Record<string, string>;
-  /** The cause behind `values.problem`, with its own code when the workbench wrote it, so a page words that too. */
-  problem?: WorkbenchMessage;
 }
 
 /**
@@ -18,7 +15,7 @@ export interface WorkbenchMessage {
   message: string;
   code?: string;
   values?: Record<string, string>;
-  /** The cause behind `values.problem`, coded when the workbench wrote it (see CodedMessage). */
+  /** The cause behind `values.problem`, coded when the workbench wrote it, so a page words that too. */
   problem?: WorkbenchMessage;
 }
 
