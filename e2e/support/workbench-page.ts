@@ -63,17 +63,27 @@ export class WorkbenchPage {
     return this.page.getByRole("listitem", { name: `Attachment ${name}` });
   }
 
-  /** Loads the page and waits until the saved conversation is read (the model picker is enabled then). */
+  /** Loads the page and waits until the saved conversation is read and the page has settled. */
   async open(): Promise<this> {
     await this.page.goto("/");
-    await expect(this.modelSelect).toBeEnabled();
+    await this.settled();
     return this;
   }
 
-  /** Reloads the page and waits until the saved conversation is read again. */
+  /** Reloads the page and waits until the saved conversation is read again and the page has settled. */
   async reload(): Promise<void> {
     await this.page.reload();
+    await this.settled();
+  }
+
+  /**
+   * The model picker is enabled once the saved conversation is read; the first token count comes
+   * later (the tokenizer loads in a worker) and its line, wrapping, pushes what is above the
+   * composer up by a line. A click aimed before that lands beside its button.
+   */
+  private async settled(): Promise<void> {
     await expect(this.modelSelect).toBeEnabled();
+    await expect(this.page.getByTestId("token-total")).not.toHaveAttribute("data-tokens", "");
   }
 
   async selectProvider(providerId: string): Promise<void> {
