@@ -1,15 +1,15 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { boxedChineseCharacters } from "./support/glyphs";
+import { WorkbenchPage } from "./support/workbench-page";
 
 // The workbench speaks English and Simplified Chinese: the browser's language picks one, the
 // header's switch overrides it (and is remembered), and the main flow reads right in both. A
 // message missing from a catalog is reported on the console, and fails these tests.
 
-/** Opens the workbench and waits until its saved state is read (the model picker is enabled then), in any language. */
+/** Opens the workbench and waits until its saved state is read and its first token count shown, in any language. */
 async function openReady(page: Page): Promise<void> {
-  await page.goto("/");
-  await expect(page.locator("#model-select")).toBeEnabled();
+  await new WorkbenchPage(page).open();
 }
 
 /** Collects the page's i18n errors (missing or broken messages). */
