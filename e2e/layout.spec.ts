@@ -165,3 +165,32 @@ test("closing a dialog gives focus back to what opened it: the button on a deskt
     await expect(more).toBeFocused();
   }
 });
+
+for (const size of sizes) {
+  test(`${size.name} ${size.width}×${size.height}: the first token count does not move the message box or what sits above it`, async ({ page, context }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    // kimi-k2.6: its prices make the line long enough to wrap on a phone.
+    const workbench = await openWorkbench(page);
+    await workbench.selectModel("kimi-k2.6");
+    await workbench.composer.fill("How do I size a thread pool?");
+    // Hold the counts back on the next load (the tokenizer's worker and the provider's count), to
+    // see the line while it is counting, then let them through.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/turbopack-worker|estimate-token-count/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.reload();
+    await expect(workbench.modelSelect).toBeEnabled();
+    const total = page.getByTestId("token-total");
+    await expect(total).toHaveText("Counting tokens…");
+    const preview = page.getByRole("button", { name: /^What will be sent/ });
+    const positions = async () => ({ messageBox: (await workbench.composer.boundingBox())!.y, whatWillBeSent: (await preview.boundingBox())!.y });
+    const whileCounting = await positions();
+    release();
+    await expect(total).not.toHaveAttribute("data-tokens", "");
+    await expect(page.getByTestId("token-cost")).toBeVisible();
+    expect(await positions()).toEqual(whileCounting);
+  });
+}

@@ -31,8 +31,13 @@ export function TokenPreviewBar() {
   const window = spec.contextWindow;
   const share = total !== undefined ? total / window : 0;
   const overflows = total !== undefined && total + maxTokens > window;
-  const cost = total !== undefined && spec.prices ? previewCost({ promptTokens: total, maxTokens, prices: spec.prices }) : undefined;
+  // Until the first count arrives the line keeps the shape it will have, with the share and the cost
+  // as invisible stand-ins: the count's line wraps on narrow screens, and everything above the
+  // composer would jump up by a line under the pointer when it arrived.
+  const placeholder = total === undefined;
+  const cost = spec.prices ? previewCost({ promptTokens: total ?? 1, maxTokens, prices: spec.prices }) : undefined;
   const counting = preview === undefined || preview.status === "counting";
+  const standIn = placeholder ? { className: "invisible", "aria-hidden": true } : {};
 
   return (
     <section aria-label={t("tokens.section")} className="mt-1 px-1 text-xs text-zinc-500 dark:text-zinc-400">
@@ -51,9 +56,9 @@ export function TokenPreviewBar() {
         <span data-testid="token-total" data-tokens={total ?? ""} data-exact={exactTotal !== undefined ? "true" : "false"} className={counting ? "italic" : ""}>
           {total === undefined ? t("tokens.counting") : exactTotal !== undefined ? t("tokens.exact", { count: number(total) }) : t("tokens.approximate", { count: number(total) })}
         </span>
-        {total !== undefined && <span>{t("tokens.share", { share: share < 0.001 ? "<0.1" : format.number(share * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), window: number(window) })}</span>}
+        <span {...standIn}>{t("tokens.share", { share: share < 0.001 ? "<0.1" : format.number(share * 100, { minimumFractionDigits: 1, maximumFractionDigits: 1 }), window: number(window) })}</span>
         {cost && (
-          <span data-testid="token-cost" title={t("tokens.costTitle", { source: spec.prices?.source ?? "" })}>
+          <span {...standIn} data-testid={placeholder ? undefined : "token-cost"} title={placeholder ? undefined : t("tokens.costTitle", { source: spec.prices?.source ?? "" })}>
             {t("tokens.cost", { miss: money(cost.promptCacheMiss, cost.currency), hit: cost.promptCacheHit !== undefined ? money(cost.promptCacheHit, cost.currency) : "none", ceiling: money(cost.outputCeiling, cost.currency) })}
           </span>
         )}
