@@ -40,9 +40,13 @@ function loadMonacoMessages(): Promise<void> {
   return monacoMessages;
 }
 
-// The page's monospace stack (app/globals.css --font-mono), which falls back to a Chinese font, the
-// workbench's own where the machine has none: Monaco's default stack draws Chinese as empty boxes.
-const editorFontFamily = 'ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "PingFang SC", "Microsoft YaHei", "Kimi Noto Sans SC", "Liberation Mono", "DejaVu Sans Mono", "Noto Sans CJK SC", monospace';
+/**
+ * The page's monospace stack (app/globals.css --font-mono), which falls back to a Chinese font, the
+ * workbench's own where the machine has none: Monaco's default stack draws Chinese as empty boxes.
+ */
+function editorFontFamily(): string | undefined {
+  return typeof document === "undefined" ? undefined : getComputedStyle(document.documentElement).getPropertyValue("--font-mono").trim() || undefined;
+}
 
 type Monaco = Parameters<OnMount>[1];
 type CodeEditor = Parameters<OnMount>[0];
@@ -166,6 +170,7 @@ export default function JsonView() {
   };
 
   const thinks = requestThinks({ fields: conversation.parameters, family: rulesFor(conversation.providerId).family, spec: next.spec });
+  const loading = <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>;
   return (
     <div className="space-y-2">
       <p className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -174,14 +179,14 @@ export default function JsonView() {
       </p>
       <div className="json-editor h-[28rem] overflow-hidden rounded-md border border-zinc-300 dark:border-zinc-700" data-testid="json-editor">
         {!messagesReady ? (
-          <p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>
+          loading
         ) : (
           <Editor
             defaultLanguage="json"
             defaultValue={bodyText}
             theme={dark ? "vs-dark" : "vs"}
-            loading={<p className="p-3 text-sm text-zinc-500 dark:text-zinc-400">{t("jsonView.loading")}</p>}
-            options={{ ariaLabel: t("jsonView.editorLabel"), fontFamily: editorFontFamily, minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
+            loading={loading}
+            options={{ ariaLabel: t("jsonView.editorLabel"), fontFamily: editorFontFamily(), minimap: { enabled: false }, fontSize: 12, lineNumbers: "on", scrollBeyondLastLine: false, wordWrap: "on", tabSize: 2, automaticLayout: true }}
             onMount={(editor, monaco) => {
               editorRef.current = editor;
               monacoRef.current = monaco;

@@ -23,8 +23,10 @@ export const shareSnapshotSchema = z
   .strict();
 
 // A message the workbench wrote, with its catalog code: the shared page words it in the reader's language.
-const codedMessageSchema = z.object({ message: z.string(), code: z.string().min(1).max(100), values: z.record(z.string(), z.string()) }).strict();
-const wordedSchema = { code: z.string().min(1).max(100).optional(), values: z.record(z.string(), z.string()).optional() };
+const codeSchema = z.string().min(1).max(100);
+const valuesSchema = z.record(z.string(), z.string());
+const codedMessageSchema = z.object({ message: z.string(), code: codeSchema, values: valuesSchema }).strict();
+const wordedSchema = { code: codeSchema.optional(), values: valuesSchema.optional() };
 
 const cellRecordSchema = z
   .object({
